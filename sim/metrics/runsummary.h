@@ -1,0 +1,51 @@
+#pragma once
+
+// RunSummary: the end-of-run numbers `cnsim run` prints (and writes as JSON).
+
+#include "engine/simtime.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cnsim {
+
+struct ServiceSummary {
+    std::string name;
+    std::uint64_t requests = 0;  // arrived
+    std::uint64_t completed = 0; // answered successfully
+    std::uint64_t errors = 0;    // rejected: no ready pod, queue full, or lost with a pod
+    double meanLatencyMs = 0.0;
+    double p50LatencyMs = 0.0;
+    double p95LatencyMs = 0.0;
+    double p99LatencyMs = 0.0;
+};
+
+struct DeploymentSummary {
+    std::string name;
+    int desiredReplicas = 0;
+    int runningAtEnd = 0;
+    int podsCreated = 0;
+};
+
+struct NodeSummary {
+    std::string name;
+    std::string zone;
+    bool readyAtEnd = true;
+    int podsAtEnd = 0;
+    double meanCpuUsedCores = 0.0;
+};
+
+struct RunSummary {
+    std::string scenarioName;
+    std::uint64_t seed = 0;
+    SimTime simulatedTime;
+    std::uint64_t engineEvents = 0;
+    std::uint64_t clusterEvents = 0;
+    std::string fingerprint;
+    std::vector<ServiceSummary> services;
+    std::vector<DeploymentSummary> deployments;
+    std::vector<NodeSummary> nodes;
+};
+
+} // namespace cnsim

@@ -1,0 +1,59 @@
+#pragma once
+
+// ClusterEvent: one action a control-plane component took, the simulation's
+// `kubectl get events`. Students learn the architecture by reading who did what.
+//
+// The event carries a reason code and named parameters; describeEvent() renders plain
+// English for the CLI, and the studio renders the same codes in the user's language.
+
+#include "engine/simtime.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cnsim {
+
+enum class Component {
+    Scheduler,          // kube-scheduler
+    Kubelet,            // kubelet on the pod's node
+    DeploymentController, // kube-controller-manager's deployment/replicaset controllers
+    NodeController,     // kube-controller-manager's node lifecycle controller
+    Chaos,              // a scripted fault from the scenario timeline
+    User,               // an action a person took (studio, lesson, CLI)
+};
+
+enum class EventReason {
+    SuccessfulCreate,  // controller created a pod (args: pod)
+    SuccessfulDelete,  // controller deleted a surplus pod (args: pod)
+    Scheduled,         // scheduler bound a pod (args: pod, node)
+    FailedScheduling,  // no node fits (args: pod, reason)
+    Started,           // kubelet started the pod's containers (args: pod, node)
+    Killing,           // kubelet stopping a pod (args: pod, node)
+    PodLost,           // pod gone with its node (args: pod, node)
+    NodeFailed,        // node crashed (args: node)
+    NodeRecovered,     // node back (args: node)
+    PodDeleted,        // pod deleted by a fault or user (args: pod)
+    ScalingReplicaSet, // desired replicas changed (args: deployment, from, to)
+};
+
+enum class ObjectKind { Pod, Node, Deployment };
+
+struct ClusterEvent {
+    SimTime time;
+    Component component = Component::User;
+    EventReason reason = EventReason::SuccessfulCreate;
+    ObjectKind objectKind = ObjectKind::Pod;
+    std::string objectName;
+    std::vector<std::pair<std::string, std::string>> args; // named parameters, fixed order
+
+    std::string_view arg(std::string_view key) const;
+};
+
+std::string_view componentName(Component c);   // "kube-scheduler", "kubelet", …
+std::string_view reasonName(EventReason r);    // "Scheduled", "FailedScheduling", …
+std::string_view objectKindName(ObjectKind k); // "Pod", "Node", "Deployment"
+std::string describeEvent(const ClusterEvent& event); // English message
+
+} // namespace cnsim

@@ -1,0 +1,70 @@
+#pragma once
+
+// Simulation: one run of one scenario — the narrow API the CLI, studio, lessons and tests
+// use. Build it from a Scenario, advance it, read snapshots/metrics/events, apply actions.
+//
+// A Simulation copies its Scenario and never edits it. Same scenario + same seed gives
+// bit-identical events, metrics and fingerprint, whether advanced in one call or in many
+// small slices (the studio's time slices), and whether or not anyone reads snapshots.
+// Threading: use from one thread at a time; separate Simulations are independent.
+
+#include "engine/simtime.h"
+#include "metrics/metricsstore.h"
+#include "metrics/runsummary.h"
+#include "model/action.h"
+#include "model/clusterevent.h"
+#include "model/snapshot.h"
+#include "scenario/scenario.h"
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cnsim {
+
+struct SimulationOptions {
+    std::optional<std::uint64_t> seed; // overrides the scenario's seed
+    std::optional<SimTime> until;      // overrides the scenario's duration
+};
+
+class Simulation {
+public:
+    explicit Simulation(Scenario scenario, SimulationOptions options = {});
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
+
+    const Scenario& scenario() const;
+    std::uint64_t seed() const;
+    SimTime now() const;
+    SimTime endTime() const;
+    bool finished() const;
+
+    // Processes events up to min(target, endTime()), at most maxEvents of them. Returns
+    // true when it got there; false when the event budget ran out first (now() is then the
+    // time of the last processed event), so a caller can bound the work per call.
+    bool advanceTo(SimTime target,
+                   std::uint64_t maxEvents = std::numeric_limits<std::uint64_t>::max());
+    void runToEnd();
+
+    // Takes effect at now(), as an event of its own (so it is part of the fingerprint).
+    ActionResult apply(const Action& action);
+
+    ClusterSnapshot snapshot() const;
+    const MetricsStore& metrics() const;
+    const std::vector<ClusterEvent>& events() const;
+    RunSummary summary() const;
+
+    std::uint64_t fingerprint() const;
+    std::string fingerprintHex() const;
+    std::uint64_t engineEventCount() const;
+
+private:
+    class Model;
+    std::unique_ptr<Model> m_model;
+};
+
+} // namespace cnsim
