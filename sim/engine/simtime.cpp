@@ -83,8 +83,8 @@ std::optional<SimTime> parseDuration(std::string_view text) {
             return std::nullopt;
         }
         // Fractions finer than a microsecond are rounded down: time is integer microseconds.
-        const std::int64_t part = whole * unit->microseconds +
-                                  (fraction * unit->microseconds) / fractionScale;
+        const std::int64_t part =
+            whole * unit->microseconds + (fraction * unit->microseconds) / fractionScale;
         total += part;
         if (total > kMaxMicroseconds) {
             return std::nullopt;
