@@ -25,6 +25,8 @@
 
 namespace cnsim {
 
+class SimulationModel;
+
 struct SimulationOptions {
     std::optional<std::uint64_t> seed; // overrides the scenario's seed
     std::optional<SimTime> until;      // overrides the scenario's duration
@@ -63,8 +65,7 @@ public:
     std::uint64_t engineEventCount() const;
 
 private:
-    class Model;
-    std::unique_ptr<Model> m_model;
+    std::unique_ptr<SimulationModel> m_model;
 };
 
 } // namespace cnsim

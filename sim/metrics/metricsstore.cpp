@@ -1,0 +1,29 @@
+#include "metrics/metricsstore.h"
+
+namespace cnsim {
+
+TimeSeries& MetricsStore::series(std::string_view name, std::string_view unit) {
+    return m_series[indexOf(name, unit)];
+}
+
+std::size_t MetricsStore::indexOf(std::string_view name, std::string_view unit) {
+    if (const auto it = m_index.find(name); it != m_index.end()) {
+        return it->second;
+    }
+    m_series.push_back(TimeSeries{std::string(name), std::string(unit), {}, {}});
+    m_index.emplace(std::string(name), m_series.size() - 1);
+    return m_series.size() - 1;
+}
+
+const TimeSeries* MetricsStore::find(std::string_view name) const {
+    const auto it = m_index.find(name);
+    return it == m_index.end() ? nullptr : &m_series[it->second];
+}
+
+void MetricsStore::append(std::size_t index, SimTime time, double value) {
+    TimeSeries& s = m_series.at(index);
+    s.times.push_back(time);
+    s.values.push_back(value);
+}
+
+} // namespace cnsim

@@ -1,0 +1,103 @@
+#include "model/clusterevent.h"
+
+namespace cnsim {
+
+std::string_view ClusterEvent::arg(std::string_view key) const {
+    for (const auto& [name, value] : args) {
+        if (name == key) {
+            return value;
+        }
+    }
+    return {};
+}
+
+std::string_view componentName(Component c) {
+    switch (c) {
+    case Component::Scheduler:
+        return "kube-scheduler";
+    case Component::Kubelet:
+        return "kubelet";
+    case Component::DeploymentController:
+        return "deployment-controller";
+    case Component::NodeController:
+        return "node-lifecycle-controller";
+    case Component::Chaos:
+        return "chaos";
+    case Component::User:
+        return "user";
+    }
+    return "unknown";
+}
+
+std::string_view reasonName(EventReason r) {
+    switch (r) {
+    case EventReason::SuccessfulCreate:
+        return "SuccessfulCreate";
+    case EventReason::SuccessfulDelete:
+        return "SuccessfulDelete";
+    case EventReason::Scheduled:
+        return "Scheduled";
+    case EventReason::FailedScheduling:
+        return "FailedScheduling";
+    case EventReason::Started:
+        return "Started";
+    case EventReason::Killing:
+        return "Killing";
+    case EventReason::PodLost:
+        return "PodLost";
+    case EventReason::NodeFailed:
+        return "NodeFailed";
+    case EventReason::NodeRecovered:
+        return "NodeRecovered";
+    case EventReason::PodDeleted:
+        return "PodDeleted";
+    case EventReason::ScalingReplicaSet:
+        return "ScalingReplicaSet";
+    }
+    return "Unknown";
+}
+
+std::string_view objectKindName(ObjectKind k) {
+    switch (k) {
+    case ObjectKind::Pod:
+        return "Pod";
+    case ObjectKind::Node:
+        return "Node";
+    case ObjectKind::Deployment:
+        return "Deployment";
+    }
+    return "Unknown";
+}
+
+std::string describeEvent(const ClusterEvent& e) {
+    const std::string pod(e.arg("pod"));
+    const std::string node(e.arg("node"));
+    switch (e.reason) {
+    case EventReason::SuccessfulCreate:
+        return "Created pod: " + pod;
+    case EventReason::SuccessfulDelete:
+        return "Deleted pod: " + pod;
+    case EventReason::Scheduled:
+        return "Successfully assigned " + pod + " to " + node;
+    case EventReason::FailedScheduling:
+        return std::string(e.arg("reason"));
+    case EventReason::Started:
+        return "Started container of pod " + pod + " on " + node;
+    case EventReason::Killing:
+        return "Stopping container of pod " + pod;
+    case EventReason::PodLost:
+        return "Pod " + pod + " was lost with node " + node;
+    case EventReason::NodeFailed:
+        return "Node " + node + " failed; its pods are lost";
+    case EventReason::NodeRecovered:
+        return "Node " + node + " is back and accepts pods";
+    case EventReason::PodDeleted:
+        return "Deleted pod " + pod;
+    case EventReason::ScalingReplicaSet:
+        return "Scaled deployment " + std::string(e.arg("deployment")) + " from " +
+               std::string(e.arg("from")) + " to " + std::string(e.arg("to"));
+    }
+    return {};
+}
+
+} // namespace cnsim
