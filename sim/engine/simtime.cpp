@@ -22,6 +22,9 @@ constexpr std::array<DurationUnit, 5> kUnits{{
     {"s", 1'000'000},
 }};
 
+// GCC/Clang extension; __extension__ keeps -Wpedantic quiet about it.
+__extension__ using WideInt = __int128;
+
 constexpr std::int64_t kMaxMicroseconds = std::numeric_limits<std::int64_t>::max() / 2;
 
 } // namespace
@@ -83,12 +86,15 @@ std::optional<SimTime> parseDuration(std::string_view text) {
             return std::nullopt;
         }
         // Fractions finer than a microsecond are rounded down: time is integer microseconds.
-        const std::int64_t part =
-            whole * unit->microseconds + (fraction * unit->microseconds) / fractionScale;
-        total += part;
-        if (total > kMaxMicroseconds) {
+        // fraction (< 10^12) times an hour in microseconds (3.6e9) overflows 64 bits, so
+        // this product is formed in 128 bits.
+        const auto fractionPart = static_cast<std::int64_t>(static_cast<WideInt>(fraction) *
+                                                            unit->microseconds / fractionScale);
+        const std::int64_t part = whole * unit->microseconds + fractionPart;
+        if (part > kMaxMicroseconds - total) {
             return std::nullopt;
         }
+        total += part;
     }
     return SimTime::microseconds(total);
 }
