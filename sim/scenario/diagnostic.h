@@ -15,11 +15,11 @@ enum class Severity { Warning, Error };
 struct Diagnostic {
     Severity severity = Severity::Error;
     std::string file;
-    int line = 0;   // 1-based; 0 when the problem has no place (e.g. unreadable file)
-    int column = 0; // 1-based
-    std::string code;              // stable identifier, e.g. "unknown-key"
+    int line = 0;     // 1-based; 0 when the problem has no place (e.g. unreadable file)
+    int column = 0;   // 1-based
+    std::string code; // stable identifier, e.g. "unknown-key"
     std::vector<std::string> args; // the code's parameters, in order
-    std::string message;           // English, e.g. "unknown key 'replcas' — did you mean 'replicas'?"
+    std::string message; // English, e.g. "unknown key 'replcas' — did you mean 'replicas'?"
 
     // "file:line:column: error: message", the form compilers and editors understand.
     std::string toString() const;

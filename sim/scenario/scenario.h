@@ -109,7 +109,8 @@ struct DeploymentSpec {
 struct ServicePortSpec {
     std::string name;
     int port = 0;
-    int targetPort = 0;
+    int targetPort = 0;         // defaults to `port` when the file omits it, as in Kubernetes
+    std::string targetPortName; // set instead of targetPort for a named port ("http")
     std::string protocol = "TCP";
     bool operator==(const ServicePortSpec&) const = default;
 };
@@ -130,9 +131,9 @@ using Manifest = std::variant<DeploymentSpec, ServiceSpec>;
 
 // simulation.services[]: what Kubernetes has no field for, per v1 Service.
 struct ServiceBehaviourSpec {
-    std::string service;       // a Service's metadata.name
-    SimTime cpuPerRequest;     // CPU time one request needs on one full core
-    SimTime baseLatency;       // fixed latency added to every request (network, I/O)
+    std::string service;   // a Service's metadata.name
+    SimTime cpuPerRequest; // CPU time one request needs on one full core
+    SimTime baseLatency;   // fixed latency added to every request (network, I/O)
     bool operator==(const ServiceBehaviourSpec&) const = default;
 };
 

@@ -16,7 +16,7 @@
 namespace cnsim {
 
 struct ScenarioLoadResult {
-    std::optional<Scenario> scenario; // set only when there are no errors
+    std::optional<Scenario> scenario;    // set only when there are no errors
     std::vector<Diagnostic> diagnostics; // warnings and errors, in file order
 };
 

@@ -1,0 +1,41 @@
+#pragma once
+
+// The Kubernetes API field names cnsim knows, per object type, split into the fields
+// cnsim simulates and the ones it only keeps (kubernetes/api, core/v1 and apps/v1 types,
+// as of Kubernetes 1.31).
+//
+// Why a table and not "anything goes": kubectl's strict field validation rejects a field
+// its schema does not define, so a typo ("replcas") must be an error here too, while a
+// real field cnsim ignores (env, probes) must load so pasted manifests keep working.
+
+#include "scenario/yamlcursor.h"
+
+#include <string_view>
+
+namespace cnsim {
+
+// Top level of an apps/v1 Deployment or v1 Service (apiVersion, kind, metadata, spec).
+FieldTable deploymentFields();
+FieldTable serviceFields();
+// ObjectMeta of a Deployment or Service: name, namespace, labels are modelled.
+FieldTable objectMetaFields(std::string_view context);
+// ObjectMeta of a pod template: only labels are modelled.
+FieldTable templateMetaFields();
+FieldTable deploymentSpecFields();
+FieldTable labelSelectorFields();
+FieldTable podTemplateSpecFields();
+FieldTable podSpecFields();
+FieldTable containerFields();
+FieldTable containerPortFields();
+FieldTable resourceRequirementsFields();
+// A ResourceList (requests / limits): cpu and memory are modelled. Other resource names
+// are checked with isKubernetesResourceName() rather than a table.
+FieldTable resourceListFields(std::string_view context);
+FieldTable serviceSpecFields();
+FieldTable servicePortFields();
+
+// ephemeral-storage, hugepages-<size>, storage, pods, or a domain-prefixed extended
+// resource such as nvidia.com/gpu.
+bool isKubernetesResourceName(std::string_view name);
+
+} // namespace cnsim

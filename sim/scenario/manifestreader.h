@@ -1,0 +1,23 @@
+#pragma once
+
+// Reads one entry of `workloads:` — an apps/v1 Deployment or a v1 Service in real
+// Kubernetes syntax — into the model, checking it as the API server would (strict field
+// names, DNS names, selector matches template labels, resource bounds).
+//
+// Kubernetes fields cnsim does not simulate are kept in the manifest's `preserved` list,
+// sorted by path so the list is the same however the file ordered them.
+
+#include "scenario/scenario.h"
+#include "scenario/scenariomarks.h"
+#include "scenario/yamlcursor.h"
+
+#include <optional>
+
+namespace cnsim {
+
+// Empty when the entry is not a manifest of a kind cnsim models (already reported). A
+// returned manifest may be partial when errors were reported.
+std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& node,
+                                     ManifestMarks& marks);
+
+} // namespace cnsim

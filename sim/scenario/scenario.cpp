@@ -1,0 +1,16 @@
+#include "scenario/scenario.h"
+
+namespace cnsim {
+
+std::vector<NodeSpec> ClusterSpec::expandedNodes() const {
+    std::vector<NodeSpec> out = nodes;
+    for (const NodePoolSpec& pool : nodePools) {
+        for (int i = 1; i <= pool.count; ++i) {
+            out.push_back(NodeSpec{pool.name + "-" + std::to_string(i), pool.zone, pool.cpu,
+                                   pool.memory, pool.maxPods});
+        }
+    }
+    return out;
+}
+
+} // namespace cnsim
