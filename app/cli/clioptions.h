@@ -1,0 +1,49 @@
+#pragma once
+
+// Command-line parsing for `cnsim`. Pure: argv in, a Command or a usage error out, so it
+// is testable without running anything. Options follow GNU conventions: `--seed 7` and
+// `--seed=7`; `--` ends options.
+
+#include "engine/simtime.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace cnsim::cli {
+
+struct RunOptions {
+    std::string file;
+    std::optional<std::uint64_t> seed;
+    std::optional<SimTime> until;
+    bool json = false;
+    bool fingerprint = false;
+    std::string metricsCsvPath;
+    std::string eventsJsonlPath;
+};
+
+struct ValidateOptions {
+    std::vector<std::string> files;
+};
+
+struct HelpRequest {
+    std::string topic; // "", "run", "validate"
+};
+
+struct VersionRequest {};
+
+using Command = std::variant<RunOptions, ValidateOptions, HelpRequest, VersionRequest>;
+
+struct ParseResult {
+    std::optional<Command> command;
+    std::string error; // set when command is empty: what was wrong and how to fix it
+};
+
+ParseResult parseCommandLine(const std::vector<std::string>& args);
+
+std::string usageText(const std::string& topic);
+std::string versionText();
+
+} // namespace cnsim::cli

@@ -1,0 +1,120 @@
+#include "summaryprinter.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+
+namespace cnsim::cli {
+
+namespace {
+
+// A left-aligned text table: the first row is the header.
+class Table {
+public:
+    void addRow(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
+    void print(std::ostream& out) const {
+        std::vector<std::size_t> widths;
+        for (const auto& row : m_rows) {
+            widths.resize(std::max(widths.size(), row.size()), 0);
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                widths[i] = std::max(widths[i], displayWidth(row[i]));
+            }
+        }
+        for (const auto& row : m_rows) {
+            out << "  ";
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                out << row[i];
+                if (i + 1 < row.size()) {
+                    out << std::string(widths[i] - displayWidth(row[i]) + 2, ' ');
+                }
+            }
+            out << '\n';
+        }
+    }
+
+private:
+    // Counts UTF-8 code points, not bytes, so names with non-ASCII text still line up.
+    static std::size_t displayWidth(const std::string& text) {
+        return static_cast<std::size_t>(std::count_if(
+            text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    }
+    std::vector<std::vector<std::string>> m_rows;
+};
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string percent(std::uint64_t part, std::uint64_t whole) {
+    return whole == 0 ? "-" : fixed(100.0 * static_cast<double>(part) / static_cast<double>(whole), 2) + "%";
+}
+
+} // namespace
+
+void printSummary(const Scenario& scenario, const RunSummary& s,
+                  const std::vector<ClusterEvent>& events, double wallSeconds, std::ostream& out) {
+    out << "Scenario   " << s.scenarioName;
+    if (!scenario.metadata.title.en.empty()) {
+        out << " — " << scenario.metadata.title.en;
+    }
+    out << "\nSeed       " << s.seed << "\n";
+    out << "Simulated  " << formatClock(s.simulatedTime) << " in " << fixed(wallSeconds, 2)
+        << " s of wall time";
+    if (wallSeconds > 0.0) {
+        out << " (" << fixed(s.simulatedTime.toSeconds() / wallSeconds, 0) << "x real time)";
+    }
+    out << "\nEvents     " << s.engineEvents << " engine events, " << s.clusterEvents
+        << " cluster events\n";
+
+    if (!s.services.empty()) {
+        out << "\nServices\n";
+        Table table;
+        table.addRow({"NAME", "REQUESTS", "COMPLETED", "ERRORS", "ERROR RATE", "MEAN", "P50", "P95",
+                      "P99"});
+        for (const ServiceSummary& v : s.services) {
+            table.addRow({v.name, std::to_string(v.requests), std::to_string(v.completed),
+                          std::to_string(v.errors), percent(v.errors, v.requests),
+                          fixed(v.meanLatencyMs, 1) + " ms", fixed(v.p50LatencyMs, 1) + " ms",
+                          fixed(v.p95LatencyMs, 1) + " ms", fixed(v.p99LatencyMs, 1) + " ms"});
+        }
+        table.print(out);
+    }
+    if (!s.deployments.empty()) {
+        out << "\nDeployments\n";
+        Table table;
+        table.addRow({"NAME", "DESIRED", "RUNNING", "PODS CREATED"});
+        for (const DeploymentSummary& v : s.deployments) {
+            table.addRow({v.name, std::to_string(v.desiredReplicas), std::to_string(v.runningAtEnd),
+                          std::to_string(v.podsCreated)});
+        }
+        table.print(out);
+    }
+    out << "\nNodes\n";
+    Table nodes;
+    nodes.addRow({"NAME", "ZONE", "STATUS", "PODS", "MEAN CPU USED"});
+    for (const NodeSummary& v : s.nodes) {
+        nodes.addRow({v.name, v.zone, v.readyAtEnd ? "Ready" : "Failed", std::to_string(v.podsAtEnd),
+                      fixed(v.meanCpuUsedCores, 2) + " cores"});
+    }
+    nodes.print(out);
+
+    // What happened, by who did it: the architecture at work.
+    std::map<std::pair<std::string, std::string>, int> counts;
+    for (const ClusterEvent& e : events) {
+        ++counts[{std::string(componentName(e.component)), std::string(reasonName(e.reason))}];
+    }
+    if (!counts.empty()) {
+        out << "\nCluster events\n";
+        Table table;
+        table.addRow({"COMPONENT", "REASON", "COUNT"});
+        for (const auto& [key, count] : counts) {
+            table.addRow({key.first, key.second, std::to_string(count)});
+        }
+        table.print(out);
+    }
+}
+
+} // namespace cnsim::cli
