@@ -1,0 +1,116 @@
+#include "eventtext.h"
+
+#include "engine/simtime.h"
+
+namespace {
+
+QString fromStd(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace
+
+QString EventText::message(const cnsim::ClusterEvent& event) {
+    using cnsim::EventReason;
+    const QString pod = fromStd(event.arg("pod"));
+    const QString node = fromStd(event.arg("node"));
+    switch (event.reason) {
+    case EventReason::SuccessfulCreate:
+        return tr("Created pod %1").arg(pod);
+    case EventReason::SuccessfulDelete:
+        return tr("Deleted surplus pod %1").arg(pod);
+    case EventReason::Scheduled:
+        return tr("Assigned pod %1 to node %2").arg(pod, node);
+    case EventReason::FailedScheduling:
+        // The reason is the scheduler's own diagnostic, shown as the library wrote it.
+        return tr("Cannot schedule pod %1: %2").arg(pod, fromStd(event.arg("reason")));
+    case EventReason::Started:
+        return tr("Started pod %1 on node %2").arg(pod, node);
+    case EventReason::Killing:
+        return tr("Stopping pod %1 on node %2").arg(pod, node);
+    case EventReason::PodLost:
+        return tr("Pod %1 was lost with node %2").arg(pod, node);
+    case EventReason::NodeFailed:
+        return tr("Node %1 failed and is NotReady")
+            .arg(node.isEmpty() ? fromStd(event.objectName) : node);
+    case EventReason::NodeRecovered:
+        return tr("Node %1 recovered and is Ready")
+            .arg(node.isEmpty() ? fromStd(event.objectName) : node);
+    case EventReason::PodDeleted:
+        return tr("Deleted pod %1").arg(pod.isEmpty() ? fromStd(event.objectName) : pod);
+    case EventReason::ScalingReplicaSet: {
+        const QString deployment = fromStd(event.arg("deployment"));
+        return tr("Scaled Deployment %1 from %2 to %3 replicas")
+            .arg(deployment.isEmpty() ? fromStd(event.objectName) : deployment,
+                 fromStd(event.arg("from")), fromStd(event.arg("to")));
+    }
+    }
+    return QString::fromStdString(cnsim::describeEvent(event));
+}
+
+QString EventText::componentName(cnsim::Component component) {
+    // Component names are Kubernetes binaries or roles; the binaries keep their names in
+    // every language, as they do in Chinese Kubernetes documentation.
+    switch (component) {
+    case cnsim::Component::Scheduler:
+        return QStringLiteral("kube-scheduler");
+    case cnsim::Component::Kubelet:
+        return QStringLiteral("kubelet");
+    case cnsim::Component::DeploymentController:
+        return tr("deployment controller");
+    case cnsim::Component::NodeController:
+        return tr("node controller");
+    case cnsim::Component::Chaos:
+        return tr("fault timeline");
+    case cnsim::Component::User:
+        return tr("user");
+    }
+    return fromStd(cnsim::componentName(component));
+}
+
+QString EventText::objectKindName(cnsim::ObjectKind kind) {
+    switch (kind) {
+    case cnsim::ObjectKind::Pod:
+        return tr("Pod");
+    case cnsim::ObjectKind::Node:
+        return tr("Node");
+    case cnsim::ObjectKind::Deployment:
+        return tr("Deployment");
+    }
+    return fromStd(cnsim::objectKindName(kind));
+}
+
+QString EventText::phaseName(cnsim::PodPhase phase) {
+    switch (phase) {
+    case cnsim::PodPhase::Pending:
+        return tr("Pending");
+    case cnsim::PodPhase::Starting:
+        return tr("Starting");
+    case cnsim::PodPhase::Running:
+        return tr("Running");
+    case cnsim::PodPhase::Terminating:
+        return tr("Terminating");
+    }
+    return fromStd(cnsim::podPhaseName(phase));
+}
+
+QString EventText::clock(cnsim::SimTime time) {
+    return QString::fromStdString(cnsim::formatClock(time));
+}
+
+QString EventText::cpu(cnsim::CpuMillis cpu) {
+    if (cpu.value % 1000 == 0) {
+        return tr("%n core(s)", nullptr, static_cast<int>(cpu.value / 1000));
+    }
+    // Fractions of a core read as "0.50 cores" in English whatever the number.
+    return tr("%1 cores").arg(cpu.cores(), 0, 'f', 2);
+}
+
+QString EventText::memory(cnsim::Bytes memory) {
+    constexpr std::int64_t mebibyte = 1024 * 1024;
+    constexpr std::int64_t gibibyte = 1024 * mebibyte;
+    if (memory.value >= gibibyte && memory.value % gibibyte == 0) {
+        return tr("%1 GiB").arg(memory.value / gibibyte);
+    }
+    return tr("%1 MiB").arg(memory.value / mebibyte);
+}

@@ -1,0 +1,425 @@
+#include "mainwindow.h"
+
+#include "chartwidget.h"
+#include "clustercanvas.h"
+#include "clusterscene.h"
+#include "diagnosticsdialog.h"
+#include "eventlogmodel.h"
+#include "eventlogwidget.h"
+#include "eventtext.h"
+#include "languagemanager.h"
+#include "model/simulation.h"
+#include "scenarioinfowidget.h"
+#include "scenarioloader.h"
+#include "simulationcontroller.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <array>
+#include <qcustomplot.h>
+
+namespace {
+
+// Speeds offered in the toolbar; MaxSpeed means "as fast as the event budget allows".
+constexpr std::array<double, 8> speeds = {1.0,  2.0,  5.0,   10.0,
+                                          25.0, 50.0, 100.0, SimulationController::MaxSpeed};
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_controller(new SimulationController(this)),
+      m_languages(new LanguageManager(this)), m_scene(new ClusterScene(this)),
+      m_canvas(new ClusterCanvas(m_scene, this)), m_chart(new ChartWidget),
+      m_eventModel(new EventLogModel(this)), m_eventLog(new EventLogWidget(m_eventModel)),
+      m_info(new ScenarioInfoWidget) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_canvas);
+    createActions();
+    createMenus();
+    createToolBar();
+    createDocks();
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+
+    connect(m_controller, &SimulationController::advanced, this, &MainWindow::refreshViews);
+    connect(m_controller, &SimulationController::simulationReplaced, this,
+            &MainWindow::onSimulationReplaced);
+    connect(m_controller, &SimulationController::playingChanged, this,
+            &MainWindow::onPlayingChanged);
+    connect(m_controller, &SimulationController::reachedEnd, this, &MainWindow::onReachedEnd);
+    connect(m_canvas, &ClusterCanvas::failNodeRequested, this, &MainWindow::failNode);
+    connect(m_canvas, &ClusterCanvas::recoverNodeRequested, this, &MainWindow::recoverNode);
+    connect(m_languages, &LanguageManager::languageChanged, this, &MainWindow::onLanguageChanged);
+
+    retranslateUi();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    QStyle* s = style();
+    m_openAction = new QAction(s->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseScenarioFile);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_playAction = new QAction(s->standardIcon(QStyle::SP_MediaPlay), QString(), this);
+    m_playAction->setObjectName(QStringLiteral("playAction"));
+    m_playAction->setCheckable(true);
+    m_playAction->setShortcut(Qt::Key_Space);
+    connect(m_playAction, &QAction::toggled, m_controller, &SimulationController::setPlaying);
+
+    m_stepAction = new QAction(s->standardIcon(QStyle::SP_MediaSkipForward), QString(), this);
+    m_stepAction->setObjectName(QStringLiteral("stepAction"));
+    m_stepAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right));
+    connect(m_stepAction, &QAction::triggered, m_controller, &SimulationController::step);
+
+    m_resetAction = new QAction(s->standardIcon(QStyle::SP_BrowserReload), QString(), this);
+    m_resetAction->setObjectName(QStringLiteral("resetAction"));
+    m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_resetAction, &QAction::triggered, m_controller, &SimulationController::reset);
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    for (const QString& language : LanguageManager::availableLanguages()) {
+        // Each language in its own words, so a student can always find theirs.
+        QAction* action = m_languageGroup->addAction(LanguageManager::nativeName(language));
+        action->setCheckable(true);
+        action->setData(language);
+        action->setObjectName(QStringLiteral("language_") + language);
+        connect(action, &QAction::triggered, this,
+                [this, language] { m_languages->setLanguage(language); });
+    }
+}
+
+void MainWindow::createMenus() {
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_simulationMenu = menuBar()->addMenu(QString());
+    m_simulationMenu->setObjectName(QStringLiteral("simulationMenu"));
+    m_simulationMenu->addAction(m_playAction);
+    m_simulationMenu->addAction(m_stepAction);
+    m_simulationMenu->addAction(m_resetAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_languageMenu = new QMenu(this);
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageMenu->addActions(m_languageGroup->actions());
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar() {
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("simulationToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_openAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_playAction);
+    m_toolBar->addAction(m_stepAction);
+    m_toolBar->addAction(m_resetAction);
+    m_toolBar->addSeparator();
+
+    m_speedLabel = new QLabel(m_toolBar);
+    m_speedCombo = new QComboBox(m_toolBar);
+    m_speedCombo->setObjectName(QStringLiteral("speedCombo"));
+    for (const double speed : speeds) {
+        m_speedCombo->addItem(QString(), speed);
+    }
+    m_speedLabel->setBuddy(m_speedCombo);
+    m_speedLabel->setContentsMargins(6, 0, 4, 0);
+    m_toolBar->addWidget(m_speedLabel);
+    m_toolBar->addWidget(m_speedCombo);
+    connect(m_speedCombo, &QComboBox::currentIndexChanged, this, &MainWindow::onSpeedChosen);
+
+    m_toolBar->addSeparator();
+    m_clockLabel = new QLabel(m_toolBar);
+    m_clockLabel->setObjectName(QStringLiteral("clockLabel"));
+    QFont clockFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    clockFont.setPointSizeF(clockFont.pointSizeF() * 1.25);
+    clockFont.setBold(true);
+    m_clockLabel->setFont(clockFont);
+    m_clockLabel->setContentsMargins(8, 0, 8, 0);
+    m_toolBar->addWidget(m_clockLabel);
+    m_achievedLabel = new QLabel(m_toolBar);
+    m_achievedLabel->setObjectName(QStringLiteral("achievedSpeedLabel"));
+    m_toolBar->addWidget(m_achievedLabel);
+}
+
+void MainWindow::createDocks() {
+    // The chart and scenario go right (full height); the event log sits under the canvas.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+
+    m_infoDock = new QDockWidget(this);
+    m_infoDock->setObjectName(QStringLiteral("scenarioDock"));
+    m_infoDock->setWidget(m_info);
+    addDockWidget(Qt::RightDockWidgetArea, m_infoDock);
+
+    m_chartDock = new QDockWidget(this);
+    m_chartDock->setObjectName(QStringLiteral("chartDock"));
+    m_chartDock->setWidget(m_chart);
+    addDockWidget(Qt::RightDockWidgetArea, m_chartDock);
+
+    m_eventDock = new QDockWidget(this);
+    m_eventDock->setObjectName(QStringLiteral("eventDock"));
+    m_eventDock->setWidget(m_eventLog);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
+
+    resizeDocks({m_infoDock, m_chartDock}, {170, 600}, Qt::Vertical);
+    resizeDocks({m_chartDock}, {520}, Qt::Horizontal);
+    resizeDocks({m_eventDock}, {260}, Qt::Vertical);
+
+    m_viewMenu->addAction(m_infoDock->toggleViewAction());
+    m_viewMenu->addAction(m_chartDock->toggleViewAction());
+    m_viewMenu->addAction(m_eventDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(m_languageMenu);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi() {
+    m_fileMenu->setTitle(tr("&File"));
+    m_simulationMenu->setTitle(tr("&Simulation"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+
+    m_openAction->setText(tr("&Open Scenario…"));
+    m_openAction->setToolTip(tr("Open a scenario file (YAML)"));
+    m_quitAction->setText(tr("&Quit"));
+    m_stepAction->setText(tr("S&tep"));
+    m_stepAction->setToolTip(tr("Pause and advance the simulation by one simulated second"));
+    m_resetAction->setText(tr("&Reset"));
+    m_resetAction->setToolTip(tr("Start this scenario again from time zero"));
+    m_aboutAction->setText(tr("&About cnsim Studio"));
+    onPlayingChanged(m_controller->isPlaying());
+
+    m_toolBar->setWindowTitle(tr("Simulation"));
+    m_speedLabel->setText(tr("S&peed:"));
+    m_speedCombo->setToolTip(tr("Simulated seconds per real second"));
+    for (int i = 0; i < m_speedCombo->count(); ++i) {
+        const double speed = m_speedCombo->itemData(i).toDouble();
+        m_speedCombo->setItemText(i, speed == SimulationController::MaxSpeed
+                                         ? tr("Max")
+                                         : tr("%1×", "playback speed").arg(speed));
+    }
+
+    m_infoDock->setWindowTitle(tr("Scenario"));
+    m_chartDock->setWindowTitle(tr("Metrics"));
+    m_eventDock->setWindowTitle(tr("Events"));
+    m_eventModel->retranslate();
+    updateWindowTitle();
+    updateClock();
+    if (m_ended) {
+        onReachedEnd(m_endTime);
+    }
+}
+
+void MainWindow::updateWindowTitle() {
+    const QString title = m_info->title();
+    setWindowTitle(m_scenarioPath.isEmpty() ? tr("cnsim Studio")
+                                            : tr("%1 — cnsim Studio").arg(title));
+}
+
+void MainWindow::updateClock() {
+    const cnsim::Simulation* simulation = m_controller->simulation();
+    if (!simulation) {
+        m_clockLabel->setText(EventText::clock(cnsim::SimTime::zero()));
+        m_achievedLabel->clear();
+        return;
+    }
+    m_clockLabel->setText(
+        tr("%1 / %2", "simulated time now / end")
+            .arg(EventText::clock(simulation->now()), EventText::clock(simulation->endTime())));
+    m_clockLabel->setToolTip(tr("Simulated time now / end of the scenario"));
+    if (m_controller->isPlaying()) {
+        QString text = tr("running at %1×").arg(m_controller->achievedSpeed(), 0, 'f', 1);
+        if (m_controller->isLagging()) {
+            text = tr("%1 (lagging: too much work per second)").arg(text);
+        }
+        m_achievedLabel->setText(text);
+    } else {
+        m_achievedLabel->setText(tr("paused"));
+    }
+}
+
+void MainWindow::updateActions() {
+    const bool open = m_controller->hasSimulation();
+    const bool finished = open && m_controller->simulation()->finished();
+    m_playAction->setEnabled(open && !finished);
+    m_stepAction->setEnabled(open && !finished);
+    m_resetAction->setEnabled(open);
+}
+
+bool MainWindow::openScenarioFile(const QString& path) {
+    cnsim::ScenarioLoadResult result = ScenarioLoader::load(path);
+    if (!result.scenario) {
+        auto* dialog = new DiagnosticsDialog(path, result.diagnostics, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 10'000);
+        return false;
+    }
+    m_chart->clear();
+    m_chart->setScenario(*result.scenario);
+    m_scenarioPath = path;
+    m_info->setScenario(result.scenario->metadata, path);
+    m_controller->load(std::move(*result.scenario));
+    updateWindowTitle();
+    const int warnings = static_cast<int>(result.diagnostics.size());
+    if (warnings > 0) {
+        statusBar()->showMessage(
+            tr("Opened %1 with %n warning(s)", nullptr, warnings).arg(QFileInfo(path).fileName()));
+    } else {
+        statusBar()->showMessage(
+            tr("Opened %1. Press Play to start.").arg(QFileInfo(path).fileName()), 10'000);
+    }
+    return true;
+}
+
+bool MainWindow::openDefaultScenario() {
+    return openScenarioFile(ScenarioLoader::defaultScenarioPath());
+}
+
+void MainWindow::chooseScenarioFile() {
+    const QString start = m_scenarioPath.startsWith(QLatin1String(":/")) || m_scenarioPath.isEmpty()
+                              ? QFileInfo(ScenarioLoader::defaultScenarioPath()).absolutePath()
+                              : QFileInfo(m_scenarioPath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Scenario"), start, tr("Scenario files (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty()) {
+        openScenarioFile(path);
+    }
+}
+
+void MainWindow::runFor(cnsim::SimTime span) {
+    m_controller->runFor(span);
+}
+
+QPixmap MainWindow::screenshot() {
+    m_canvas->fitCluster();
+    m_chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    return grab();
+}
+
+void MainWindow::refreshViews() {
+    const cnsim::Simulation* simulation = m_controller->simulation();
+    if (!simulation) {
+        return;
+    }
+    m_scene->setSnapshot(simulation->snapshot());
+    m_chart->sync(simulation->metrics(), simulation->now());
+    m_eventModel->sync(simulation->events());
+    updateClock();
+}
+
+void MainWindow::onSimulationReplaced() {
+    m_scene->clearCluster();
+    m_eventModel->clear();
+    m_chart->clear();
+    m_ended = false;
+    statusBar()->clearMessage();
+    updateActions();
+}
+
+void MainWindow::onPlayingChanged(bool playing) {
+    const QSignalBlocker blocker(m_playAction);
+    m_playAction->setChecked(playing);
+    m_playAction->setIcon(
+        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playAction->setText(playing ? tr("&Pause") : tr("&Play"));
+    m_playAction->setToolTip(playing ? tr("Pause the simulation (Space)")
+                                     : tr("Run the simulation (Space)"));
+    updateClock();
+}
+
+void MainWindow::onReachedEnd(cnsim::SimTime endTime) {
+    m_ended = true;
+    m_endTime = endTime;
+    statusBar()->showMessage(tr("The simulation reached its end at %1. Press Reset to run it "
+                                "again.")
+                                 .arg(EventText::clock(endTime)));
+    updateActions();
+}
+
+void MainWindow::onSpeedChosen(int index) {
+    if (index >= 0) {
+        m_controller->setSpeed(m_speedCombo->itemData(index).toDouble());
+    }
+}
+
+void MainWindow::failNode(const QString& node) {
+    const cnsim::ActionResult result =
+        m_controller->apply(cnsim::FailNodeAction{node.toStdString()});
+    statusBar()->showMessage(
+        result.ok
+            ? tr("Node %1 failed: its pods are lost and will be recreated elsewhere.").arg(node)
+            : tr("Could not fail node %1: %2").arg(node, QString::fromStdString(result.message)),
+        10'000);
+}
+
+void MainWindow::recoverNode(const QString& node) {
+    const cnsim::ActionResult result =
+        m_controller->apply(cnsim::RecoverNodeAction{node.toStdString()});
+    statusBar()->showMessage(
+        result.ok
+            ? tr("Node %1 recovered: new pods may be scheduled on "
+                 "it.")
+                  .arg(node)
+            : tr("Could not recover node %1: %2").arg(node, QString::fromStdString(result.message)),
+        10'000);
+}
+
+void MainWindow::onLanguageChanged(const QString& language) {
+    for (QAction* action : m_languageGroup->actions()) {
+        action->setChecked(action->data().toString() == language);
+    }
+    m_info->setLanguage(language);
+    updateWindowTitle();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About cnsim Studio"),
+        tr("<h3>cnsim Studio %1</h3><p>A discrete-event simulator for learning cloud-native "
+           "computing: watch Kubernetes schedule pods, serve traffic and recover from "
+           "failures.</p>")
+            .arg(QStringLiteral(CNSIM_VERSION)));
+}

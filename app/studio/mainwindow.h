@@ -1,0 +1,119 @@
+#pragma once
+
+// MainWindow: cnsim Studio's first window — the cluster canvas in the middle, docks for
+// the scenario, the metrics chart and the event log, and Play / Pause / Step / Speed /
+// Reset in the toolbar.
+//
+// The window owns the SimulationController (the only owner of the Simulation) and the
+// views; views never keep simulation state between ticks: on every advanced() the
+// window reads one snapshot and hands it, the metrics and the event log to the views.
+// Opening a file that does not load shows its diagnostics and changes nothing.
+
+#include <QMainWindow>
+#include <QPixmap>
+
+// Qt first: Qt 6.4's moc fails on <compare> (pulled in by sim/ headers) unless a Qt
+// header has set up the standard library's configuration macros before it.
+#include "engine/simtime.h"
+
+class ChartWidget;
+class ClusterCanvas;
+class ClusterScene;
+class EventLogModel;
+class EventLogWidget;
+class LanguageManager;
+class QActionGroup;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QToolBar;
+class ScenarioInfoWidget;
+class SimulationController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Returns false, shows every diagnostic and keeps the current scenario when `path`
+    // does not load.
+    bool openScenarioFile(const QString& path);
+    bool openDefaultScenario();
+    QString scenarioPath() const { return m_scenarioPath; }
+
+    // Runs `span` of simulated time through the same slices Play uses, then refreshes
+    // the views; for tests and the screenshot mode.
+    void runFor(cnsim::SimTime span);
+    // The window as a student sees it, with the chart drawn now rather than queued.
+    QPixmap screenshot();
+
+    SimulationController* controller() const { return m_controller; }
+    LanguageManager* languageManager() const { return m_languages; }
+    ClusterScene* clusterScene() const { return m_scene; }
+    ClusterCanvas* clusterCanvas() const { return m_canvas; }
+    ChartWidget* chart() const { return m_chart; }
+    EventLogModel* eventLogModel() const { return m_eventModel; }
+    EventLogWidget* eventLog() const { return m_eventLog; }
+    ScenarioInfoWidget* scenarioInfo() const { return m_info; }
+    QComboBox* speedCombo() const { return m_speedCombo; }
+    QLabel* clockLabel() const { return m_clockLabel; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void retranslateUi();
+    void updateWindowTitle();
+    void updateClock();
+    void updateActions();
+
+    void chooseScenarioFile();
+    void refreshViews();
+    void onSimulationReplaced();
+    void onPlayingChanged(bool playing);
+    void onReachedEnd(cnsim::SimTime endTime);
+    void onSpeedChosen(int index);
+    void failNode(const QString& node);
+    void recoverNode(const QString& node);
+    void onLanguageChanged(const QString& language);
+    void showAbout();
+
+    SimulationController* m_controller;
+    LanguageManager* m_languages;
+    ClusterScene* m_scene;
+    ClusterCanvas* m_canvas;
+    ChartWidget* m_chart;
+    EventLogModel* m_eventModel;
+    EventLogWidget* m_eventLog;
+    ScenarioInfoWidget* m_info;
+    QString m_scenarioPath;
+
+    QDockWidget* m_infoDock = nullptr;
+    QDockWidget* m_chartDock = nullptr;
+    QDockWidget* m_eventDock = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_simulationMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_playAction = nullptr;
+    QAction* m_stepAction = nullptr;
+    QAction* m_resetAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QActionGroup* m_languageGroup = nullptr;
+    QLabel* m_speedLabel = nullptr;
+    QComboBox* m_speedCombo = nullptr;
+    QLabel* m_clockLabel = nullptr;
+    QLabel* m_achievedLabel = nullptr;
+    cnsim::SimTime m_endTime;
+    bool m_ended = false;
+};

@@ -1,0 +1,291 @@
+// MainWindow end to end on the offscreen platform: open, run, draw, chart, fail a node,
+// reject a broken file, switch language. The simulation is driven through the same
+// slices Play uses (runFor / advanceWallTime), never by waiting on a wall clock.
+
+#include "chartwidget.h"
+#include "clustercanvas.h"
+#include "clusterscene.h"
+#include "diagnosticsdialog.h"
+#include "eventlogmodel.h"
+#include "languagemanager.h"
+#include "mainwindow.h"
+#include "model/simulation.h"
+#include "nodeitem.h"
+#include "poditem.h"
+#include "simulationcontroller.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QContextMenuEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <qcustomplot.h>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString helloCluster = QStringLiteral(CNSIM_SCENARIO_DIR "/hello-cluster.yaml");
+
+double meanOfLast(const QCPGraph* graph, int count) {
+    const int size = graph->dataCount();
+    double sum = 0.0;
+    int n = 0;
+    for (int i = std::max(0, size - count); i < size; ++i) {
+        sum += graph->data()->at(i)->value;
+        ++n;
+    }
+    return n > 0 ? sum / n : 0.0;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void runsDefaultScenario();
+    void playTicksAdvanceByWallTimeTimesSpeed();
+    void stepIsOneSimulatedSecond();
+    void resetRebuildsTheSameRun();
+    void brokenFileChangesNothing();
+    void rightClickFailsNode();
+    void switchesLanguage();
+    void commandLineLanguageOptionIsChecked();
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true); // QSettings go to a throwaway location
+    QCoreApplication::setOrganizationName(QStringLiteral("cnsim-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_studio_mainwindow"));
+    QSettings().clear();
+}
+
+void TestMainWindow::init() {
+    m_window = std::make_unique<MainWindow>();
+    m_window->languageManager()->setLanguage(QStringLiteral("en"), false);
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::runsDefaultScenario() {
+    QVERIFY(m_window->openDefaultScenario());
+    QCOMPARE(QFileInfo(m_window->scenarioPath()).fileName(), QStringLiteral("hello-cluster.yaml"));
+    m_window->runFor(cnsim::SimTime::seconds(60));
+    const cnsim::Simulation* simulation = m_window->controller()->simulation();
+    QCOMPARE(simulation->now(), cnsim::SimTime::seconds(60));
+
+    // Every pod of the snapshot is drawn, inside its node's box.
+    const cnsim::ClusterSnapshot snapshot = simulation->snapshot();
+    QCOMPARE(snapshot.pods.size(), 4u);
+    ClusterScene* scene = m_window->clusterScene();
+    QCOMPARE(scene->podItems().size(), static_cast<qsizetype>(snapshot.pods.size()));
+    for (const cnsim::PodState& pod : snapshot.pods) {
+        QCOMPARE(pod.phase, cnsim::PodPhase::Running);
+        PodItem* chip = scene->podItem(QString::fromStdString(pod.name));
+        QVERIFY(chip);
+        NodeItem* node = scene->nodeItem(QString::fromStdString(pod.node));
+        QVERIFY(node);
+        QVERIFY(node->sceneBoundingRect().contains(chip->sceneBoundingRect()));
+    }
+    QCOMPARE(scene->nodeItems().size(), 3);
+
+    // The chart follows the first Service and Deployment, with sensible values: 120
+    // requests/s arrive (Poisson) from 10 s on, and all four replicas run.
+    ChartWidget* chart = m_window->chart();
+    QCOMPARE(chart->service(), QStringLiteral("web"));
+    QCOMPARE(chart->deployment(), QStringLiteral("web"));
+    QVERIFY(chart->requestRateGraph()->dataCount() >= 55);
+    const double rate = meanOfLast(chart->requestRateGraph(), 30);
+    QVERIFY2(rate > 100.0 && rate < 140.0, qPrintable(QString::number(rate)));
+    QVERIFY(chart->latencyGraph()->dataCount() > 0);
+    const double latency = meanOfLast(chart->latencyGraph(), 30);
+    QVERIFY2(latency >= 25.0 && latency < 1000.0, qPrintable(QString::number(latency)));
+    QCOMPARE(meanOfLast(chart->runningPodsGraph(), 10), 4.0);
+
+    // The event log holds every cluster event; the clock shows the simulated time.
+    QCOMPARE(m_window->eventLogModel()->rowCount(), static_cast<int>(simulation->events().size()));
+    QVERIFY(m_window->eventLogModel()->rowCount() >= 12); // 4 × created, scheduled, started
+    QVERIFY(m_window->clockLabel()->text().startsWith(QStringLiteral("00:01:00")));
+}
+
+void TestMainWindow::playTicksAdvanceByWallTimeTimesSpeed() {
+    QVERIFY(m_window->openScenarioFile(helloCluster));
+    SimulationController* controller = m_window->controller();
+    m_window->speedCombo()->setCurrentIndex(m_window->speedCombo()->findData(10.0));
+    QCOMPARE(controller->speed(), 10.0);
+    for (int tick = 0; tick < 10; ++tick) {
+        controller->advanceWallTime(100ms);
+    }
+    QCOMPARE(controller->now(), cnsim::SimTime::seconds(10));
+    QVERIFY(qAbs(controller->achievedSpeed() - 10.0) < 0.01);
+    // A long stall is clamped: no jump of minutes after a modal dialog.
+    controller->advanceWallTime(60'000ms);
+    QCOMPARE(controller->now(),
+             cnsim::SimTime::seconds(10) + cnsim::SimTime::milliseconds(250) * 10);
+    // "Max" runs to the end in bounded ticks, then pauses and says so.
+    m_window->speedCombo()->setCurrentIndex(m_window->speedCombo()->count() - 1);
+    QCOMPARE(controller->speed(), SimulationController::MaxSpeed);
+    controller->play();
+    int ticks = 0;
+    while (!controller->simulation()->finished() && ticks < 10'000) {
+        controller->advanceWallTime(33ms);
+        ++ticks;
+    }
+    QVERIFY(controller->simulation()->finished());
+    QVERIFY(!controller->isPlaying());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("00:05:00")));
+}
+
+void TestMainWindow::stepIsOneSimulatedSecond() {
+    QVERIFY(m_window->openScenarioFile(helloCluster));
+    m_window->findChild<QAction*>(QStringLiteral("stepAction"))->trigger();
+    QCOMPARE(m_window->controller()->now(), cnsim::SimTime::seconds(1));
+    m_window->controller()->advanceWallTime(250ms); // 1× → 1.25 s
+    m_window->findChild<QAction*>(QStringLiteral("stepAction"))->trigger();
+    QCOMPARE(m_window->controller()->now(), cnsim::SimTime::seconds(2)); // to the next whole s
+}
+
+void TestMainWindow::resetRebuildsTheSameRun() {
+    QVERIFY(m_window->openScenarioFile(helloCluster));
+    m_window->runFor(cnsim::SimTime::seconds(30));
+    const std::string first = m_window->controller()->simulation()->fingerprintHex();
+    const int events = m_window->eventLogModel()->rowCount();
+    m_window->findChild<QAction*>(QStringLiteral("resetAction"))->trigger();
+    QCOMPARE(m_window->controller()->now(), cnsim::SimTime::zero());
+    QVERIFY(m_window->eventLogModel()->rowCount() < events);
+    QCOMPARE(m_window->chart()->requestRateGraph()->dataCount(), 0);
+    m_window->runFor(cnsim::SimTime::seconds(30));
+    // The GUI only reads: the same run gives the same fingerprint.
+    QCOMPARE(m_window->controller()->simulation()->fingerprintHex(), first);
+    QCOMPARE(m_window->eventLogModel()->rowCount(), events);
+}
+
+void TestMainWindow::brokenFileChangesNothing() {
+    QVERIFY(m_window->openScenarioFile(helloCluster));
+    m_window->runFor(cnsim::SimTime::seconds(5));
+    const QString title = m_window->windowTitle();
+    const qsizetype pods = m_window->clusterScene()->podItems().size();
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString broken = dir.filePath(QStringLiteral("broken.yaml"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("apiVersion: cnsim/v1\nkind: Scenario\nmetadata:\n  name: broken\n"
+               "seed: 1\nduration: 5 minutes\ncluster:\n  nodez: []\n");
+    file.close();
+
+    QVERIFY(!m_window->openScenarioFile(broken));
+    auto* dialog = m_window->findChild<DiagnosticsDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->diagnosticsText().contains(QStringLiteral("broken.yaml:6:")),
+             qPrintable(dialog->diagnosticsText()));
+    QVERIFY(dialog->summaryText().contains(QStringLiteral("Nothing was changed")));
+    dialog->close();
+
+    QCOMPARE(m_window->scenarioPath(), helloCluster);
+    QCOMPARE(m_window->windowTitle(), title);
+    QCOMPARE(m_window->controller()->now(), cnsim::SimTime::seconds(5));
+    QCOMPARE(m_window->clusterScene()->podItems().size(), pods);
+
+    QVERIFY(!m_window->openScenarioFile(dir.filePath(QStringLiteral("missing.yaml"))));
+    QCOMPARE(m_window->scenarioPath(), helloCluster);
+}
+
+void TestMainWindow::rightClickFailsNode() {
+    QVERIFY(m_window->openScenarioFile(helloCluster));
+    m_window->runFor(cnsim::SimTime::seconds(20));
+    ClusterCanvas* canvas = m_window->clusterCanvas();
+    NodeItem* node = m_window->clusterScene()->nodeItem(QStringLiteral("node-1"));
+    QVERIFY(node && node->isReady());
+
+    // A real right-click on the node's header, through the view and the scene.
+    const QPoint pos = canvas->mapFromScene(node->sceneBoundingRect().topLeft() + QPointF(20, 10));
+    QVERIFY(canvas->viewport()->rect().contains(pos));
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, canvas->viewport()->mapToGlobal(pos));
+    QCoreApplication::sendEvent(canvas->viewport(), &event);
+    auto* menu = canvas->findChild<QMenu*>(QStringLiteral("nodeMenu"));
+    QVERIFY(menu);
+    auto* recover = menu->findChild<QAction*>(QStringLiteral("recoverNodeAction"));
+    QVERIFY(recover && !recover->isEnabled());
+    auto* fail = menu->findChild<QAction*>(QStringLiteral("failNodeAction"));
+    QVERIFY(fail && fail->isEnabled());
+    fail->trigger();
+    menu->close();
+
+    // The canvas shows the failure straight away, from the simulation's own snapshot.
+    QVERIFY(!node->isReady());
+    QVERIFY(node->statusText().contains(QStringLiteral("NotReady")));
+    bool anyNodeDown = false;
+    for (const cnsim::NodeState& state : m_window->controller()->simulation()->snapshot().nodes) {
+        anyNodeDown = anyNodeDown || (state.name == "node-1" && !state.ready);
+    }
+    QVERIFY(anyNodeDown);
+
+    // Later, its pods have been replaced on the other nodes.
+    m_window->runFor(cnsim::SimTime::seconds(30));
+    int running = 0;
+    for (PodItem* pod : m_window->clusterScene()->podItems()) {
+        QVERIFY(pod->state().node != "node-1" || pod->state().phase != cnsim::PodPhase::Running);
+        running += pod->state().phase == cnsim::PodPhase::Running ? 1 : 0;
+    }
+    QCOMPARE(running, 4);
+    QVERIFY(!node->isReady());
+
+    // And the menu now offers Recover.
+    QMenu* again = canvas->createNodeMenu(QStringLiteral("node-1"));
+    again->findChild<QAction*>(QStringLiteral("recoverNodeAction"))->trigger();
+    again->deleteLater();
+    QVERIFY(node->isReady());
+}
+
+void TestMainWindow::switchesLanguage() {
+    QVERIFY(m_window->openScenarioFile(helloCluster));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Hello, cluster — cnsim Studio"));
+    auto* fileMenu = m_window->menuBar()->findChild<QMenu*>(QStringLiteral("fileMenu"));
+    QCOMPARE(fileMenu->title(), QStringLiteral("&File"));
+
+    // Through the View > Language menu, as a student would.
+    m_window->findChild<QAction*>(QStringLiteral("language_zh_CN"))->trigger();
+    QCOMPARE(m_window->languageManager()->language(), QStringLiteral("zh_CN"));
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_CN"));
+    QTRY_COMPARE(fileMenu->title(), QStringLiteral("文件(&F)"));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("你好，集群 — cnsim Studio"));
+    auto* viewMenu = m_window->menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    QCOMPARE(viewMenu->title(), QStringLiteral("视图(&V)"));
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("language_zh_CN"))->isChecked());
+    m_window->runFor(cnsim::SimTime::seconds(15));
+    const QString message =
+        m_window->eventLogModel()->index(0, EventLogModel::MessageColumn).data().toString();
+    QVERIFY2(message.contains(QStringLiteral("创建")), qPrintable(message));
+
+    m_window->findChild<QAction*>(QStringLiteral("language_en"))->trigger();
+    QTRY_COMPARE(fileMenu->title(), QStringLiteral("&File"));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Hello, cluster — cnsim Studio"));
+}
+
+void TestMainWindow::commandLineLanguageOptionIsChecked() {
+    // --lang is applied without remembering it.
+    QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("en"));
+    QVERIFY(m_window->languageManager()->setLanguage(QStringLiteral("zh_CN"), false));
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("en"));
+    QVERIFY(!m_window->languageManager()->setLanguage(QStringLiteral("fr"), false));
+    QCOMPARE(m_window->languageManager()->language(), QStringLiteral("zh_CN"));
+    m_window->languageManager()->setLanguage(QStringLiteral("en"), false);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"
