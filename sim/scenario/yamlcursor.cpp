@@ -475,7 +475,7 @@ std::optional<std::string> readName(DiagnosticSink& sink, const YamlEntry& entry
     }
     if (const std::string reason = rule(*text); !reason.empty()) {
         sink.error(entry.value.Mark(), "bad-name", {entry.key, *text, reason},
-                   "'" + entry.key + "' " + quoted(*text) + " is not a valid name: " + reason);
+                   entry.key + " " + quoted(*text) + " is invalid: " + reason);
         return std::nullopt;
     }
     return text;
