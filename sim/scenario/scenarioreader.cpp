@@ -21,7 +21,7 @@ constexpr std::size_t kMaxNodes = 1'000'000; // counted with aliases expanded
 
 constexpr SimTime kMaxDuration = SimTime::hours(24 * 30);
 
-// The position of the first byte that is not UTF-8, or nothing. YAML is Unicode text;
+// The position of the first byte that is not printable UTF-8, or nothing. YAML is Unicode text;
 // yaml-cpp would otherwise accept binary garbage as one long scalar.
 std::optional<std::pair<int, int>> firstInvalidUtf8(const std::string& text) {
     int line = 1;
@@ -30,7 +30,9 @@ std::optional<std::pair<int, int>> firstInvalidUtf8(const std::string& text) {
     while (i < text.size()) {
         const auto byte = static_cast<unsigned char>(text[i]);
         std::size_t length = 0;
-        if (byte == 0) {
+        // YAML allows only printable characters: no C0 controls besides tab and line
+        // breaks, no DEL (YAML 1.2, production c-printable).
+        if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) {
             return std::pair(line, column);
         }
         if (byte < 0x80) {

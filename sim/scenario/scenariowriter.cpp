@@ -1,6 +1,7 @@
 #include "scenario/scenariowriter.h"
 
 #include "scenario/quantity.h"
+#include "scenario/verbatimyaml.h"
 
 #include <array>
 #include <charconv>
@@ -114,7 +115,7 @@ void Writer::preserved(const std::string& path) {
         }
         m_out << YAML::Key << name << YAML::Value;
         try {
-            m_out << YAML::Load(field.yaml);
+            emitVerbatim(m_out, YAML::Load(field.yaml));
         } catch (const YAML::Exception&) {
             // Only reachable for a PreservedField built by hand with broken YAML: keep
             // the text rather than lose it.

@@ -3,6 +3,7 @@
 #include "scenario/editdistance.h"
 #include "scenario/names.h"
 #include "scenario/quantity.h"
+#include "scenario/verbatimyaml.h"
 
 #include <algorithm>
 #include <charconv>
@@ -199,10 +200,7 @@ std::string describeNode(const YAML::Node& node) {
 }
 
 std::string dumpYaml(const YAML::Node& node) {
-    YAML::Emitter out;
-    out.SetOutputCharset(YAML::EmitNonAscii);
-    out << node;
-    return out.c_str();
+    return dumpVerbatim(node);
 }
 
 std::vector<YAML::Node> readList(DiagnosticSink& sink, const YamlEntry& entry) {
@@ -307,8 +305,9 @@ std::optional<double> readNumber(DiagnosticSink& sink, const YamlEntry& entry, d
         return std::nullopt;
     }
     const auto show = [](double v) {
-        char buffer[32];
-        const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+        char buffer[400];
+        const auto result =
+            std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed);
         return std::string(buffer, result.ptr);
     };
     if (value < min) {
