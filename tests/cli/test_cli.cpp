@@ -1,0 +1,281 @@
+// `cnsim` as a user runs it: exit codes, help, summaries, JSON, exports, validation messages
+// with file:line:column, and the fingerprint table of every shipped scenario.
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCnsim(const QStringList& args) {
+    QProcess process;
+    process.start(QStringLiteral(CNSIM_CLI_PATH), args);
+    if (!process.waitForFinished(120'000)) {
+        process.kill();
+        return {};
+    }
+    return CliResult{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+                     QString::fromUtf8(process.readAllStandardOutput()),
+                     QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString scenario(const char* name) {
+    return QStringLiteral(CNSIM_SCENARIO_DIR "/") + QLatin1String(name);
+}
+
+QString fingerprintOf(const QString& out) {
+    for (const QString& line : out.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("Fingerprint "))) {
+            return line.mid(12).trimmed();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void helpAndVersion();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+    void runPrintsSummary();
+    void fingerprintIsReproducible();
+    void jsonSummaryIsValidAndStable();
+    void exportsWriteFiles();
+    void unwritableExportFails();
+    void validateReportsPlaces();
+    void runOfBrokenFileSimulatesNothing();
+    void missingFileIsClear();
+    void fingerprintTable();
+};
+
+void TestCli::helpAndVersion() {
+    CliResult r = runCnsim({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QLatin1String("Usage: cnsim COMMAND")));
+    r = runCnsim({QStringLiteral("run"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QLatin1String("--metrics-csv PATH")));
+    r = runCnsim({QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith(QLatin1String("cnsim ")));
+}
+
+void TestCli::usageErrorsExitTwo_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString file = scenario("hello-cluster.yaml");
+    QTest::newRow("no command") << QStringList{} << QStringLiteral("missing command");
+    QTest::newRow("unknown command")
+        << QStringList{QStringLiteral("fly")} << QStringLiteral("unknown command 'fly'");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("run"), file, QStringLiteral("--sed"), QStringLiteral("3")}
+        << QStringLiteral("unknown option '--sed'");
+    QTest::newRow("bad seed") << QStringList{QStringLiteral("run"), file, QStringLiteral("--seed"),
+                                             QStringLiteral("-4")}
+                              << QStringLiteral("invalid --seed '-4'");
+    QTest::newRow("bad until") << QStringList{QStringLiteral("run"), file,
+                                              QStringLiteral("--until=soon")}
+                               << QStringLiteral("invalid --until 'soon'");
+    QTest::newRow("until too long")
+        << QStringList{QStringLiteral("run"), file, QStringLiteral("--until"),
+                       QStringLiteral("876000h")}
+        << QStringLiteral("maximum of 30 days");
+    QTest::newRow("run without file")
+        << QStringList{QStringLiteral("run")} << QStringLiteral("needs a scenario file");
+    QTest::newRow("validate without file")
+        << QStringList{QStringLiteral("validate")} << QStringLiteral("needs at least one file");
+}
+
+void TestCli::usageErrorsExitTwo() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const CliResult r = runCnsim(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::runPrintsSummary() {
+    const CliResult r = runCnsim({QStringLiteral("run"), scenario("hello-cluster.yaml")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("Scenario   hello-cluster — Hello, cluster")));
+    QVERIFY(r.out.contains(QLatin1String("Simulated  00:05:00.000")));
+    QVERIFY(r.out.contains(QLatin1String("kube-scheduler")));
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestCli::fingerprintIsReproducible() {
+    const QStringList args{QStringLiteral("run"), scenario("node-failure.yaml"),
+                           QStringLiteral("--fingerprint")};
+    const QString first = fingerprintOf(runCnsim(args).out);
+    const QString second = fingerprintOf(runCnsim(args).out);
+    QCOMPARE(first.size(), 16);
+    QCOMPARE(first, second);
+    const QString reseeded = fingerprintOf(
+        runCnsim(args + QStringList{QStringLiteral("--seed"), QStringLiteral("8")}).out);
+    QCOMPARE(reseeded.size(), 16);
+    QVERIFY(reseeded != first);
+}
+
+void TestCli::jsonSummaryIsValidAndStable() {
+    const QStringList args{QStringLiteral("run"), scenario("node-failure.yaml"),
+                           QStringLiteral("--json"), QStringLiteral("--until"),
+                           QStringLiteral("2m")};
+    const CliResult first = runCnsim(args);
+    QCOMPARE(first.exitCode, 0);
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(first.out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject root = doc.object();
+    QCOMPARE(root.value(QLatin1String("scenario")).toString(), QStringLiteral("node-failure"));
+    QCOMPARE(root.value(QLatin1String("simulatedSeconds")).toDouble(), 120.0);
+    const QJsonObject frontend = root.value(QLatin1String("services")).toArray().at(0).toObject();
+    QVERIFY(frontend.value(QLatin1String("requests")).toInteger() > 18000);
+    QCOMPARE(runCnsim(args).out, first.out); // byte-identical
+}
+
+void TestCli::exportsWriteFiles() {
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("metrics.csv"));
+    const QString jsonl = dir.filePath(QStringLiteral("events.jsonl"));
+    const CliResult r =
+        runCnsim({QStringLiteral("run"), scenario("node-failure.yaml"),
+                  QStringLiteral("--metrics-csv"), csv, QStringLiteral("--events-jsonl=") + jsonl});
+    QCOMPARE(r.exitCode, 0);
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = csvFile.readAll().split('\n');
+    QVERIFY(rows.at(0).startsWith("time_s,service/frontend/request_rate"));
+    QCOMPARE(rows.size(), 240 + 2); // header, one row per second, final newline
+    QFile eventsFile(jsonl);
+    QVERIFY(eventsFile.open(QIODevice::ReadOnly));
+    bool sawNodeFailure = false;
+    for (const QByteArray& line : eventsFile.readAll().split('\n')) {
+        if (line.isEmpty()) {
+            continue;
+        }
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        QVERIFY(event.contains(QLatin1String("time_s")));
+        if (event.value(QLatin1String("reason")).toString() == QLatin1String("NodeFailed")) {
+            sawNodeFailure = true;
+            QCOMPARE(event.value(QLatin1String("time_s")).toDouble(), 60.0);
+            QCOMPARE(event.value(QLatin1String("object")).toString(), QStringLiteral("pool-2"));
+        }
+    }
+    QVERIFY(sawNodeFailure);
+}
+
+void TestCli::unwritableExportFails() {
+    const CliResult r =
+        runCnsim({QStringLiteral("run"), scenario("hello-cluster.yaml"),
+                  QStringLiteral("--metrics-csv"), QStringLiteral("/nonexistent-folder/m.csv")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("cannot write '/nonexistent-folder/m.csv'")),
+             qPrintable(r.err));
+}
+
+void TestCli::validateReportsPlaces() {
+    QTemporaryDir dir;
+    const QString broken = dir.filePath(QStringLiteral("broken.yaml"));
+    QFile source(scenario("hello-cluster.yaml"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QByteArray text = source.readAll();
+    text.replace("      replicas: 4", "      replcas: 4");
+    QFile out(broken);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+    const qsizetype line = text.left(text.indexOf("replcas")).count('\n') + 1;
+
+    const CliResult r =
+        runCnsim({QStringLiteral("validate"), scenario("hello-cluster.yaml"), broken});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.contains(QLatin1String("hello-cluster.yaml: ok")));
+    const QString place =
+        broken + QLatin1Char(':') + QString::number(line) + QStringLiteral(":7: error:");
+    QVERIFY2(r.err.contains(place), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("did you mean 'replicas'?")), qPrintable(r.err));
+    QVERIFY(r.err.contains(QLatin1String("1 of 2 file(s) have errors")));
+
+    const CliResult good = runCnsim({QStringLiteral("validate"), scenario("hello-cluster.yaml"),
+                                     scenario("node-failure.yaml")});
+    QCOMPARE(good.exitCode, 0);
+}
+
+void TestCli::runOfBrokenFileSimulatesNothing() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // The flow sequence never closes; yaml-cpp notices at the end of the file (4:1).
+    file.write("apiVersion: cnsim/v1\nkind: Scenario\nduration: [1, 2\n");
+    file.close();
+    const CliResult r = runCnsim({QStringLiteral("run"), path});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(path + QStringLiteral(":4:1: error: YAML syntax error")), qPrintable(r.err));
+    QVERIFY(r.err.contains(QLatin1String("nothing was simulated")));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::missingFileIsClear() {
+    const CliResult r = runCnsim({QStringLiteral("run"), QStringLiteral("/no/such/file.yaml")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("/no/such/file.yaml")), qPrintable(r.err));
+}
+
+// Every shipped scenario, seed and duration → its expected fingerprint. A change in the model
+// changes these on purpose; regenerate with CNSIM_UPDATE_GOLDEN=1 and say why in the commit.
+void TestCli::fingerprintTable() {
+    const QString tablePath = QStringLiteral(CNSIM_TEST_DATA_DIR "/fingerprints.tsv");
+    QFile table(tablePath);
+    QVERIFY(table.open(QIODevice::ReadOnly | QIODevice::Text));
+    const bool update = qEnvironmentVariable("CNSIM_UPDATE_GOLDEN") == QLatin1String("1");
+    QStringList rewritten;
+    int rows = 0;
+    for (const QString& raw : QString::fromUtf8(table.readAll()).split(QLatin1Char('\n'))) {
+        if (raw.isEmpty() || raw.startsWith(QLatin1Char('#'))) {
+            rewritten << raw;
+            continue;
+        }
+        const QStringList cells = raw.split(QLatin1Char('\t'));
+        QCOMPARE(cells.size(), 4);
+        const CliResult r =
+            runCnsim({QStringLiteral("run"), QStringLiteral(CNSIM_SCENARIO_DIR "/") + cells[0],
+                      QStringLiteral("--seed"), cells[1], QStringLiteral("--until"), cells[2],
+                      QStringLiteral("--fingerprint")});
+        QCOMPARE(r.exitCode, 0);
+        const QString actual = fingerprintOf(r.out);
+        ++rows;
+        if (update) {
+            rewritten << QStringList{cells[0], cells[1], cells[2], actual}.join(QLatin1Char('\t'));
+        } else {
+            QVERIFY2(actual == cells[3],
+                     qPrintable(QStringLiteral("%1 seed %2 until %3: %4, table says %5")
+                                    .arg(cells[0], cells[1], cells[2], actual, cells[3])));
+        }
+    }
+    QVERIFY(rows >= 2);
+    if (update) {
+        table.close();
+        QVERIFY(table.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text));
+        table.write(rewritten.join(QLatin1Char('\n')).toUtf8());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
