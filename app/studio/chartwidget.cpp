@@ -87,6 +87,7 @@ ChartWidget::ChartWidget(QWidget* parent)
     m_rateRect->insetLayout()->take(m_plot->legend);
     m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setWrap(2); // two per line: four in one line get clipped in a dock
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setVisible(true);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);

@@ -9,7 +9,7 @@
 
 namespace {
 constexpr qreal MinimumZoom = 0.55;
-constexpr qreal MaximumZoom = 1.0;
+constexpr qreal MaximumZoom = 1.5;
 } // namespace
 
 ClusterCanvas::ClusterCanvas(ClusterScene* scene, QWidget* parent)

@@ -3,8 +3,8 @@
 // ClusterCanvas: the view on a ClusterScene — keeps the whole cluster in sight and turns
 // a right-click on a node into a Fail / Recover request.
 //
-// Zooms out to fit when the cluster grows, never in beyond 100 % (small clusters stay at
-// their natural size) and never out below a readable minimum (big clusters scroll).
+// Zooms to fit the cluster, but at most to 150 % (a small cluster gets bigger, readable
+// text rather than empty space) and at least to a readable minimum (big clusters scroll).
 
 #include <QGraphicsView>
 

@@ -2,6 +2,8 @@
 
 #include "eventtext.h"
 
+#include <QColor>
+
 EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {

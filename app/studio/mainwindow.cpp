@@ -196,7 +196,7 @@ void MainWindow::createDocks() {
     m_eventDock->setWidget(m_eventLog);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
 
-    resizeDocks({m_infoDock, m_chartDock}, {170, 600}, Qt::Vertical);
+    resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);
     resizeDocks({m_chartDock}, {520}, Qt::Horizontal);
     resizeDocks({m_eventDock}, {260}, Qt::Vertical);
 

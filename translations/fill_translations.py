@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Fills translations/cnsim_zh_CN.ts (and the English plural forms of cnsim_en.ts) from the
+glossary-checked table below, after `cmake --build <dir> --target update_translations`.
+
+Run from anywhere: python3 translations/fill_translations.py
+A message missing from the table stays "unfinished" and the script says which, so a new
+string is never silently left in English. Glossary: docs/studio.md.
+"""
+import pathlib
+import sys
+import xml.etree.ElementTree as ET
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+ZH = {
+    # ChartWidget
+    "&Service:": "Service(&S)：",
+    "&Deployment:": "Deployment(&D)：",
+    "Requests/s to %1": "%1 的请求数/秒",
+    "Errors/s": "错误数/秒",
+    "p95 latency": "p95 延迟",
+    "Running pods of %1": "%1 的运行中 Pod",
+    "Requests/s": "请求数/秒",
+    "p95 latency (ms)": "p95 延迟（毫秒）",
+    "Running pods": "运行中 Pod",
+    "Simulated time (min:s)": "模拟时间（分:秒）",
+    # ClusterCanvas
+    "Node %1": "节点 %1",
+    "Fail node": "让节点故障",
+    "Crash this node: its pods are lost and must be rescheduled.":
+        "让此节点崩溃：其上的 Pod 会丢失，必须重新调度。",
+    "Recover node": "恢复节点",
+    # CommandLineOptions
+    "cnsim Studio: watch a simulated Kubernetes cluster schedule pods, serve traffic and "
+    "recover from failures.":
+        "cnsim Studio：观察模拟的 Kubernetes 集群如何调度 Pod、处理流量并从故障中恢复。",
+    "Interface language: en or zh_CN.": "界面语言：en 或 zh_CN。",
+    "language": "语言",
+    "Save a PNG of the main window to <path> and quit (after --run-for).":
+        "将主窗口截图保存为 PNG 文件 <path> 后退出（在 --run-for 之后）。",
+    "path": "路径",
+    "Simulated time to run before the screenshot, e.g. 60s or 2m.":
+        "截图前要运行的模拟时间，例如 60s 或 2m。",
+    "duration": "时长",
+    "Window size for the screenshot, e.g. 1400x900.": "截图的窗口大小，例如 1400x900。",
+    "size": "大小",
+    "file": "文件",
+    "Scenario file to open.": "要打开的场景文件。",
+    "[file]": "[文件]",
+    "Too many files: cnsim-studio opens one scenario at a time.":
+        "文件过多：cnsim-studio 一次只能打开一个场景。",
+    "Unknown language '%1': use one of %2.": "未知语言“%1”：请使用 %2 之一。",
+    "Invalid duration '%1' for --run-for: use e.g. 90s, 5m or 1h30m.":
+        "--run-for 的时长“%1”无效：请使用例如 90s、5m 或 1h30m。",
+    "Invalid size '%1': use WIDTHxHEIGHT, e.g. 1400x900.":
+        "大小“%1”无效：请使用 宽x高 的形式，例如 1400x900。",
+    # DiagnosticsDialog
+    "Could not open scenario": "无法打开场景",
+    "%1 could not be opened: %n problem(s) found. Nothing was changed; the current scenario "
+    "stays open.":
+        "无法打开 %1：发现 %n 个问题。没有做任何更改，当前场景保持打开。",
+    "The file could not be read.": "无法读取该文件。",
+    # EventLogModel
+    "%1 %2": "%1 %2",
+    "Time": "时间",
+    "Component": "组件",
+    "Reason": "原因",
+    "Object": "对象",
+    "Message": "消息",
+    # EventLogWidget
+    "Filter events (e.g. node-2, kubelet, Failed)": "筛选事件（例如 node-2、kubelet、Failed）",
+    "%1 of %n event(s)": "%1 / %n 个事件",
+    # EventText
+    "Created pod %1": "已创建 Pod %1",
+    "Deleted surplus pod %1": "已删除多余的 Pod %1",
+    "Assigned pod %1 to node %2": "已将 Pod %1 分配到节点 %2",
+    "Cannot schedule pod %1: %2": "无法调度 Pod %1：%2",
+    "Started pod %1 on node %2": "已在节点 %2 上启动 Pod %1",
+    "Stopping pod %1 on node %2": "正在停止节点 %2 上的 Pod %1",
+    "Pod %1 was lost with node %2": "Pod %1 随节点 %2 一起丢失",
+    "Node %1 failed and is NotReady": "节点 %1 发生故障，状态为 NotReady",
+    "Node %1 recovered and is Ready": "节点 %1 已恢复，状态为 Ready",
+    "Deleted pod %1": "已删除 Pod %1",
+    "Scaled Deployment %1 from %2 to %3 replicas": "已将 Deployment %1 的副本数从 %2 调整为 %3",
+    "deployment controller": "Deployment 控制器",
+    "node controller": "节点控制器",
+    "fault timeline": "故障时间线",
+    "user": "用户",
+    "Pod": "Pod",
+    "Node": "节点",
+    "Deployment": "Deployment",
+    "Pending": "Pending（等待调度）",
+    "Starting": "Starting（启动中）",
+    "Running": "Running（运行中）",
+    "Terminating": "Terminating（终止中）",
+    "%n core(s)": "%n 核",
+    "%1 cores": "%1 核",
+    "%1 GiB": "%1 GiB",
+    "%1 MiB": "%1 MiB",
+    # MainWindow
+    "&File": "文件(&F)",
+    "&Simulation": "模拟(&S)",
+    "&View": "视图(&V)",
+    "&Language": "语言(&L)",
+    "&Help": "帮助(&H)",
+    "&Open Scenario…": "打开场景(&O)…",
+    "Open a scenario file (YAML)": "打开场景文件（YAML）",
+    "&Quit": "退出(&Q)",
+    "S&tep": "单步(&T)",
+    "Pause and advance the simulation by one simulated second": "暂停，并将模拟前进一个模拟秒",
+    "&Reset": "重置(&R)",
+    "Start this scenario again from time zero": "从零时刻重新开始此场景",
+    "&About cnsim Studio": "关于 cnsim Studio(&A)",
+    "Simulation": "模拟",
+    "S&peed:": "速度(&P)：",
+    "Simulated seconds per real second": "每个真实秒对应的模拟秒数",
+    "Max": "最快",
+    "%1×": "%1×",
+    "Scenario": "场景",
+    "Metrics": "指标",
+    "Events": "事件",
+    "cnsim Studio": "cnsim Studio",
+    "%1 — cnsim Studio": "%1 — cnsim Studio",
+    "%1 / %2": "%1 / %2",
+    "Simulated time now / end of the scenario": "当前模拟时间 / 场景结束时间",
+    "running at %1×": "以 %1× 运行",
+    "%1 (lagging: too much work per second)": "%1（跟不上：每秒工作量过大）",
+    "paused": "已暂停",
+    "Could not open %1": "无法打开 %1",
+    "Opened %1 with %n warning(s)": "已打开 %1，有 %n 个警告",
+    "Opened %1. Press Play to start.": "已打开 %1。按“运行”开始。",
+    "Open Scenario": "打开场景",
+    "Scenario files (*.yaml *.yml);;All files (*)": "场景文件 (*.yaml *.yml);;所有文件 (*)",
+    "&Pause": "暂停(&P)",
+    "&Play": "运行(&P)",
+    "Pause the simulation (Space)": "暂停模拟（空格键）",
+    "Run the simulation (Space)": "运行模拟（空格键）",
+    "The simulation reached its end at %1. Press Reset to run it again.":
+        "模拟已在 %1 结束。按“重置”可再次运行。",
+    "Node %1 failed: its pods are lost and will be recreated elsewhere.":
+        "节点 %1 已故障：其上的 Pod 已丢失，将在其他节点上重新创建。",
+    "Could not fail node %1: %2": "无法让节点 %1 故障：%2",
+    "Node %1 recovered: new pods may be scheduled on it.": "节点 %1 已恢复：新的 Pod 可以调度到它上面。",
+    "Could not recover node %1: %2": "无法恢复节点 %1：%2",
+    "About cnsim Studio": "关于 cnsim Studio",
+    "<h3>cnsim Studio %1</h3><p>A discrete-event simulator for learning cloud-native computing: "
+    "watch Kubernetes schedule pods, serve traffic and recover from failures.</p>":
+        "<h3>cnsim Studio %1</h3><p>用于学习云原生计算的离散事件模拟器：观察 Kubernetes 如何调度 "
+        "Pod、处理流量并从故障中恢复。</p>",
+    # NodeItem
+    "Ready": "Ready（就绪）",
+    "NotReady — failed": "NotReady（故障）",
+    "<b>Node %1</b><br>Zone: %2<br>Status: %3<br>CPU requested: %4 of %5<br>CPU in use: %6 "
+    "cores<br>Pods: %7 (at most %8)<br>Right-click to fail or recover this node.":
+        "<b>节点 %1</b><br>可用区：%2<br>状态：%3<br>已请求 CPU：%4，共 %5<br>CPU 使用：%6 核<br>"
+        "Pod：%7 个（最多 %8 个）<br>右键单击可让此节点故障或恢复。",
+    "CPU requested %1 / %2": "已请求 CPU %1 / %2",
+    # PendingAreaItem
+    "Pending — waiting for a node: %n pod(s)": "Pending — 等待分配节点：%n 个 Pod",
+    # PodItem
+    "none yet": "尚未分配",
+    "<b>Pod %1</b><br>Deployment: %2<br>Phase: %3<br>Node: %4<br>Requests: %5 CPU, %6 memory":
+        "<b>Pod %1</b><br>Deployment：%2<br>阶段：%3<br>节点：%4<br>资源请求：CPU %5，内存 %6",
+    "%n request(s) in flight": "%n 个请求处理中",
+    "Waiting because: %1": "等待原因：%1",
+    # ScenarioInfoWidget
+    "No scenario open": "未打开场景",
+    "File: %1": "文件：%1",
+    # ScenarioLoader
+    "error": "错误",
+    "warning": "警告",
+    "%1: %2: %3": "%1: %2: %3",
+    "%1:%2:%3: %4: %5": "%1:%2:%3: %4: %5",
+    # ZoneItem
+    "No zone": "无可用区",
+    "Zone %1": "可用区 %1",
+}
+
+
+def english_plural(source):
+    """'%n pod(s)' -> ('%n pod', '%n pods'); '%n core(s)' -> ('%n core', '%n cores')."""
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
+def fill(path, translate):
+    tree = ET.parse(path)
+    missing = []
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            source = message.find("source").text
+            translation = message.find("translation")
+            result = translate(source, message.get("numerus") == "yes")
+            if result is None:
+                missing.append(source)
+                continue
+            if result is False:  # keep the source text: nothing to translate
+                continue
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            if "type" in translation.attrib:
+                del translation.attrib["type"]
+            if isinstance(result, tuple):
+                for form in result:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = result
+    ET.indent(tree, space="    ")
+    with open(path, "wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+        out.write(b"\n")
+    return missing
+
+
+def zh(source, numerus):
+    text = ZH.get(source)
+    if text is None:
+        return None
+    return (text,) if numerus else text  # Chinese has one plural form
+
+
+def en(source, numerus):
+    # English is the source language: only plural forms need writing down; everything
+    # else stays as the source text (an empty, unfinished translation).
+    return english_plural(source) if numerus else False
+
+
+def main():
+    missing = fill(HERE / "cnsim_zh_CN.ts", zh)
+    fill(HERE / "cnsim_en.ts", en)
+    for source in missing:
+        print(f"untranslated (zh_CN): {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
