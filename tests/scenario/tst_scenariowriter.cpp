@@ -1,0 +1,149 @@
+// Writing scenario files (sim/scenario/scenariowriter.h): load → save → load gives an
+// equal Scenario, saving twice gives identical bytes, Kubernetes fields cnsim does not
+// model survive a save, and the file is replaced atomically.
+
+#include "scenario/scenarioreader.h"
+#include "scenario/scenariowriter.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+#include <sstream>
+
+using namespace cnsim;
+
+namespace {
+
+QString describe(const std::vector<Diagnostic>& diagnostics) {
+    QString out;
+    for (const Diagnostic& d : diagnostics) {
+        out += QString::fromStdString(d.toString()) + "\n";
+    }
+    return out;
+}
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+class TestScenarioWriter : public QObject {
+    Q_OBJECT
+
+private slots:
+    void roundTrips_data();
+    void roundTrips();
+    void preservesUnmodelledFields();
+    void writesCanonicalText();
+    void quotesTextYamlWouldMisread();
+    void writesFileAtomically();
+    void reportsUnwritablePath();
+};
+
+void TestScenarioWriter::roundTrips_data() {
+    QTest::addColumn<QString>("path");
+    QTest::newRow("hello-cluster") << CNSIM_SCENARIO_DIR "/hello-cluster.yaml";
+    QTest::newRow("node-failure") << CNSIM_SCENARIO_DIR "/node-failure.yaml";
+    QTest::newRow("unmodelled fields") << CNSIM_TEST_DATA_DIR "/unmodelled-fields.yaml";
+    QTest::newRow("base") << CNSIM_TEST_DATA_DIR "/base.yaml";
+}
+
+void TestScenarioWriter::roundTrips() {
+    QFETCH(QString, path);
+    const ScenarioLoadResult first = readScenarioFile(path.toStdString());
+    QVERIFY2(first.scenario.has_value(), qPrintable(describe(first.diagnostics)));
+    const std::string saved = writeScenario(*first.scenario);
+    const ScenarioLoadResult second = readScenario(saved, "saved.yaml");
+    QVERIFY2(second.scenario.has_value(), qPrintable(describe(second.diagnostics)));
+    QVERIFY(*second.scenario == *first.scenario);
+    // The same warnings (unmodelled fields), no new problems.
+    QCOMPARE(second.diagnostics.size(), first.diagnostics.size());
+    QCOMPARE(writeScenario(*second.scenario), saved);
+}
+
+void TestScenarioWriter::preservesUnmodelledFields() {
+    const ScenarioLoadResult loaded =
+        readScenarioFile(CNSIM_TEST_DATA_DIR "/unmodelled-fields.yaml");
+    QVERIFY(loaded.scenario.has_value());
+    const std::string saved = writeScenario(*loaded.scenario);
+    // Each kept field is back in its own mapping, with its quoting.
+    const std::vector<std::string> expected{
+        "      annotations:\n        deployment.kubernetes.io/revision: \"3\"\n",
+        "      strategy:\n        type: RollingUpdate\n        rollingUpdate: {maxSurge: 1, "
+        "maxUnavailable: 0}\n",
+        "              env:\n                - name: MODE\n                  value: \"on\"\n",
+        "                - containerPort: 8080\n                  name: http\n                  "
+        "hostPort: 8080\n",
+        "                  memory: 123Mi\n                  nvidia.com/gpu: 1\n",
+        "          nodeSelector:\n            disktype: ssd\n",
+        "      clusterIP: 10.0.0.12\n      type: ClusterIP\n",
+        "          targetPort: http\n",
+        "            version: \"1.0\"\n",
+        "    zh_CN: 粘贴的清单\n",
+    };
+    for (const std::string& fragment : expected) {
+        QVERIFY2(saved.find(fragment) != std::string::npos,
+                 qPrintable(QString::fromStdString("missing:\n" + fragment + "\nin:\n" + saved)));
+    }
+}
+
+void TestScenarioWriter::writesCanonicalText() {
+    // Golden file: fixed key order, defaults written out, quantities and durations in
+    // canonical form, whole-core CPU quoted so YAML reads it as the string Kubernetes wants.
+    const ScenarioLoadResult loaded = readScenarioFile(CNSIM_TEST_DATA_DIR "/base.yaml");
+    QVERIFY(loaded.scenario.has_value());
+    QCOMPARE(writeScenario(*loaded.scenario), readText(CNSIM_TEST_DATA_DIR "/base.canonical.yaml"));
+}
+
+void TestScenarioWriter::quotesTextYamlWouldMisread() {
+    ScenarioLoadResult loaded = readScenarioFile(CNSIM_TEST_DATA_DIR "/base.yaml");
+    QVERIFY(loaded.scenario.has_value());
+    Scenario scenario = *loaded.scenario;
+    auto& web = std::get<DeploymentSpec>(scenario.workloads.at(0));
+    web.podLabels["enabled"] = "true";
+    web.podLabels["version"] = "1.10";
+    web.podLabels["answer"] = "no";
+    web.containers.at(0).image = "registry:5000/app:1";
+    scenario.metadata.title.en = "Key: value # not a comment";
+    scenario.metadata.description.en = "two\nlines";
+    scenario.simulation.traffic.at(0).requestsPerSecond = 12.5;
+    const std::string saved = writeScenario(scenario);
+    QVERIFY(saved.find("enabled: \"true\"") != std::string::npos);
+    QVERIFY(saved.find("version: \"1.10\"") != std::string::npos);
+    QVERIFY(saved.find("answer: \"no\"") != std::string::npos);
+    const ScenarioLoadResult reread = readScenario(saved, "saved.yaml");
+    QVERIFY2(reread.scenario.has_value(), qPrintable(describe(reread.diagnostics)));
+    QVERIFY(*reread.scenario == scenario);
+}
+
+void TestScenarioWriter::writesFileAtomically() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath("saved.yaml").toStdString();
+    {
+        std::ofstream old(path);
+        old << "old content that must be replaced whole\n";
+    }
+    const ScenarioLoadResult loaded = readScenarioFile(CNSIM_SCENARIO_DIR "/hello-cluster.yaml");
+    QVERIFY(loaded.scenario.has_value());
+    QCOMPARE(writeScenarioFile(*loaded.scenario, path), std::string());
+    QCOMPARE(readText(path), writeScenario(*loaded.scenario));
+    QVERIFY(!QFile::exists(QString::fromStdString(path + ".cnsim-save.tmp")));
+    const ScenarioLoadResult reread = readScenarioFile(path);
+    QVERIFY(reread.scenario.has_value());
+    QVERIFY(*reread.scenario == *loaded.scenario);
+}
+
+void TestScenarioWriter::reportsUnwritablePath() {
+    const ScenarioLoadResult loaded = readScenarioFile(CNSIM_SCENARIO_DIR "/hello-cluster.yaml");
+    QVERIFY(loaded.scenario.has_value());
+    const std::string error = writeScenarioFile(*loaded.scenario, "/nonexistent/dir/x.yaml");
+    QVERIFY(!error.empty());
+}
+
+QTEST_GUILESS_MAIN(TestScenarioWriter)
+#include "tst_scenariowriter.moc"
