@@ -5,7 +5,7 @@
 namespace cnsim {
 
 // The pending-event set behind every Engine. Chosen by measurement: see docs/benchmarks.md.
-using DefaultPendingEventSet = QuaternaryHeap;
+using DefaultPendingEventSet = BinaryHeap;
 
 struct Engine::Impl : EngineCore<DefaultPendingEventSet> {};
 

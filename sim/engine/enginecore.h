@@ -113,6 +113,11 @@ public:
         if (m_stale != 0) {
             dropStaleTop();
         }
+        // The next event's slot is a random line of the slot table (a cache miss once the
+        // table outgrows the caches); fetching it now overlaps the miss with this handler.
+        if (!m_set.empty()) {
+            __builtin_prefetch(&m_slots[m_set.top().slot]);
+        }
         m_now = event.time;
         ++m_eventCount;
         if (m_fingerprinting) {
