@@ -61,7 +61,8 @@ ParseResult parseRun(const std::vector<std::string>& args) {
                 return usageError("option --seed needs a value, e.g. --seed 42");
             }
             std::uint64_t seed = 0;
-            const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), seed);
+            const auto [end, ec] =
+                std::from_chars(value->data(), value->data() + value->size(), seed);
             if (ec != std::errc() || end != value->data() + value->size() || value->empty()) {
                 return usageError("invalid --seed '" + *value +
                                   "': expected a whole number from 0 to 18446744073709551615");
@@ -92,11 +93,13 @@ ParseResult parseRun(const std::vector<std::string>& args) {
         } else if (option.name == "--fingerprint" && noValue()) {
             run.fingerprint = true;
         } else {
-            return usageError("unknown option '" + arg + "' for 'cnsim run' (see cnsim run --help)");
+            return usageError("unknown option '" + arg +
+                              "' for 'cnsim run' (see cnsim run --help)");
         }
     }
     if (positional.empty()) {
-        return usageError("'cnsim run' needs a scenario file, e.g. cnsim run scenarios/hello-cluster.yaml");
+        return usageError(
+            "'cnsim run' needs a scenario file, e.g. cnsim run scenarios/hello-cluster.yaml");
     }
     if (positional.size() > 1) {
         return usageError("'cnsim run' takes one scenario file, got " +
@@ -122,7 +125,8 @@ ParseResult parseValidate(const std::vector<std::string>& args) {
         }
     }
     if (validate.files.empty()) {
-        return usageError("'cnsim validate' needs at least one file, e.g. cnsim validate scenarios/*.yaml");
+        return usageError(
+            "'cnsim validate' needs at least one file, e.g. cnsim validate scenarios/*.yaml");
     }
     return ParseResult{validate, {}};
 }
@@ -147,7 +151,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& args) {
     if (command == "validate") {
         return parseValidate(rest);
     }
-    return usageError("unknown command '" + command + "' (commands: run, validate; see cnsim --help)");
+    return usageError("unknown command '" + command +
+                      "' (commands: run, validate; see cnsim --help)");
 }
 
 std::string usageText(const std::string& topic) {

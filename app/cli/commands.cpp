@@ -54,7 +54,8 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
     }
     const Scenario scenario = *loaded.scenario;
     const auto wallStart = std::chrono::steady_clock::now();
-    Simulation simulation(std::move(*loaded.scenario), SimulationOptions{options.seed, options.until});
+    Simulation simulation(std::move(*loaded.scenario),
+                          SimulationOptions{options.seed, options.until});
     simulation.runToEnd();
     const double wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();

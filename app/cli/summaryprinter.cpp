@@ -36,8 +36,9 @@ public:
 private:
     // Counts UTF-8 code points, not bytes, so names with non-ASCII text still line up.
     static std::size_t displayWidth(const std::string& text) {
-        return static_cast<std::size_t>(std::count_if(
-            text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
     }
     std::vector<std::vector<std::string>> m_rows;
 };
@@ -49,7 +50,9 @@ std::string fixed(double value, int decimals) {
 }
 
 std::string percent(std::uint64_t part, std::uint64_t whole) {
-    return whole == 0 ? "-" : fixed(100.0 * static_cast<double>(part) / static_cast<double>(whole), 2) + "%";
+    return whole == 0
+               ? "-"
+               : fixed(100.0 * static_cast<double>(part) / static_cast<double>(whole), 2) + "%";
 }
 
 } // namespace
@@ -72,8 +75,8 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
     if (!s.services.empty()) {
         out << "\nServices\n";
         Table table;
-        table.addRow({"NAME", "REQUESTS", "COMPLETED", "ERRORS", "ERROR RATE", "MEAN", "P50", "P95",
-                      "P99"});
+        table.addRow(
+            {"NAME", "REQUESTS", "COMPLETED", "ERRORS", "ERROR RATE", "MEAN", "P50", "P95", "P99"});
         for (const ServiceSummary& v : s.services) {
             table.addRow({v.name, std::to_string(v.requests), std::to_string(v.completed),
                           std::to_string(v.errors), percent(v.errors, v.requests),
@@ -96,8 +99,8 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
     Table nodes;
     nodes.addRow({"NAME", "ZONE", "STATUS", "PODS", "MEAN CPU USED"});
     for (const NodeSummary& v : s.nodes) {
-        nodes.addRow({v.name, v.zone, v.readyAtEnd ? "Ready" : "Failed", std::to_string(v.podsAtEnd),
-                      fixed(v.meanCpuUsedCores, 2) + " cores"});
+        nodes.addRow({v.name, v.zone, v.readyAtEnd ? "Ready" : "Failed",
+                      std::to_string(v.podsAtEnd), fixed(v.meanCpuUsedCores, 2) + " cores"});
     }
     nodes.print(out);
 

@@ -48,7 +48,8 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
 }
 
 double LatencyHistogram::meanMs() const {
-    return m_count == 0 ? 0.0 : static_cast<double>(m_sumMicros) / static_cast<double>(m_count) / 1e3;
+    return m_count == 0 ? 0.0
+                        : static_cast<double>(m_sumMicros) / static_cast<double>(m_count) / 1e3;
 }
 
 double LatencyHistogram::maxMs() const {
@@ -60,8 +61,9 @@ double LatencyHistogram::quantileMs(double q) const {
         return 0.0;
     }
     // Nearest-rank: the smallest bucket whose cumulative count reaches ceil(q * n).
-    const auto rank = std::max<std::uint64_t>(
-        1, static_cast<std::uint64_t>(std::ceil(std::clamp(q, 0.0, 1.0) * static_cast<double>(m_count))));
+    const auto rank =
+        std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(
+                                       std::clamp(q, 0.0, 1.0) * static_cast<double>(m_count))));
     std::uint64_t seen = 0;
     for (std::size_t i = 0; i < kBucketCount; ++i) {
         seen += m_buckets[i];

@@ -41,8 +41,9 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const NodeSummary& v = s.nodes[i];
         out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(v.name)
-            << ", \"zone\": " << quote(v.zone) << ", \"readyAtEnd\": "
-            << (v.readyAtEnd ? "true" : "false") << ", \"podsAtEnd\": " << v.podsAtEnd
+            << ", \"zone\": " << quote(v.zone)
+            << ", \"readyAtEnd\": " << (v.readyAtEnd ? "true" : "false")
+            << ", \"podsAtEnd\": " << v.podsAtEnd
             << ", \"meanCpuUsedCores\": " << number(v.meanCpuUsedCores) << "}";
     }
     out << (s.nodes.empty() ? "]\n" : "\n  ]\n");

@@ -16,12 +16,12 @@
 namespace cnsim {
 
 enum class Component {
-    Scheduler,          // kube-scheduler
-    Kubelet,            // kubelet on the pod's node
+    Scheduler,            // kube-scheduler
+    Kubelet,              // kubelet on the pod's node
     DeploymentController, // kube-controller-manager's deployment/replicaset controllers
-    NodeController,     // kube-controller-manager's node lifecycle controller
-    Chaos,              // a scripted fault from the scenario timeline
-    User,               // an action a person took (studio, lesson, CLI)
+    NodeController,       // kube-controller-manager's node lifecycle controller
+    Chaos,                // a scripted fault from the scenario timeline
+    User,                 // an action a person took (studio, lesson, CLI)
 };
 
 enum class EventReason {
@@ -51,9 +51,9 @@ struct ClusterEvent {
     std::string_view arg(std::string_view key) const;
 };
 
-std::string_view componentName(Component c);   // "kube-scheduler", "kubelet", …
-std::string_view reasonName(EventReason r);    // "Scheduled", "FailedScheduling", …
-std::string_view objectKindName(ObjectKind k); // "Pod", "Node", "Deployment"
+std::string_view componentName(Component c);          // "kube-scheduler", "kubelet", …
+std::string_view reasonName(EventReason r);           // "Scheduled", "FailedScheduling", …
+std::string_view objectKindName(ObjectKind k);        // "Pod", "Node", "Deployment"
 std::string describeEvent(const ClusterEvent& event); // English message
 
 } // namespace cnsim

@@ -31,7 +31,8 @@ void DeploymentController::requestReconcile() {
         return;
     }
     m_reconcileRequested = true;
-    m_model.engine().schedule(SimTime::zero(), [this] { reconcile(); }, priority::kController);
+    m_model.engine().schedule(
+        SimTime::zero(), [this] { reconcile(); }, priority::kController);
 }
 
 std::string DeploymentController::newPodName(const DeploymentRuntime& deployment) {
@@ -83,12 +84,13 @@ void DeploymentController::reconcile() {
         }
         if (count > desired) {
             // Least valuable first: unscheduled, then starting, then running; newest first.
-            std::stable_sort(active.begin(), active.end(), [](const PodRuntime* a, const PodRuntime* b) {
-                if (phaseRank(*a) != phaseRank(*b)) {
-                    return phaseRank(*a) < phaseRank(*b);
-                }
-                return a->createdAt > b->createdAt;
-            });
+            std::stable_sort(active.begin(), active.end(),
+                             [](const PodRuntime* a, const PodRuntime* b) {
+                                 if (phaseRank(*a) != phaseRank(*b)) {
+                                     return phaseRank(*a) < phaseRank(*b);
+                                 }
+                                 return a->createdAt > b->createdAt;
+                             });
             std::vector<PodId> victims;
             for (int i = 0; i < count - desired; ++i) {
                 victims.push_back(active[static_cast<std::size_t>(i)]->id);

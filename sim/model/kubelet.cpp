@@ -42,8 +42,8 @@ void Kubelet::terminatePod(PodId id) {
     if (wasServing) {
         m_model.traffic().refreshEndpoints();
     }
-    pod.lifecycleEvent =
-        m_model.engine().schedule(kShutdownTime, [this, id] { removePod(id); }, priority::kLifecycle);
+    pod.lifecycleEvent = m_model.engine().schedule(
+        kShutdownTime, [this, id] { removePod(id); }, priority::kLifecycle);
 }
 
 void Kubelet::podLost(PodId id) {

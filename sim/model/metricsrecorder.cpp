@@ -30,7 +30,8 @@ void MetricsRecorder::start() {
     for (const NodeRuntime& node : state.nodes) {
         m_nodes.push_back(store.indexOf("node/" + node.spec.name + "/cpu_used_cores", "cores"));
     }
-    m_model.engine().schedule(kInterval, [this] { sample(); }, priority::kMetrics);
+    m_model.engine().schedule(
+        kInterval, [this] { sample(); }, priority::kMetrics);
 }
 
 void MetricsRecorder::put(std::size_t series, double value) {
@@ -78,7 +79,8 @@ void MetricsRecorder::sample() {
     }
 
     if (m_model.engine().now() + kInterval <= m_model.endTime()) {
-        m_model.engine().schedule(kInterval, [this] { sample(); }, priority::kMetrics);
+        m_model.engine().schedule(
+            kInterval, [this] { sample(); }, priority::kMetrics);
     }
 }
 

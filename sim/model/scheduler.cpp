@@ -31,7 +31,8 @@ void Scheduler::requestCycle() {
         return;
     }
     m_cycleRequested = true;
-    m_model.engine().schedule(SimTime::zero(), [this] { runCycle(); }, priority::kScheduler);
+    m_model.engine().schedule(
+        SimTime::zero(), [this] { runCycle(); }, priority::kScheduler);
 }
 
 std::int64_t Scheduler::leastAllocatedScore(const NodeRuntime& node, const PodRuntime& pod) {

@@ -77,49 +77,50 @@ ActionResult Simulation::apply(const Action& action) {
     ClusterState& state = model.state();
     ActionResult result;
     std::function<void()> effect;
-    std::visit(Overloaded{
-                   [&](const FailNodeAction& a) {
-                       if (const auto node = state.findNode(a.node)) {
-                           effect = [&model, n = *node] { model.failNode(n, Component::User); };
-                       } else {
-                           result = failure("unknown-node", a.node, "no node named '" + a.node + "'");
-                       }
-                   },
-                   [&](const RecoverNodeAction& a) {
-                       if (const auto node = state.findNode(a.node)) {
-                           effect = [&model, n = *node] { model.recoverNode(n, Component::User); };
-                       } else {
-                           result = failure("unknown-node", a.node, "no node named '" + a.node + "'");
-                       }
-                   },
-                   [&](const DeletePodAction& a) {
-                       if (const PodRuntime* pod = state.findPod(a.pod)) {
-                           effect = [&model, id = pod->id] {
-                               if (model.state().pods.count(id) != 0) {
-                                   model.deletePod(id, Component::User);
-                               }
-                           };
-                       } else {
-                           result = failure("unknown-pod", a.pod, "no pod named '" + a.pod + "'");
-                       }
-                   },
-                   [&](const ScaleDeploymentAction& a) {
-                       const auto deployment = state.findDeployment(a.deployment);
-                       if (!deployment) {
-                           result = failure("unknown-deployment", a.deployment,
-                                            "no deployment named '" + a.deployment + "'");
-                       } else if (a.replicas < 0 || a.replicas > kMaxReplicas) {
-                           result = failure("replicas-out-of-range", std::to_string(a.replicas),
-                                            "replicas must be between 0 and " +
-                                                std::to_string(kMaxReplicas));
-                       } else {
-                           effect = [&model, d = *deployment, r = a.replicas] {
-                               model.scaleDeployment(d, r, Component::User);
-                           };
-                       }
-                   },
-               },
-               action);
+    std::visit(
+        Overloaded{
+            [&](const FailNodeAction& a) {
+                if (const auto node = state.findNode(a.node)) {
+                    effect = [&model, n = *node] { model.failNode(n, Component::User); };
+                } else {
+                    result = failure("unknown-node", a.node, "no node named '" + a.node + "'");
+                }
+            },
+            [&](const RecoverNodeAction& a) {
+                if (const auto node = state.findNode(a.node)) {
+                    effect = [&model, n = *node] { model.recoverNode(n, Component::User); };
+                } else {
+                    result = failure("unknown-node", a.node, "no node named '" + a.node + "'");
+                }
+            },
+            [&](const DeletePodAction& a) {
+                if (const PodRuntime* pod = state.findPod(a.pod)) {
+                    effect = [&model, id = pod->id] {
+                        if (model.state().pods.count(id) != 0) {
+                            model.deletePod(id, Component::User);
+                        }
+                    };
+                } else {
+                    result = failure("unknown-pod", a.pod, "no pod named '" + a.pod + "'");
+                }
+            },
+            [&](const ScaleDeploymentAction& a) {
+                const auto deployment = state.findDeployment(a.deployment);
+                if (!deployment) {
+                    result = failure("unknown-deployment", a.deployment,
+                                     "no deployment named '" + a.deployment + "'");
+                } else if (a.replicas < 0 || a.replicas > kMaxReplicas) {
+                    result =
+                        failure("replicas-out-of-range", std::to_string(a.replicas),
+                                "replicas must be between 0 and " + std::to_string(kMaxReplicas));
+                } else {
+                    effect = [&model, d = *deployment, r = a.replicas] {
+                        model.scaleDeployment(d, r, Component::User);
+                    };
+                }
+            },
+        },
+        action);
     if (!effect) {
         return result;
     }
@@ -143,8 +144,8 @@ ClusterSnapshot Simulation::snapshot() const {
                                        node.memoryRequested, node.podCount, node.lastSecondCores});
     }
     for (const DeploymentRuntime& deployment : state.deployments) {
-        snap.deployments.push_back(DeploymentState{deployment.spec->name,
-                                                   deployment.desiredReplicas, 0, 0, 0, 0});
+        snap.deployments.push_back(
+            DeploymentState{deployment.spec->name, deployment.desiredReplicas, 0, 0, 0, 0});
     }
     for (const auto& [id, pod] : state.pods) {
         PodState view;
@@ -197,17 +198,15 @@ RunSummary Simulation::summary() const {
     const auto& counters = m_model->traffic().counters();
     for (std::size_t i = 0; i < state.services.size(); ++i) {
         const ServiceTrafficCounters& c = counters[i];
-        s.services.push_back(ServiceSummary{state.services[i].spec->name, c.arrivals, c.completed,
-                                            c.errors, c.latency.meanMs(), c.latency.quantileMs(0.50),
-                                            c.latency.quantileMs(0.95),
-                                            c.latency.quantileMs(0.99)});
+        s.services.push_back(ServiceSummary{
+            state.services[i].spec->name, c.arrivals, c.completed, c.errors, c.latency.meanMs(),
+            c.latency.quantileMs(0.50), c.latency.quantileMs(0.95), c.latency.quantileMs(0.99)});
     }
     const ClusterSnapshot snap = snapshot();
     for (std::size_t d = 0; d < state.deployments.size(); ++d) {
-        s.deployments.push_back(DeploymentSummary{state.deployments[d].spec->name,
-                                                  state.deployments[d].desiredReplicas,
-                                                  snap.deployments[d].running,
-                                                  state.deployments[d].podsCreated});
+        s.deployments.push_back(
+            DeploymentSummary{state.deployments[d].spec->name, state.deployments[d].desiredReplicas,
+                              snap.deployments[d].running, state.deployments[d].podsCreated});
     }
     const double seconds = std::max(now().toSeconds(), 1e-9);
     for (const NodeRuntime& node : state.nodes) {

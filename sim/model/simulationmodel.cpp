@@ -147,7 +147,8 @@ void SimulationModel::scheduleFaults() {
 void SimulationModel::record(Component component, EventReason reason, ObjectKind kind,
                              std::string objectName,
                              std::vector<std::pair<std::string, std::string>> args) {
-    ClusterEvent event{m_engine.now(), component, reason, kind, std::move(objectName), std::move(args)};
+    ClusterEvent event{m_engine.now(),        component,      reason, kind,
+                       std::move(objectName), std::move(args)};
     Fingerprint& fp = m_engine.fingerprint();
     fp.addI64(event.time.toMicroseconds());
     fp.addU64(static_cast<std::uint64_t>(component));
@@ -166,7 +167,8 @@ void SimulationModel::failNode(std::size_t index, Component by) {
         return;
     }
     node.ready = false;
-    record(by, EventReason::NodeFailed, ObjectKind::Node, node.spec.name, {{"node", node.spec.name}});
+    record(by, EventReason::NodeFailed, ObjectKind::Node, node.spec.name,
+           {{"node", node.spec.name}});
     std::vector<PodId> lost;
     for (const auto& [id, pod] : m_state.pods) {
         if (pod.node == index) {

@@ -39,8 +39,8 @@ struct PodState {
     SimTime createdAt;
     CpuMillis cpuRequest;
     Bytes memoryRequest;
-    int requestsInFlight = 0;   // queued + in service
-    std::string pendingReason;  // why the scheduler could not place it, if Pending
+    int requestsInFlight = 0;  // queued + in service
+    std::string pendingReason; // why the scheduler could not place it, if Pending
 };
 
 struct DeploymentState {

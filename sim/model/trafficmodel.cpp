@@ -47,8 +47,8 @@ void TrafficModel::scheduleNextArrival(std::size_t index) {
     SimTime next;
     if (spec.pattern == TrafficPattern::Constant) {
         // The k-th arrival at start + k / rate, computed from k so rounding never drifts.
-        next = spec.start + SimTime::fromSeconds(static_cast<double>(source.sent) /
-                                                 spec.requestsPerSecond);
+        next = spec.start +
+               SimTime::fromSeconds(static_cast<double>(source.sent) / spec.requestsPerSecond);
     } else {
         const SimTime from = source.sent == 0 ? std::max(now, spec.start) : now;
         next = from + SimTime::fromSeconds(source.stream.exponential(spec.requestsPerSecond));
@@ -56,8 +56,8 @@ void TrafficModel::scheduleNextArrival(std::size_t index) {
     if ((spec.stop && next >= *spec.stop) || next > m_model.endTime()) {
         return;
     }
-    m_model.engine().scheduleAt(std::max(next, now), [this, index] { arrive(index); },
-                                priority::kTraffic);
+    m_model.engine().scheduleAt(
+        std::max(next, now), [this, index] { arrive(index); }, priority::kTraffic);
 }
 
 void TrafficModel::arrive(std::size_t index) {
@@ -96,8 +96,8 @@ void TrafficModel::startService(PodRuntime& pod) {
     const SimTime duration =
         SimTime::fromSeconds(service.cpuPerRequest.toSeconds() / pod.serviceCores);
     const PodId id = pod.id;
-    pod.completionEvent =
-        m_model.engine().schedule(duration, [this, id] { complete(id); }, priority::kTraffic);
+    pod.completionEvent = m_model.engine().schedule(
+        duration, [this, id] { complete(id); }, priority::kTraffic);
 }
 
 void TrafficModel::complete(PodId id) {
@@ -109,7 +109,8 @@ void TrafficModel::complete(PodId id) {
     pod.serving = false;
     pod.completionEvent = {};
     ServiceTrafficCounters& counters = m_counters[request.service];
-    const SimTime latency = now - request.arrival + m_model.state().services[request.service].baseLatency;
+    const SimTime latency =
+        now - request.arrival + m_model.state().services[request.service].baseLatency;
     ++counters.completed;
     counters.latency.add(latency);
     counters.windowLatency.add(latency);
@@ -157,7 +158,8 @@ void TrafficModel::refreshEndpoints() {
         service.endpoints.clear();
         for (const auto& [id, pod] : state.pods) {
             if (pod.phase == PodPhase::Running &&
-                selects(service.spec->selector, state.deployments[pod.deployment].spec->podLabels)) {
+                selects(service.spec->selector,
+                        state.deployments[pod.deployment].spec->podLabels)) {
                 service.endpoints.push_back(id);
             }
         }

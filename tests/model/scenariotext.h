@@ -6,7 +6,6 @@
 #include "scenario/scenarioreader.h"
 
 #include <QTest>
-
 #include <string>
 
 namespace cnsim::test {
@@ -38,29 +37,38 @@ inline std::string webScenario(int nodes, const std::string& nodeCpu, int replic
                                const std::string& podCpu, double rate,
                                const std::string& duration = "2m",
                                const std::string& extraSimulation = "") {
-    std::string yaml = "apiVersion: cnsim/v1\nkind: Scenario\nmetadata:\n  name: test\n  title:\n    en: Test\n    zh_CN: 测试\n"
-                       "seed: 11\nduration: " + duration + "\ncluster:\n  nodePools:\n"
-                       "    - name: node\n      zone: zone-a\n      count: " +
-                       std::to_string(nodes) + "\n      cpu: \"" + nodeCpu +
-                       "\"\n      memory: 8Gi\n      maxPods: 110\n"
-                       "workloads:\n"
-                       "  - apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n"
-                       "    spec:\n      replicas: " + std::to_string(replicas) +
-                       "\n      selector:\n        matchLabels:\n          app: web\n"
-                       "      template:\n        metadata:\n          labels:\n            app: web\n"
-                       "        spec:\n          containers:\n            - name: web\n"
-                       "              image: nginx:1.27\n              resources:\n"
-                       "                requests:\n                  cpu: \"" + podCpu +
-                       "\"\n                  memory: 128Mi\n                limits:\n"
-                       "                  cpu: \"" + podCpu + "\"\n                  memory: 256Mi\n"
-                       "  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: web\n"
-                       "    spec:\n      selector:\n        app: web\n      ports:\n"
-                       "        - port: 80\n          targetPort: 80\n"
-                       "simulation:\n  podStartupTime: 3s\n  services:\n    - name: web\n"
-                       "      cpuPerRequest: 20ms\n      baseLatency: 5ms\n";
+    std::string yaml =
+        "apiVersion: cnsim/v1\nkind: Scenario\nmetadata:\n  name: test\n  title:\n    en: Test\n   "
+        " zh_CN: 测试\n"
+        "seed: 11\nduration: " +
+        duration +
+        "\ncluster:\n  nodePools:\n"
+        "    - name: node\n      zone: zone-a\n      count: " +
+        std::to_string(nodes) + "\n      cpu: \"" + nodeCpu +
+        "\"\n      memory: 8Gi\n      maxPods: 110\n"
+        "workloads:\n"
+        "  - apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n"
+        "    spec:\n      replicas: " +
+        std::to_string(replicas) +
+        "\n      selector:\n        matchLabels:\n          app: web\n"
+        "      template:\n        metadata:\n          labels:\n            app: web\n"
+        "        spec:\n          containers:\n            - name: web\n"
+        "              image: nginx:1.27\n              resources:\n"
+        "                requests:\n                  cpu: \"" +
+        podCpu +
+        "\"\n                  memory: 128Mi\n                limits:\n"
+        "                  cpu: \"" +
+        podCpu +
+        "\"\n                  memory: 256Mi\n"
+        "  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: web\n"
+        "    spec:\n      selector:\n        app: web\n      ports:\n"
+        "        - port: 80\n          targetPort: 80\n"
+        "simulation:\n  podStartupTime: 3s\n  services:\n    - name: web\n"
+        "      cpuPerRequest: 20ms\n      baseLatency: 5ms\n";
     if (rate > 0) {
         yaml += "  traffic:\n    - name: users\n      service: web\n      type: poisson\n"
-                "      requestsPerSecond: " + std::to_string(rate) + "\n";
+                "      requestsPerSecond: " +
+                std::to_string(rate) + "\n";
     }
     return yaml + extraSimulation;
 }

@@ -85,7 +85,8 @@ void TestClusterBehaviour::unschedulableReasonInUpstreamWords() {
     const ClusterSnapshot snap = sim.snapshot();
     QCOMPARE(snap.pods.size(), std::size_t{1});
     // pkg/scheduler/schedule_one.go FitError: "0/N nodes are available: <count> <reason>."
-    QCOMPARE(snap.pods[0].pendingReason, std::string("0/3 nodes are available: 3 Insufficient cpu."));
+    QCOMPARE(snap.pods[0].pendingReason,
+             std::string("0/3 nodes are available: 3 Insufficient cpu."));
     const ClusterEvent* failed = lastEvent(sim, EventReason::FailedScheduling);
     QVERIFY(failed != nullptr);
     QCOMPARE(componentName(failed->component), std::string_view("kube-scheduler"));
@@ -109,17 +110,17 @@ void TestClusterBehaviour::leastAllocatedScore_data() {
     // "nothing scheduled, resources requested, differently sized nodes":
     // cpu (4000-3000)*100/4000 = 25, memory (10000-5000)*100/10000 = 50 → 37; and 50 on the
     // 6000m node.
-    QTest::newRow("upstream node1") << qint64(4000) << qint64(10000) << qint64(3000) << qint64(5000)
-                                    << qint64(37);
-    QTest::newRow("upstream node2") << qint64(6000) << qint64(10000) << qint64(3000) << qint64(5000)
-                                    << qint64(50);
+    QTest::newRow("upstream node1")
+        << qint64(4000) << qint64(10000) << qint64(3000) << qint64(5000) << qint64(37);
+    QTest::newRow("upstream node2")
+        << qint64(6000) << qint64(10000) << qint64(3000) << qint64(5000) << qint64(50);
     // An over-committed resource scores 0, not negative: cpu 0, memory (1024-512)*100/1024 = 50.
-    QTest::newRow("overcommitted cpu") << qint64(1000) << qint64(1024) << qint64(2000) << qint64(512)
-                                       << qint64(25);
+    QTest::newRow("overcommitted cpu")
+        << qint64(1000) << qint64(1024) << qint64(2000) << qint64(512) << qint64(25);
     // A request-less pod counts as 100m / 200Mi for scoring (util/pod_resources.go):
     // cpu (1000-100)*100/1000 = 90, memory (1000Mi-200Mi)*100/1000Mi = 80 → 85.
-    QTest::newRow("request-less defaults") << qint64(1000) << qint64(1000LL * 1024 * 1024)
-                                           << qint64(0) << qint64(0) << qint64(85);
+    QTest::newRow("request-less defaults")
+        << qint64(1000) << qint64(1000LL * 1024 * 1024) << qint64(0) << qint64(0) << qint64(85);
 }
 
 void TestClusterBehaviour::leastAllocatedScore() {

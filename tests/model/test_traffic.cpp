@@ -56,8 +56,10 @@ void TestTraffic::singlePodMatchesMd1() {
         sum += web.meanLatencyMs;
     }
     const double mean = sum / seeds;
-    QVERIFY2(std::abs(mean - expectedMs) / expectedMs < 0.03,
-             qPrintable(QStringLiteral("mean latency %1 ms, M/D/1 gives %2 ms").arg(mean).arg(expectedMs)));
+    QVERIFY2(
+        std::abs(mean - expectedMs) / expectedMs < 0.03,
+        qPrintable(
+            QStringLiteral("mean latency %1 ms, M/D/1 gives %2 ms").arg(mean).arg(expectedMs)));
 }
 
 void TestTraffic::requestsBeforePodsRunAreErrors() {
