@@ -86,8 +86,10 @@ ChartWidget::ChartWidget(QWidget* parent)
     m_plot->plotLayout()->insertRow(0);
     m_rateRect->insetLayout()->take(m_plot->legend);
     m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setWrap(2); // two per line: four in one line get clipped in a dock
+    // Two entries per line: four in one line get clipped in a dock. setFillOrder(…, true)
+    // re-flows the entries already added.
+    m_plot->legend->setWrap(2);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setVisible(true);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);

@@ -310,6 +310,7 @@ bool MainWindow::openScenarioFile(const QString& path) {
     } else {
         statusBar()->showMessage(
             tr("Opened %1. Press Play to start.").arg(QFileInfo(path).fileName()), 10'000);
+        m_showingStartHint = true;
     }
     return true;
 }
@@ -348,6 +349,11 @@ void MainWindow::refreshViews() {
     m_chart->sync(simulation->metrics(), simulation->now());
     m_eventModel->sync(simulation->events());
     updateClock();
+    if (m_showingStartHint && simulation->now() > cnsim::SimTime::zero()) {
+        // "Press Play to start" is wrong once it has started.
+        m_showingStartHint = false;
+        statusBar()->clearMessage();
+    }
 }
 
 void MainWindow::onSimulationReplaced() {
@@ -355,6 +361,7 @@ void MainWindow::onSimulationReplaced() {
     m_eventModel->clear();
     m_chart->clear();
     m_ended = false;
+    m_showingStartHint = false;
     statusBar()->clearMessage();
     updateActions();
 }

@@ -116,4 +116,5 @@ private:
     QLabel* m_achievedLabel = nullptr;
     cnsim::SimTime m_endTime;
     bool m_ended = false;
+    bool m_showingStartHint = false;
 };

@@ -12,6 +12,7 @@
 #include "model/simulation.h"
 #include "nodeitem.h"
 #include "poditem.h"
+#include "scenarioloader.h"
 #include "simulationcontroller.h"
 
 #include <QAction>
@@ -51,6 +52,7 @@ class TestMainWindow : public QObject {
 private slots:
     void initTestCase();
     void init();
+    void embeddedDefaultScenarioLoads();
     void runsDefaultScenario();
     void playTicksAdvanceByWallTimeTimesSpeed();
     void stepIsOneSimulatedSecond();
@@ -77,6 +79,20 @@ void TestMainWindow::init() {
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::embeddedDefaultScenarioLoads() {
+    // The last fallback, so the studio starts even without a source tree or an install.
+    const QStringList candidates = ScenarioLoader::defaultScenarioCandidates();
+    QCOMPARE(candidates.last(), QStringLiteral(":/scenarios/hello-cluster.yaml"));
+    QCOMPARE(candidates.first(), helloCluster);
+    const cnsim::ScenarioLoadResult embedded = ScenarioLoader::load(candidates.last());
+    QVERIFY(embedded.scenario);
+    const cnsim::ScenarioLoadResult onDisk = ScenarioLoader::load(helloCluster);
+    QVERIFY(onDisk.scenario);
+    QVERIFY(*embedded.scenario == *onDisk.scenario);
+    QVERIFY(m_window->openScenarioFile(candidates.last()));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Hello, cluster — cnsim Studio"));
 }
 
 void TestMainWindow::runsDefaultScenario() {
