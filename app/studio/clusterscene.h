@@ -10,7 +10,6 @@
 
 #include <QGraphicsScene>
 #include <QHash>
-#include <QPointer>
 
 // Qt first: Qt 6.4's moc fails on <compare> (pulled in by sim/ headers) unless a Qt
 // header has set up the standard library's configuration macros before it.

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 ScenarioInfoWidget::ScenarioInfoWidget(QWidget* parent)
@@ -33,7 +34,13 @@ ScenarioInfoWidget::ScenarioInfoWidget(QWidget* parent)
 
 QString ScenarioInfoWidget::localized(const cnsim::LocalizedText& text, const QString& language) {
     if (language.startsWith(QLatin1String("zh")) && !text.zhCN.empty()) {
-        return QString::fromStdString(text.zhCN);
+        // A folded YAML block (`>-`) joins lines with a space, which is wrong between two
+        // Chinese characters; spaces between Chinese and Latin words are kept.
+        static const QRegularExpression foldedSpace(
+            QStringLiteral("(?<=[\\x{3000}-\\x{303F}\\x{4E00}-\\x{9FFF}\\x{FF00}-\\x{FFEF}])"
+                           "\\s+"
+                           "(?=[\\x{3000}-\\x{303F}\\x{4E00}-\\x{9FFF}\\x{FF00}-\\x{FFEF}])"));
+        return QString::fromStdString(text.zhCN).replace(foldedSpace, QString());
     }
     return QString::fromStdString(text.en);
 }
