@@ -31,9 +31,11 @@ EventLogWidget::EventLogWidget(EventLogModel* model, QWidget* parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    // Columns are sized to their contents once, when the first events of a run arrive:
+    // ResizeToContents would re-measure hundreds of rows on every tick while playing.
     QHeaderView* header = m_view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(EventLogModel::MessageColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
@@ -49,12 +51,21 @@ EventLogWidget::EventLogWidget(EventLogModel* model, QWidget* parent)
         m_view->setProperty("followTail", bar->value() == bar->maximum());
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_columnsSized) {
+            m_columnsSized = true;
+            for (int column = 0; column < EventLogModel::MessageColumn; ++column) {
+                m_view->resizeColumnToContents(column);
+            }
+        }
         if (m_view->property("followTail").toBool()) {
             m_view->scrollToBottom();
         }
         updateCount();
     });
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &EventLogWidget::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_columnsSized = false;
+        updateCount();
+    });
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &EventLogWidget::updateCount);
     connect(m_filter, &QLineEdit::textChanged, this, &EventLogWidget::updateCount);
     retranslateUi();

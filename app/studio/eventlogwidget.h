@@ -34,4 +34,5 @@ private:
     QLineEdit* m_filter;
     QLabel* m_count;
     QTableView* m_view;
+    bool m_columnsSized = false;
 };
