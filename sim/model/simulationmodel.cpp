@@ -20,7 +20,7 @@ std::string podTemplateHash(const DeploymentSpec& spec) {
         hash.addString(key);
         hash.addString(value);
     }
-    for (const ContainerSpec& container : spec.containers) {
+    for (const ContainerSpec& container : spec.podSpec.containers) {
         hash.addString(container.name);
         hash.addString(container.image);
     }
@@ -38,8 +38,8 @@ DeploymentRuntime makeDeployment(const DeploymentSpec& spec) {
     deployment.desiredReplicas = spec.replicas;
     deployment.podTemplateHash = podTemplateHash(spec);
     CpuMillis limits;
-    bool allLimited = !spec.containers.empty();
-    for (const ContainerSpec& container : spec.containers) {
+    bool allLimited = !spec.podSpec.containers.empty();
+    for (const ContainerSpec& container : spec.podSpec.containers) {
         deployment.cpuRequest += container.requests.cpu.value_or(CpuMillis{});
         deployment.memoryRequest += container.requests.memory.value_or(Bytes{});
         if (container.limits.cpu) {
@@ -120,7 +120,7 @@ void SimulationModel::scheduleFaults() {
                         recoverNode(*node, Component::Chaos);
                     }
                     break;
-                case FaultType::DeletePod:
+                case FaultType::PodKill:
                     if (!fault.pod.empty()) {
                         if (PodRuntime* pod = m_state.findPod(fault.pod)) {
                             deletePod(pod->id, Component::Chaos);
@@ -137,6 +137,9 @@ void SimulationModel::scheduleFaults() {
                                       Component::Chaos);
                         }
                     }
+                    break;
+                default:
+                    // The reader does not accept the other fault types yet.
                     break;
                 }
             },

@@ -175,7 +175,7 @@ void readPodSpec(DiagnosticSink& sink, const YamlEntry& entry, DeploymentSpec& d
             sink.error(items[i].Mark(), "duplicate-name", {"container", container.name},
                        "duplicate container name '" + container.name + "' in this pod");
         }
-        deployment.containers.push_back(std::move(container));
+        deployment.podSpec.containers.push_back(std::move(container));
     }
 }
 

@@ -8,6 +8,7 @@
 // File format reference: docs/scenario-format.md.
 
 #include "engine/simtime.h"
+#include "scenario/kubernetestypes.h"
 #include "scenario/units.h"
 
 #include <cstdint>
@@ -32,12 +33,29 @@ struct ScenarioMetadata {
     bool operator==(const ScenarioMetadata&) const = default;
 };
 
+// What a node runs on. A virtual machine takes time to boot and its hypervisor keeps some
+// CPU and memory for itself; bare metal has neither.
+enum class MachineKind { BareMetal, VirtualMachine };
+
+struct MachineSpec {
+    MachineKind kind = MachineKind::BareMetal;
+    SimTime bootTime;      // power-on → kubelet registered (VMs)
+    CpuMillis overheadCpu; // kept by the hypervisor, not allocatable
+    Bytes overheadMemory;  // kept by the hypervisor, not allocatable
+    bool operator==(const MachineSpec&) const = default;
+};
+
 struct NodeSpec {
     std::string name;
     std::string zone;
     CpuMillis cpu;
     Bytes memory;
     int maxPods = 110; // kubelet's default --max-pods
+    LabelMap labels;   // beyond the well-known ones cnsim sets (hostname, zone)
+    std::vector<Taint> taints;
+    bool unschedulable = false; // cordoned from the start
+    MachineSpec machine;
+    std::vector<std::string> cachedImages; // images already pulled when the run starts
     bool operator==(const NodeSpec&) const = default;
 };
 
@@ -49,6 +67,11 @@ struct NodePoolSpec {
     CpuMillis cpu;
     Bytes memory;
     int maxPods = 110;
+    LabelMap labels;
+    std::vector<Taint> taints;
+    bool unschedulable = false;
+    MachineSpec machine;
+    std::vector<std::string> cachedImages;
     bool operator==(const NodePoolSpec&) const = default;
 };
 
@@ -58,17 +81,6 @@ struct ClusterSpec {
     // Explicit nodes first, then each pool's nodes, in file order.
     std::vector<NodeSpec> expandedNodes() const;
     bool operator==(const ClusterSpec&) const = default;
-};
-
-using LabelMap = std::map<std::string, std::string>;
-
-// A Kubernetes field cnsim accepts but does not model (env, volumeMounts, …), kept
-// verbatim so saving a pasted manifest loses nothing. `path` is the field's place in the
-// manifest ("spec.template.spec.containers[0].env"); `yaml` its value as block YAML.
-struct PreservedField {
-    std::string path;
-    std::string yaml;
-    bool operator==(const PreservedField&) const = default;
 };
 
 struct ResourceList {
@@ -87,10 +99,28 @@ struct ContainerPortSpec {
 struct ContainerSpec {
     std::string name;
     std::string image;
+    std::optional<ImagePullPolicy>
+        imagePullPolicy; // unset: Always for ":latest", else IfNotPresent
     ResourceList requests;
     ResourceList limits;
     std::vector<ContainerPortSpec> ports;
+    std::optional<Probe> readinessProbe;
+    std::optional<Probe> livenessProbe;
+    std::optional<Probe> startupProbe;
     bool operator==(const ContainerSpec&) const = default;
+};
+
+// core/v1 PodSpec, the fields cnsim models (spec.template.spec of a Deployment).
+struct PodSpec {
+    std::vector<ContainerSpec> containers;
+    LabelMap nodeSelector;
+    std::optional<Affinity> affinity;
+    std::vector<Toleration> tolerations;
+    std::vector<TopologySpreadConstraint> topologySpreadConstraints;
+    std::optional<std::int64_t> terminationGracePeriodSeconds; // unset: 30
+    std::optional<RestartPolicy> restartPolicy;                // unset: Always
+    std::string schedulerName;                                 // empty: "default-scheduler"
+    bool operator==(const PodSpec&) const = default;
 };
 
 // apps/v1 Deployment, the fields cnsim models.
@@ -99,9 +129,13 @@ struct DeploymentSpec {
     std::string nameSpace = "default";
     LabelMap labels;
     int replicas = 1;
-    LabelMap selector;  // spec.selector.matchLabels
-    LabelMap podLabels; // spec.template.metadata.labels
-    std::vector<ContainerSpec> containers;
+    LabelMap selector;                          // spec.selector.matchLabels
+    LabelMap podLabels;                         // spec.template.metadata.labels
+    PodSpec podSpec;                            // spec.template.spec
+    std::optional<DeploymentStrategy> strategy; // unset: RollingUpdate 25% / 25%
+    std::optional<int> minReadySeconds;         // unset: 0
+    std::optional<int> revisionHistoryLimit;    // unset: 10
+    std::optional<int> progressDeadlineSeconds; // unset: 600
     std::vector<PreservedField> preserved;
     bool operator==(const DeploymentSpec&) const = default;
 };
@@ -126,8 +160,20 @@ struct ServiceSpec {
     bool operator==(const ServiceSpec&) const = default;
 };
 
+// policy/v1 PodDisruptionBudget: exactly one of minAvailable / maxUnavailable.
+struct PodDisruptionBudgetSpec {
+    std::string name;
+    std::string nameSpace = "default";
+    LabelMap labels;
+    LabelSelector selector;
+    std::optional<IntOrPercent> minAvailable;
+    std::optional<IntOrPercent> maxUnavailable;
+    std::vector<PreservedField> preserved;
+    bool operator==(const PodDisruptionBudgetSpec&) const = default;
+};
+
 // One entry of `workloads:`, in file order.
-using Manifest = std::variant<DeploymentSpec, ServiceSpec>;
+using Manifest = std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec>;
 
 // simulation.services[]: what Kubernetes has no field for, per v1 Service.
 struct ServiceBehaviourSpec {
@@ -150,21 +196,83 @@ struct TrafficSourceSpec {
     bool operator==(const TrafficSourceSpec&) const = default;
 };
 
-enum class FaultType { FailNode, RecoverNode, DeletePod };
+// Fault types, named after Chaos Mesh where it has a name for the fault (pod-kill,
+// container-kill, network partition) and after the Kubernetes component otherwise.
+enum class FaultType {
+    FailNode,           // node crash: the machine stops (kubelet, containers, network)
+    RecoverNode,        // the crashed node boots again
+    StopKubelet,        // kubelet stops; containers keep running, no heartbeats
+    StartKubelet,       // kubelet comes back
+    PartitionNode,      // node cut off from the control plane; pods keep serving locally
+    HealPartition,      // partition ends
+    ZoneOutage,         // every node of a zone crashes
+    ZoneRecover,        // every node of the zone boots again
+    PodKill,            // delete a pod (graceful), Chaos Mesh pod-kill
+    ContainerKill,      // kill one container; the kubelet restarts it
+    RegistryOutage,     // image pulls fail and back off
+    RegistryRecover,    // pulls work again
+    ControlPlaneOutage, // a control-plane component is down
+    ControlPlaneRecover,
+};
 
-// simulation.faults[]: the timeline of faults. DeletePod names either a pod or a
-// deployment (one of its pods, chosen by the seeded "faults" stream).
+enum class ControlPlaneComponent { ApiServer, Scheduler, ControllerManager };
+
+// simulation.faults[]: the timeline of faults. Which target fields apply depends on the
+// type (node, zone, pod or deployment, container, component). PodKill and ContainerKill
+// name either a pod or a deployment (one of its pods, chosen by the seeded "faults"
+// stream). With `duration`, the matching recovery happens by itself that long after.
 struct FaultSpec {
     SimTime at;
     FaultType type = FaultType::FailNode;
     std::string node;
+    std::string zone;
     std::string pod;
     std::string deployment;
+    std::string container;
+    std::optional<ControlPlaneComponent> component;
+    std::optional<SimTime> duration;
     bool operator==(const FaultSpec&) const = default;
+};
+
+// simulation.images[]: what Kubernetes cannot know about an image: its size (pull time) and
+// how the program inside behaves, so a lesson can ship a good and a bad release.
+struct ImageSpec {
+    std::string name;                  // as in the container's `image:`, e.g. "shop/frontend:2.2"
+    Bytes size;                        // compressed size pulled from the registry
+    SimTime startupTime;               // container start → process ready to serve
+    std::optional<SimTime> crashAfter; // the process exits this long after each start
+    bool neverReady = false;           // readiness probes never succeed (a broken release)
+    CpuMillis idleCpu;                 // CPU the container uses with no traffic
+    Bytes idleMemory;                  // memory the container uses with no traffic
+    bool operator==(const ImageSpec&) const = default;
+};
+
+struct RegistrySpec {
+    Bytes bandwidthPerSecond = Bytes::mebibytes(100); // per node pull throughput
+    bool operator==(const RegistrySpec&) const = default;
+};
+
+enum class ScoringStrategy { LeastAllocated, MostAllocated };
+
+// One kube-scheduler profile (KubeSchedulerConfiguration.profiles[]); pods choose one by
+// spec.schedulerName.
+struct SchedulerProfileSpec {
+    std::string schedulerName = "default-scheduler";
+    ScoringStrategy scoringStrategy = ScoringStrategy::LeastAllocated;
+    bool operator==(const SchedulerProfileSpec&) const = default;
+};
+
+struct SchedulerSpec {
+    std::vector<SchedulerProfileSpec> profiles; // empty: the default profile only
+    int percentageOfNodesToScore = 0;           // 0: upstream's adaptive percentage
+    bool operator==(const SchedulerSpec&) const = default;
 };
 
 struct SimulationSpec {
     SimTime podStartupTime = SimTime::seconds(2); // bind → Running (image pull + start)
+    std::vector<ImageSpec> images;
+    RegistrySpec registry;
+    SchedulerSpec scheduler;
     std::vector<ServiceBehaviourSpec> services;
     std::vector<TrafficSourceSpec> traffic;
     std::vector<FaultSpec> faults;

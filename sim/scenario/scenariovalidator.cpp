@@ -181,7 +181,7 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
                        "no node named '" + fault.node + "' in the cluster" +
                            didYouMean(fault.node, nodeNames));
         }
-        if (fault.type == FaultType::DeletePod && !fault.deployment.empty() &&
+        if (fault.type == FaultType::PodKill && !fault.deployment.empty() &&
             std::find(deploymentNames.begin(), deploymentNames.end(), fault.deployment) ==
                 deploymentNames.end()) {
             sink.error(marks.faults[i].target, "unknown-reference",

@@ -301,8 +301,8 @@ void Writer::deployment(const DeploymentSpec& deployment) {
     m_out << YAML::BeginMap;
     key("containers");
     m_out << YAML::BeginSeq;
-    for (std::size_t i = 0; i < deployment.containers.size(); ++i) {
-        container(deployment.containers[i],
+    for (std::size_t i = 0; i < deployment.podSpec.containers.size(); ++i) {
+        container(deployment.podSpec.containers[i],
                   "spec.template.spec.containers[" + std::to_string(i) + "]");
     }
     m_out << YAML::EndSeq;
@@ -413,13 +413,16 @@ void Writer::simulation(const SimulationSpec& simulation) {
                 field("type", "recoverNode");
                 field("node", fault.node);
                 break;
-            case FaultType::DeletePod:
-                field("type", "deletePod");
+            case FaultType::PodKill:
+                field("type", "podKill");
                 if (!fault.pod.empty()) {
                     field("pod", fault.pod);
                 } else {
                     field("deployment", fault.deployment);
                 }
+                break;
+            default:
+                // The reader does not accept the other fault types yet.
                 break;
             }
             m_out << YAML::EndMap;

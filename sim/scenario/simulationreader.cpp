@@ -7,7 +7,9 @@ namespace cnsim {
 namespace {
 
 const std::vector<std::string_view> kTrafficTypes{"constant", "poisson"};
-const std::vector<std::string_view> kFaultTypes{"failNode", "recoverNode", "deletePod"};
+const std::vector<std::string_view> kFaultTypes{"failNode", "recoverNode", "podKill"};
+const std::vector<FaultType> kFaultTypeValues{FaultType::FailNode, FaultType::RecoverNode,
+                                              FaultType::PodKill};
 
 // Traffic and fault times are bounded by the scenario's duration later; here only by the
 // largest duration any scenario may have.
@@ -91,7 +93,7 @@ FaultSpec readFault(DiagnosticSink& sink, const YAML::Node& node, FaultMarks& ma
     if (!typeIndex) {
         return fault;
     }
-    fault.type = static_cast<FaultType>(*typeIndex);
+    fault.type = kFaultTypeValues[*typeIndex];
     const std::string typeName(kFaultTypes[*typeIndex]);
     const YamlEntry* nodeKey = map.find("node");
     const YamlEntry* pod = map.find("pod");
@@ -104,11 +106,11 @@ FaultSpec readFault(DiagnosticSink& sink, const YAML::Node& node, FaultMarks& ma
                        "'" + entry->key + "' does not apply to a " + typeName + " fault");
         }
     };
-    if (fault.type == FaultType::DeletePod) {
+    if (fault.type == FaultType::PodKill) {
         notApplicable(nodeKey);
         if (pod != nullptr && deployment != nullptr) {
             sink.error(deployment->keyMark(), "conflicting-keys", {"pod", "deployment"},
-                       "a deletePod fault names either 'pod' or 'deployment', not both");
+                       "a podKill fault names either 'pod' or 'deployment', not both");
         } else if (pod != nullptr) {
             marks.target = pod->value.Mark();
             fault.pod = readName(sink, *pod, checkDns1123Subdomain).value_or("");
@@ -117,7 +119,7 @@ FaultSpec readFault(DiagnosticSink& sink, const YAML::Node& node, FaultMarks& ma
             fault.deployment = readString(sink, *deployment).value_or("");
         } else {
             sink.error(node.Mark(), "missing-key", {"pod", "fault"},
-                       "missing required key 'pod' or 'deployment' in a deletePod fault");
+                       "missing required key 'pod' or 'deployment' in a podKill fault");
         }
     } else {
         notApplicable(pod);

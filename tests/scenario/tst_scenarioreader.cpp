@@ -88,7 +88,7 @@ void TestScenarioReader::baseLoadsClean() {
     QCOMPARE(s.cluster.nodes.at(0).memory, Bytes::gibibytes(4));
     const auto& web = std::get<DeploymentSpec>(s.workloads.at(0));
     QCOMPARE(web.replicas, 2);
-    QCOMPARE(web.containers.at(0).requests.cpu, std::optional(CpuMillis{100}));
+    QCOMPARE(web.podSpec.containers.at(0).requests.cpu, std::optional(CpuMillis{100}));
     const auto& service = std::get<ServiceSpec>(s.workloads.at(1));
     QCOMPARE(service.ports.at(0).targetPort, 80); // defaults to port, as in Kubernetes
     QCOMPARE(s.simulation.traffic.at(0).pattern, TrafficPattern::Poisson);
@@ -226,10 +226,10 @@ void TestScenarioReader::diagnostics_data() {
     error("fault after the end", "at: 30s", "at: 2m", 53, 11, "above-maximum",
           "fault time 2m is after the end of the scenario (duration 1m)");
     error("fault type misspelled", "type: failNode", "type: failnode", 54, 13, "bad-value",
-          "'type' must be one of failNode, recoverNode, deletePod, got 'failnode' — did you "
+          "'type' must be one of failNode, recoverNode, podKill, got 'failnode' — did you "
           "mean 'failNode'?");
-    error("deletePod of unknown deployment", "      type: failNode\n      node: n1",
-          "      type: deletePod\n      deployment: wbe", 55, 19, "unknown-reference",
+    error("podKill of unknown deployment", "      type: failNode\n      node: n1",
+          "      type: podKill\n      deployment: wbe", 55, 19, "unknown-reference",
           "no Deployment named 'wbe' in workloads — did you mean 'web'?");
     error("pod on a node fault", "      node: n1", "      node: n1\n      pod: web-1", 56, 7,
           "not-applicable", "'pod' does not apply to a failNode fault");
@@ -319,9 +319,9 @@ void TestScenarioReader::keepsUnmodelledFieldsWithWarnings() {
                                   "type", "clusterIP"}));
     const auto& api = std::get<DeploymentSpec>(result.scenario->workloads.at(0));
     QCOMPARE(api.nameSpace, std::string("shop"));
-    QCOMPARE(api.containers.at(0).requests.cpu, std::optional(CpuMillis{250}));
-    QCOMPARE(api.containers.at(0).requests.memory, std::optional(Bytes{128974848}));
-    QCOMPARE(api.containers.at(0).limits.memory, std::optional(Bytes{129'000'000}));
+    QCOMPARE(api.podSpec.containers.at(0).requests.cpu, std::optional(CpuMillis{250}));
+    QCOMPARE(api.podSpec.containers.at(0).requests.memory, std::optional(Bytes{128974848}));
+    QCOMPARE(api.podSpec.containers.at(0).limits.memory, std::optional(Bytes{129'000'000}));
     QCOMPARE(api.podLabels.at("version"), std::string("1.0"));
     // Sorted by path, so the list does not depend on the order of fields in the file.
     std::vector<std::string> paths;

@@ -107,7 +107,7 @@ void TestScenarioWriter::quotesTextYamlWouldMisread() {
     web.podLabels["enabled"] = "true";
     web.podLabels["version"] = "1.10";
     web.podLabels["answer"] = "no";
-    web.containers.at(0).image = "registry:5000/app:1";
+    web.podSpec.containers.at(0).image = "registry:5000/app:1";
     scenario.metadata.title.en = "Key: value # not a comment";
     scenario.metadata.description.en = "two\nlines";
     scenario.simulation.traffic.at(0).requestsPerSecond = 12.5;
