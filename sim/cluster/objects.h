@@ -1,0 +1,157 @@
+#pragma once
+
+// The API objects of the simulated cluster: what kube-apiserver would store, with spec (what
+// was asked for) and status (what the components observed). Field names follow the
+// Kubernetes API so `kubectl get -o yaml` can print them as a real cluster would.
+//
+// Objects are plain data. Only components change them, through the ApiServer, from engine
+// event handlers; views read copies (snapshots).
+
+#include "cluster/objectmeta.h"
+#include "scenario/scenario.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cnsim {
+
+// ---- Node ----
+
+struct NodeObject {
+    ObjectMeta meta;
+    // spec
+    bool unschedulable = false; // cordoned
+    std::vector<Taint> taints;
+    // status
+    CpuMillis capacityCpu;
+    Bytes capacityMemory;
+    int capacityPods = 110;
+    CpuMillis allocatableCpu;
+    Bytes allocatableMemory;
+    std::vector<Condition> conditions; // "Ready": True / False / Unknown
+    std::vector<std::string> images;   // image names present on the node
+    std::string zone;
+    MachineSpec machine;
+};
+
+bool isNodeReady(const NodeObject& node);
+
+// ---- Pod ----
+
+enum class PodPhaseK8s { Pending, Running, Succeeded, Failed, Unknown };
+std::string_view podPhaseK8sName(PodPhaseK8s phase);
+
+struct ContainerStateWaiting {
+    std::string reason; // ContainerCreating, ErrImagePull, ImagePullBackOff, CrashLoopBackOff
+    std::string message;
+};
+struct ContainerStateRunning {
+    SimTime startedAt;
+};
+struct ContainerStateTerminated {
+    int exitCode = 0;
+    std::string reason; // Completed, Error, OOMKilled
+    SimTime startedAt;
+    SimTime finishedAt;
+};
+
+struct ContainerStatus {
+    std::string name;
+    std::string image;
+    bool ready = false;
+    bool started = false;
+    int restartCount = 0;
+    std::optional<ContainerStateWaiting> waiting;
+    std::optional<ContainerStateRunning> running;
+    std::optional<ContainerStateTerminated> terminated;
+    std::optional<ContainerStateTerminated> lastTerminated; // lastState.terminated
+};
+
+struct PodObject {
+    ObjectMeta meta;
+    PodSpec spec;
+    std::string nodeName; // spec.nodeName, set by the binding
+    // status
+    PodPhaseK8s phase = PodPhaseK8s::Pending;
+    std::vector<Condition> conditions; // PodScheduled, Initialized, ContainersReady, Ready
+    std::vector<ContainerStatus> containerStatuses;
+    std::optional<SimTime> startTime;
+    std::string reason;  // e.g. "Evicted", "NodeLost"
+    std::string message;
+    // Summed container requests (what scheduling and quotas see).
+    CpuMillis requestCpu;
+    Bytes requestMemory;
+};
+
+bool isPodReady(const PodObject& pod);
+bool isPodTerminating(const PodObject& pod);
+// What `kubectl get pods` prints in STATUS: "Running", "ContainerCreating",
+// "CrashLoopBackOff", "Terminating", "Pending", …
+std::string podDisplayStatus(const PodObject& pod);
+int podRestarts(const PodObject& pod);
+
+// ---- ReplicaSet and Deployment ----
+
+struct ReplicaSetObject {
+    ObjectMeta meta; // ownerReferences → Deployment; annotation deployment.kubernetes.io/revision
+    int replicas = 0;
+    LabelSelector selector;
+    LabelMap templateLabels;
+    PodSpec templateSpec;
+    int minReadySeconds = 0;
+    // status
+    int statusReplicas = 0;
+    int readyReplicas = 0;
+    int availableReplicas = 0;
+    std::int64_t observedGeneration = 0;
+};
+
+std::int64_t replicaSetRevision(const ReplicaSetObject& rs);
+
+struct DeploymentObject {
+    ObjectMeta meta;
+    DeploymentSpec spec; // replicas and template are live (scale, set image change them)
+    // status
+    std::int64_t observedGeneration = 0;
+    int statusReplicas = 0;
+    int updatedReplicas = 0;
+    int readyReplicas = 0;
+    int availableReplicas = 0;
+    int unavailableReplicas = 0;
+    std::vector<Condition> conditions; // Available, Progressing
+    SimTime lastProgress;              // for progressDeadlineSeconds
+};
+
+// ---- Service, Endpoints, PodDisruptionBudget ----
+
+struct ServiceObject {
+    ObjectMeta meta;
+    ServiceSpec spec;
+    std::string clusterIp;
+};
+
+struct EndpointAddress {
+    std::string podName;
+    std::string nodeName;
+    std::string ip;
+};
+
+struct EndpointsObject {
+    ObjectMeta meta; // same name as the Service
+    std::vector<EndpointAddress> ready;
+    std::vector<EndpointAddress> notReady;
+};
+
+struct PodDisruptionBudgetObject {
+    ObjectMeta meta;
+    PodDisruptionBudgetSpec spec;
+    // status
+    int currentHealthy = 0;
+    int desiredHealthy = 0;
+    int expectedPods = 0;
+    int disruptionsAllowed = 0;
+};
+
+} // namespace cnsim
