@@ -1,6 +1,11 @@
 #include "scenario/clusterreader.h"
 
 #include "scenario/names.h"
+#include "scenario/quantity.h"
+#include "scenario/scenarioenums.h"
+#include "scenario/taintreader.h"
+
+#include <set>
 
 namespace cnsim {
 
@@ -11,6 +16,12 @@ constexpr CpuMillis kMaxNodeCpu{1024 * 1000};
 constexpr Bytes kMinNodeMemory{Bytes::mebibytes(1)};
 constexpr Bytes kMaxNodeMemory{Bytes::gibibytes(64 * 1024)};
 constexpr int kMaxPodsPerNode = 1000;
+constexpr SimTime kMaxBootTime = SimTime::hours(1);
+
+// Labels the simulation sets on every node from its name and zone, as kubelet and the
+// cloud provider do on a real cluster; a file that set them too could contradict them.
+const std::vector<std::pair<std::string_view, std::string_view>> kReservedLabels{
+    {"kubernetes.io/hostname", "name"}, {"topology.kubernetes.io/zone", "zone"}};
 
 // Shared by nodes and pools: both describe one machine.
 struct MachineFields {
@@ -18,7 +29,99 @@ struct MachineFields {
     CpuMillis cpu;
     Bytes memory;
     int maxPods = 110;
+    LabelMap labels;
+    std::vector<Taint> taints;
+    bool unschedulable = false;
+    MachineSpec machine;
+    std::vector<std::string> cachedImages;
 };
+
+void readMachineSpec(DiagnosticSink& sink, const YamlEntry& entry, MachineFields& fields,
+                     bool capacityRead) {
+    static const FieldTable table =
+        cnsimFields("machine", {"kind", "bootTime", "overheadCpu", "overheadMemory"});
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    MachineSpec& machine = fields.machine;
+    if (const YamlEntry* kind = map.find("kind")) {
+        machine.kind = readEnumValue<MachineKind>(sink, *kind).value_or(machine.kind);
+    }
+    if (const YamlEntry* boot = map.find("bootTime")) {
+        machine.bootTime =
+            readDuration(sink, *boot, SimTime::zero(), kMaxBootTime).value_or(SimTime::zero());
+    }
+    // Overhead is what a hypervisor keeps; bare metal has none.
+    const auto overhead = [&](const char* key) -> const YamlEntry* {
+        const YamlEntry* found = map.find(key);
+        if (found != nullptr && machine.kind == MachineKind::BareMetal) {
+            sink.error(found->keyMark(), "not-applicable", {key, "bareMetal"},
+                       "'" + std::string(key) +
+                           "' does not apply to a bareMetal machine (it has no hypervisor)");
+            return nullptr;
+        }
+        return found;
+    };
+    if (const YamlEntry* cpu = overhead("overheadCpu")) {
+        const std::optional<CpuMillis> value = readCpu(sink, *cpu, CpuMillis{0}, kMaxNodeCpu);
+        machine.overheadCpu = value.value_or(CpuMillis{});
+        if (value && capacityRead && *value > fields.cpu) {
+            sink.error(cpu->value.Mark(), "above-maximum",
+                       {"overheadCpu", formatCpu(*value), formatCpu(fields.cpu)},
+                       "overheadCpu " + formatCpu(*value) + " is above the node's cpu " +
+                           formatCpu(fields.cpu));
+        }
+    }
+    if (const YamlEntry* memory = overhead("overheadMemory")) {
+        const std::optional<Bytes> value = readMemory(sink, *memory, Bytes{0}, kMaxNodeMemory);
+        machine.overheadMemory = value.value_or(Bytes{});
+        if (value && capacityRead && *value > fields.memory) {
+            sink.error(memory->value.Mark(), "above-maximum",
+                       {"overheadMemory", formatMemory(*value), formatMemory(fields.memory)},
+                       "overheadMemory " + formatMemory(*value) + " is above the node's memory " +
+                           formatMemory(fields.memory));
+        }
+    }
+}
+
+std::vector<std::string> readImageNames(DiagnosticSink& sink, const YamlEntry& entry) {
+    std::vector<std::string> names;
+    std::set<std::string> seen;
+    for (const YAML::Node& item : readList(sink, entry)) {
+        const YamlEntry itemEntry{entry.key, entry.keyNode, item};
+        const std::optional<std::string> name = readString(sink, itemEntry);
+        if (!name) {
+            continue;
+        }
+        if (name->empty() || name->find_first_of(" \t") != std::string::npos) {
+            sink.error(item.Mark(), "bad-name", {entry.key, *name},
+                       "'" + entry.key + "' must list image names such as nginx:1.27, got '" +
+                           *name + "'");
+        } else if (!seen.insert(*name).second) {
+            sink.error(item.Mark(), "duplicate-name", {"image", *name},
+                       "image '" + *name + "' is listed twice in '" + entry.key + "'");
+        } else {
+            names.push_back(*name);
+        }
+    }
+    return names;
+}
+
+void readNodeLabels(DiagnosticSink& sink, const YamlEntry& entry, MachineFields& machine) {
+    machine.labels = readLabels(sink, entry).value_or(LabelMap{});
+    if (!entry.value.IsMap()) {
+        return;
+    }
+    for (auto it = entry.value.begin(); it != entry.value.end(); ++it) {
+        for (const auto& [label, key] : kReservedLabels) {
+            if (it->first.IsScalar() && it->first.Scalar() == label) {
+                sink.error(it->first.Mark(), "reserved-label",
+                           {std::string(label), std::string(key)},
+                           "label '" + std::string(label) + "' is set by cnsim from the node's '" +
+                               std::string(key) + "'; remove it here");
+                machine.labels.erase(std::string(label));
+            }
+        }
+    }
+}
 
 void readMachine(DiagnosticSink& sink, MapCursor& map, MachineFields& machine) {
     if (const YamlEntry* zone = map.find("zone")) {
@@ -36,6 +139,22 @@ void readMachine(DiagnosticSink& sink, MapCursor& map, MachineFields& machine) {
         machine.maxPods =
             static_cast<int>(readInteger(sink, *maxPods, 1, kMaxPodsPerNode).value_or(110));
     }
+    if (const YamlEntry* labels = map.find("labels")) {
+        readNodeLabels(sink, *labels, machine);
+    }
+    if (const YamlEntry* taints = map.find("taints")) {
+        machine.taints = readTaints(sink, *taints);
+    }
+    if (const YamlEntry* unschedulable = map.find("unschedulable")) {
+        machine.unschedulable = readBool(sink, *unschedulable).value_or(false);
+    }
+    if (const YamlEntry* spec = map.find("machine")) {
+        const bool capacityRead = machine.cpu.value > 0 && machine.memory.value > 0;
+        readMachineSpec(sink, *spec, machine, capacityRead);
+    }
+    if (const YamlEntry* images = map.find("cachedImages")) {
+        machine.cachedImages = readImageNames(sink, *images);
+    }
 }
 
 } // namespace
@@ -43,9 +162,11 @@ void readMachine(DiagnosticSink& sink, MapCursor& map, MachineFields& machine) {
 ClusterSpec readCluster(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks) {
     static const FieldTable table = cnsimFields("cluster", {"nodes", "nodePools"});
     static const FieldTable nodeTable =
-        cnsimFields("node", {"name", "zone", "cpu", "memory", "maxPods"});
+        cnsimFields("node", {"name", "zone", "cpu", "memory", "maxPods", "labels", "taints",
+                             "unschedulable", "machine", "cachedImages"});
     static const FieldTable poolTable =
-        cnsimFields("node pool", {"name", "zone", "count", "cpu", "memory", "maxPods"});
+        cnsimFields("node pool", {"name", "zone", "count", "cpu", "memory", "maxPods", "labels",
+                                  "taints", "unschedulable", "machine", "cachedImages"});
     ClusterSpec cluster;
     marks.cluster = entry.keyMark();
     MapCursor map(sink, entry.value, entry.keyMark(), table);
@@ -67,6 +188,11 @@ ClusterSpec readCluster(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMa
             node.cpu = machine.cpu;
             node.memory = machine.memory;
             node.maxPods = machine.maxPods;
+            node.labels = std::move(machine.labels);
+            node.taints = std::move(machine.taints);
+            node.unschedulable = machine.unschedulable;
+            node.machine = machine.machine;
+            node.cachedImages = std::move(machine.cachedImages);
             cluster.nodes.push_back(std::move(node));
         }
     }
@@ -92,6 +218,11 @@ ClusterSpec readCluster(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMa
             pool.cpu = machine.cpu;
             pool.memory = machine.memory;
             pool.maxPods = machine.maxPods;
+            pool.labels = std::move(machine.labels);
+            pool.taints = std::move(machine.taints);
+            pool.unschedulable = machine.unschedulable;
+            pool.machine = machine.machine;
+            pool.cachedImages = std::move(machine.cachedImages);
             total += pool.count;
             cluster.nodePools.push_back(std::move(pool));
         }

@@ -40,9 +40,9 @@ FieldTable templateMetaFields() {
 
 FieldTable deploymentSpecFields() {
     return {"Deployment spec",
-            {"replicas", "selector", "template"},
-            {"minReadySeconds", "strategy", "revisionHistoryLimit", "paused",
-             "progressDeadlineSeconds"},
+            {"replicas", "selector", "template", "minReadySeconds", "strategy",
+             "revisionHistoryLimit", "progressDeadlineSeconds"},
+            {"paused"},
             true,
             nullptr};
 }
@@ -57,15 +57,13 @@ FieldTable podTemplateSpecFields() {
 
 FieldTable podSpecFields() {
     return {"pod spec",
-            {"containers"},
+            {"containers", "nodeSelector", "affinity", "tolerations", "topologySpreadConstraints",
+             "terminationGracePeriodSeconds", "restartPolicy", "schedulerName"},
             {"volumes",
              "initContainers",
              "ephemeralContainers",
-             "restartPolicy",
-             "terminationGracePeriodSeconds",
              "activeDeadlineSeconds",
              "dnsPolicy",
-             "nodeSelector",
              "serviceAccountName",
              "serviceAccount",
              "automountServiceAccountToken",
@@ -78,9 +76,6 @@ FieldTable podSpecFields() {
              "imagePullSecrets",
              "hostname",
              "subdomain",
-             "affinity",
-             "schedulerName",
-             "tolerations",
              "hostAliases",
              "priorityClassName",
              "priority",
@@ -90,7 +85,6 @@ FieldTable podSpecFields() {
              "enableServiceLinks",
              "preemptionPolicy",
              "overhead",
-             "topologySpreadConstraints",
              "setHostnameAsFQDN",
              "os",
              "hostUsers",
@@ -103,27 +97,11 @@ FieldTable podSpecFields() {
 
 FieldTable containerFields() {
     return {"container",
-            {"name", "image", "ports", "resources"},
-            {"command",
-             "args",
-             "workingDir",
-             "envFrom",
-             "env",
-             "volumeMounts",
-             "volumeDevices",
-             "livenessProbe",
-             "readinessProbe",
-             "startupProbe",
-             "lifecycle",
-             "terminationMessagePath",
-             "terminationMessagePolicy",
-             "imagePullPolicy",
-             "securityContext",
-             "stdin",
-             "stdinOnce",
-             "tty",
-             "resizePolicy",
-             "restartPolicy"},
+            {"name", "image", "imagePullPolicy", "ports", "resources", "readinessProbe",
+             "livenessProbe", "startupProbe"},
+            {"command", "args", "workingDir", "envFrom", "env", "volumeMounts", "volumeDevices",
+             "lifecycle", "terminationMessagePath", "terminationMessagePolicy", "securityContext",
+             "stdin", "stdinOnce", "tty", "resizePolicy", "restartPolicy"},
             true,
             nullptr};
 }
@@ -160,6 +138,109 @@ FieldTable servicePortFields() {
     return {"Service port",
             {"name", "protocol", "port", "targetPort"},
             {"appProtocol", "nodePort"},
+            true,
+            nullptr};
+}
+
+FieldTable selectorFields(std::string_view context) {
+    return {context, {"matchLabels", "matchExpressions"}, {}, true, nullptr};
+}
+
+FieldTable selectorRequirementFields(std::string_view context) {
+    return {context, {"key", "operator", "values"}, {}, true, nullptr};
+}
+
+FieldTable tolerationFields() {
+    return {"toleration",
+            {"key", "operator", "value", "effect", "tolerationSeconds"},
+            {},
+            true,
+            nullptr};
+}
+
+FieldTable affinityFields() {
+    return {"affinity", {"nodeAffinity", "podAffinity", "podAntiAffinity"}, {}, true, nullptr};
+}
+
+FieldTable nodeAffinityFields() {
+    return {"node affinity",
+            {"requiredDuringSchedulingIgnoredDuringExecution",
+             "preferredDuringSchedulingIgnoredDuringExecution"},
+            {},
+            true,
+            nullptr};
+}
+
+FieldTable nodeSelectorFields() {
+    return {"node selector", {"nodeSelectorTerms"}, {}, true, nullptr};
+}
+
+FieldTable nodeSelectorTermFields() {
+    return {"node selector term", {"matchExpressions"}, {"matchFields"}, true, nullptr};
+}
+
+FieldTable preferredSchedulingTermFields() {
+    return {"preferred scheduling term", {"weight", "preference"}, {}, true, nullptr};
+}
+
+FieldTable podAffinityFields(std::string_view context) {
+    return {context,
+            {"requiredDuringSchedulingIgnoredDuringExecution",
+             "preferredDuringSchedulingIgnoredDuringExecution"},
+            {},
+            true,
+            nullptr};
+}
+
+FieldTable podAffinityTermFields() {
+    return {"pod affinity term",
+            {"labelSelector", "topologyKey"},
+            {"namespaces", "namespaceSelector", "matchLabelKeys", "mismatchLabelKeys"},
+            true,
+            nullptr};
+}
+
+FieldTable weightedPodAffinityTermFields() {
+    return {"weighted pod affinity term", {"weight", "podAffinityTerm"}, {}, true, nullptr};
+}
+
+FieldTable topologySpreadConstraintFields() {
+    return {"topology spread constraint",
+            {"maxSkew", "topologyKey", "whenUnsatisfiable", "labelSelector", "minDomains"},
+            {"matchLabelKeys", "nodeAffinityPolicy", "nodeTaintsPolicy"},
+            true,
+            nullptr};
+}
+
+FieldTable probeFields(std::string_view context) {
+    return {context,
+            {"initialDelaySeconds", "periodSeconds", "timeoutSeconds", "successThreshold",
+             "failureThreshold", "httpGet", "tcpSocket", "exec", "grpc"},
+            {"terminationGracePeriodSeconds"},
+            true,
+            nullptr};
+}
+
+FieldTable deploymentStrategyFields() {
+    return {"Deployment strategy", {"type", "rollingUpdate"}, {}, true, nullptr};
+}
+
+FieldTable rollingUpdateFields() {
+    return {"rolling update", {"maxSurge", "maxUnavailable"}, {}, true, nullptr};
+}
+
+FieldTable podDisruptionBudgetFields() {
+    return {"PodDisruptionBudget",
+            {"apiVersion", "kind", "metadata", "spec"},
+            {"status"},
+            true,
+            nullptr};
+}
+
+FieldTable podDisruptionBudgetSpecFields() {
+    return {"PodDisruptionBudget spec",
+            {"selector", "minAvailable", "maxUnavailable"},
+            {"unhealthyPodEvictionPolicy"},
             true,
             nullptr};
 }

@@ -2,7 +2,7 @@
 
 // The Kubernetes API field names cnsim knows, per object type, split into the fields
 // cnsim simulates and the ones it only keeps (kubernetes/api, core/v1 and apps/v1 types,
-// as of Kubernetes 1.31).
+// as of Kubernetes 1.34, the release cnsim emulates).
 //
 // Why a table and not "anything goes": kubectl's strict field validation rejects a field
 // its schema does not define, so a typo ("replcas") must be an error here too, while a
@@ -33,6 +33,29 @@ FieldTable resourceRequirementsFields();
 FieldTable resourceListFields(std::string_view context);
 FieldTable serviceSpecFields();
 FieldTable servicePortFields();
+
+// Scheduling (core/v1): label selectors in general (the Deployment selector above keeps
+// matchExpressions unmodelled because cnsim selects a Deployment's pods by matchLabels),
+// their requirements, tolerations, affinity and topology spread.
+FieldTable selectorFields(std::string_view context);
+FieldTable selectorRequirementFields(std::string_view context);
+FieldTable tolerationFields();
+FieldTable affinityFields();
+FieldTable nodeAffinityFields();
+FieldTable nodeSelectorFields();
+FieldTable nodeSelectorTermFields();
+FieldTable preferredSchedulingTermFields();
+FieldTable podAffinityFields(std::string_view context);
+FieldTable podAffinityTermFields();
+FieldTable weightedPodAffinityTermFields();
+FieldTable topologySpreadConstraintFields();
+// A container probe: timing is modelled; the handler is read as a whole by probereader.
+FieldTable probeFields(std::string_view context);
+FieldTable deploymentStrategyFields();
+FieldTable rollingUpdateFields();
+// policy/v1 PodDisruptionBudget.
+FieldTable podDisruptionBudgetFields();
+FieldTable podDisruptionBudgetSpecFields();
 
 // ephemeral-storage, hugepages-<size>, storage, pods, or a domain-prefixed extended
 // resource such as nvidia.com/gpu.

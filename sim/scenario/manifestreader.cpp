@@ -3,9 +3,12 @@
 #include "scenario/editdistance.h"
 #include "scenario/kubernetesfields.h"
 #include "scenario/names.h"
-#include "scenario/quantity.h"
+#include "scenario/podspecreader.h"
+#include "scenario/scenarioenums.h"
+#include "scenario/selectorreader.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace cnsim {
@@ -13,22 +16,7 @@ namespace cnsim {
 namespace {
 
 constexpr std::int64_t kMaxReplicas = 10'000;
-constexpr CpuMillis kMaxContainerCpu{1024 * 1000};
-constexpr Bytes kMaxContainerMemory{Bytes::gibibytes(64 * 1024)};
-
-// Container port names are IANA service names: at most 15 characters, a DNS label.
-std::string checkPortName(std::string_view name) {
-    std::string reason = checkDns1123Label(name);
-    if (reason.empty() && name.size() > 15) {
-        reason = "a port name must be at most 15 characters";
-    }
-    if (reason.empty() &&
-        std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        reason = "a port name must contain at least one letter";
-    }
-    return reason;
-}
-
+constexpr std::int64_t kMaxInt32 = std::numeric_limits<std::int32_t>::max();
 const std::vector<std::string_view> kProtocols{"TCP", "UDP", "SCTP"};
 
 struct ObjectMeta {
@@ -55,136 +43,77 @@ void readObjectMeta(DiagnosticSink& sink, const YamlEntry& entry, std::string_vi
     }
 }
 
-void readResourceList(DiagnosticSink& sink, const YamlEntry& entry, std::string_view context,
-                      const std::string& path, std::vector<PreservedField>& kept,
-                      ResourceList& list) {
-    const FieldTable table = resourceListFields(context);
-    MapCursor map(sink, entry.value, entry.keyMark(), table, path, &kept);
-    if (const YamlEntry* cpu = map.find("cpu")) {
-        list.cpu = readCpu(sink, *cpu, CpuMillis{0}, kMaxContainerCpu);
-    }
-    if (const YamlEntry* memory = map.find("memory")) {
-        list.memory = readMemory(sink, *memory, Bytes{0}, kMaxContainerMemory);
-    }
+bool isZero(const std::optional<IntOrPercent>& value) {
+    return value && value->value == 0;
 }
 
-void readResources(DiagnosticSink& sink, const YamlEntry& entry, const std::string& path,
-                   std::vector<PreservedField>& kept, ContainerSpec& container) {
-    const FieldTable table = resourceRequirementsFields();
-    MapCursor map(sink, entry.value, entry.keyMark(), table, path, &kept);
-    const YamlEntry* requests = map.find("requests");
-    const YamlEntry* limits = map.find("limits");
-    if (requests != nullptr) {
-        readResourceList(sink, *requests, "resource requests", map.childPath("requests"), kept,
-                         container.requests);
+DeploymentStrategy readStrategy(DiagnosticSink& sink, const YamlEntry& entry,
+                                std::vector<PreservedField>& kept) {
+    const FieldTable table = deploymentStrategyFields();
+    MapCursor map(sink, entry.value, entry.keyMark(), table, "spec.strategy", &kept);
+    DeploymentStrategy strategy;
+    if (const YamlEntry* type = map.find("type")) {
+        strategy.type = readEnumValue<DeploymentStrategyType>(sink, *type).value_or(strategy.type);
     }
-    if (limits != nullptr) {
-        readResourceList(sink, *limits, "resource limits", map.childPath("limits"), kept,
-                         container.limits);
+    const YamlEntry* rollingUpdate = map.find("rollingUpdate");
+    if (rollingUpdate == nullptr) {
+        return strategy;
     }
-    if (requests == nullptr || limits == nullptr || !requests->value.IsMap()) {
-        return;
+    if (strategy.type == DeploymentStrategyType::Recreate) {
+        // apps/v1 validation: "may not be specified when strategy `type` is 'Recreate'".
+        sink.error(rollingUpdate->keyMark(), "not-applicable", {"rollingUpdate", "Recreate"},
+                   "'rollingUpdate' does not apply when the strategy type is Recreate");
+        return strategy;
     }
-    // Kubernetes rejects a request above its limit (ValidateResourceRequirements).
-    const auto requestMark = [&](const char* key) {
-        const YAML::Node value = requests->value[key];
-        return value ? value.Mark() : requests->keyMark();
-    };
-    if (container.requests.cpu && container.limits.cpu &&
-        *container.requests.cpu > *container.limits.cpu) {
-        const std::string request = formatCpu(*container.requests.cpu);
-        const std::string limit = formatCpu(*container.limits.cpu);
-        sink.error(requestMark("cpu"), "request-above-limit", {"cpu", request, limit},
-                   "cpu request " + request + " is above its limit " + limit +
-                       "; requests must not exceed limits");
+    const FieldTable rollingTable = rollingUpdateFields();
+    MapCursor rolling(sink, rollingUpdate->value, rollingUpdate->keyMark(), rollingTable,
+                      "spec.strategy.rollingUpdate", &kept);
+    if (const YamlEntry* surge = rolling.find("maxSurge")) {
+        // A surge above 100% is allowed: it only means more new pods at once.
+        strategy.maxSurge = readIntOrPercent(sink, *surge, std::numeric_limits<int>::max());
     }
-    if (container.requests.memory && container.limits.memory &&
-        *container.requests.memory > *container.limits.memory) {
-        const std::string request = formatMemory(*container.requests.memory);
-        const std::string limit = formatMemory(*container.limits.memory);
-        sink.error(requestMark("memory"), "request-above-limit", {"memory", request, limit},
-                   "memory request " + request + " is above its limit " + limit +
-                       "; requests must not exceed limits");
-    }
-}
-
-ContainerPortSpec readContainerPort(DiagnosticSink& sink, const YAML::Node& node,
-                                    const std::string& path, std::vector<PreservedField>& kept) {
-    ContainerPortSpec port;
-    const FieldTable table = containerPortFields();
-    MapCursor map(sink, node, node.Mark(), table, path, &kept);
-    if (const YamlEntry* number = map.require("containerPort")) {
-        port.containerPort = static_cast<int>(readInteger(sink, *number, 1, 65535).value_or(0));
-    }
-    if (const YamlEntry* name = map.find("name")) {
-        port.name = readName(sink, *name, checkPortName).value_or("");
-    }
-    if (const YamlEntry* protocol = map.find("protocol")) {
-        port.protocol = std::string(kProtocols[readEnum(sink, *protocol, kProtocols).value_or(0)]);
-    }
-    return port;
-}
-
-ContainerSpec readContainer(DiagnosticSink& sink, const YAML::Node& node, const std::string& path,
-                            std::vector<PreservedField>& kept) {
-    ContainerSpec container;
-    const FieldTable table = containerFields();
-    MapCursor map(sink, node, node.Mark(), table, path, &kept);
-    if (const YamlEntry* name = map.require("name")) {
-        container.name = readName(sink, *name, checkDns1123Label).value_or("");
-    }
-    if (const YamlEntry* image = map.require("image")) {
-        container.image = readString(sink, *image).value_or("");
-        if (image->value.IsScalar() && container.image.empty()) {
-            sink.error(image->value.Mark(), "empty-value", {"image"},
-                       "'image' must name a container image, e.g. nginx:1.27");
+    if (const YamlEntry* unavailable = rolling.find("maxUnavailable")) {
+        strategy.maxUnavailable = readIntOrPercent(sink, *unavailable, 100);
+        // apps/v1 validation: "may not be 0 when `maxSurge` is 0" — the rollout could not move.
+        if (isZero(strategy.maxUnavailable) && isZero(strategy.maxSurge)) {
+            sink.error(unavailable->value.Mark(), "bad-value", {"maxUnavailable", "0"},
+                       "maxUnavailable may not be 0 when maxSurge is 0: the rollout could never "
+                       "replace a pod");
         }
     }
-    if (const YamlEntry* ports = map.find("ports")) {
-        const std::vector<YAML::Node> items = readList(sink, *ports);
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            container.ports.push_back(readContainerPort(
-                sink, items[i], map.childPath("ports") + "[" + std::to_string(i) + "]", kept));
-        }
-    }
-    if (const YamlEntry* resources = map.find("resources")) {
-        readResources(sink, *resources, map.childPath("resources"), kept, container);
-    }
-    return container;
+    return strategy;
 }
 
-void readPodSpec(DiagnosticSink& sink, const YamlEntry& entry, DeploymentSpec& deployment) {
-    const FieldTable table = podSpecFields();
-    MapCursor map(sink, entry.value, entry.keyMark(), table, "spec.template.spec",
-                  &deployment.preserved);
-    const YamlEntry* containers = map.require("containers");
-    if (containers == nullptr) {
-        return;
-    }
-    const std::vector<YAML::Node> items = readList(sink, *containers);
-    if (items.empty() && (containers->value.IsNull() || containers->value.IsSequence())) {
-        sink.error(containers->keyMark(), "empty-list", {"containers"},
-                   "'containers' must list at least one container");
-    }
-    std::set<std::string> names;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        ContainerSpec container = readContainer(
-            sink, items[i], map.childPath("containers") + "[" + std::to_string(i) + "]",
-            deployment.preserved);
-        if (!container.name.empty() && !names.insert(container.name).second) {
-            sink.error(items[i].Mark(), "duplicate-name", {"container", container.name},
-                       "duplicate container name '" + container.name + "' in this pod");
-        }
-        deployment.podSpec.containers.push_back(std::move(container));
-    }
-}
-
-void readDeploymentSpec(DiagnosticSink& sink, const YamlEntry& entry, DeploymentSpec& deployment) {
+void readDeploymentSpec(DiagnosticSink& sink, const YamlEntry& entry, DeploymentSpec& deployment,
+                        ManifestMarks& marks) {
     const FieldTable table = deploymentSpecFields();
     MapCursor spec(sink, entry.value, entry.keyMark(), table, "spec", &deployment.preserved);
     if (const YamlEntry* replicas = spec.find("replicas")) {
         deployment.replicas =
             static_cast<int>(readInteger(sink, *replicas, 0, kMaxReplicas).value_or(1));
+    }
+    if (const YamlEntry* strategy = spec.find("strategy")) {
+        deployment.strategy = readStrategy(sink, *strategy, deployment.preserved);
+    }
+    if (const YamlEntry* minReady = spec.find("minReadySeconds")) {
+        deployment.minReadySeconds =
+            static_cast<int>(readInteger(sink, *minReady, 0, kMaxInt32).value_or(0));
+    }
+    if (const YamlEntry* history = spec.find("revisionHistoryLimit")) {
+        deployment.revisionHistoryLimit =
+            static_cast<int>(readInteger(sink, *history, 0, kMaxInt32).value_or(0));
+    }
+    if (const YamlEntry* deadline = spec.find("progressDeadlineSeconds")) {
+        const std::optional<std::int64_t> seconds = readInteger(sink, *deadline, 1, kMaxInt32);
+        deployment.progressDeadlineSeconds = static_cast<int>(seconds.value_or(1));
+        // apps/v1 validation: "must be greater than minReadySeconds".
+        if (seconds && deployment.minReadySeconds && *seconds <= *deployment.minReadySeconds) {
+            sink.error(deadline->value.Mark(), "bad-value",
+                       {"progressDeadlineSeconds", std::to_string(*seconds)},
+                       "progressDeadlineSeconds " + std::to_string(*seconds) +
+                           " must be greater than minReadySeconds " +
+                           std::to_string(*deployment.minReadySeconds));
+        }
     }
     YAML::Mark selectorMark = spec.owner();
     bool selectorRead = false;
@@ -227,7 +156,8 @@ void readDeploymentSpec(DiagnosticSink& sink, const YamlEntry& entry, Deployment
             }
         }
         if (const YamlEntry* podSpec = templateMap.require("spec")) {
-            readPodSpec(sink, *podSpec, deployment);
+            readPodSpec(sink, *podSpec, "spec.template.spec", deployment.preserved,
+                        deployment.podSpec, marks);
         }
     }
     if (selectorRead && templateLabelsRead) {
@@ -259,7 +189,7 @@ DeploymentSpec readDeployment(DiagnosticSink& sink, const YAML::Node& node, Mani
         deployment.labels = meta.labels;
     }
     if (const YamlEntry* spec = top.require("spec")) {
-        readDeploymentSpec(sink, *spec, deployment);
+        readDeploymentSpec(sink, *spec, deployment, marks);
     }
     return deployment;
 }
@@ -347,6 +277,62 @@ ServiceSpec readService(DiagnosticSink& sink, const YAML::Node& node, ManifestMa
     return service;
 }
 
+PodDisruptionBudgetSpec readPodDisruptionBudget(DiagnosticSink& sink, const YAML::Node& node,
+                                                ManifestMarks& marks) {
+    PodDisruptionBudgetSpec budget;
+    const FieldTable table = podDisruptionBudgetFields();
+    MapCursor top(sink, node, node.Mark(), table, "", &budget.preserved);
+    marks.name = node.Mark();
+    marks.selector = node.Mark();
+    if (const YamlEntry* metadata = top.require("metadata")) {
+        ObjectMeta meta;
+        readObjectMeta(sink, *metadata, "PodDisruptionBudget metadata", checkDns1123Subdomain,
+                       budget.preserved, meta, marks.name);
+        budget.name = meta.name;
+        budget.nameSpace = meta.nameSpace;
+        budget.labels = meta.labels;
+    }
+    const YamlEntry* specEntry = top.require("spec");
+    if (specEntry == nullptr) {
+        return budget;
+    }
+    marks.selector = specEntry->keyMark();
+    const FieldTable specTable = podDisruptionBudgetSpecFields();
+    MapCursor spec(sink, specEntry->value, specEntry->keyMark(), specTable, "spec",
+                   &budget.preserved);
+    if (const YamlEntry* selector = spec.require("selector")) {
+        marks.selector = selector->keyMark();
+        budget.selector = readLabelSelector(sink, *selector, "PodDisruptionBudget selector",
+                                            "spec.selector", budget.preserved);
+        // policy/v1 reads an empty selector as "every pod in the namespace", which is
+        // almost never what a lesson means; cnsim asks for the pods to be named.
+        if ((selector->value.IsNull() || selector->value.IsMap()) &&
+            budget.selector.matchLabels.empty() && budget.selector.matchExpressions.empty()) {
+            sink.error(selector->keyMark(), "empty-selector", {},
+                       "the PodDisruptionBudget selector must have at least one label in "
+                       "matchLabels or one matchExpressions entry");
+        }
+    }
+    const YamlEntry* minAvailable = spec.find("minAvailable");
+    const YamlEntry* maxUnavailable = spec.find("maxUnavailable");
+    if (minAvailable != nullptr && maxUnavailable != nullptr) {
+        sink.error(maxUnavailable->keyMark(), "conflicting-keys",
+                   {"minAvailable", "maxUnavailable"},
+                   "a PodDisruptionBudget sets either 'minAvailable' or 'maxUnavailable', not "
+                   "both");
+    } else if (minAvailable != nullptr) {
+        budget.minAvailable = readIntOrPercent(sink, *minAvailable, 100);
+    } else if (maxUnavailable != nullptr) {
+        budget.maxUnavailable = readIntOrPercent(sink, *maxUnavailable, 100);
+    } else if (spec.isMap()) {
+        sink.error(specEntry->keyMark(), "missing-key",
+                   {"minAvailable", "PodDisruptionBudget spec"},
+                   "missing required field 'minAvailable' or 'maxUnavailable' in "
+                   "PodDisruptionBudget spec");
+    }
+    return budget;
+}
+
 // apiVersion and kind are read before the strict field check, which depends on the kind.
 std::string scalarField(const YAML::Node& node, const char* key, YAML::Mark& mark) {
     for (auto it = node.begin(); it != node.end(); ++it) {
@@ -379,7 +365,8 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
     const bool hasApiVersion = static_cast<bool>(node["apiVersion"]);
     if (!node["kind"]) {
         sink.error(node.Mark(), "missing-key", {"kind", "workload manifest"},
-                   "missing required field 'kind' in workload manifest (Deployment or Service)");
+                   "missing required field 'kind' in workload manifest (Deployment, Service or "
+                   "PodDisruptionBudget)");
         return std::nullopt;
     }
     const auto checkApiVersion = [&](std::string_view expected) {
@@ -408,10 +395,17 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
         std::sort(service.preserved.begin(), service.preserved.end(), byPath);
         return service;
     }
+    if (kind == "PodDisruptionBudget") {
+        checkApiVersion("policy/v1");
+        PodDisruptionBudgetSpec budget = readPodDisruptionBudget(sink, node, marks);
+        std::sort(budget.preserved.begin(), budget.preserved.end(), byPath);
+        return budget;
+    }
     std::string message = "kind '" + kind +
-                          "' is not supported in workloads; cnsim models Deployment (apps/v1) "
-                          "and Service (v1)";
-    const std::string suggestion = nearestName(kind, {"Deployment", "Service"});
+                          "' is not supported in workloads; cnsim models Deployment (apps/v1), "
+                          "Service (v1) and PodDisruptionBudget (policy/v1)";
+    const std::string suggestion =
+        nearestName(kind, {"Deployment", "Service", "PodDisruptionBudget"});
     if (!suggestion.empty()) {
         message += " — did you mean '" + suggestion + "'?";
     }

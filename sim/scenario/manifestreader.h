@@ -1,8 +1,9 @@
 #pragma once
 
-// Reads one entry of `workloads:` — an apps/v1 Deployment or a v1 Service in real
-// Kubernetes syntax — into the model, checking it as the API server would (strict field
-// names, DNS names, selector matches template labels, resource bounds).
+// Reads one entry of `workloads:` — an apps/v1 Deployment, a v1 Service or a policy/v1
+// PodDisruptionBudget in real Kubernetes syntax — into the model, checking it as the API
+// server would (strict field names, DNS names, selector matches template labels, resource
+// bounds, rollout strategy and budget rules).
 //
 // Kubernetes fields cnsim does not simulate are kept in the manifest's `preserved` list,
 // sorted by path so the list is the same however the file ordered them.

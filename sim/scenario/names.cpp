@@ -1,5 +1,7 @@
 #include "scenario/names.h"
 
+#include <algorithm>
+
 namespace cnsim {
 
 namespace {
@@ -108,6 +110,18 @@ std::string checkLabelKey(std::string_view key) {
 
 std::string checkLabelValue(std::string_view value) {
     return checkQualifiedPart(value, "a label value");
+}
+
+std::string checkPortName(std::string_view name) {
+    std::string reason = checkDns1123Label(name);
+    if (reason.empty() && name.size() > 15) {
+        reason = "a port name must be at most 15 characters";
+    }
+    if (reason.empty() &&
+        std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        reason = "a port name must contain at least one letter";
+    }
+    return reason;
 }
 
 } // namespace cnsim

@@ -16,6 +16,8 @@ std::string checkDns1123Label(std::string_view name);
 std::string checkDns1123Subdomain(std::string_view name);
 // RFC 1035 label (Service names): a DNS-1123 label that starts with a letter.
 std::string checkDns1035Label(std::string_view name);
+// Port name (IANA service name): a DNS-1123 label of at most 15 characters with a letter.
+std::string checkPortName(std::string_view name);
 // Label key: optional DNS subdomain prefix and '/', then a name of at most 63 characters
 // of [A-Za-z0-9-_.] starting and ending alphanumeric ("app", "app.kubernetes.io/name").
 std::string checkLabelKey(std::string_view key);

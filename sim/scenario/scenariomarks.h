@@ -12,9 +12,10 @@
 namespace cnsim {
 
 struct ManifestMarks {
-    YAML::Mark item;     // the "- apiVersion:" line
-    YAML::Mark name;     // metadata.name's value
-    YAML::Mark selector; // a Service's spec.selector, or its spec when there is none
+    YAML::Mark item;          // the "- apiVersion:" line
+    YAML::Mark name;          // metadata.name's value
+    YAML::Mark selector;      // a Service's or PDB's spec.selector, or its spec when there is none
+    YAML::Mark schedulerName; // a Deployment's spec.template.spec.schedulerName value
 };
 
 struct TrafficMarks {
@@ -26,7 +27,8 @@ struct TrafficMarks {
 
 struct FaultMarks {
     YAML::Mark at;
-    YAML::Mark target; // the node / pod / deployment value
+    YAML::Mark target;    // the node / zone / pod / deployment value
+    YAML::Mark container; // a containerKill's container value
 };
 
 struct ScenarioMarks {

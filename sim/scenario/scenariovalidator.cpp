@@ -2,8 +2,11 @@
 
 #include "scenario/editdistance.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
+#include <type_traits>
 
 namespace cnsim {
 
@@ -13,6 +16,59 @@ std::string didYouMean(const std::string& name, const std::vector<std::string>& 
     const std::vector<std::string_view> views(candidates.begin(), candidates.end());
     const std::string suggestion = nearestName(name, views);
     return suggestion.empty() ? std::string() : " — did you mean '" + suggestion + "'?";
+}
+
+struct WorkloadIdentity {
+    std::string kind;
+    std::string name;
+    std::string nameSpace;
+};
+
+WorkloadIdentity identify(const Manifest& manifest) {
+    return std::visit(
+        [](const auto& spec) {
+            using Spec = std::decay_t<decltype(spec)>;
+            const char* kind = std::is_same_v<Spec, DeploymentSpec> ? "Deployment"
+                               : std::is_same_v<Spec, ServiceSpec>  ? "Service"
+                                                                    : "PodDisruptionBudget";
+            return WorkloadIdentity{kind, spec.name, spec.nameSpace};
+        },
+        manifest);
+}
+
+bool matchesRequirement(const SelectorRequirement& requirement, const LabelMap& labels) {
+    const auto it = labels.find(requirement.key);
+    const bool has = it != labels.end();
+    const auto listed = [&] {
+        return has && std::find(requirement.values.begin(), requirement.values.end(), it->second) !=
+                          requirement.values.end();
+    };
+    switch (requirement.op) {
+    case SelectorOperator::In:
+        return listed();
+    case SelectorOperator::NotIn:
+        return !listed();
+    case SelectorOperator::Exists:
+        return has;
+    case SelectorOperator::DoesNotExist:
+        return !has;
+    case SelectorOperator::Gt:
+    case SelectorOperator::Lt:
+        return false; // node selectors only
+    }
+    return false;
+}
+
+// metav1.LabelSelector semantics: every matchLabels entry and every expression must hold.
+bool selects(const LabelSelector& selector, const LabelMap& labels) {
+    for (const auto& [key, value] : selector.matchLabels) {
+        const auto it = labels.find(key);
+        if (it == labels.end() || it->second != value) {
+            return false;
+        }
+    }
+    return std::all_of(selector.matchExpressions.begin(), selector.matchExpressions.end(),
+                       [&](const SelectorRequirement& r) { return matchesRequirement(r, labels); });
 }
 
 void checkNodes(DiagnosticSink& sink, const ClusterSpec& cluster, const ScenarioMarks& marks,
@@ -51,6 +107,38 @@ void checkNodes(DiagnosticSink& sink, const ClusterSpec& cluster, const Scenario
     }
 }
 
+// A podKill or containerKill names a Deployment that exists and, for containerKill, one of
+// its containers. A named pod is only known at run time.
+void checkPodFault(DiagnosticSink& sink, const Scenario& scenario, const FaultSpec& fault,
+                   const FaultMarks& marks, const std::vector<std::string>& deploymentNames) {
+    if (fault.deployment.empty()) {
+        return;
+    }
+    const auto it = std::find_if(scenario.workloads.begin(), scenario.workloads.end(),
+                                 [&](const Manifest& manifest) {
+                                     const auto* d = std::get_if<DeploymentSpec>(&manifest);
+                                     return d != nullptr && d->name == fault.deployment;
+                                 });
+    if (it == scenario.workloads.end()) {
+        sink.error(marks.target, "unknown-reference", {"Deployment", fault.deployment},
+                   "no Deployment named '" + fault.deployment + "' in workloads" +
+                       didYouMean(fault.deployment, deploymentNames));
+        return;
+    }
+    if (fault.container.empty()) {
+        return;
+    }
+    std::vector<std::string> containers;
+    for (const ContainerSpec& container : std::get<DeploymentSpec>(*it).podSpec.containers) {
+        containers.push_back(container.name);
+    }
+    if (std::find(containers.begin(), containers.end(), fault.container) == containers.end()) {
+        sink.error(marks.container, "unknown-reference", {"container", fault.container},
+                   "Deployment '" + fault.deployment + "' has no container named '" +
+                       fault.container + "'" + didYouMean(fault.container, containers));
+    }
+}
+
 } // namespace
 
 void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const ScenarioMarks& marks) {
@@ -58,28 +146,22 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
     checkNodes(sink, scenario.cluster, marks, nodeNames);
 
     // Workload names are unique per kind and namespace, as in Kubernetes.
-    std::set<std::pair<std::string, std::string>> deploymentKeys;
-    std::set<std::pair<std::string, std::string>> serviceKeys;
+    std::set<std::tuple<std::string, std::string, std::string>> workloadKeys;
     std::vector<std::string> deploymentNames;
     std::vector<std::string> serviceNames;
     for (std::size_t i = 0; i < scenario.workloads.size() && i < marks.workloads.size(); ++i) {
-        const Manifest& manifest = scenario.workloads[i];
-        const bool isDeployment = std::holds_alternative<DeploymentSpec>(manifest);
-        const std::string& name = isDeployment ? std::get<DeploymentSpec>(manifest).name
-                                               : std::get<ServiceSpec>(manifest).name;
-        const std::string& nameSpace = isDeployment ? std::get<DeploymentSpec>(manifest).nameSpace
-                                                    : std::get<ServiceSpec>(manifest).nameSpace;
+        const auto [kind, name, nameSpace] = identify(scenario.workloads[i]);
         if (name.empty()) {
             continue;
         }
-        auto& keys = isDeployment ? deploymentKeys : serviceKeys;
-        const std::string kind = isDeployment ? "Deployment" : "Service";
-        if (!keys.emplace(nameSpace, name).second) {
+        if (!workloadKeys.emplace(kind, nameSpace, name).second) {
             sink.error(marks.workloads[i].name, "duplicate-name", {kind, name},
                        "duplicate " + kind + " name '" + name + "' in namespace '" + nameSpace +
                            "'");
-        } else {
-            (isDeployment ? deploymentNames : serviceNames).push_back(name);
+        } else if (kind == "Deployment") {
+            deploymentNames.push_back(name);
+        } else if (kind == "Service") {
+            serviceNames.push_back(name);
         }
     }
 
@@ -114,7 +196,49 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
         }
     }
 
+    // A budget over no pods protects nothing: legal, but surely not what the author meant.
+    for (std::size_t i = 0; i < scenario.workloads.size() && i < marks.workloads.size(); ++i) {
+        const auto* budget = std::get_if<PodDisruptionBudgetSpec>(&scenario.workloads[i]);
+        if (budget == nullptr || budget->name.empty()) {
+            continue;
+        }
+        const bool selectsSomething =
+            std::any_of(scenario.workloads.begin(), scenario.workloads.end(), [&](const auto& m) {
+                const auto* deployment = std::get_if<DeploymentSpec>(&m);
+                return deployment != nullptr && deployment->nameSpace == budget->nameSpace &&
+                       selects(budget->selector, deployment->podLabels);
+            });
+        if (!selectsSomething) {
+            sink.warning(marks.workloads[i].selector, "selects-nothing", {budget->name},
+                         "PodDisruptionBudget '" + budget->name +
+                             "' selects no pods: no Deployment's pod template matches its "
+                             "selector");
+        }
+    }
+
     const SimulationSpec& simulation = scenario.simulation;
+    // "default-scheduler" always runs (with upstream's default profile unless a profile of
+    // that name changes it); a pod asking for a scheduler that does not run would stay
+    // Pending forever.
+    std::vector<std::string> schedulerNames{"default-scheduler"};
+    for (const SchedulerProfileSpec& profile : simulation.scheduler.profiles) {
+        schedulerNames.push_back(profile.schedulerName);
+    }
+    for (std::size_t i = 0; i < scenario.workloads.size() && i < marks.workloads.size(); ++i) {
+        const auto* deployment = std::get_if<DeploymentSpec>(&scenario.workloads[i]);
+        if (deployment == nullptr) {
+            continue;
+        }
+        const std::string& wanted = deployment->podSpec.schedulerName;
+        const std::string name = wanted.empty() ? "default-scheduler" : wanted;
+        if (std::find(schedulerNames.begin(), schedulerNames.end(), name) == schedulerNames.end()) {
+            sink.error(wanted.empty() ? marks.workloads[i].name : marks.workloads[i].schedulerName,
+                       "unknown-reference", {"scheduler profile", name},
+                       "schedulerName '" + name +
+                           "' names no profile in simulation.scheduler.profiles" +
+                           didYouMean(name, schedulerNames));
+        }
+    }
     const auto knownService = [&](const std::string& name) {
         return std::find(serviceNames.begin(), serviceNames.end(), name) != serviceNames.end();
     };
@@ -164,6 +288,12 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
         }
     }
 
+    std::vector<std::string> zones;
+    for (const NodeSpec& node : scenario.cluster.expandedNodes()) {
+        if (!node.zone.empty() && std::find(zones.begin(), zones.end(), node.zone) == zones.end()) {
+            zones.push_back(node.zone);
+        }
+    }
     for (std::size_t i = 0; i < simulation.faults.size() && i < marks.faults.size(); ++i) {
         const FaultSpec& fault = simulation.faults[i];
         if (fault.at > scenario.duration) {
@@ -173,21 +303,38 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
                            " is after the end of the scenario (duration " +
                            formatDuration(scenario.duration) + ")");
         }
-        const bool nodeFault =
-            fault.type == FaultType::FailNode || fault.type == FaultType::RecoverNode;
-        if (nodeFault && !fault.node.empty() &&
-            std::find(nodeNames.begin(), nodeNames.end(), fault.node) == nodeNames.end()) {
-            sink.error(marks.faults[i].target, "unknown-reference", {"node", fault.node},
-                       "no node named '" + fault.node + "' in the cluster" +
-                           didYouMean(fault.node, nodeNames));
-        }
-        if (fault.type == FaultType::PodKill && !fault.deployment.empty() &&
-            std::find(deploymentNames.begin(), deploymentNames.end(), fault.deployment) ==
-                deploymentNames.end()) {
-            sink.error(marks.faults[i].target, "unknown-reference",
-                       {"Deployment", fault.deployment},
-                       "no Deployment named '" + fault.deployment + "' in workloads" +
-                           didYouMean(fault.deployment, deploymentNames));
+        switch (fault.type) {
+        case FaultType::FailNode:
+        case FaultType::RecoverNode:
+        case FaultType::StopKubelet:
+        case FaultType::StartKubelet:
+        case FaultType::PartitionNode:
+        case FaultType::HealPartition:
+            if (!fault.node.empty() &&
+                std::find(nodeNames.begin(), nodeNames.end(), fault.node) == nodeNames.end()) {
+                sink.error(marks.faults[i].target, "unknown-reference", {"node", fault.node},
+                           "no node named '" + fault.node + "' in the cluster" +
+                               didYouMean(fault.node, nodeNames));
+            }
+            break;
+        case FaultType::ZoneOutage:
+        case FaultType::ZoneRecover:
+            if (!fault.zone.empty() &&
+                std::find(zones.begin(), zones.end(), fault.zone) == zones.end()) {
+                sink.error(marks.faults[i].target, "unknown-reference", {"zone", fault.zone},
+                           "no node is in zone '" + fault.zone + "'" +
+                               didYouMean(fault.zone, zones));
+            }
+            break;
+        case FaultType::PodKill:
+        case FaultType::ContainerKill:
+            checkPodFault(sink, scenario, fault, marks.faults[i], deploymentNames);
+            break;
+        case FaultType::RegistryOutage:
+        case FaultType::RegistryRecover:
+        case FaultType::ControlPlaneOutage:
+        case FaultType::ControlPlaneRecover:
+            break;
         }
     }
 }

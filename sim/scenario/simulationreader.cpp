@@ -1,15 +1,55 @@
 #include "scenario/simulationreader.h"
 
 #include "scenario/names.h"
+#include "scenario/scenarioenums.h"
+
+#include <map>
 
 namespace cnsim {
 
 namespace {
 
 const std::vector<std::string_view> kTrafficTypes{"constant", "poisson"};
-const std::vector<std::string_view> kFaultTypes{"failNode", "recoverNode", "podKill"};
-const std::vector<FaultType> kFaultTypeValues{FaultType::FailNode, FaultType::RecoverNode,
-                                              FaultType::PodKill};
+constexpr CpuMillis kMaxIdleCpu{1024 * 1000};
+constexpr Bytes kMaxIdleMemory{Bytes::gibibytes(64 * 1024)};
+constexpr Bytes kMaxImageSize{Bytes::gibibytes(64)};
+constexpr Bytes kMaxBandwidth{Bytes::gibibytes(1024)};
+
+// What a fault type acts on: the one target key it needs, and whether `duration` (an
+// automatic recovery) makes sense for it.
+struct FaultShape {
+    std::string_view target; // "node", "zone", "pod", "component" or empty
+    bool startsSomething = false;
+};
+
+FaultShape shapeOf(FaultType type) {
+    switch (type) {
+    case FaultType::FailNode:
+    case FaultType::StopKubelet:
+    case FaultType::PartitionNode:
+        return {"node", true};
+    case FaultType::RecoverNode:
+    case FaultType::StartKubelet:
+    case FaultType::HealPartition:
+        return {"node", false};
+    case FaultType::ZoneOutage:
+        return {"zone", true};
+    case FaultType::ZoneRecover:
+        return {"zone", false};
+    case FaultType::PodKill:
+    case FaultType::ContainerKill:
+        return {"pod", false};
+    case FaultType::RegistryOutage:
+        return {{}, true};
+    case FaultType::RegistryRecover:
+        return {{}, false};
+    case FaultType::ControlPlaneOutage:
+        return {"component", true};
+    case FaultType::ControlPlaneRecover:
+        return {"component", false};
+    }
+    return {};
+}
 
 // Traffic and fault times are bounded by the scenario's duration later; here only by the
 // largest duration any scenario may have.
@@ -76,10 +116,11 @@ TrafficSourceSpec readTraffic(DiagnosticSink& sink, const YAML::Node& node, Traf
 
 FaultSpec readFault(DiagnosticSink& sink, const YAML::Node& node, FaultMarks& marks) {
     static const FieldTable table =
-        cnsimFields("fault", {"at", "type", "node", "pod", "deployment"});
+        cnsimFields("fault", {"at", "type", "node", "zone", "pod", "deployment", "container",
+                              "component", "duration"});
     FaultSpec fault;
     MapCursor map(sink, node, node.Mark(), table);
-    marks = {node.Mark(), node.Mark()};
+    marks = {node.Mark(), node.Mark(), node.Mark()};
     if (const YamlEntry* at = map.require("at")) {
         marks.at = at->value.Mark();
         fault.at = readDuration(sink, *at, SimTime::zero(), kLongestScenario, "720h (30 days)")
@@ -89,15 +130,13 @@ FaultSpec readFault(DiagnosticSink& sink, const YAML::Node& node, FaultMarks& ma
     if (type == nullptr) {
         return fault;
     }
-    const std::optional<std::size_t> typeIndex = readEnum(sink, *type, kFaultTypes);
-    if (!typeIndex) {
+    const std::optional<FaultType> faultType = readEnumValue<FaultType>(sink, *type);
+    if (!faultType) {
         return fault;
     }
-    fault.type = kFaultTypeValues[*typeIndex];
-    const std::string typeName(kFaultTypes[*typeIndex]);
-    const YamlEntry* nodeKey = map.find("node");
-    const YamlEntry* pod = map.find("pod");
-    const YamlEntry* deployment = map.find("deployment");
+    fault.type = *faultType;
+    const std::string typeName = enumName(fault.type);
+    const FaultShape shape = shapeOf(fault.type);
     // A fault names exactly the target its type acts on; anything else is a mistake the
     // author should hear about, not a value silently ignored.
     const auto notApplicable = [&](const YamlEntry* entry) {
@@ -106,42 +145,185 @@ FaultSpec readFault(DiagnosticSink& sink, const YAML::Node& node, FaultMarks& ma
                        "'" + entry->key + "' does not apply to a " + typeName + " fault");
         }
     };
-    if (fault.type == FaultType::PodKill) {
-        notApplicable(nodeKey);
-        if (pod != nullptr && deployment != nullptr) {
-            sink.error(deployment->keyMark(), "conflicting-keys", {"pod", "deployment"},
-                       "a podKill fault names either 'pod' or 'deployment', not both");
-        } else if (pod != nullptr) {
-            marks.target = pod->value.Mark();
-            fault.pod = readName(sink, *pod, checkDns1123Subdomain).value_or("");
-        } else if (deployment != nullptr) {
-            marks.target = deployment->value.Mark();
-            fault.deployment = readString(sink, *deployment).value_or("");
-        } else {
-            sink.error(node.Mark(), "missing-key", {"pod", "fault"},
-                       "missing required key 'pod' or 'deployment' in a podKill fault");
+    const auto applies = [&](std::string_view key, bool when) -> const YamlEntry* {
+        const YamlEntry* entry = map.find(key);
+        if (!when) {
+            notApplicable(entry);
+            return nullptr;
         }
-    } else {
-        notApplicable(pod);
-        notApplicable(deployment);
-        if (const YamlEntry* target = map.require("node")) {
-            marks.target = target->value.Mark();
-            fault.node = readString(sink, *target).value_or("");
-        }
+        return entry;
+    };
+    const auto missing = [&](std::string_view what) {
+        sink.error(node.Mark(), "missing-key", {std::string(what), typeName},
+                   "missing required key " + std::string(what) + " in a " + typeName + " fault");
+    };
+    if (const YamlEntry* target = applies("node", shape.target == "node")) {
+        marks.target = target->value.Mark();
+        fault.node = readString(sink, *target).value_or("");
+    } else if (shape.target == "node" && map.isMap()) {
+        missing("'node'");
+    }
+    if (const YamlEntry* zone = applies("zone", shape.target == "zone")) {
+        marks.target = zone->value.Mark();
+        fault.zone = readName(sink, *zone, checkLabelValue).value_or("");
+    } else if (shape.target == "zone" && map.isMap()) {
+        missing("'zone'");
+    }
+    const YamlEntry* pod = applies("pod", shape.target == "pod");
+    const YamlEntry* deployment = applies("deployment", shape.target == "pod");
+    if (pod != nullptr && deployment != nullptr) {
+        sink.error(deployment->keyMark(), "conflicting-keys", {"pod", "deployment"},
+                   "a " + typeName + " fault names either 'pod' or 'deployment', not both");
+    } else if (pod != nullptr) {
+        marks.target = pod->value.Mark();
+        fault.pod = readName(sink, *pod, checkDns1123Subdomain).value_or("");
+    } else if (deployment != nullptr) {
+        marks.target = deployment->value.Mark();
+        fault.deployment = readString(sink, *deployment).value_or("");
+    } else if (shape.target == "pod" && map.isMap()) {
+        missing("'pod' or 'deployment'");
+    }
+    if (const YamlEntry* container = applies("container", fault.type == FaultType::ContainerKill)) {
+        marks.container = container->value.Mark();
+        fault.container = readName(sink, *container, checkDns1123Label).value_or("");
+    }
+    if (const YamlEntry* component = applies("component", shape.target == "component")) {
+        marks.target = component->value.Mark();
+        fault.component = readEnumValue<ControlPlaneComponent>(sink, *component);
+    } else if (shape.target == "component" && map.isMap()) {
+        missing("'component'");
+    }
+    if (const YamlEntry* duration = applies("duration", shape.startsSomething)) {
+        fault.duration =
+            readDuration(sink, *duration, SimTime::seconds(1), kLongestScenario, "720h (30 days)");
     }
     return fault;
+}
+
+ImageSpec readImage(DiagnosticSink& sink, const YAML::Node& node, YAML::Mark& nameMark) {
+    static const FieldTable table =
+        cnsimFields("image", {"name", "size", "startupTime", "crashAfter", "neverReady", "idleCpu",
+                              "idleMemory"});
+    ImageSpec image;
+    MapCursor map(sink, node, node.Mark(), table);
+    nameMark = node.Mark();
+    if (const YamlEntry* name = map.require("name")) {
+        nameMark = name->value.Mark();
+        image.name = readString(sink, *name).value_or("");
+        if (name->value.IsScalar() &&
+            (image.name.empty() || image.name.find_first_of(" \t") != std::string::npos)) {
+            sink.error(name->value.Mark(), "bad-name", {"name", image.name},
+                       "image name '" + image.name +
+                           "' is invalid: write it as in a container's image, e.g. nginx:1.27");
+        }
+    }
+    if (const YamlEntry* size = map.find("size")) {
+        image.size = readMemory(sink, *size, Bytes{0}, kMaxImageSize).value_or(Bytes{});
+    }
+    if (const YamlEntry* startup = map.find("startupTime")) {
+        image.startupTime = readDuration(sink, *startup, SimTime::zero(), SimTime::hours(1))
+                                .value_or(SimTime::zero());
+    }
+    if (const YamlEntry* crash = map.find("crashAfter")) {
+        image.crashAfter =
+            readDuration(sink, *crash, SimTime::seconds(1), kLongestScenario, "720h (30 days)");
+    }
+    if (const YamlEntry* neverReady = map.find("neverReady")) {
+        image.neverReady = readBool(sink, *neverReady).value_or(false);
+    }
+    if (const YamlEntry* cpu = map.find("idleCpu")) {
+        image.idleCpu = readCpu(sink, *cpu, CpuMillis{0}, kMaxIdleCpu).value_or(CpuMillis{});
+    }
+    if (const YamlEntry* memory = map.find("idleMemory")) {
+        image.idleMemory = readMemory(sink, *memory, Bytes{0}, kMaxIdleMemory).value_or(Bytes{});
+    }
+    return image;
+}
+
+RegistrySpec readRegistry(DiagnosticSink& sink, const YamlEntry& entry) {
+    static const FieldTable table = cnsimFields("registry", {"bandwidthPerSecond"});
+    RegistrySpec registry;
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    if (const YamlEntry* bandwidth = map.find("bandwidthPerSecond")) {
+        registry.bandwidthPerSecond = readMemory(sink, *bandwidth, Bytes{1}, kMaxBandwidth)
+                                          .value_or(registry.bandwidthPerSecond);
+    }
+    return registry;
+}
+
+SchedulerSpec readScheduler(DiagnosticSink& sink, const YamlEntry& entry) {
+    static const FieldTable table =
+        cnsimFields("scheduler", {"profiles", "percentageOfNodesToScore"});
+    static const FieldTable profileTable =
+        cnsimFields("scheduler profile", {"schedulerName", "scoringStrategy"});
+    SchedulerSpec scheduler;
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    if (const YamlEntry* profiles = map.find("profiles")) {
+        std::map<std::string, int> firstLine;
+        for (const YAML::Node& item : readList(sink, *profiles)) {
+            MapCursor profileMap(sink, item, item.Mark(), profileTable);
+            SchedulerProfileSpec profile;
+            YAML::Mark nameMark = item.Mark();
+            if (const YamlEntry* name = profileMap.find("schedulerName")) {
+                nameMark = name->value.Mark();
+                profile.schedulerName =
+                    readName(sink, *name, checkDns1123Subdomain).value_or(profile.schedulerName);
+            }
+            if (const YamlEntry* strategy = profileMap.find("scoringStrategy")) {
+                profile.scoringStrategy = readEnumValue<ScoringStrategy>(sink, *strategy)
+                                              .value_or(profile.scoringStrategy);
+            }
+            // KubeSchedulerConfiguration validation: "Duplicate value" for schedulerName.
+            if (const auto it = firstLine.find(profile.schedulerName); it != firstLine.end()) {
+                sink.error(nameMark, "duplicate-name", {"scheduler profile", profile.schedulerName},
+                           "duplicate schedulerName '" + profile.schedulerName +
+                               "' (first given on line " + std::to_string(it->second) + ")");
+            } else {
+                firstLine.emplace(profile.schedulerName, nameMark.line + 1);
+            }
+            scheduler.profiles.push_back(std::move(profile));
+        }
+    }
+    if (const YamlEntry* percentage = map.find("percentageOfNodesToScore")) {
+        scheduler.percentageOfNodesToScore =
+            static_cast<int>(readInteger(sink, *percentage, 0, 100).value_or(0));
+    }
+    return scheduler;
 }
 
 } // namespace
 
 SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks) {
     static const FieldTable table =
-        cnsimFields("simulation", {"podStartupTime", "services", "traffic", "faults"});
+        cnsimFields("simulation", {"podStartupTime", "images", "registry", "scheduler", "services",
+                                   "traffic", "faults"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
         simulation.podStartupTime = readDuration(sink, *startup, SimTime::zero(), SimTime::hours(1))
                                         .value_or(simulation.podStartupTime);
+    }
+    if (const YamlEntry* images = map.find("images")) {
+        std::map<std::string, int> firstLine;
+        for (const YAML::Node& item : readList(sink, *images)) {
+            YAML::Mark nameMark;
+            ImageSpec image = readImage(sink, item, nameMark);
+            if (const auto it = firstLine.find(image.name);
+                !image.name.empty() && it != firstLine.end()) {
+                sink.error(nameMark, "duplicate-name", {"image", image.name},
+                           "duplicate image '" + image.name + "' (first given on line " +
+                               std::to_string(it->second) + ")");
+            } else {
+                firstLine.emplace(image.name, nameMark.line + 1);
+            }
+            simulation.images.push_back(std::move(image));
+        }
+    }
+    if (const YamlEntry* registry = map.find("registry")) {
+        simulation.registry = readRegistry(sink, *registry);
+    }
+    if (const YamlEntry* scheduler = map.find("scheduler")) {
+        simulation.scheduler = readScheduler(sink, *scheduler);
     }
     if (const YamlEntry* services = map.find("services")) {
         for (const YAML::Node& item : readList(sink, *services)) {

@@ -265,6 +265,62 @@ std::optional<std::int64_t> readInteger(DiagnosticSink& sink, const YamlEntry& e
     return value;
 }
 
+std::optional<bool> readBool(DiagnosticSink& sink, const YamlEntry& entry) {
+    const std::optional<std::string> text = scalarText(sink, entry, "true or false");
+    if (!text) {
+        return std::nullopt;
+    }
+    if (!isQuotedScalar(entry.value) && (*text == "true" || *text == "false")) {
+        return *text == "true";
+    }
+    sink.error(entry.value.Mark(), "wrong-type", {entry.key, "true or false", *text},
+               "'" + entry.key + "' must be true or false, got " + quoted(*text));
+    return std::nullopt;
+}
+
+std::optional<IntOrPercent> readIntOrPercent(DiagnosticSink& sink, const YamlEntry& entry,
+                                             int maxPercent) {
+    const std::optional<std::string> text =
+        scalarText(sink, entry, "a number such as 1 or a percentage such as '25%'");
+    if (!text) {
+        return std::nullopt;
+    }
+    const auto digitsOnly = [](std::string_view s) {
+        return !s.empty() &&
+               std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const bool looksNumeric = !text->empty() && ((*text)[0] == '-' || (*text)[0] == '+' ||
+                                                 ((*text)[0] >= '0' && (*text)[0] <= '9'));
+    if (!isQuotedScalar(entry.value) && text->back() != '%' && looksNumeric) {
+        const std::optional<std::int64_t> value =
+            readInteger(sink, entry, 0, std::numeric_limits<std::int32_t>::max());
+        return value ? std::optional(IntOrPercent{static_cast<int>(*value), false}) : std::nullopt;
+    }
+    const std::string_view number = std::string_view(*text).substr(0, text->size() - 1);
+    if (text->back() != '%' || !digitsOnly(number) || number.size() > 9) {
+        // Kubernetes' rule, in its words: "a valid percent string must be a numeric string
+        // followed by an ending '%'".
+        std::string message = entry.key + " " + quoted(*text) +
+                              " is invalid: a percentage must be a whole number followed by "
+                              "'%' (e.g. '25%')";
+        if (digitsOnly(*text)) {
+            message += "; for a number of pods write " + *text + " without quotes";
+        }
+        sink.error(entry.value.Mark(), "bad-percent", {entry.key, *text}, std::move(message));
+        return std::nullopt;
+    }
+    int percent = 0;
+    std::from_chars(number.data(), number.data() + number.size(), percent);
+    if (percent > maxPercent) {
+        sink.error(entry.value.Mark(), "above-maximum",
+                   {entry.key, *text, std::to_string(maxPercent) + "%"},
+                   entry.key + " " + *text + " is above the maximum of " +
+                       std::to_string(maxPercent) + "%");
+        return std::nullopt;
+    }
+    return IntOrPercent{percent, true};
+}
+
 std::optional<std::uint64_t> readUnsigned64(DiagnosticSink& sink, const YamlEntry& entry) {
     const std::optional<std::string> text = scalarText(sink, entry, "an unsigned integer");
     if (!text) {

@@ -102,6 +102,13 @@ std::vector<YAML::Node> readList(DiagnosticSink& sink, const YamlEntry& entry);
 std::optional<std::string> readString(DiagnosticSink& sink, const YamlEntry& entry);
 std::optional<std::int64_t> readInteger(DiagnosticSink& sink, const YamlEntry& entry,
                                         std::int64_t min, std::int64_t max);
+// `true` or `false`, unquoted. YAML 1.1's yes/no/on/off are rejected: they read differently in
+// YAML 1.2 tools, so a scenario should not depend on them.
+std::optional<bool> readBool(DiagnosticSink& sink, const YamlEntry& entry);
+// intstr.IntOrString as Kubernetes validates it (ValidatePositiveIntOrPercent): an unquoted
+// integer ≥ 0, or a string of digits followed by '%', at most `maxPercent`.
+std::optional<IntOrPercent> readIntOrPercent(DiagnosticSink& sink, const YamlEntry& entry,
+                                             int maxPercent);
 std::optional<std::uint64_t> readUnsigned64(DiagnosticSink& sink, const YamlEntry& entry);
 std::optional<double> readNumber(DiagnosticSink& sink, const YamlEntry& entry, double min,
                                  double max);

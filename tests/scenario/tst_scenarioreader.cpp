@@ -197,11 +197,11 @@ void TestScenarioReader::diagnostics_data() {
           "name 'Web' is invalid: a DNS-1123 subdomain may contain only lower-case letters, "
           "digits, '-' and '.'");
     error("unsupported kind", "kind: Deployment", "kind: StatefulSet", 15, 11, "unsupported-kind",
-          "kind 'StatefulSet' is not supported in workloads; cnsim models Deployment (apps/v1) "
-          "and Service (v1)");
+          "kind 'StatefulSet' is not supported in workloads; cnsim models Deployment (apps/v1), "
+          "Service (v1) and PodDisruptionBudget (policy/v1)");
     error("misspelled kind", "kind: Deployment", "kind: Deploymnet", 15, 11, "unsupported-kind",
-          "kind 'Deploymnet' is not supported in workloads; cnsim models Deployment (apps/v1) "
-          "and Service (v1) — did you mean 'Deployment'?");
+          "kind 'Deploymnet' is not supported in workloads; cnsim models Deployment (apps/v1), "
+          "Service (v1) and PodDisruptionBudget (policy/v1) — did you mean 'Deployment'?");
     error("wrong apiVersion for kind", "apiVersion: apps/v1", "apiVersion: extensions/v1beta1", 14,
           17, "wrong-api-version", "a Deployment has apiVersion apps/v1, got 'extensions/v1beta1'");
     error("wrong scenario apiVersion", "apiVersion: cnsim/v1", "apiVersion: cnsim/v2", 1, 13,
@@ -226,7 +226,9 @@ void TestScenarioReader::diagnostics_data() {
     error("fault after the end", "at: 30s", "at: 2m", 53, 11, "above-maximum",
           "fault time 2m is after the end of the scenario (duration 1m)");
     error("fault type misspelled", "type: failNode", "type: failnode", 54, 13, "bad-value",
-          "'type' must be one of failNode, recoverNode, podKill, got 'failnode' — did you "
+          "'type' must be one of failNode, recoverNode, stopKubelet, startKubelet, partitionNode, "
+          "healPartition, zoneOutage, zoneRecover, podKill, containerKill, registryOutage, "
+          "registryRecover, controlPlaneOutage, controlPlaneRecover, got 'failnode' — did you "
           "mean 'failNode'?");
     error("podKill of unknown deployment", "      type: failNode\n      node: n1",
           "      type: podKill\n      deployment: wbe", 55, 19, "unknown-reference",
@@ -314,9 +316,9 @@ void TestScenarioReader::keepsUnmodelledFieldsWithWarnings() {
         QCOMPARE(d.code, std::string("unmodelled-field"));
         warned << QString::fromStdString(d.args.at(0));
     }
-    QCOMPARE(warned, QStringList({"annotations", "strategy", "nodeSelector", "tolerations", "env",
-                                  "hostPort", "nvidia.com/gpu", "livenessProbe", "securityContext",
-                                  "type", "clusterIP"}));
+    // strategy, nodeSelector, tolerations and livenessProbe are modelled: no warning.
+    QCOMPARE(warned, QStringList({"annotations", "env", "hostPort", "nvidia.com/gpu",
+                                  "securityContext", "type", "clusterIP"}));
     const auto& api = std::get<DeploymentSpec>(result.scenario->workloads.at(0));
     QCOMPARE(api.nameSpace, std::string("shop"));
     QCOMPARE(api.podSpec.containers.at(0).requests.cpu, std::optional(CpuMillis{250}));
@@ -329,17 +331,25 @@ void TestScenarioReader::keepsUnmodelledFieldsWithWarnings() {
         paths.push_back(field.path);
     }
     const std::vector<std::string> expectedPaths{
-        "metadata.annotations",
-        "spec.strategy",
-        "spec.template.spec.containers[0].env",
-        "spec.template.spec.containers[0].livenessProbe",
+        "metadata.annotations", "spec.template.spec.containers[0].env",
         "spec.template.spec.containers[0].ports[0].hostPort",
         "spec.template.spec.containers[0].resources.requests[\"nvidia.com/gpu\"]",
-        "spec.template.spec.containers[0].securityContext",
-        "spec.template.spec.nodeSelector",
-        "spec.template.spec.tolerations"};
+        "spec.template.spec.containers[0].securityContext"};
     QCOMPARE(paths, expectedPaths);
-    QCOMPARE(api.preserved.at(2).yaml, std::string("- name: MODE\n  value: \"on\""));
+    QCOMPARE(api.preserved.at(1).yaml, std::string("- name: MODE\n  value: \"on\""));
+    // The formerly unmodelled fields, now read into the model.
+    QCOMPARE(api.strategy, std::optional(DeploymentStrategy{DeploymentStrategyType::RollingUpdate,
+                                                            IntOrPercent{1, false},
+                                                            IntOrPercent{0, false}}));
+    QCOMPARE(api.podSpec.nodeSelector, (LabelMap{{"disktype", "ssd"}}));
+    QCOMPARE(api.podSpec.tolerations,
+             (std::vector<Toleration>{
+                 {"dedicated", TolerationOperator::Equal, "api", TaintEffect::NoSchedule, {}}}));
+    const std::optional<Probe>& liveness = api.podSpec.containers.at(0).livenessProbe;
+    QVERIFY(liveness.has_value());
+    QCOMPARE(liveness->handler,
+             (std::vector<PreservedField>{{"httpGet", "{path: /healthz, port: 8080}"}}));
+    QVERIFY(!liveness->periodSeconds.has_value());
     const auto& service = std::get<ServiceSpec>(result.scenario->workloads.at(1));
     QCOMPARE(service.ports.at(0).targetPortName, std::string("http"));
     QCOMPARE(result.scenario->seed, std::numeric_limits<std::uint64_t>::max());

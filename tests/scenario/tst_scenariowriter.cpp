@@ -73,8 +73,11 @@ void TestScenarioWriter::preservesUnmodelledFields() {
     // Each kept field is back in its own mapping, with its quoting.
     const std::vector<std::string> expected{
         "      annotations:\n        deployment.kubernetes.io/revision: \"3\"\n",
-        "      strategy:\n        type: RollingUpdate\n        rollingUpdate: {maxSurge: 1, "
-        "maxUnavailable: 0}\n",
+        "      strategy:\n        type: RollingUpdate\n        rollingUpdate:\n          "
+        "maxSurge: 1\n          maxUnavailable: 0\n",
+        "              livenessProbe:\n                httpGet: {path: /healthz, port: 8080}\n",
+        "          tolerations:\n            - key: dedicated\n              operator: Equal\n"
+        "              value: api\n              effect: NoSchedule\n",
         "              env:\n                - name: MODE\n                  value: \"on\"\n",
         "                - containerPort: 8080\n                  name: http\n                  "
         "hostPort: 8080\n",
