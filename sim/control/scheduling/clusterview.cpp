@@ -33,9 +33,13 @@ bool SchedulerClusterView::addNode(const SchedulerNodeSpec& spec) {
     applyNodeSpec(node, spec);
     m_index.emplace(spec.name, m_nodes.size());
     m_nodes.push_back(std::move(node));
+    m_labelColumns.clear();
     for (auto& [key, memo] : m_selectorCounts) {
         memo.all.push_back(0);
         memo.live.push_back(0);
+    }
+    for (auto& g : m_affinityGroups) {
+        g.counts.push_back(0);
     }
     return true;
 }
@@ -46,6 +50,7 @@ bool SchedulerClusterView::updateNode(const SchedulerNodeSpec& spec) {
         return false;
     }
     applyNodeSpec(*node, spec);
+    m_labelColumns.clear();
     return true;
 }
 
@@ -67,7 +72,12 @@ bool SchedulerClusterView::removeNode(std::string_view name) {
         memo.all.erase(memo.all.begin() + offset);
         memo.live.erase(memo.live.begin() + offset);
     }
+    for (auto& g : m_affinityGroups) {
+        g.total -= g.counts[*index];
+        g.counts.erase(g.counts.begin() + offset);
+    }
     rebuildIndex();
+    m_labelColumns.clear();
     return true;
 }
 
@@ -146,6 +156,10 @@ bool SchedulerClusterView::addPod(std::string_view name, const SchedulerPodInfo&
     node.nonZeroRequested.memory += p.nonZeroRequests.memory;
     if (p.affinity || p.antiAffinity) {
         ++node.podsWithAffinity;
+        p.affinityGroup = affinityGroupFor(p);
+        auto& g = m_affinityGroups[static_cast<std::size_t>(p.affinityGroup)];
+        ++g.counts[*index];
+        ++g.total;
     }
     if (p.antiAffinity && !p.antiAffinity->required.empty()) {
         ++node.podsWithRequiredAntiAffinity;
@@ -175,6 +189,9 @@ bool SchedulerClusterView::removePod(std::string_view name, std::string_view nam
     node.nonZeroRequested.memory -= it->nonZeroRequests.memory;
     if (it->affinity || it->antiAffinity) {
         --node.podsWithAffinity;
+        auto& g = m_affinityGroups[static_cast<std::size_t>(it->affinityGroup)];
+        --g.counts[*index];
+        --g.total;
     }
     if (it->antiAffinity && !it->antiAffinity->required.empty()) {
         --node.podsWithRequiredAntiAffinity;
@@ -248,6 +265,22 @@ const std::vector<int>& SchedulerClusterView::matchingPodCounts(const std::strin
     return live ? it->second.live : it->second.all;
 }
 
+const std::vector<const std::string*>&
+SchedulerClusterView::labelColumn(const std::string& key) const {
+    auto it = m_labelColumns.find(key);
+    if (it == m_labelColumns.end()) {
+        std::vector<const std::string*> column(m_nodes.size(), nullptr);
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            const auto label = m_nodes[i].labels.find(key);
+            if (label != m_nodes[i].labels.end()) {
+                column[i] = &label->second;
+            }
+        }
+        it = m_labelColumns.emplace(key, std::move(column)).first;
+    }
+    return it->second;
+}
+
 void SchedulerClusterView::trimSelectorMemo() const {
     if (m_selectorCounts.size() > kMaxSelectorMemo) {
         m_selectorCounts.clear();
@@ -267,6 +300,42 @@ void SchedulerClusterView::adjustSelectorCounts(std::size_t nodeIndex, const Sch
             memo.live[nodeIndex] += liveDelta;
         }
     }
+}
+
+namespace {
+void appendTerms(std::string& key, const PodAffinityRules* rules) {
+    if (rules == nullptr) {
+        key += '-';
+        return;
+    }
+    for (const auto& t : rules->required) {
+        key += "r:" + t.topologyKey + ':' + selectorKey(t.labelSelector) + ';';
+    }
+    for (const auto& t : rules->preferred) {
+        key += "p" + std::to_string(t.weight) + ':' + t.podAffinityTerm.topologyKey + ':' +
+               selectorKey(t.podAffinityTerm.labelSelector) + ';';
+    }
+    key += '|';
+}
+} // namespace
+
+int SchedulerClusterView::affinityGroupFor(const ScheduledPod& pod) {
+    std::string key = pod.nameSpace + '\n';
+    appendTerms(key, pod.affinity.get());
+    appendTerms(key, pod.antiAffinity.get());
+    const auto it = m_affinityGroupIds.find(key);
+    if (it != m_affinityGroupIds.end()) {
+        return it->second;
+    }
+    AffinityGroup g;
+    g.nameSpace = pod.nameSpace;
+    g.affinity = pod.affinity;
+    g.antiAffinity = pod.antiAffinity;
+    g.counts.assign(m_nodes.size(), 0);
+    m_affinityGroups.push_back(std::move(g));
+    const int id = static_cast<int>(m_affinityGroups.size() - 1);
+    m_affinityGroupIds.emplace(std::move(key), id);
+    return id;
 }
 
 void SchedulerClusterView::rebuildIndex() {

@@ -24,6 +24,17 @@
 
 namespace cnsim {
 
+// Pods sharing one namespace and one set of pod (anti-)affinity terms (the pods of one
+// workload), counted per node, so InterPodAffinity matches each set once per attempt
+// instead of every pod.
+struct AffinityGroup {
+    std::string nameSpace;
+    std::shared_ptr<const PodAffinityRules> affinity;
+    std::shared_ptr<const PodAffinityRules> antiAffinity;
+    std::vector<int> counts; // per node index
+    int total = 0;
+};
+
 class SchedulerClusterView {
 public:
     // Adds a node (hostname label added when missing); returns false if the name exists.
@@ -55,6 +66,10 @@ public:
     // terminating pods (podtopologyspread countPodsMatchSelector).
     const std::vector<int>& matchingPodCounts(const std::string& nameSpace,
                                               const LabelSelector& selector, bool live) const;
+    // Per node index: the node's value for label `key`, or null. Memoised until a node is
+    // added, updated or removed; topology keys are looked up once per attempt this way.
+    const std::vector<const std::string*>& labelColumn(const std::string& key) const;
+    const std::vector<AffinityGroup>& affinityGroups() const { return m_affinityGroups; }
     // Drops the memo when it has grown large. Call between scheduling attempts only: it
     // invalidates references returned by matchingPodCounts (which otherwise stay valid until
     // the view changes).
@@ -71,6 +86,7 @@ private:
     void adjustSelectorCounts(std::size_t nodeIndex, const ScheduledPod& pod, int allDelta,
                               int liveDelta);
     void rebuildIndex();
+    int affinityGroupFor(const ScheduledPod& pod);
 
     std::vector<SchedulerNodeInfo> m_nodes;
     // Lookup only; never iterated, so hashing cannot reach results.
@@ -78,6 +94,9 @@ private:
     std::map<std::string, int> m_imageNodeCounts;
     std::size_t m_podCount = 0;
     mutable std::map<std::string, SelectorCount> m_selectorCounts;
+    mutable std::map<std::string, std::vector<const std::string*>, std::less<>> m_labelColumns;
+    std::vector<AffinityGroup> m_affinityGroups;
+    std::map<std::string, int> m_affinityGroupIds;
 };
 
 } // namespace cnsim

@@ -47,21 +47,24 @@ void InterPodAffinityPlugin::preFilter(const SchedulingContext& ctx) {
     const auto& nodes = ctx.cluster.nodes();
     const std::string& ns = ctx.pod.nameSpace;
 
-    // filtering.go getExistingAntiAffinityCounts: only nodes hosting pods with required
-    // anti-affinity are visited.
-    for (const auto& node : nodes) {
-        if (node.podsWithRequiredAntiAffinity == 0) {
+    // filtering.go getExistingAntiAffinityCounts: each existing pod's required anti-affinity
+    // term that matches this pod counts once per pod in the pod's node's domain. Pods with the
+    // same terms are grouped by the view, so each term is matched once.
+    for (const auto& g : ctx.cluster.affinityGroups()) {
+        if (g.total == 0 || !g.antiAffinity) {
             continue;
         }
-        for (const auto& p : node.pods) {
-            if (!p.antiAffinity) {
+        for (const auto& term : g.antiAffinity->required) {
+            if (!termMatches(term, g.nameSpace, ns, ctx.pod.labels)) {
                 continue;
             }
-            for (const auto& term : p.antiAffinity->required) {
-                const auto label = node.labels.find(term.topologyKey);
-                if (label != node.labels.end() &&
-                    termMatches(term, p.nameSpace, ns, ctx.pod.labels)) {
-                    ++m_existingAntiAffinityCounts[{term.topologyKey, label->second}];
+            for (std::size_t i = 0; i < nodes.size(); ++i) {
+                if (g.counts[i] == 0) {
+                    continue;
+                }
+                const auto label = nodes[i].labels.find(term.topologyKey);
+                if (label != nodes[i].labels.end()) {
+                    m_existingAntiAffinityCounts[{term.topologyKey, label->second}] += g.counts[i];
                 }
             }
         }
@@ -184,32 +187,49 @@ bool InterPodAffinityPlugin::preScore(const SchedulingContext& ctx,
     if (spec.affinity && spec.affinity->podAntiAffinity) {
         incoming(spec.affinity->podAntiAffinity->preferred, -1);
     }
-    // Existing pods' terms that match this pod: only nodes hosting pods with affinity.
-    for (const auto& node : nodes) {
-        if (node.podsWithAffinity == 0 || node.labels.empty()) {
+    // Existing pods' terms that match this pod (processExistingPod, last three calls), one
+    // affinity group at a time: required affinity counts hardPodAffinityWeight, preferred
+    // affinity its weight, preferred anti-affinity minus its weight, per pod.
+    struct Contribution {
+        const std::string* topologyKey;
+        std::int64_t weight;
+    };
+    std::vector<Contribution> contributions;
+    for (const auto& g : ctx.cluster.affinityGroups()) {
+        if (g.total == 0) {
             continue;
         }
-        for (const auto& p : node.pods) {
-            if (p.affinity) {
-                if (m_hardPodAffinityWeight > 0) {
-                    for (const auto& term : p.affinity->required) {
-                        if (termMatches(term, p.nameSpace, ns, ctx.pod.labels)) {
-                            add(term.topologyKey, node, m_hardPodAffinityWeight);
-                        }
-                    }
-                }
-                for (const auto& wt : p.affinity->preferred) {
-                    if (termMatches(wt.podAffinityTerm, p.nameSpace, ns, ctx.pod.labels)) {
-                        add(wt.podAffinityTerm.topologyKey, node, wt.weight);
+        contributions.clear();
+        if (g.affinity) {
+            if (m_hardPodAffinityWeight > 0) {
+                for (const auto& term : g.affinity->required) {
+                    if (termMatches(term, g.nameSpace, ns, ctx.pod.labels)) {
+                        contributions.push_back({&term.topologyKey, m_hardPodAffinityWeight});
                     }
                 }
             }
-            if (p.antiAffinity) {
-                for (const auto& wt : p.antiAffinity->preferred) {
-                    if (termMatches(wt.podAffinityTerm, p.nameSpace, ns, ctx.pod.labels)) {
-                        add(wt.podAffinityTerm.topologyKey, node, -wt.weight);
-                    }
+            for (const auto& wt : g.affinity->preferred) {
+                if (termMatches(wt.podAffinityTerm, g.nameSpace, ns, ctx.pod.labels)) {
+                    contributions.push_back({&wt.podAffinityTerm.topologyKey, wt.weight});
                 }
+            }
+        }
+        if (g.antiAffinity) {
+            for (const auto& wt : g.antiAffinity->preferred) {
+                if (termMatches(wt.podAffinityTerm, g.nameSpace, ns, ctx.pod.labels)) {
+                    contributions.push_back({&wt.podAffinityTerm.topologyKey, -wt.weight});
+                }
+            }
+        }
+        if (contributions.empty()) {
+            continue;
+        }
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (g.counts[i] == 0 || nodes[i].labels.empty()) {
+                continue;
+            }
+            for (const auto& c : contributions) {
+                add(*c.topologyKey, nodes[i], c.weight * g.counts[i]);
             }
         }
     }

@@ -10,10 +10,10 @@
 namespace cnsim {
 
 bool PodTopologySpreadPlugin::hasAllKeys(const std::vector<Constraint>& constraints,
-                                         const LabelMap& labels) {
+                                         std::size_t node) {
     // common.go nodeLabelsMatchSpreadConstraints.
     return std::all_of(constraints.begin(), constraints.end(),
-                       [&](const Constraint& c) { return labels.count(c.topologyKey) != 0; });
+                       [&](const Constraint& c) { return (*c.values)[node] != nullptr; });
 }
 
 void PodTopologySpreadPlugin::preFilter(const SchedulingContext& ctx) {
@@ -35,17 +35,17 @@ void PodTopologySpreadPlugin::preFilter(const SchedulingContext& ctx) {
     }
     for (auto& c : m_filterConstraints) {
         c.counts = &ctx.cluster.matchingPodCounts(ctx.pod.nameSpace, c.selector, true);
+        c.values = &ctx.cluster.labelColumn(c.topologyKey);
     }
     // filtering.go calPreFilterState: every domain of an eligible node exists, even with 0.
     const auto& nodes = ctx.cluster.nodes();
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const auto& labels = nodes[i].labels;
-        if (!podMatchesNodeSelectorAndAffinity(*ctx.pod.spec, labels) ||
-            !hasAllKeys(m_filterConstraints, labels)) {
+        if (!hasAllKeys(m_filterConstraints, i) ||
+            !podMatchesNodeSelectorAndAffinity(*ctx.pod.spec, nodes[i].labels)) {
             continue;
         }
         for (auto& c : m_filterConstraints) {
-            c.domainCounts[labels.at(c.topologyKey)] += (*c.counts)[i];
+            c.domainCounts[*(*c.values)[i]] += (*c.counts)[i];
         }
     }
     for (auto& c : m_filterConstraints) {
@@ -61,14 +61,15 @@ void PodTopologySpreadPlugin::preFilter(const SchedulingContext& ctx) {
     }
 }
 
-FilterResult PodTopologySpreadPlugin::filter(const SchedulingContext&,
+FilterResult PodTopologySpreadPlugin::filter(const SchedulingContext& ctx,
                                              const SchedulerNodeInfo& node) const {
+    const auto index = static_cast<std::size_t>(&node - ctx.cluster.nodes().data());
     for (const auto& c : m_filterConstraints) {
-        const auto label = node.labels.find(c.topologyKey);
-        if (label == node.labels.end()) {
+        const std::string* value = (*c.values)[index];
+        if (value == nullptr) {
             return FilterResult::fail(std::string(reasons::kTopologySpreadMissingLabel));
         }
-        const auto it = c.domainCounts.find(label->second);
+        const auto it = c.domainCounts.find(*value);
         const std::int64_t matchNum = it == c.domainCounts.end() ? 0 : it->second;
         const std::int64_t skew = matchNum + (c.selfMatch ? 1 : 0) - c.minMatch;
         if (skew > c.maxSkew) {
@@ -114,12 +115,20 @@ bool PodTopologySpreadPlugin::preScore(const SchedulingContext& ctx,
     // (requireAllTopologies is false); explicit constraints ignore such nodes.
     const bool requireAll = explicitConstraints;
     const auto& nodes = ctx.cluster.nodes();
+    for (auto& c : m_scoreConstraints) {
+        c.values = &ctx.cluster.labelColumn(c.topologyKey);
+    }
     m_ignored.assign(nodes.size(), 0);
+    m_raw.assign(nodes.size(), 0);
     std::size_t ignoredCount = 0;
+    // Per feasible node and constraint: its domain's counter (std::map nodes are stable), or
+    // null when the node lacks the key; hostname constraints read the node's own count.
+    using Counter = std::int64_t*;
+    std::vector<Counter> domainOf(feasible.size() * m_scoreConstraints.size(), nullptr);
     std::vector<std::size_t> topoSize(m_scoreConstraints.size(), 0);
-    for (const auto n : feasible) {
-        const auto& labels = nodes[n].labels;
-        if (requireAll && !hasAllKeys(m_scoreConstraints, labels)) {
+    for (std::size_t f = 0; f < feasible.size(); ++f) {
+        const auto n = feasible[f];
+        if (requireAll && !hasAllKeys(m_scoreConstraints, n)) {
             m_ignored[n] = 1;
             ++ignoredCount;
             continue;
@@ -129,10 +138,17 @@ bool PodTopologySpreadPlugin::preScore(const SchedulingContext& ctx,
             if (c.topologyKey == k8s::kLabelHostname) {
                 continue;
             }
-            const auto label = labels.find(c.topologyKey);
-            const std::string value = label == labels.end() ? std::string() : label->second;
-            if (c.domainCounts.emplace(value, 0).second) {
+            static const std::string kMissing;
+            const std::string* label = (*c.values)[n];
+            const std::string& value = label == nullptr ? kMissing : *label;
+            auto it = c.domainCounts.find(value);
+            if (it == c.domainCounts.end()) {
+                it = c.domainCounts.emplace(value, 0).first;
                 ++topoSize[i];
+            }
+            // Score only counts domains the node really has (a missing key adds nothing).
+            if (label != nullptr) {
+                domainOf[f * m_scoreConstraints.size() + i] = &it->second;
             }
         }
     }
@@ -145,54 +161,63 @@ bool PodTopologySpreadPlugin::preScore(const SchedulingContext& ctx,
     }
     // scoring.go PreScore processAllNode: counts come from every node that matches the pod's
     // required node affinity, for domains that hold a feasible node.
+    // Nodes without a matching pod add nothing, so they are skipped before any label lookup.
     for (std::size_t n = 0; n < nodes.size(); ++n) {
-        const auto& labels = nodes[n].labels;
-        if (!podMatchesNodeSelectorAndAffinity(spec, labels)) {
+        const bool anyMatching =
+            std::any_of(m_scoreConstraints.begin(), m_scoreConstraints.end(),
+                        [&](const Constraint& c) { return !c.isHostname && (*c.counts)[n] != 0; });
+        if (!anyMatching) {
             continue;
         }
-        if (requireAll && !hasAllKeys(m_scoreConstraints, labels)) {
+        if (requireAll && !hasAllKeys(m_scoreConstraints, n)) {
+            continue;
+        }
+        if (!podMatchesNodeSelectorAndAffinity(spec, nodes[n].labels)) {
             continue;
         }
         for (auto& c : m_scoreConstraints) {
-            if (c.isHostname) {
+            const std::string* label = (*c.values)[n];
+            if (c.isHostname || label == nullptr) {
                 continue;
             }
-            const auto label = labels.find(c.topologyKey);
-            if (label == labels.end()) {
-                continue;
-            }
-            const auto it = c.domainCounts.find(label->second);
+            const auto it = c.domainCounts.find(*label);
             if (it != c.domainCounts.end()) {
                 it->second += (*c.counts)[n];
             }
         }
     }
+    // scoring.go Score, for every feasible node now that the domain counts are complete.
+    for (std::size_t f = 0; f < feasible.size(); ++f) {
+        const auto n = feasible[f];
+        if (m_ignored[n] != 0) {
+            continue;
+        }
+        double score = 0.0;
+        for (std::size_t i = 0; i < m_scoreConstraints.size(); ++i) {
+            const auto& c = m_scoreConstraints[i];
+            std::int64_t count = 0;
+            if (c.isHostname) {
+                if ((*c.values)[n] == nullptr) {
+                    continue;
+                }
+                count = (*c.counts)[n];
+            } else {
+                const Counter counter = domainOf[f * m_scoreConstraints.size() + i];
+                if (counter == nullptr) {
+                    continue;
+                }
+                count = *counter;
+            }
+            // scoring.go scoreForCount.
+            score += static_cast<double>(count) * c.weight + static_cast<double>(c.maxSkew - 1);
+        }
+        m_raw[n] = static_cast<std::int64_t>(std::round(score));
+    }
     return true;
 }
 
-std::int64_t PodTopologySpreadPlugin::score(const SchedulingContext& ctx,
-                                            std::size_t nodeIndex) const {
-    if (m_ignored[nodeIndex] != 0) {
-        return 0;
-    }
-    const auto& labels = ctx.cluster.nodes()[nodeIndex].labels;
-    double score = 0.0;
-    for (const auto& c : m_scoreConstraints) {
-        const auto label = labels.find(c.topologyKey);
-        if (label == labels.end()) {
-            continue;
-        }
-        std::int64_t count = 0;
-        if (c.isHostname) {
-            count = (*c.counts)[nodeIndex];
-        } else {
-            const auto it = c.domainCounts.find(label->second);
-            count = it == c.domainCounts.end() ? 0 : it->second;
-        }
-        // scoring.go scoreForCount.
-        score += static_cast<double>(count) * c.weight + static_cast<double>(c.maxSkew - 1);
-    }
-    return static_cast<std::int64_t>(std::round(score));
+std::int64_t PodTopologySpreadPlugin::score(const SchedulingContext&, std::size_t nodeIndex) const {
+    return m_raw[nodeIndex];
 }
 
 void PodTopologySpreadPlugin::normalizeScores(const SchedulingContext&,

@@ -44,17 +44,19 @@ private:
         LabelSelector selector;
         std::optional<int> minDomains;
         bool selfMatch = false;
-        const std::vector<int>* counts = nullptr; // per node, from the view's memo
+        const std::vector<int>* counts = nullptr;                // per node, from the view's memo
+        const std::vector<const std::string*>* values = nullptr; // per node: topology value
         std::map<std::string, std::int64_t> domainCounts;
         std::int64_t minMatch = 0; // filtering.go minMatchNum, computed in preFilter
         double weight = 0.0;       // scoring only
         bool isHostname = false;
     };
-    static bool hasAllKeys(const std::vector<Constraint>& constraints, const LabelMap& labels);
+    static bool hasAllKeys(const std::vector<Constraint>& constraints, std::size_t node);
 
     std::vector<Constraint> m_filterConstraints;
     std::vector<Constraint> m_scoreConstraints;
-    std::vector<char> m_ignored; // per node index, scoring only
+    std::vector<char> m_ignored;     // per node index, scoring only
+    std::vector<std::int64_t> m_raw; // per node index: raw score, computed in preScore
 };
 
 } // namespace cnsim

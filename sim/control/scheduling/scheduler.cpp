@@ -114,7 +114,8 @@ SchedulingDecision Scheduler::schedule(const SchedulerPodInfo& pod,
     d.startIndex = start;
     std::vector<std::size_t> feasible;
     feasible.reserve(static_cast<std::size_t>(d.numFeasibleNodesToFind));
-    d.filter.reserve(n);
+    d.filter.reserve(std::min(n, static_cast<std::size_t>(d.numFeasibleNodesToFind) * 2));
+    d.notEvaluated.reserve(n - std::min(n, static_cast<std::size_t>(d.numFeasibleNodesToFind)));
     std::size_t processed = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t idx = (start + i) % n;
@@ -163,8 +164,9 @@ SchedulingDecision Scheduler::schedule(const SchedulerPodInfo& pod,
     d.scores.resize(feasible.size());
     for (std::size_t i = 0; i < feasible.size(); ++i) {
         d.scores[i].node = nodes[feasible[i]].name;
-        d.scores[i].plugins.resize(profile->score.size());
     }
+    const std::size_t numPlugins = profile->score.size();
+    d.pluginScores.resize(feasible.size() * numPlugins);
     std::vector<std::int64_t> scores(feasible.size());
     for (std::size_t k = 0; k < profile->score.size(); ++k) {
         const auto& sp = profile->score[k];
@@ -174,11 +176,11 @@ SchedulingDecision Scheduler::schedule(const SchedulerPodInfo& pod,
         }
         for (std::size_t i = 0; i < feasible.size(); ++i) {
             scores[i] = sp.plugin->score(ctx, feasible[i]);
-            d.scores[i].plugins[k].raw = scores[i];
+            d.pluginScores[i * numPlugins + k].raw = scores[i];
         }
         sp.plugin->normalizeScores(ctx, feasible, scores);
         for (std::size_t i = 0; i < feasible.size(); ++i) {
-            auto& ps = d.scores[i].plugins[k];
+            auto& ps = d.pluginScores[i * numPlugins + k];
             ps.normalized = scores[i];
             ps.weighted = scores[i] * sp.weight;
             d.scores[i].total += ps.weighted;

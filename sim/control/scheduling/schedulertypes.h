@@ -63,6 +63,7 @@ struct ScheduledPod {
     // Present only when the pod has such terms (most pods have none and pay nothing).
     std::shared_ptr<const PodAffinityRules> affinity;
     std::shared_ptr<const PodAffinityRules> antiAffinity;
+    int affinityGroup = -1; // index into SchedulerClusterView::affinityGroups(), or −1
 };
 
 struct SchedulerNodeInfo {

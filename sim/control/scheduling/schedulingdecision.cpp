@@ -206,14 +206,15 @@ std::string toJson(const SchedulingDecision& d) {
         out += ',';
         appendKey(out, "plugins");
         out += '{';
-        for (std::size_t p = 0; p < s.plugins.size() && p < d.scorePlugins.size(); ++p) {
+        for (std::size_t p = 0; p < d.scorePlugins.size(); ++p) {
             if (p != 0) {
                 out += ',';
             }
+            const PluginScore& ps = d.pluginScore(i, p);
             appendString(out, d.scorePlugins[p].name);
-            out += ":{\"raw\":" + std::to_string(s.plugins[p].raw) +
-                   ",\"normalized\":" + std::to_string(s.plugins[p].normalized) +
-                   ",\"weighted\":" + std::to_string(s.plugins[p].weighted) + "}";
+            out += ":{\"raw\":" + std::to_string(ps.raw) +
+                   ",\"normalized\":" + std::to_string(ps.normalized) +
+                   ",\"weighted\":" + std::to_string(ps.weighted) + "}";
         }
         out += "}}";
     }

@@ -32,7 +32,6 @@ struct PluginScore {
 
 struct NodeScoreRecord {
     std::string node;
-    std::vector<PluginScore> plugins; // parallel to SchedulingDecision::scorePlugins
     std::int64_t total = 0;
 };
 
@@ -55,11 +54,16 @@ struct SchedulingDecision {
     std::vector<std::string> notEvaluated; // skipped: enough feasible nodes were found
     std::vector<ScorePluginEntry> scorePlugins;
     std::vector<NodeScoreRecord> scores; // feasible nodes, in visiting order
-    bool scoringSkipped = false;         // one feasible node: upstream does not score
-    int tiedTopNodes = 0;                // nodes sharing the top total
-    std::string message;                 // FitError text when unschedulable
+    // scores.size() × scorePlugins.size(), row-major (one allocation per attempt).
+    std::vector<PluginScore> pluginScores;
+    bool scoringSkipped = false; // one feasible node: upstream does not score
+    int tiedTopNodes = 0;        // nodes sharing the top total
+    std::string message;         // FitError text when unschedulable
 
     int feasibleCount() const;
+    const PluginScore& pluginScore(std::size_t row, std::size_t plugin) const {
+        return pluginScores[row * scorePlugins.size() + plugin];
+    }
     // The unschedulable plugins (upstream's Diagnosis.UnschedulablePlugins), sorted.
     std::vector<std::string> rejectingPlugins() const;
 };
