@@ -42,8 +42,11 @@ void readMachineSpec(DiagnosticSink& sink, const YamlEntry& entry, MachineFields
         cnsimFields("machine", {"kind", "bootTime", "overheadCpu", "overheadMemory"});
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     MachineSpec& machine = fields.machine;
+    bool kindRead = true;
     if (const YamlEntry* kind = map.find("kind")) {
-        machine.kind = readEnumValue<MachineKind>(sink, *kind).value_or(machine.kind);
+        const std::optional<MachineKind> value = readEnumValue<MachineKind>(sink, *kind);
+        kindRead = value.has_value();
+        machine.kind = value.value_or(machine.kind);
     }
     if (const YamlEntry* boot = map.find("bootTime")) {
         machine.bootTime =
@@ -52,6 +55,9 @@ void readMachineSpec(DiagnosticSink& sink, const YamlEntry& entry, MachineFields
     // Overhead is what a hypervisor keeps; bare metal has none.
     const auto overhead = [&](const char* key) -> const YamlEntry* {
         const YamlEntry* found = map.find(key);
+        if (found != nullptr && !kindRead) {
+            return nullptr; // the kind's own error says enough
+        }
         if (found != nullptr && machine.kind == MachineKind::BareMetal) {
             sink.error(found->keyMark(), "not-applicable", {key, "bareMetal"},
                        "'" + std::string(key) +

@@ -51,6 +51,10 @@ private slots:
     void baseLoadsClean();
     void diagnostics_data();
     void diagnostics();
+    void readsControlPlaneFields();
+    void controlPlaneDiagnostics_data();
+    void controlPlaneDiagnostics();
+    void readsEveryFaultType();
     void reportsEveryErrorInOneFile();
     void keepsUnmodelledFieldsWithWarnings();
     void poolNodesAreReferencedByName();
@@ -59,7 +63,11 @@ private slots:
     void missingFileIsAnError();
 
 private:
+    // Applies the current row's edit to `base` and checks the diagnostic it must cause.
+    void verifyDiagnostic(const std::string& base);
+
     const std::string m_base = readText(CNSIM_TEST_DATA_DIR "/base.yaml");
+    const std::string m_controlPlane = readText(CNSIM_TEST_DATA_DIR "/control-plane.yaml");
 };
 
 void TestScenarioReader::shippedScenariosLoadClean_data() {
@@ -248,6 +256,10 @@ void TestScenarioReader::diagnostics_data() {
 }
 
 void TestScenarioReader::diagnostics() {
+    verifyDiagnostic(m_base);
+}
+
+void TestScenarioReader::verifyDiagnostic(const std::string& base) {
     QFETCH(QString, from);
     QFETCH(QString, to);
     QFETCH(int, line);
@@ -256,9 +268,9 @@ void TestScenarioReader::diagnostics() {
     QFETCH(QString, code);
     QFETCH(QString, message);
 
-    std::string text = m_base;
+    std::string text = base;
     const std::size_t at = text.find(from.toStdString());
-    QVERIFY2(at != std::string::npos, "the row's 'from' text is not in base.yaml");
+    QVERIFY2(at != std::string::npos, "the row's 'from' text is not in the base file");
     text.replace(at, static_cast<std::size_t>(from.toUtf8().size()), to.toStdString());
 
     const ScenarioLoadResult result = readScenario(text, "case.yaml");
@@ -283,6 +295,360 @@ void TestScenarioReader::diagnostics() {
         const Diagnostic& b = result.diagnostics[i];
         QVERIFY(std::pair(a.line, a.column) <= std::pair(b.line, b.column));
     }
+}
+
+void TestScenarioReader::readsControlPlaneFields() {
+    const ScenarioLoadResult result = readScenario(m_controlPlane, "control-plane.yaml");
+    QVERIFY2(result.diagnostics.empty(), qPrintable(describe(result.diagnostics)));
+    QVERIFY(result.scenario.has_value());
+    const Scenario& s = *result.scenario;
+
+    // Nodes and pools.
+    const NodeSpec& vm = s.cluster.nodes.at(0);
+    QCOMPARE(vm.labels, (LabelMap{{"disktype", "ssd"}}));
+    QCOMPARE(vm.taints, (std::vector<Taint>{{"dedicated", "web", TaintEffect::NoSchedule}}));
+    QVERIFY(vm.unschedulable);
+    QCOMPARE(vm.machine, (MachineSpec{MachineKind::VirtualMachine, SimTime::seconds(45),
+                                      CpuMillis{250}, Bytes::mebibytes(512)}));
+    QCOMPARE(vm.cachedImages, std::vector<std::string>{"shop/web:1.0"});
+    const NodePoolSpec& metal = s.cluster.nodePools.at(0);
+    QCOMPARE(metal.labels, (LabelMap{{"tier", "batch"}}));
+    QCOMPARE(metal.taints, (std::vector<Taint>{{"gpu", "", TaintEffect::NoExecute}}));
+    QVERIFY(!metal.unschedulable);
+    QCOMPARE(metal.machine, (MachineSpec{MachineKind::BareMetal, SimTime::minutes(3), {}, {}}));
+    const std::vector<NodeSpec> expanded = s.cluster.expandedNodes();
+    QCOMPARE(expanded.at(2).taints, metal.taints); // pool fields reach every pool node
+
+    // Deployment.
+    const auto& web = std::get<DeploymentSpec>(s.workloads.at(0));
+    QVERIFY(web.preserved.empty());
+    QCOMPARE(web.strategy,
+             std::optional(DeploymentStrategy{DeploymentStrategyType::RollingUpdate,
+                                              IntOrPercent{25, true}, IntOrPercent{1, false}}));
+    QCOMPARE(web.minReadySeconds, std::optional(5));
+    QCOMPARE(web.revisionHistoryLimit, std::optional(4));
+    QCOMPARE(web.progressDeadlineSeconds, std::optional(120));
+    const PodSpec& pod = web.podSpec;
+    QCOMPARE(pod.schedulerName, std::string("bin-packer"));
+    QCOMPARE(pod.nodeSelector, (LabelMap{{"disktype", "ssd"}}));
+    QCOMPARE(pod.terminationGracePeriodSeconds, std::optional<std::int64_t>(45));
+    QCOMPARE(pod.restartPolicy, std::optional(RestartPolicy::Always));
+
+    QVERIFY(pod.affinity.has_value());
+    const NodeAffinity expectedNode{
+        {NodeSelectorTerm{
+            {{"topology.kubernetes.io/zone", SelectorOperator::In, {"zone-a", "zone-b"}},
+             {"cores", SelectorOperator::Gt, {"2"}}}}},
+        {PreferredSchedulingTerm{
+            50, NodeSelectorTerm{{{"tier", SelectorOperator::DoesNotExist, {}}}}}}};
+    QCOMPARE(pod.affinity->nodeAffinity, std::optional(expectedNode));
+    const PodAffinityRules expectedAffinity{
+        {},
+        {WeightedPodAffinityTerm{10, PodAffinityTerm{LabelSelector{{{"app", "cache"}}, {}},
+                                                     "topology.kubernetes.io/zone"}}}};
+    QCOMPARE(pod.affinity->podAffinity, std::optional(expectedAffinity));
+    const PodAffinityRules expectedAnti{
+        {PodAffinityTerm{LabelSelector{{}, {{"app", SelectorOperator::In, {"web"}}}},
+                         "kubernetes.io/hostname"}},
+        {}};
+    QCOMPARE(pod.affinity->podAntiAffinity, std::optional(expectedAnti));
+
+    const std::vector<Toleration> expectedTolerations{
+        {"dedicated", TolerationOperator::Equal, "web", TaintEffect::NoSchedule, {}},
+        {"gpu", TolerationOperator::Exists, "", TaintEffect::NoExecute, 60},
+        {"", TolerationOperator::Exists, "", {}, {}}};
+    QCOMPARE(pod.tolerations, expectedTolerations);
+    const std::vector<TopologySpreadConstraint> expectedSpread{
+        {1, "topology.kubernetes.io/zone", UnsatisfiableConstraintAction::DoNotSchedule,
+         LabelSelector{{{"app", "web"}}, {}}, 2}};
+    QCOMPARE(pod.topologySpreadConstraints, expectedSpread);
+
+    const ContainerSpec& container = pod.containers.at(0);
+    QCOMPARE(container.imagePullPolicy, std::optional(ImagePullPolicy::IfNotPresent));
+    QCOMPARE(container.readinessProbe,
+             std::optional(Probe{2, 5, 2, 2, 4, {{"httpGet", "path: /ready\nport: 8080"}}}));
+    QCOMPARE(container.livenessProbe,
+             std::optional(Probe{{}, 20, {}, {}, {}, {{"tcpSocket", "{port: 8080}"}}}));
+    QCOMPARE(container.startupProbe,
+             std::optional(Probe{{}, {}, {}, {}, 30, {{"exec", "command: [cat, /tmp/started]"}}}));
+    QVERIFY(!pod.containers.at(1).imagePullPolicy.has_value());
+    QVERIFY(!pod.containers.at(1).readinessProbe.has_value());
+
+    // PodDisruptionBudgets.
+    const auto& pdb = std::get<PodDisruptionBudgetSpec>(s.workloads.at(1));
+    QCOMPARE(pdb.name, std::string("web-pdb"));
+    QCOMPARE(pdb.selector, (LabelSelector{{{"app", "web"}}, {}}));
+    QCOMPARE(pdb.minAvailable, std::optional(IntOrPercent{50, true}));
+    QVERIFY(!pdb.maxUnavailable.has_value());
+    const auto& pdbMax = std::get<PodDisruptionBudgetSpec>(s.workloads.at(2));
+    QCOMPARE(pdbMax.selector.matchExpressions,
+             (std::vector<SelectorRequirement>{{"app", SelectorOperator::In, {"web"}}}));
+    QCOMPARE(pdbMax.maxUnavailable, std::optional(IntOrPercent{1, false}));
+    QVERIFY(!pdbMax.minAvailable.has_value());
+
+    // Simulation.
+    const SimulationSpec& sim = s.simulation;
+    QCOMPARE(sim.images.size(), std::size_t(2));
+    QCOMPARE(sim.images.at(0), (ImageSpec{"shop/web:1.0",
+                                          Bytes::mebibytes(120),
+                                          SimTime::seconds(3),
+                                          {},
+                                          false,
+                                          CpuMillis{50},
+                                          Bytes::mebibytes(64)}));
+    QCOMPARE(sim.images.at(1), (ImageSpec{"shop/web:1.1-bad",
+                                          Bytes::mebibytes(121),
+                                          SimTime::seconds(3),
+                                          SimTime::seconds(30),
+                                          true,
+                                          {},
+                                          {}}));
+    QCOMPARE(sim.registry.bandwidthPerSecond, Bytes::mebibytes(50));
+    QCOMPARE(sim.scheduler.profiles, (std::vector<SchedulerProfileSpec>{
+                                         {"default-scheduler", ScoringStrategy::LeastAllocated},
+                                         {"bin-packer", ScoringStrategy::MostAllocated}}));
+    QCOMPARE(sim.scheduler.percentageOfNodesToScore, 50);
+}
+
+void TestScenarioReader::controlPlaneDiagnostics_data() {
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("isError");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+
+    const auto error = [](const char* name, const char* from, const char* to, int line, int column,
+                          const char* code, const char* message) {
+        QTest::newRow(name) << from << to << line << column << true << code << message;
+    };
+    const auto warning = [](const char* name, const char* from, const char* to, int line,
+                            int column, const char* code, const char* message) {
+        QTest::newRow(name) << from << to << line << column << false << code << message;
+    };
+
+    // Each row edits data/control-plane.yaml; Kubernetes' own rule is cited where it has one
+    // (pkg/apis/core/validation, pkg/apis/apps/validation, apimachinery ValidateLabelSelector).
+    error("toleration seconds without NoExecute",
+          "              effect: NoExecute\n              tolerationSeconds: 60",
+          "              effect: NoSchedule\n              tolerationSeconds: 60", 129, 15,
+          "not-applicable",
+          "'tolerationSeconds' applies only to effect NoExecute (only NoExecute taints evict "
+          "running pods)");
+    error("toleration without key needs Exists", "            - operator: Exists\n",
+          "            - operator: Equal\n", 130, 15, "missing-key",
+          "missing required field 'key' in toleration (only operator Exists may leave it out, to "
+          "tolerate every taint)");
+    error("toleration Exists with value",
+          "              operator: Exists\n              effect: NoExecute",
+          "              operator: Exists\n              value: x\n              effect: NoExecute",
+          128, 15, "not-applicable",
+          "'value' must be empty when operator is Exists (it matches any value)");
+    error("toleration effect misspelled",
+          "              effect: NoSchedule\n            - key: gpu",
+          "              effect: NoSchedul\n            - key: gpu", 125, 23, "bad-value",
+          "'effect' must be one of NoSchedule, PreferNoSchedule, NoExecute, got 'NoSchedul' — did "
+          "you mean 'NoSchedule'?");
+    error("Exists with values",
+          "                      - key: tier\n                        operator: DoesNotExist",
+          "                      - key: tier\n                        operator: DoesNotExist\n     "
+          "                   values: [x]",
+          105, 25, "not-applicable", "'values' must be empty when operator is DoesNotExist");
+    error("In without values",
+          "                        operator: In\n                        values: [zone-a, zone-b]",
+          "                        operator: In", 93, 25, "missing-key",
+          "missing required field 'values' in node selector requirement (operator In needs at "
+          "least one value)");
+    error("In with empty values", "values: [zone-a, zone-b]", "values: []", 95, 25, "empty-list",
+          "'values' must list at least one value when operator is In");
+    error("Gt two values", "values: [\"2\"]", "values: [\"2\", \"3\"]", 98, 25, "bad-value",
+          "'values' must hold exactly one integer when operator is Gt");
+    error("Gt not an integer", "values: [\"2\"]", "values: [two]", 98, 25, "bad-value",
+          "'values' must hold exactly one integer when operator is Gt");
+    error("Gt in a label selector",
+          "                      - key: app\n                        operator: In",
+          "                      - key: app\n                        operator: Gt", 118, 35,
+          "bad-value", "'operator' must be one of In, NotIn, Exists, DoesNotExist, got 'Gt'");
+    error("weight above 100", "- weight: 50", "- weight: 101", 100, 27, "above-maximum",
+          "weight 101 is above the maximum of 100");
+    error("weight zero", "- weight: 10", "- weight: 0", 107, 27, "below-minimum",
+          "weight 0 is below the minimum of 1");
+    error("empty nodeSelectorTerms",
+          "                nodeSelectorTerms:\n                  - matchExpressions:\n             "
+          "         - key: topology.kubernetes.io/zone\n                        operator: In\n     "
+          "                   values: [zone-a, zone-b]\n                      - key: cores\n       "
+          "                 operator: Gt\n                        values: [\"2\"]\n",
+          "                nodeSelectorTerms: []\n", 91, 17, "empty-list",
+          "'nodeSelectorTerms' must list at least one term");
+    error("missing topologyKey", "                  topologyKey: kubernetes.io/hostname\n", "", 115,
+          19, "missing-key", "missing required field 'topologyKey' in pod affinity term");
+    error("maxSkew zero", "- maxSkew: 1", "- maxSkew: 0", 132, 24, "below-minimum",
+          "maxSkew 0 is below the minimum of 1");
+    error("whenUnsatisfiable misspelled", "whenUnsatisfiable: DoNotSchedule",
+          "whenUnsatisfiable: DoNotSchedul", 134, 34, "bad-value",
+          "'whenUnsatisfiable' must be one of DoNotSchedule, ScheduleAnyway, got 'DoNotSchedul' — "
+          "did you mean 'DoNotSchedule'?");
+    error("minDomains with ScheduleAnyway", "whenUnsatisfiable: DoNotSchedule",
+          "whenUnsatisfiable: ScheduleAnyway", 138, 15, "not-applicable",
+          "'minDomains' applies only when whenUnsatisfiable is DoNotSchedule");
+    error("probe two handlers", "                tcpSocket: {port: 8080}\n",
+          "                tcpSocket: {port: 8080}\n                httpGet: {port: 8080}\n", 77,
+          17, "conflicting-keys",
+          "a probe has exactly one handler; 'tcpSocket' conflicts with 'httpGet'");
+    error(
+        "probe no handler", "                tcpSocket: {port: 8080}\n", "", 76, 15, "missing-key",
+        "missing handler in livenessProbe: a probe needs one of httpGet, tcpSocket, exec or grpc");
+    error("liveness successThreshold", "                periodSeconds: 20\n",
+          "                periodSeconds: 20\n                successThreshold: 2\n", 79, 35,
+          "bad-value",
+          "successThreshold must be 1 for a livenessProbe (a single success is enough to pass it)");
+    error("probe period zero", "periodSeconds: 20", "periodSeconds: 0", 78, 32, "below-minimum",
+          "periodSeconds 0 is below the minimum of 1");
+    error("bad pull policy", "imagePullPolicy: IfNotPresent", "imagePullPolicy: IfNotPresnt", 66,
+          32, "bad-value",
+          "'imagePullPolicy' must be one of Always, IfNotPresent, Never, got 'IfNotPresnt' — did "
+          "you mean 'IfNotPresent'?");
+    error("restartPolicy OnFailure", "restartPolicy: Always", "restartPolicy: OnFailure", 140, 26,
+          "bad-value",
+          "restartPolicy must be Always in a Deployment's pod template, got 'OnFailure'");
+    error("strategy percent without sign", "maxSurge: 25%", "maxSurge: \"25\"", 50, 21,
+          "bad-percent",
+          "maxSurge '25' is invalid: a percentage must be a whole number followed by '%' (e.g. "
+          "'25%'); for a number of pods write 25 without quotes");
+    error("maxUnavailable above 100%", "maxUnavailable: 1", "maxUnavailable: 150%", 51, 27,
+          "above-maximum", "maxUnavailable 150% is above the maximum of 100%");
+    error("Recreate with rollingUpdate", "type: RollingUpdate", "type: Recreate", 49, 9,
+          "not-applicable", "'rollingUpdate' does not apply when the strategy type is Recreate");
+    error("both zero", "          maxSurge: 25%\n          maxUnavailable: 1",
+          "          maxSurge: 0\n          maxUnavailable: 0%", 51, 27, "bad-value",
+          "maxUnavailable may not be 0 when maxSurge is 0: the rollout could never replace a pod");
+    error("deadline not above minReady", "progressDeadlineSeconds: 120",
+          "progressDeadlineSeconds: 5", 54, 32, "bad-value",
+          "progressDeadlineSeconds 5 must be greater than minReadySeconds 5");
+    error("unknown schedulerName", "schedulerName: bin-packer", "schedulerName: bin-packr", 85, 26,
+          "unknown-reference",
+          "schedulerName 'bin-packr' names no profile in simulation.scheduler.profiles — did you "
+          "mean 'bin-packer'?");
+    error("pdb both", "      minAvailable: 50%\n",
+          "      minAvailable: 50%\n      maxUnavailable: 1\n", 147, 7, "conflicting-keys",
+          "a PodDisruptionBudget sets either 'minAvailable' or 'maxUnavailable', not both");
+    error("pdb neither", "      minAvailable: 50%\n", "", 145, 5, "missing-key",
+          "missing required field 'minAvailable' or 'maxUnavailable' in PodDisruptionBudget spec");
+    error("pdb empty selector",
+          "      selector:\n        matchLabels:\n          app: web\n  - apiVersion: policy/v1",
+          "      selector: {}\n  - apiVersion: policy/v1", 147, 7, "empty-selector",
+          "the PodDisruptionBudget selector must have at least one label in matchLabels or one "
+          "matchExpressions entry");
+    error("pdb wrong apiVersion",
+          "  - apiVersion: policy/v1\n    kind: PodDisruptionBudget\n    metadata:\n      name: "
+          "web-pdb\n",
+          "  - apiVersion: policy/v1beta1\n    kind: PodDisruptionBudget\n    metadata:\n      "
+          "name: web-pdb\n",
+          141, 17, "wrong-api-version",
+          "a PodDisruptionBudget has apiVersion policy/v1, got 'policy/v1beta1'");
+    warning("pdb selects nothing", "app: web\n  - apiVersion: policy/v1",
+            "app: api\n  - apiVersion: policy/v1", 147, 7, "selects-nothing",
+            "PodDisruptionBudget 'web-pdb' selects no pods: no Deployment's pod template matches "
+            "its selector");
+    error("node bootTime above 1h", "bootTime: 45s", "bootTime: 2h", 26, 19, "above-maximum",
+          "bootTime 2h is above the maximum of 1h");
+    error("overhead above capacity", "overheadCpu: 250m", "overheadCpu: 5", 27, 22, "above-maximum",
+          "overheadCpu 5 is above the node's cpu 4");
+    error("overhead on bare metal", "{kind: bareMetal, bootTime: 3m}",
+          "{kind: bareMetal, overheadMemory: 1Gi}", 39, 34, "not-applicable",
+          "'overheadMemory' does not apply to a bareMetal machine (it has no hypervisor)");
+    error("machine kind misspelled", "kind: virtualMachine", "kind: virtualmachine", 25, 15,
+          "bad-value",
+          "'kind' must be one of bareMetal, virtualMachine, got 'virtualmachine' — did you mean "
+          "'virtualMachine'?");
+    error("unschedulable yes", "unschedulable: true", "unschedulable: yes", 23, 22, "wrong-type",
+          "'unschedulable' must be true or false, got 'yes'");
+    error("duplicate taint", "        - {key: gpu, effect: NoExecute}\n",
+          "        - {key: gpu, effect: NoExecute}\n        - {key: gpu, value: a, effect: "
+          "NoExecute}\n",
+          39, 11, "duplicate-name",
+          "duplicate taint 'gpu:NoExecute' (a node has at most one taint per key and effect)");
+    error("reserved zone label", "        disktype: ssd\n      taints",
+          "        disktype: ssd\n        topology.kubernetes.io/zone: zone-c\n      taints", 19, 9,
+          "reserved-label",
+          "label 'topology.kubernetes.io/zone' is set by cnsim from the node's 'zone'; remove it "
+          "here");
+    error("duplicate cached image", "[shop/web:1.0]", "[shop/web:1.0, shop/web:1.0]", 29, 36,
+          "duplicate-name", "image 'shop/web:1.0' is listed twice in 'cachedImages'");
+    error("image size above bound", "size: 120Mi", "size: 100Gi", 163, 13, "above-maximum",
+          "size 100Gi is above the maximum of 64Gi");
+    error("crashAfter zero", "crashAfter: 30s", "crashAfter: 0s", 170, 19, "below-minimum",
+          "crashAfter 0s is below the minimum of 1s");
+    error("duplicate image", "name: shop/web:1.1-bad", "name: shop/web:1.0", 167, 13,
+          "duplicate-name", "duplicate image 'shop/web:1.0' (first given on line 162)");
+    error("registry bandwidth zero", "bandwidthPerSecond: 50Mi", "bandwidthPerSecond: 0", 173, 25,
+          "below-minimum", "bandwidthPerSecond 0 is below the minimum of 1");
+    error("percentage above 100", "percentageOfNodesToScore: 50", "percentageOfNodesToScore: 101",
+          179, 31, "above-maximum", "percentageOfNodesToScore 101 is above the maximum of 100");
+    error("duplicate profile", "- schedulerName: bin-packer", "- schedulerName: default-scheduler",
+          177, 24, "duplicate-name",
+          "duplicate schedulerName 'default-scheduler' (first given on line 176)");
+    error("zone fault unknown zone", "zone: zone-b, duration: 5m", "zone: zone-c, duration: 5m",
+          187, 40, "unknown-reference", "no node is in zone 'zone-c' — did you mean 'zone-a'?");
+    error("zone fault missing zone", "type: zoneRecover, zone: zone-b", "type: zoneRecover", 188, 7,
+          "missing-key", "missing required key 'zone' in a zoneRecover fault");
+    error("duration on a recovery", "type: recoverNode, node: metal-1",
+          "type: recoverNode, node: metal-1, duration: 1m", 182, 50, "not-applicable",
+          "'duration' does not apply to a recoverNode fault");
+    error("duration too short", "node: metal-2, duration: 1m", "node: metal-2, duration: 500ms",
+          185, 62, "below-minimum", "duration 500ms is below the minimum of 1s");
+    error("container of unknown name", "container: sidecar", "container: sidecr", 191, 66,
+          "unknown-reference",
+          "Deployment 'web' has no container named 'sidecr' — did you mean 'sidecar'?");
+    error("container on podKill", "type: podKill, deployment: web",
+          "type: podKill, deployment: web, container: web", 189, 48, "not-applicable",
+          "'container' does not apply to a podKill fault");
+    error("component missing", "type: controlPlaneRecover, component: apiServer",
+          "type: controlPlaneRecover", 195, 7, "missing-key",
+          "missing required key 'component' in a controlPlaneRecover fault");
+    error("component misspelled", "component: scheduler", "component: schedular", 194, 54,
+          "bad-value",
+          "'component' must be one of apiServer, scheduler, controllerManager, got 'schedular' — "
+          "did you mean 'scheduler'?");
+    error("node on registry fault", "type: registryRecover", "type: registryRecover, node: vm-1",
+          193, 40, "not-applicable", "'node' does not apply to a registryRecover fault");
+    error("kubelet fault unknown node", "type: startKubelet, node: metal-1",
+          "type: startKubelet, node: metal-3", 184, 42, "unknown-reference",
+          "no node named 'metal-3' in the cluster — did you mean 'metal-1'?");
+}
+
+void TestScenarioReader::controlPlaneDiagnostics() {
+    verifyDiagnostic(m_controlPlane);
+}
+
+void TestScenarioReader::readsEveryFaultType() {
+    const ScenarioLoadResult result = readScenario(m_controlPlane, "control-plane.yaml");
+    QVERIFY(result.scenario.has_value());
+    const std::vector<FaultSpec>& faults = result.scenario->simulation.faults;
+    QCOMPARE(faults.size(), std::size_t(15));
+    const std::vector<FaultType> types{
+        FaultType::FailNode,        FaultType::RecoverNode,        FaultType::StopKubelet,
+        FaultType::StartKubelet,    FaultType::PartitionNode,      FaultType::HealPartition,
+        FaultType::ZoneOutage,      FaultType::ZoneRecover,        FaultType::PodKill,
+        FaultType::PodKill,         FaultType::ContainerKill,      FaultType::RegistryOutage,
+        FaultType::RegistryRecover, FaultType::ControlPlaneOutage, FaultType::ControlPlaneRecover};
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        QCOMPARE(faults[i].type, types[i]);
+        QCOMPARE(faults[i].at, SimTime::minutes(static_cast<std::int64_t>(i) + 1));
+    }
+    QCOMPARE(faults[0].node, std::string("vm-1"));
+    QCOMPARE(faults[0].duration, std::optional(SimTime::minutes(2)));
+    QVERIFY(!faults[1].duration.has_value());
+    QCOMPARE(faults[6].zone, std::string("zone-b"));
+    QCOMPARE(faults[6].duration, std::optional(SimTime::minutes(5)));
+    QCOMPARE(faults[8].deployment, std::string("web"));
+    QCOMPARE(faults[9].pod, std::string("web-abc12"));
+    QCOMPARE(faults[10].container, std::string("sidecar"));
+    QCOMPARE(faults[11].duration, std::optional(SimTime::minutes(10)));
+    QVERIFY(faults[12].node.empty() && faults[12].zone.empty());
+    QCOMPARE(faults[13].component, std::optional(ControlPlaneComponent::Scheduler));
+    QCOMPARE(faults[14].component, std::optional(ControlPlaneComponent::ApiServer));
 }
 
 void TestScenarioReader::reportsEveryErrorInOneFile() {
@@ -338,9 +704,9 @@ void TestScenarioReader::keepsUnmodelledFieldsWithWarnings() {
     QCOMPARE(paths, expectedPaths);
     QCOMPARE(api.preserved.at(1).yaml, std::string("- name: MODE\n  value: \"on\""));
     // The formerly unmodelled fields, now read into the model.
-    QCOMPARE(api.strategy, std::optional(DeploymentStrategy{DeploymentStrategyType::RollingUpdate,
-                                                            IntOrPercent{1, false},
-                                                            IntOrPercent{0, false}}));
+    QCOMPARE(api.strategy,
+             std::optional(DeploymentStrategy{DeploymentStrategyType::RollingUpdate,
+                                              IntOrPercent{1, false}, IntOrPercent{0, false}}));
     QCOMPARE(api.podSpec.nodeSelector, (LabelMap{{"disktype", "ssd"}}));
     QCOMPARE(api.podSpec.tolerations,
              (std::vector<Toleration>{
