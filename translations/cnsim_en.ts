@@ -1,581 +1,629 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name>ChartWidget</name>
-    <message>
-        <source>&amp;Service:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Deployment:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests/s to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Errors/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p95 latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running pods of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p95 latency (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running pods</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulated time (min:s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClusterCanvas</name>
-    <message>
-        <source>Node %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fail node</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Crash this node: its pods are lost and must be rescheduled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recover node</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CommandLineOptions</name>
-    <message>
-        <source>cnsim Studio: watch a simulated Kubernetes cluster schedule pods, serve traffic and recover from failures.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interface language: en or zh_CN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a PNG of the main window to &lt;path&gt; and quit (after --run-for).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulated time to run before the screenshot, e.g. 60s or 2m.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window size for the screenshot, e.g. 1400x900.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scenario file to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[file]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many files: cnsim-studio opens one scenario at a time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown language &apos;%1&apos;: use one of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid duration &apos;%1&apos; for --run-for: use e.g. 90s, 5m or 1h30m.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid size &apos;%1&apos;: use WIDTHxHEIGHT, e.g. 1400x900.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DiagnosticsDialog</name>
-    <message>
-        <source>Could not open scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 could not be opened: %n problem(s) found. Nothing was changed; the current scenario stays open.</source>
-        <translation>
-            <numerusform>%1 could not be opened: %n problem found. Nothing was changed; the current scenario stays open.</numerusform>
-            <numerusform>%1 could not be opened: %n problems found. Nothing was changed; the current scenario stays open.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The file could not be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EventLogModel</name>
-    <message>
-        <source>%1 %2</source>
-        <comment>object kind, object name</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Component</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EventLogWidget</name>
-    <message>
-        <source>Filter events (e.g. node-2, kubelet, Failed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n event(s)</source>
-        <translation>
-            <numerusform>%1 of %n event</numerusform>
-            <numerusform>%1 of %n events</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>EventText</name>
-    <message>
-        <source>Created pod %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted surplus pod %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assigned pod %1 to node %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot schedule pod %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Started pod %1 on node %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping pod %1 on node %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pod %1 was lost with node %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node %1 failed and is NotReady</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node %1 recovered and is Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted pod %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scaled Deployment %1 from %2 to %3 replicas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>deployment controller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>node controller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fault timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pod</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deployment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Terminating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n core(s)</source>
-        <translation>
-            <numerusform>%n core</numerusform>
-            <numerusform>%n cores</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 cores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Simulation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open Scenario…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a scenario file (YAML)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;tep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause and advance the simulation by one simulated second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start this scenario again from time zero</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About cnsim Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;peed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulated seconds per real second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1×</source>
-        <comment>playback speed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cnsim Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — cnsim Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <comment>simulated time now / end</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Simulated time now / end of the scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>running at %1×</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (lagging: too much work per second)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not open %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %1 with %n warning(s)</source>
-        <translation>
-            <numerusform>Opened %1 with %n warning</numerusform>
-            <numerusform>Opened %1 with %n warnings</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Opened %1. Press Play to start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scenario files (*.yaml *.yml);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Play</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause the simulation (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run the simulation (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The simulation reached its end at %1. Press Reset to run it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node %1 failed: its pods are lost and will be recreated elsewhere.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not fail node %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node %1 recovered: new pods may be scheduled on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not recover node %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About cnsim Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;A discrete-event simulator for learning cloud-native computing: watch Kubernetes schedule pods, serve traffic and recover from failures.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>NodeItem</name>
-    <message>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NotReady — failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Node %1&lt;/b&gt;&lt;br&gt;Zone: %2&lt;br&gt;Status: %3&lt;br&gt;CPU requested: %4 of %5&lt;br&gt;CPU in use: %6 cores&lt;br&gt;Pods: %7 (at most %8)&lt;br&gt;Right-click to fail or recover this node.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPU requested %1 / %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PendingAreaItem</name>
-    <message numerus="yes">
-        <source>Pending — waiting for a node: %n pod(s)</source>
-        <translation>
-            <numerusform>Pending — waiting for a node: %n pod</numerusform>
-            <numerusform>Pending — waiting for a node: %n pods</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>PodItem</name>
-    <message>
-        <source>none yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Pod %1&lt;/b&gt;&lt;br&gt;Deployment: %2&lt;br&gt;Phase: %3&lt;br&gt;Node: %4&lt;br&gt;Requests: %5 CPU, %6 memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) in flight</source>
-        <translation>
-            <numerusform>%n request in flight</numerusform>
-            <numerusform>%n requests in flight</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Waiting because: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ScenarioInfoWidget</name>
-    <message>
-        <source>No scenario open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ScenarioLoader</name>
-    <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2: %3</source>
-        <comment>file: severity: message</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1:%2:%3: %4: %5</source>
-        <comment>file:line:column: severity: message</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ZoneItem</name>
-    <message>
-        <source>No zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zone %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <context>
+        <name>ChartWidget</name>
+        <message>
+            <source>&amp;Service:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Deployment:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests/s to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p95 latency</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running pods of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p95 latency (ms)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running pods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated time (min:s)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClusterCanvas</name>
+        <message>
+            <source>Node %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fail node</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crash this node: its pods are lost and must be rescheduled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recover node</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CommandLineOptions</name>
+        <message>
+            <source>cnsim Studio: watch a simulated Kubernetes cluster schedule pods, serve traffic and recover from failures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interface language: en or zh_CN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save a PNG of the main window to &lt;path&gt; and quit (after --run-for).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated time to run before the screenshot, e.g. 60s or 2m.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Window size for the screenshot, e.g. 1400x900.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scenario file to open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>[file]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many files: cnsim-studio opens one scenario at a time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown language '%1': use one of %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invalid duration '%1' for --run-for: use e.g. 90s, 5m or 1h30m.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invalid size '%1': use WIDTHxHEIGHT, e.g. 1400x900.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DiagnosticsDialog</name>
+        <message>
+            <source>Could not open scenario</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 could not be opened: %n problem(s) found. Nothing was changed; the current scenario stays open.</source>
+            <translation>
+                <numerusform>%1 could not be opened: %n problem found. Nothing was changed; the current scenario stays open.</numerusform>
+                <numerusform>%1 could not be opened: %n problems found. Nothing was changed; the current scenario stays open.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The file could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EventLogModel</name>
+        <message>
+            <source>%1 %2</source>
+            <comment>object kind, object name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Component</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EventLogWidget</name>
+        <message>
+            <source>Filter events (e.g. node-2, kubelet, Failed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n event(s)</source>
+            <translation>
+                <numerusform>%1 of %n event</numerusform>
+                <numerusform>%1 of %n events</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EventText</name>
+        <message>
+            <source>Created pod %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted surplus pod %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assigned pod %1 to node %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot schedule pod %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Started pod %1 on node %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopping pod %1 on node %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod %1 was lost with node %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 failed and is NotReady</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 recovered and is Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted pod %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scaled Deployment %1 from %2 to %3 replicas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deployment controller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>node controller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fault timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deployment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Terminating</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n core(s)</source>
+            <translation>
+                <numerusform>%n core</numerusform>
+                <numerusform>%n cores</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 cores</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 GiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 MiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scaled up ReplicaSet %1 from %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scaled down ReplicaSet %1 from %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pulling image %1 for pod %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pulled image %1 in %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 stopped reporting and is NotReady</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evicting pod %1 from unreachable node %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>replicaset controller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>endpoints controller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>taint eviction controller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ReplicaSet</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Simulation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open Scenario…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a scenario file (YAML)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;tep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause and advance the simulation by one simulated second</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start this scenario again from time zero</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About cnsim Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;peed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated seconds per real second</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Max</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1×</source>
+            <comment>playback speed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Metrics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Events</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cnsim Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — cnsim Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <comment>simulated time now / end</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated time now / end of the scenario</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running at %1×</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (lagging: too much work per second)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not open %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Opened %1 with %n warning(s)</source>
+            <translation>
+                <numerusform>Opened %1 with %n warning</numerusform>
+                <numerusform>Opened %1 with %n warnings</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opened %1. Press Play to start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Scenario</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scenario files (*.yaml *.yml);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Play</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause the simulation (Space)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the simulation (Space)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The simulation reached its end at %1. Press Reset to run it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 failed: its pods are lost and will be recreated elsewhere.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not fail node %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 recovered: new pods may be scheduled on it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not recover node %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About cnsim Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;A discrete-event simulator for learning cloud-native computing: watch Kubernetes schedule pods, serve traffic and recover from failures.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NodeItem</name>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Node %1&lt;/b&gt;&lt;br&gt;Zone: %2&lt;br&gt;Status: %3&lt;br&gt;CPU requested: %4 of %5&lt;br&gt;CPU in use: %6 cores&lt;br&gt;Pods: %7 (at most %8)&lt;br&gt;Right-click to fail or recover this node.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CPU requested %1 / %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Down — control plane still sees Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Down — NotReady</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NotReady</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PendingAreaItem</name>
+        <message numerus="yes">
+            <source>Pending — waiting for a node: %n pod(s)</source>
+            <translation>
+                <numerusform>Pending — waiting for a node: %n pod</numerusform>
+                <numerusform>Pending — waiting for a node: %n pods</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PodItem</name>
+        <message>
+            <source>none yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Pod %1&lt;/b&gt;&lt;br&gt;Deployment: %2&lt;br&gt;Phase: %3&lt;br&gt;Node: %4&lt;br&gt;Requests: %5 CPU, %6 memory</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) in flight</source>
+            <translation>
+                <numerusform>%n request in flight</numerusform>
+                <numerusform>%n requests in flight</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Waiting because: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScenarioInfoWidget</name>
+        <message>
+            <source>No scenario open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScenarioLoader</name>
+        <message>
+            <source>error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2: %3</source>
+            <comment>file: severity: message</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1:%2:%3: %4: %5</source>
+            <comment>file:line:column: severity: message</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ZoneItem</name>
+        <message>
+            <source>No zone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zone %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>

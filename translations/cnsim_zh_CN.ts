@@ -1,575 +1,623 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>ChartWidget</name>
-    <message>
-        <source>&amp;Service:</source>
-        <translation>Service(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Deployment:</source>
-        <translation>Deployment(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Requests/s to %1</source>
-        <translation>%1 的请求数/秒</translation>
-    </message>
-    <message>
-        <source>Errors/s</source>
-        <translation>错误数/秒</translation>
-    </message>
-    <message>
-        <source>p95 latency</source>
-        <translation>p95 延迟</translation>
-    </message>
-    <message>
-        <source>Running pods of %1</source>
-        <translation>%1 的运行中 Pod</translation>
-    </message>
-    <message>
-        <source>Requests/s</source>
-        <translation>请求数/秒</translation>
-    </message>
-    <message>
-        <source>p95 latency (ms)</source>
-        <translation>p95 延迟（毫秒）</translation>
-    </message>
-    <message>
-        <source>Running pods</source>
-        <translation>运行中 Pod</translation>
-    </message>
-    <message>
-        <source>Simulated time (min:s)</source>
-        <translation>模拟时间（分:秒）</translation>
-    </message>
-</context>
-<context>
-    <name>ClusterCanvas</name>
-    <message>
-        <source>Node %1</source>
-        <translation>节点 %1</translation>
-    </message>
-    <message>
-        <source>Fail node</source>
-        <translation>让节点故障</translation>
-    </message>
-    <message>
-        <source>Crash this node: its pods are lost and must be rescheduled.</source>
-        <translation>让此节点崩溃：其上的 Pod 会丢失，必须重新调度。</translation>
-    </message>
-    <message>
-        <source>Recover node</source>
-        <translation>恢复节点</translation>
-    </message>
-</context>
-<context>
-    <name>CommandLineOptions</name>
-    <message>
-        <source>cnsim Studio: watch a simulated Kubernetes cluster schedule pods, serve traffic and recover from failures.</source>
-        <translation>cnsim Studio：观察模拟的 Kubernetes 集群如何调度 Pod、处理流量并从故障中恢复。</translation>
-    </message>
-    <message>
-        <source>Interface language: en or zh_CN.</source>
-        <translation>界面语言：en 或 zh_CN。</translation>
-    </message>
-    <message>
-        <source>language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Save a PNG of the main window to &lt;path&gt; and quit (after --run-for).</source>
-        <translation>将主窗口截图保存为 PNG 文件 &lt;path&gt; 后退出（在 --run-for 之后）。</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <source>Simulated time to run before the screenshot, e.g. 60s or 2m.</source>
-        <translation>截图前要运行的模拟时间，例如 60s 或 2m。</translation>
-    </message>
-    <message>
-        <source>duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Window size for the screenshot, e.g. 1400x900.</source>
-        <translation>截图的窗口大小，例如 1400x900。</translation>
-    </message>
-    <message>
-        <source>size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Scenario file to open.</source>
-        <translation>要打开的场景文件。</translation>
-    </message>
-    <message>
-        <source>[file]</source>
-        <translation>[文件]</translation>
-    </message>
-    <message>
-        <source>Too many files: cnsim-studio opens one scenario at a time.</source>
-        <translation>文件过多：cnsim-studio 一次只能打开一个场景。</translation>
-    </message>
-    <message>
-        <source>Unknown language &apos;%1&apos;: use one of %2.</source>
-        <translation>未知语言“%1”：请使用 %2 之一。</translation>
-    </message>
-    <message>
-        <source>Invalid duration &apos;%1&apos; for --run-for: use e.g. 90s, 5m or 1h30m.</source>
-        <translation>--run-for 的时长“%1”无效：请使用例如 90s、5m 或 1h30m。</translation>
-    </message>
-    <message>
-        <source>Invalid size &apos;%1&apos;: use WIDTHxHEIGHT, e.g. 1400x900.</source>
-        <translation>大小“%1”无效：请使用 宽x高 的形式，例如 1400x900。</translation>
-    </message>
-</context>
-<context>
-    <name>DiagnosticsDialog</name>
-    <message>
-        <source>Could not open scenario</source>
-        <translation>无法打开场景</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 could not be opened: %n problem(s) found. Nothing was changed; the current scenario stays open.</source>
-        <translation>
-            <numerusform>无法打开 %1：发现 %n 个问题。没有做任何更改，当前场景保持打开。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The file could not be read.</source>
-        <translation>无法读取该文件。</translation>
-    </message>
-</context>
-<context>
-    <name>EventLogModel</name>
-    <message>
-        <source>%1 %2</source>
-        <comment>object kind, object name</comment>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Component</source>
-        <translation>组件</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>消息</translation>
-    </message>
-</context>
-<context>
-    <name>EventLogWidget</name>
-    <message>
-        <source>Filter events (e.g. node-2, kubelet, Failed)</source>
-        <translation>筛选事件（例如 node-2、kubelet、Failed）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n event(s)</source>
-        <translation>
-            <numerusform>%1 / %n 个事件</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>EventText</name>
-    <message>
-        <source>Created pod %1</source>
-        <translation>已创建 Pod %1</translation>
-    </message>
-    <message>
-        <source>Deleted surplus pod %1</source>
-        <translation>已删除多余的 Pod %1</translation>
-    </message>
-    <message>
-        <source>Assigned pod %1 to node %2</source>
-        <translation>已将 Pod %1 分配到节点 %2</translation>
-    </message>
-    <message>
-        <source>Cannot schedule pod %1: %2</source>
-        <translation>无法调度 Pod %1：%2</translation>
-    </message>
-    <message>
-        <source>Started pod %1 on node %2</source>
-        <translation>已在节点 %2 上启动 Pod %1</translation>
-    </message>
-    <message>
-        <source>Stopping pod %1 on node %2</source>
-        <translation>正在停止节点 %2 上的 Pod %1</translation>
-    </message>
-    <message>
-        <source>Pod %1 was lost with node %2</source>
-        <translation>Pod %1 随节点 %2 一起丢失</translation>
-    </message>
-    <message>
-        <source>Node %1 failed and is NotReady</source>
-        <translation>节点 %1 发生故障，状态为 NotReady</translation>
-    </message>
-    <message>
-        <source>Node %1 recovered and is Ready</source>
-        <translation>节点 %1 已恢复，状态为 Ready</translation>
-    </message>
-    <message>
-        <source>Deleted pod %1</source>
-        <translation>已删除 Pod %1</translation>
-    </message>
-    <message>
-        <source>Scaled Deployment %1 from %2 to %3 replicas</source>
-        <translation>已将 Deployment %1 的副本数从 %2 调整为 %3</translation>
-    </message>
-    <message>
-        <source>deployment controller</source>
-        <translation>Deployment 控制器</translation>
-    </message>
-    <message>
-        <source>node controller</source>
-        <translation>节点控制器</translation>
-    </message>
-    <message>
-        <source>fault timeline</source>
-        <translation>故障时间线</translation>
-    </message>
-    <message>
-        <source>user</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Pod</source>
-        <translation>Pod</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>节点</translation>
-    </message>
-    <message>
-        <source>Deployment</source>
-        <translation>Deployment</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Pending（等待调度）</translation>
-    </message>
-    <message>
-        <source>Starting</source>
-        <translation>Starting（启动中）</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Running（运行中）</translation>
-    </message>
-    <message>
-        <source>Terminating</source>
-        <translation>Terminating（终止中）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n core(s)</source>
-        <translation>
-            <numerusform>%n 核</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 cores</source>
-        <translation>%1 核</translation>
-    </message>
-    <message>
-        <source>%1 GiB</source>
-        <translation>%1 GiB</translation>
-    </message>
-    <message>
-        <source>%1 MiB</source>
-        <translation>%1 MiB</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Simulation</source>
-        <translation>模拟(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Scenario…</source>
-        <translation>打开场景(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a scenario file (YAML)</source>
-        <translation>打开场景文件（YAML）</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>S&amp;tep</source>
-        <translation>单步(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Pause and advance the simulation by one simulated second</source>
-        <translation>暂停，并将模拟前进一个模拟秒</translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation>重置(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Start this scenario again from time zero</source>
-        <translation>从零时刻重新开始此场景</translation>
-    </message>
-    <message>
-        <source>&amp;About cnsim Studio</source>
-        <translation>关于 cnsim Studio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Simulation</source>
-        <translation>模拟</translation>
-    </message>
-    <message>
-        <source>S&amp;peed:</source>
-        <translation>速度(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Simulated seconds per real second</source>
-        <translation>每个真实秒对应的模拟秒数</translation>
-    </message>
-    <message>
-        <source>Max</source>
-        <translation>最快</translation>
-    </message>
-    <message>
-        <source>%1×</source>
-        <comment>playback speed</comment>
-        <translation>%1×</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>场景</translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>cnsim Studio</source>
-        <translation>cnsim Studio</translation>
-    </message>
-    <message>
-        <source>%1 — cnsim Studio</source>
-        <translation>%1 — cnsim Studio</translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <comment>simulated time now / end</comment>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>Simulated time now / end of the scenario</source>
-        <translation>当前模拟时间 / 场景结束时间</translation>
-    </message>
-    <message>
-        <source>running at %1×</source>
-        <translation>以 %1× 运行</translation>
-    </message>
-    <message>
-        <source>%1 (lagging: too much work per second)</source>
-        <translation>%1（跟不上：每秒工作量过大）</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>Could not open %1</source>
-        <translation>无法打开 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %1 with %n warning(s)</source>
-        <translation>
-            <numerusform>已打开 %1，有 %n 个警告</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Opened %1. Press Play to start.</source>
-        <translation>已打开 %1。按“运行”开始。</translation>
-    </message>
-    <message>
-        <source>Open Scenario</source>
-        <translation>打开场景</translation>
-    </message>
-    <message>
-        <source>Scenario files (*.yaml *.yml);;All files (*)</source>
-        <translation>场景文件 (*.yaml *.yml);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Play</source>
-        <translation>运行(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Pause the simulation (Space)</source>
-        <translation>暂停模拟（空格键）</translation>
-    </message>
-    <message>
-        <source>Run the simulation (Space)</source>
-        <translation>运行模拟（空格键）</translation>
-    </message>
-    <message>
-        <source>The simulation reached its end at %1. Press Reset to run it again.</source>
-        <translation>模拟已在 %1 结束。按“重置”可再次运行。</translation>
-    </message>
-    <message>
-        <source>Node %1 failed: its pods are lost and will be recreated elsewhere.</source>
-        <translation>节点 %1 已故障：其上的 Pod 已丢失，将在其他节点上重新创建。</translation>
-    </message>
-    <message>
-        <source>Could not fail node %1: %2</source>
-        <translation>无法让节点 %1 故障：%2</translation>
-    </message>
-    <message>
-        <source>Node %1 recovered: new pods may be scheduled on it.</source>
-        <translation>节点 %1 已恢复：新的 Pod 可以调度到它上面。</translation>
-    </message>
-    <message>
-        <source>Could not recover node %1: %2</source>
-        <translation>无法恢复节点 %1：%2</translation>
-    </message>
-    <message>
-        <source>About cnsim Studio</source>
-        <translation>关于 cnsim Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;A discrete-event simulator for learning cloud-native computing: watch Kubernetes schedule pods, serve traffic and recover from failures.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;用于学习云原生计算的离散事件模拟器：观察 Kubernetes 如何调度 Pod、处理流量并从故障中恢复。&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>NodeItem</name>
-    <message>
-        <source>Ready</source>
-        <translation>Ready（就绪）</translation>
-    </message>
-    <message>
-        <source>NotReady — failed</source>
-        <translation>NotReady（故障）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Node %1&lt;/b&gt;&lt;br&gt;Zone: %2&lt;br&gt;Status: %3&lt;br&gt;CPU requested: %4 of %5&lt;br&gt;CPU in use: %6 cores&lt;br&gt;Pods: %7 (at most %8)&lt;br&gt;Right-click to fail or recover this node.</source>
-        <translation>&lt;b&gt;节点 %1&lt;/b&gt;&lt;br&gt;可用区：%2&lt;br&gt;状态：%3&lt;br&gt;已请求 CPU：%4，共 %5&lt;br&gt;CPU 使用：%6 核&lt;br&gt;Pod：%7 个（最多 %8 个）&lt;br&gt;右键单击可让此节点故障或恢复。</translation>
-    </message>
-    <message>
-        <source>CPU requested %1 / %2</source>
-        <translation>已请求 CPU %1 / %2</translation>
-    </message>
-</context>
-<context>
-    <name>PendingAreaItem</name>
-    <message numerus="yes">
-        <source>Pending — waiting for a node: %n pod(s)</source>
-        <translation>
-            <numerusform>Pending — 等待分配节点：%n 个 Pod</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>PodItem</name>
-    <message>
-        <source>none yet</source>
-        <translation>尚未分配</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Pod %1&lt;/b&gt;&lt;br&gt;Deployment: %2&lt;br&gt;Phase: %3&lt;br&gt;Node: %4&lt;br&gt;Requests: %5 CPU, %6 memory</source>
-        <translation>&lt;b&gt;Pod %1&lt;/b&gt;&lt;br&gt;Deployment：%2&lt;br&gt;阶段：%3&lt;br&gt;节点：%4&lt;br&gt;资源请求：CPU %5，内存 %6</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) in flight</source>
-        <translation>
-            <numerusform>%n 个请求处理中</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Waiting because: %1</source>
-        <translation>等待原因：%1</translation>
-    </message>
-</context>
-<context>
-    <name>ScenarioInfoWidget</name>
-    <message>
-        <source>No scenario open</source>
-        <translation>未打开场景</translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation>文件：%1</translation>
-    </message>
-</context>
-<context>
-    <name>ScenarioLoader</name>
-    <message>
-        <source>error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>%1: %2: %3</source>
-        <comment>file: severity: message</comment>
-        <translation>%1: %2: %3</translation>
-    </message>
-    <message>
-        <source>%1:%2:%3: %4: %5</source>
-        <comment>file:line:column: severity: message</comment>
-        <translation>%1:%2:%3: %4: %5</translation>
-    </message>
-</context>
-<context>
-    <name>ZoneItem</name>
-    <message>
-        <source>No zone</source>
-        <translation>无可用区</translation>
-    </message>
-    <message>
-        <source>Zone %1</source>
-        <translation>可用区 %1</translation>
-    </message>
-</context>
+    <context>
+        <name>ChartWidget</name>
+        <message>
+            <source>&amp;Service:</source>
+            <translation>Service(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Deployment:</source>
+            <translation>Deployment(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>Requests/s to %1</source>
+            <translation>%1 的请求数/秒</translation>
+        </message>
+        <message>
+            <source>Errors/s</source>
+            <translation>错误数/秒</translation>
+        </message>
+        <message>
+            <source>p95 latency</source>
+            <translation>p95 延迟</translation>
+        </message>
+        <message>
+            <source>Running pods of %1</source>
+            <translation>%1 的运行中 Pod</translation>
+        </message>
+        <message>
+            <source>Requests/s</source>
+            <translation>请求数/秒</translation>
+        </message>
+        <message>
+            <source>p95 latency (ms)</source>
+            <translation>p95 延迟（毫秒）</translation>
+        </message>
+        <message>
+            <source>Running pods</source>
+            <translation>运行中 Pod</translation>
+        </message>
+        <message>
+            <source>Simulated time (min:s)</source>
+            <translation>模拟时间（分:秒）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClusterCanvas</name>
+        <message>
+            <source>Node %1</source>
+            <translation>节点 %1</translation>
+        </message>
+        <message>
+            <source>Fail node</source>
+            <translation>让节点故障</translation>
+        </message>
+        <message>
+            <source>Crash this node: its pods are lost and must be rescheduled.</source>
+            <translation>让此节点崩溃：其上的 Pod 会丢失，必须重新调度。</translation>
+        </message>
+        <message>
+            <source>Recover node</source>
+            <translation>恢复节点</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandLineOptions</name>
+        <message>
+            <source>cnsim Studio: watch a simulated Kubernetes cluster schedule pods, serve traffic and recover from failures.</source>
+            <translation>cnsim Studio：观察模拟的 Kubernetes 集群如何调度 Pod、处理流量并从故障中恢复。</translation>
+        </message>
+        <message>
+            <source>Interface language: en or zh_CN.</source>
+            <translation>界面语言：en 或 zh_CN。</translation>
+        </message>
+        <message>
+            <source>language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Save a PNG of the main window to &lt;path&gt; and quit (after --run-for).</source>
+            <translation>将主窗口截图保存为 PNG 文件 &lt;path&gt; 后退出（在 --run-for 之后）。</translation>
+        </message>
+        <message>
+            <source>path</source>
+            <translation>路径</translation>
+        </message>
+        <message>
+            <source>Simulated time to run before the screenshot, e.g. 60s or 2m.</source>
+            <translation>截图前要运行的模拟时间，例如 60s 或 2m。</translation>
+        </message>
+        <message>
+            <source>duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Window size for the screenshot, e.g. 1400x900.</source>
+            <translation>截图的窗口大小，例如 1400x900。</translation>
+        </message>
+        <message>
+            <source>size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Scenario file to open.</source>
+            <translation>要打开的场景文件。</translation>
+        </message>
+        <message>
+            <source>[file]</source>
+            <translation>[文件]</translation>
+        </message>
+        <message>
+            <source>Too many files: cnsim-studio opens one scenario at a time.</source>
+            <translation>文件过多：cnsim-studio 一次只能打开一个场景。</translation>
+        </message>
+        <message>
+            <source>Unknown language '%1': use one of %2.</source>
+            <translation>未知语言“%1”：请使用 %2 之一。</translation>
+        </message>
+        <message>
+            <source>Invalid duration '%1' for --run-for: use e.g. 90s, 5m or 1h30m.</source>
+            <translation>--run-for 的时长“%1”无效：请使用例如 90s、5m 或 1h30m。</translation>
+        </message>
+        <message>
+            <source>Invalid size '%1': use WIDTHxHEIGHT, e.g. 1400x900.</source>
+            <translation>大小“%1”无效：请使用 宽x高 的形式，例如 1400x900。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagnosticsDialog</name>
+        <message>
+            <source>Could not open scenario</source>
+            <translation>无法打开场景</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 could not be opened: %n problem(s) found. Nothing was changed; the current scenario stays open.</source>
+            <translation>
+                <numerusform>无法打开 %1：发现 %n 个问题。没有做任何更改，当前场景保持打开。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The file could not be read.</source>
+            <translation>无法读取该文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventLogModel</name>
+        <message>
+            <source>%1 %2</source>
+            <comment>object kind, object name</comment>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Component</source>
+            <translation>组件</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Object</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>消息</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventLogWidget</name>
+        <message>
+            <source>Filter events (e.g. node-2, kubelet, Failed)</source>
+            <translation>筛选事件（例如 node-2、kubelet、Failed）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n event(s)</source>
+            <translation>
+                <numerusform>%1 / %n 个事件</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EventText</name>
+        <message>
+            <source>Created pod %1</source>
+            <translation>已创建 Pod %1</translation>
+        </message>
+        <message>
+            <source>Deleted surplus pod %1</source>
+            <translation>已删除多余的 Pod %1</translation>
+        </message>
+        <message>
+            <source>Assigned pod %1 to node %2</source>
+            <translation>已将 Pod %1 分配到节点 %2</translation>
+        </message>
+        <message>
+            <source>Cannot schedule pod %1: %2</source>
+            <translation>无法调度 Pod %1：%2</translation>
+        </message>
+        <message>
+            <source>Started pod %1 on node %2</source>
+            <translation>已在节点 %2 上启动 Pod %1</translation>
+        </message>
+        <message>
+            <source>Stopping pod %1 on node %2</source>
+            <translation>正在停止节点 %2 上的 Pod %1</translation>
+        </message>
+        <message>
+            <source>Pod %1 was lost with node %2</source>
+            <translation>Pod %1 随节点 %2 一起丢失</translation>
+        </message>
+        <message>
+            <source>Node %1 failed and is NotReady</source>
+            <translation>节点 %1 发生故障，状态为 NotReady</translation>
+        </message>
+        <message>
+            <source>Node %1 recovered and is Ready</source>
+            <translation>节点 %1 已恢复，状态为 Ready</translation>
+        </message>
+        <message>
+            <source>Deleted pod %1</source>
+            <translation>已删除 Pod %1</translation>
+        </message>
+        <message>
+            <source>Scaled Deployment %1 from %2 to %3 replicas</source>
+            <translation>已将 Deployment %1 的副本数从 %2 调整为 %3</translation>
+        </message>
+        <message>
+            <source>deployment controller</source>
+            <translation>Deployment 控制器</translation>
+        </message>
+        <message>
+            <source>node controller</source>
+            <translation>节点控制器</translation>
+        </message>
+        <message>
+            <source>fault timeline</source>
+            <translation>故障时间线</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Pod</source>
+            <translation>Pod</translation>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>节点</translation>
+        </message>
+        <message>
+            <source>Deployment</source>
+            <translation>Deployment</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>Pending（等待调度）</translation>
+        </message>
+        <message>
+            <source>Starting</source>
+            <translation>Starting（启动中）</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Running（运行中）</translation>
+        </message>
+        <message>
+            <source>Terminating</source>
+            <translation>Terminating（终止中）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n core(s)</source>
+            <translation>
+                <numerusform>%n 核</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 cores</source>
+            <translation>%1 核</translation>
+        </message>
+        <message>
+            <source>%1 GiB</source>
+            <translation>%1 GiB</translation>
+        </message>
+        <message>
+            <source>%1 MiB</source>
+            <translation>%1 MiB</translation>
+        </message>
+        <message>
+            <source>Scaled up ReplicaSet %1 from %2 to %3</source>
+            <translation>已将 ReplicaSet %1 从 %2 扩容到 %3</translation>
+        </message>
+        <message>
+            <source>Scaled down ReplicaSet %1 from %2 to %3</source>
+            <translation>已将 ReplicaSet %1 从 %2 缩容到 %3</translation>
+        </message>
+        <message>
+            <source>Pulling image %1 for pod %2</source>
+            <translation>正在为 Pod %2 拉取镜像 %1</translation>
+        </message>
+        <message>
+            <source>Pulled image %1 in %2</source>
+            <translation>已拉取镜像 %1，用时 %2</translation>
+        </message>
+        <message>
+            <source>Node %1 stopped reporting and is NotReady</source>
+            <translation>节点 %1 停止上报状态，变为 NotReady（未就绪）</translation>
+        </message>
+        <message>
+            <source>Evicting pod %1 from unreachable node %2</source>
+            <translation>正在从不可达节点 %2 驱逐 Pod %1</translation>
+        </message>
+        <message>
+            <source>replicaset controller</source>
+            <translation>ReplicaSet 控制器</translation>
+        </message>
+        <message>
+            <source>endpoints controller</source>
+            <translation>Endpoints 控制器</translation>
+        </message>
+        <message>
+            <source>taint eviction controller</source>
+            <translation>污点驱逐控制器</translation>
+        </message>
+        <message>
+            <source>ReplicaSet</source>
+            <translation>ReplicaSet</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Simulation</source>
+            <translation>模拟(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Open Scenario…</source>
+            <translation>打开场景(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a scenario file (YAML)</source>
+            <translation>打开场景文件（YAML）</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>S&amp;tep</source>
+            <translation>单步(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Pause and advance the simulation by one simulated second</source>
+            <translation>暂停，并将模拟前进一个模拟秒</translation>
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation>重置(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Start this scenario again from time zero</source>
+            <translation>从零时刻重新开始此场景</translation>
+        </message>
+        <message>
+            <source>&amp;About cnsim Studio</source>
+            <translation>关于 cnsim Studio(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Simulation</source>
+            <translation>模拟</translation>
+        </message>
+        <message>
+            <source>S&amp;peed:</source>
+            <translation>速度(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>Simulated seconds per real second</source>
+            <translation>每个真实秒对应的模拟秒数</translation>
+        </message>
+        <message>
+            <source>Max</source>
+            <translation>最快</translation>
+        </message>
+        <message>
+            <source>%1×</source>
+            <comment>playback speed</comment>
+            <translation>%1×</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>场景</translation>
+        </message>
+        <message>
+            <source>Metrics</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>cnsim Studio</source>
+            <translation>cnsim Studio</translation>
+        </message>
+        <message>
+            <source>%1 — cnsim Studio</source>
+            <translation>%1 — cnsim Studio</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <comment>simulated time now / end</comment>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Simulated time now / end of the scenario</source>
+            <translation>当前模拟时间 / 场景结束时间</translation>
+        </message>
+        <message>
+            <source>running at %1×</source>
+            <translation>以 %1× 运行</translation>
+        </message>
+        <message>
+            <source>%1 (lagging: too much work per second)</source>
+            <translation>%1（跟不上：每秒工作量过大）</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Could not open %1</source>
+            <translation>无法打开 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Opened %1 with %n warning(s)</source>
+            <translation>
+                <numerusform>已打开 %1，有 %n 个警告</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opened %1. Press Play to start.</source>
+            <translation>已打开 %1。按“运行”开始。</translation>
+        </message>
+        <message>
+            <source>Open Scenario</source>
+            <translation>打开场景</translation>
+        </message>
+        <message>
+            <source>Scenario files (*.yaml *.yml);;All files (*)</source>
+            <translation>场景文件 (*.yaml *.yml);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Play</source>
+            <translation>运行(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Pause the simulation (Space)</source>
+            <translation>暂停模拟（空格键）</translation>
+        </message>
+        <message>
+            <source>Run the simulation (Space)</source>
+            <translation>运行模拟（空格键）</translation>
+        </message>
+        <message>
+            <source>The simulation reached its end at %1. Press Reset to run it again.</source>
+            <translation>模拟已在 %1 结束。按“重置”可再次运行。</translation>
+        </message>
+        <message>
+            <source>Node %1 failed: its pods are lost and will be recreated elsewhere.</source>
+            <translation>节点 %1 已故障：其上的 Pod 已丢失，将在其他节点上重新创建。</translation>
+        </message>
+        <message>
+            <source>Could not fail node %1: %2</source>
+            <translation>无法让节点 %1 故障：%2</translation>
+        </message>
+        <message>
+            <source>Node %1 recovered: new pods may be scheduled on it.</source>
+            <translation>节点 %1 已恢复：新的 Pod 可以调度到它上面。</translation>
+        </message>
+        <message>
+            <source>Could not recover node %1: %2</source>
+            <translation>无法恢复节点 %1：%2</translation>
+        </message>
+        <message>
+            <source>About cnsim Studio</source>
+            <translation>关于 cnsim Studio</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;A discrete-event simulator for learning cloud-native computing: watch Kubernetes schedule pods, serve traffic and recover from failures.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;用于学习云原生计算的离散事件模拟器：观察 Kubernetes 如何调度 Pod、处理流量并从故障中恢复。&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>NodeItem</name>
+        <message>
+            <source>Ready</source>
+            <translation>Ready（就绪）</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Node %1&lt;/b&gt;&lt;br&gt;Zone: %2&lt;br&gt;Status: %3&lt;br&gt;CPU requested: %4 of %5&lt;br&gt;CPU in use: %6 cores&lt;br&gt;Pods: %7 (at most %8)&lt;br&gt;Right-click to fail or recover this node.</source>
+            <translation>&lt;b&gt;节点 %1&lt;/b&gt;&lt;br&gt;可用区：%2&lt;br&gt;状态：%3&lt;br&gt;已请求 CPU：%4，共 %5&lt;br&gt;CPU 使用：%6 核&lt;br&gt;Pod：%7 个（最多 %8 个）&lt;br&gt;右键单击可让此节点故障或恢复。</translation>
+        </message>
+        <message>
+            <source>CPU requested %1 / %2</source>
+            <translation>已请求 CPU %1 / %2</translation>
+        </message>
+        <message>
+            <source>Down — control plane still sees Ready</source>
+            <translation>宕机 — 控制平面仍认为 Ready</translation>
+        </message>
+        <message>
+            <source>Down — NotReady</source>
+            <translation>宕机 — NotReady（未就绪）</translation>
+        </message>
+        <message>
+            <source>NotReady</source>
+            <translation>NotReady（未就绪）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PendingAreaItem</name>
+        <message numerus="yes">
+            <source>Pending — waiting for a node: %n pod(s)</source>
+            <translation>
+                <numerusform>Pending — 等待分配节点：%n 个 Pod</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PodItem</name>
+        <message>
+            <source>none yet</source>
+            <translation>尚未分配</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Pod %1&lt;/b&gt;&lt;br&gt;Deployment: %2&lt;br&gt;Phase: %3&lt;br&gt;Node: %4&lt;br&gt;Requests: %5 CPU, %6 memory</source>
+            <translation>&lt;b&gt;Pod %1&lt;/b&gt;&lt;br&gt;Deployment：%2&lt;br&gt;阶段：%3&lt;br&gt;节点：%4&lt;br&gt;资源请求：CPU %5，内存 %6</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) in flight</source>
+            <translation>
+                <numerusform>%n 个请求处理中</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Waiting because: %1</source>
+            <translation>等待原因：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScenarioInfoWidget</name>
+        <message>
+            <source>No scenario open</source>
+            <translation>未打开场景</translation>
+        </message>
+        <message>
+            <source>File: %1</source>
+            <translation>文件：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScenarioLoader</name>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>%1: %2: %3</source>
+            <comment>file: severity: message</comment>
+            <translation>%1: %2: %3</translation>
+        </message>
+        <message>
+            <source>%1:%2:%3: %4: %5</source>
+            <comment>file:line:column: severity: message</comment>
+            <translation>%1:%2:%3: %4: %5</translation>
+        </message>
+    </context>
+    <context>
+        <name>ZoneItem</name>
+        <message>
+            <source>No zone</source>
+            <translation>无可用区</translation>
+        </message>
+        <message>
+            <source>Zone %1</source>
+            <translation>可用区 %1</translation>
+        </message>
+    </context>
 </TS>

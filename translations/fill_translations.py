@@ -83,6 +83,16 @@ ZH = {
     "Deleted pod %1": "已删除 Pod %1",
     "Scaled Deployment %1 from %2 to %3 replicas": "已将 Deployment %1 的副本数从 %2 调整为 %3",
     "deployment controller": "Deployment 控制器",
+    "replicaset controller": "ReplicaSet 控制器",
+    "endpoints controller": "Endpoints 控制器",
+    "taint eviction controller": "污点驱逐控制器",
+    "ReplicaSet": "ReplicaSet",
+    "Scaled up ReplicaSet %1 from %2 to %3": "已将 ReplicaSet %1 从 %2 扩容到 %3",
+    "Scaled down ReplicaSet %1 from %2 to %3": "已将 ReplicaSet %1 从 %2 缩容到 %3",
+    "Pulling image %1 for pod %2": "正在为 Pod %2 拉取镜像 %1",
+    "Pulled image %1 in %2": "已拉取镜像 %1，用时 %2",
+    "Node %1 stopped reporting and is NotReady": "节点 %1 停止上报状态，变为 NotReady（未就绪）",
+    "Evicting pod %1 from unreachable node %2": "正在从不可达节点 %2 驱逐 Pod %1",
     "node controller": "节点控制器",
     "fault timeline": "故障时间线",
     "user": "用户",
@@ -149,7 +159,9 @@ ZH = {
         "Pod、处理流量并从故障中恢复。</p>",
     # NodeItem
     "Ready": "Ready（就绪）",
-    "NotReady — failed": "NotReady（故障）",
+    "NotReady": "NotReady（未就绪）",
+    "Down — control plane still sees Ready": "宕机 — 控制平面仍认为 Ready",
+    "Down — NotReady": "宕机 — NotReady（未就绪）",
     "<b>Node %1</b><br>Zone: %2<br>Status: %3<br>CPU requested: %4 of %5<br>CPU in use: %6 "
     "cores<br>Pods: %7 (at most %8)<br>Right-click to fail or recover this node.":
         "<b>节点 %1</b><br>可用区：%2<br>状态：%3<br>已请求 CPU：%4，共 %5<br>CPU 使用：%6 核<br>"

@@ -55,11 +55,11 @@ QMenu* ClusterCanvas::createNodeMenu(const QString& node) {
     QAction* fail = menu->addAction(tr("Fail node"));
     fail->setObjectName(QStringLiteral("failNodeAction"));
     fail->setToolTip(tr("Crash this node: its pods are lost and must be rescheduled."));
-    fail->setEnabled(item && item->isReady());
+    fail->setEnabled(item && item->isUp());
     connect(fail, &QAction::triggered, this, [this, node] { emit failNodeRequested(node); });
     QAction* recover = menu->addAction(tr("Recover node"));
     recover->setObjectName(QStringLiteral("recoverNodeAction"));
-    recover->setEnabled(item && !item->isReady());
+    recover->setEnabled(item && !item->isUp());
     connect(recover, &QAction::triggered, this, [this, node] { emit recoverNodeRequested(node); });
     return menu;
 }

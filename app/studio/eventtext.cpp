@@ -39,11 +39,35 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
     case EventReason::PodDeleted:
         return tr("Deleted pod %1").arg(pod.isEmpty() ? fromStd(event.objectName) : pod);
     case EventReason::ScalingReplicaSet: {
+        if (!event.arg("replicaset").empty()) {
+            return event.arg("direction") == "up"
+                       ? tr("Scaled up ReplicaSet %1 from %2 to %3")
+                             .arg(fromStd(event.arg("replicaset")), fromStd(event.arg("from")),
+                                  fromStd(event.arg("to")))
+                       : tr("Scaled down ReplicaSet %1 from %2 to %3")
+                             .arg(fromStd(event.arg("replicaset")), fromStd(event.arg("from")),
+                                  fromStd(event.arg("to")));
+        }
         const QString deployment = fromStd(event.arg("deployment"));
         return tr("Scaled Deployment %1 from %2 to %3 replicas")
             .arg(deployment.isEmpty() ? fromStd(event.objectName) : deployment,
                  fromStd(event.arg("from")), fromStd(event.arg("to")));
     }
+    case EventReason::Pulling:
+        return tr("Pulling image %1 for pod %2").arg(fromStd(event.arg("image")), pod);
+    case EventReason::Pulled:
+        return tr("Pulled image %1 in %2")
+            .arg(fromStd(event.arg("image")), fromStd(event.arg("duration")));
+    case EventReason::NodeNotReady:
+        return tr("Node %1 stopped reporting and is NotReady")
+            .arg(node.isEmpty() ? fromStd(event.objectName) : node);
+    case EventReason::TaintManagerEviction:
+        return tr("Evicting pod %1 from unreachable node %2").arg(pod, node);
+    case EventReason::Failed:
+    case EventReason::BackOff:
+    case EventReason::Unhealthy:
+        // The kubelet's own message (image and container names), as kubectl shows it.
+        return fromStd(event.arg("message"));
     }
     return QString::fromStdString(cnsim::describeEvent(event));
 }
@@ -64,6 +88,14 @@ QString EventText::componentName(cnsim::Component component) {
         return tr("fault timeline");
     case cnsim::Component::User:
         return tr("user");
+    case cnsim::Component::ReplicaSetController:
+        return tr("replicaset controller");
+    case cnsim::Component::EndpointsController:
+        return tr("endpoints controller");
+    case cnsim::Component::TaintEvictionController:
+        return tr("taint eviction controller");
+    case cnsim::Component::ApiServer:
+        return QStringLiteral("kube-apiserver");
     }
     return fromStd(cnsim::componentName(component));
 }
@@ -76,6 +108,8 @@ QString EventText::objectKindName(cnsim::ObjectKind kind) {
         return tr("Node");
     case cnsim::ObjectKind::Deployment:
         return tr("Deployment");
+    case cnsim::ObjectKind::ReplicaSet:
+        return tr("ReplicaSet");
     }
     return fromStd(cnsim::objectKindName(kind));
 }

@@ -33,7 +33,12 @@ QRectF NodeItem::podArea() const {
 QString NodeItem::statusText() const {
     // Ready/NotReady are the node conditions kubectl prints; the translation keeps the
     // Kubernetes word and adds the meaning.
-    return m_state.ready ? tr("Ready") : tr("NotReady — failed");
+    // A crashed machine is down at once; the control plane notices only after the node-monitor
+    // grace period, and the student should see that gap.
+    if (!m_state.up) {
+        return m_state.ready ? tr("Down — control plane still sees Ready") : tr("Down — NotReady");
+    }
+    return m_state.ready ? tr("Ready") : tr("NotReady");
 }
 
 void NodeItem::retranslate() {
@@ -50,7 +55,7 @@ void NodeItem::retranslate() {
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
-    const bool failed = !m_state.ready;
+    const bool failed = !m_state.up || !m_state.ready;
     const QColor border = failed ? QColor(0xc62828) : QColor(0x5b6b80);
     painter->setPen(QPen(border, failed ? 2.5 : 1.2));
     painter->setBrush(failed ? QColor(0xe3e3e3) : QColor(Qt::white));

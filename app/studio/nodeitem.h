@@ -27,6 +27,7 @@ public:
 
     QString name() const { return m_name; }
     bool isReady() const { return m_state.ready; }
+    bool isUp() const { return m_state.up; }
     const cnsim::NodeState& state() const { return m_state; }
     void setState(const cnsim::NodeState& state);
     void setRect(const QRectF& rect);

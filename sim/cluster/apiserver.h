@@ -20,7 +20,15 @@
 
 namespace cnsim {
 
-enum class ResourceKind { Node, Pod, ReplicaSet, Deployment, Service, Endpoints, PodDisruptionBudget };
+enum class ResourceKind {
+    Node,
+    Pod,
+    ReplicaSet,
+    Deployment,
+    Service,
+    Endpoints,
+    PodDisruptionBudget
+};
 enum class WatchEventType { Added, Modified, Deleted };
 
 std::string_view resourceKindName(ResourceKind kind); // "Node", "Pod", …

@@ -26,8 +26,8 @@ const Condition* findCondition(const std::vector<Condition>& conditions, std::st
     return nullptr;
 }
 
-bool setCondition(std::vector<Condition>& conditions, std::string_view type,
-                  ConditionStatus status, SimTime now, std::string reason, std::string message) {
+bool setCondition(std::vector<Condition>& conditions, std::string_view type, ConditionStatus status,
+                  SimTime now, std::string reason, std::string message) {
     for (Condition& c : conditions) {
         if (c.type == type) {
             const bool changed = c.status != status || c.reason != reason || c.message != message;

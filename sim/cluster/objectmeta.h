@@ -51,9 +51,8 @@ struct Condition {
 const Condition* findCondition(const std::vector<Condition>& conditions, std::string_view type);
 // Sets a condition, moving lastTransitionTime only when the status changes. Returns true
 // when anything changed.
-bool setCondition(std::vector<Condition>& conditions, std::string_view type,
-                  ConditionStatus status, SimTime now, std::string reason = {},
-                  std::string message = {});
+bool setCondition(std::vector<Condition>& conditions, std::string_view type, ConditionStatus status,
+                  SimTime now, std::string reason = {}, std::string message = {});
 
 bool matchesSelector(const LabelSelector& selector, const LabelMap& labels);
 bool matchesLabels(const LabelMap& matchLabels, const LabelMap& labels);

@@ -78,7 +78,8 @@ struct PodObject {
     std::vector<Condition> conditions; // PodScheduled, Initialized, ContainersReady, Ready
     std::vector<ContainerStatus> containerStatuses;
     std::optional<SimTime> startTime;
-    std::string reason;  // e.g. "Evicted", "NodeLost"
+    std::string podIp;  // status.podIP, given by the kubelet when the sandbox starts
+    std::string reason; // e.g. "Evicted", "NodeLost"
     std::string message;
     // Summed container requests (what scheduling and quotas see).
     CpuMillis requestCpu;

@@ -25,6 +25,14 @@ std::string_view componentName(Component c) {
         return "chaos";
     case Component::User:
         return "user";
+    case Component::ReplicaSetController:
+        return "replicaset-controller";
+    case Component::EndpointsController:
+        return "endpoints-controller";
+    case Component::TaintEvictionController:
+        return "taint-eviction-controller";
+    case Component::ApiServer:
+        return "kube-apiserver";
     }
     return "unknown";
 }
@@ -53,6 +61,20 @@ std::string_view reasonName(EventReason r) {
         return "PodDeleted";
     case EventReason::ScalingReplicaSet:
         return "ScalingReplicaSet";
+    case EventReason::Pulling:
+        return "Pulling";
+    case EventReason::Pulled:
+        return "Pulled";
+    case EventReason::Failed:
+        return "Failed";
+    case EventReason::BackOff:
+        return "BackOff";
+    case EventReason::Unhealthy:
+        return "Unhealthy";
+    case EventReason::NodeNotReady:
+        return "NodeNotReady";
+    case EventReason::TaintManagerEviction:
+        return "TaintManagerEviction";
     }
     return "Unknown";
 }
@@ -65,6 +87,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "Node";
     case ObjectKind::Deployment:
         return "Deployment";
+    case ObjectKind::ReplicaSet:
+        return "ReplicaSet";
     }
     return "Unknown";
 }
@@ -94,8 +118,26 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::PodDeleted:
         return "Deleted pod " + pod;
     case EventReason::ScalingReplicaSet:
+        if (!e.arg("replicaset").empty()) {
+            return "Scaled " + std::string(e.arg("direction")) + " replica set " +
+                   std::string(e.arg("replicaset")) + " from " + std::string(e.arg("from")) +
+                   " to " + std::string(e.arg("to"));
+        }
         return "Scaled deployment " + std::string(e.arg("deployment")) + " from " +
                std::string(e.arg("from")) + " to " + std::string(e.arg("to"));
+    case EventReason::Pulling:
+        return "Pulling image \"" + std::string(e.arg("image")) + "\"";
+    case EventReason::Pulled:
+        return "Successfully pulled image \"" + std::string(e.arg("image")) + "\" in " +
+               std::string(e.arg("duration"));
+    case EventReason::Failed:
+    case EventReason::BackOff:
+    case EventReason::Unhealthy:
+        return std::string(e.arg("message"));
+    case EventReason::NodeNotReady:
+        return "Node " + node + " status is now: NodeNotReady";
+    case EventReason::TaintManagerEviction:
+        return "Marking for deletion Pod " + pod;
     }
     return {};
 }

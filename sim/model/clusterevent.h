@@ -16,29 +16,40 @@
 namespace cnsim {
 
 enum class Component {
-    Scheduler,            // kube-scheduler
-    Kubelet,              // kubelet on the pod's node
-    DeploymentController, // kube-controller-manager's deployment/replicaset controllers
-    NodeController,       // kube-controller-manager's node lifecycle controller
-    Chaos,                // a scripted fault from the scenario timeline
-    User,                 // an action a person took (studio, lesson, CLI)
+    Scheduler,               // kube-scheduler
+    Kubelet,                 // kubelet on the pod's node
+    DeploymentController,    // kube-controller-manager's deployment controller
+    NodeController,          // kube-controller-manager's node lifecycle controller
+    Chaos,                   // a scripted fault from the scenario timeline
+    User,                    // an action a person took (studio, lesson, CLI)
+    ReplicaSetController,    // kube-controller-manager's replicaset controller
+    EndpointsController,     // kube-controller-manager's endpoints controller
+    TaintEvictionController, // kube-controller-manager's taint-based eviction
+    ApiServer,               // kube-apiserver (with etcd)
 };
 
 enum class EventReason {
-    SuccessfulCreate,  // controller created a pod (args: pod)
-    SuccessfulDelete,  // controller deleted a surplus pod (args: pod)
-    Scheduled,         // scheduler bound a pod (args: pod, node)
-    FailedScheduling,  // no node fits (args: pod, reason)
-    Started,           // kubelet started the pod's containers (args: pod, node)
-    Killing,           // kubelet stopping a pod (args: pod, node)
-    PodLost,           // pod gone with its node (args: pod, node)
-    NodeFailed,        // node crashed (args: node)
-    NodeRecovered,     // node back (args: node)
-    PodDeleted,        // pod deleted by a fault or user (args: pod)
-    ScalingReplicaSet, // desired replicas changed (args: deployment, from, to)
+    SuccessfulCreate,     // controller created a pod (args: pod)
+    SuccessfulDelete,     // controller deleted a surplus pod (args: pod)
+    Scheduled,            // scheduler bound a pod (args: pod, node)
+    FailedScheduling,     // no node fits (args: pod, reason)
+    Started,              // kubelet started the pod's containers (args: pod, node)
+    Killing,              // kubelet stopping a pod (args: pod, node)
+    PodLost,              // pod gone with its node (args: pod, node)
+    NodeFailed,           // node crashed (args: node)
+    NodeRecovered,        // node back (args: node)
+    PodDeleted,           // pod deleted by a fault or user (args: pod)
+    ScalingReplicaSet,    // desired replicas changed (args: deployment, from, to)
+    Pulling,              // kubelet pulling an image (args: pod, image)
+    Pulled,               // image pulled (args: pod, image, duration)
+    Failed,               // image pull failed (args: pod, image, message)
+    BackOff,              // back-off restarting a container or pulling (args: pod, message)
+    Unhealthy,            // a probe failed (args: pod, probe, message)
+    NodeNotReady,         // node lifecycle controller marked a node not ready (args: node)
+    TaintManagerEviction, // pod evicted from a tainted node (args: pod, node)
 };
 
-enum class ObjectKind { Pod, Node, Deployment };
+enum class ObjectKind { Pod, Node, Deployment, ReplicaSet };
 
 struct ClusterEvent {
     SimTime time;

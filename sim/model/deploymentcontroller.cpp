@@ -1,111 +1,147 @@
 #include "model/deploymentcontroller.h"
 
 #include "model/eventpriority.h"
+#include "model/podfactory.h"
 #include "model/simulationmodel.h"
 
 #include <algorithm>
-#include <string_view>
 
 namespace cnsim {
 
 namespace {
 
-// Kubernetes' alphabet for generated name suffixes: no vowels, no look-alike digits
-// (apimachinery/pkg/util/rand/rand.go).
-constexpr std::string_view kNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+constexpr const char* kRevisionAnnotation = "deployment.kubernetes.io/revision";
 
-int phaseRank(const PodRuntime& pod) {
-    if (!pod.node) {
-        return 0;
-    }
-    return pod.phase == PodPhase::Starting ? 1 : 2;
+bool ownedBy(const ReplicaSetObject& rs, const DeploymentObject& d) {
+    return std::any_of(rs.meta.ownerReferences.begin(), rs.meta.ownerReferences.end(),
+                       [&](const OwnerReference& o) { return o.uid == d.meta.uid; });
 }
 
 } // namespace
 
 DeploymentController::DeploymentController(SimulationModel& model)
-    : m_model(model), m_names(model.makeStream("pod-names")) {}
-
-void DeploymentController::requestReconcile() {
-    if (m_reconcileRequested) {
-        return;
-    }
-    m_reconcileRequested = true;
-    m_model.engine().schedule(
-        SimTime::zero(), [this] { reconcile(); }, priority::kController);
-}
-
-std::string DeploymentController::newPodName(const DeploymentRuntime& deployment) {
-    while (true) {
-        std::string name = deployment.spec->name + "-" + deployment.podTemplateHash + "-";
-        for (int i = 0; i < 5; ++i) {
-            name += kNameAlphabet[m_names.uniformIndex(kNameAlphabet.size())];
-        }
-        if (m_model.state().findPod(name) == nullptr) {
-            return name;
-        }
-    }
-}
-
-void DeploymentController::createPod(std::size_t index) {
-    ClusterState& state = m_model.state();
-    DeploymentRuntime& deployment = state.deployments[index];
-    PodRuntime pod;
-    pod.id = state.nextPodId++;
-    pod.name = newPodName(deployment);
-    pod.deployment = index;
-    pod.createdAt = m_model.engine().now();
-    pod.cpuRequest = deployment.cpuRequest;
-    pod.memoryRequest = deployment.memoryRequest;
-    pod.serviceCores = deployment.serviceCores;
-    ++deployment.podsCreated;
-    const std::string name = pod.name;
-    state.pods.emplace(pod.id, std::move(pod));
-    m_model.record(Component::DeploymentController, EventReason::SuccessfulCreate,
-                   ObjectKind::Deployment, deployment.spec->name, {{"pod", name}});
+    : m_model(model), m_trigger(model.engine(), priority::kController, [this] { reconcile(); }) {
+    ApiServer& api = model.api();
+    api.watch(ResourceKind::Deployment,
+              [this](WatchEventType, const ObjectMeta&) { requestReconcile(); });
+    api.watch(ResourceKind::ReplicaSet,
+              [this](WatchEventType, const ObjectMeta&) { requestReconcile(); });
 }
 
 void DeploymentController::reconcile() {
-    m_reconcileRequested = false;
-    ClusterState& state = m_model.state();
-    bool created = false;
-    for (std::size_t d = 0; d < state.deployments.size(); ++d) {
-        std::vector<PodRuntime*> active;
-        for (auto& [id, pod] : state.pods) {
-            if (pod.deployment == d && pod.phase != PodPhase::Terminating) {
-                active.push_back(&pod);
+    if (!m_model.api().available() || !m_model.controllerManagerUp()) {
+        return;
+    }
+    std::vector<DeploymentObject*> deployments;
+    for (auto& [key, d] : m_model.api().deployments()) {
+        deployments.push_back(&d);
+    }
+    for (DeploymentObject* d : deployments) {
+        syncDeployment(*d);
+    }
+}
+
+ReplicaSetObject& DeploymentController::ensureNewReplicaSet(DeploymentObject& d,
+                                                            std::vector<ReplicaSetObject*>& owned) {
+    const std::string hash = podTemplateHash(d.spec.podLabels, d.spec.podSpec);
+    const std::string name = d.meta.name + "-" + hash;
+    std::int64_t maxRevision = 0;
+    for (const ReplicaSetObject* rs : owned) {
+        maxRevision = std::max(maxRevision, replicaSetRevision(*rs));
+    }
+    for (ReplicaSetObject* rs : owned) {
+        if (rs->meta.name == name) {
+            // A rollback to an older template makes its ReplicaSet the newest revision.
+            if (replicaSetRevision(*rs) != maxRevision) {
+                rs->meta.annotations[kRevisionAnnotation] = std::to_string(maxRevision + 1);
+                m_model.api().updated(ResourceKind::ReplicaSet, rs->meta);
             }
-        }
-        const int desired = state.deployments[d].desiredReplicas;
-        const int count = static_cast<int>(active.size());
-        for (int i = count; i < desired; ++i) {
-            createPod(d);
-            created = true;
-        }
-        if (count > desired) {
-            // Least valuable first: unscheduled, then starting, then running; newest first.
-            std::stable_sort(active.begin(), active.end(),
-                             [](const PodRuntime* a, const PodRuntime* b) {
-                                 if (phaseRank(*a) != phaseRank(*b)) {
-                                     return phaseRank(*a) < phaseRank(*b);
-                                 }
-                                 return a->createdAt > b->createdAt;
-                             });
-            std::vector<PodId> victims;
-            for (int i = 0; i < count - desired; ++i) {
-                victims.push_back(active[static_cast<std::size_t>(i)]->id);
-            }
-            for (const PodId victim : victims) {
-                m_model.record(Component::DeploymentController, EventReason::SuccessfulDelete,
-                               ObjectKind::Deployment, state.deployments[d].spec->name,
-                               {{"pod", state.pods.at(victim).name}});
-                m_model.kubelet().terminatePod(victim);
-            }
+            return *rs;
         }
     }
-    if (created) {
-        m_model.scheduler().requestCycle();
+    ReplicaSetObject rs;
+    rs.meta.name = name;
+    rs.meta.nameSpace = d.meta.nameSpace;
+    rs.meta.labels = d.spec.podLabels;
+    rs.meta.labels["pod-template-hash"] = hash;
+    rs.meta.annotations[kRevisionAnnotation] = std::to_string(maxRevision + 1);
+    rs.meta.ownerReferences.push_back(OwnerReference{"Deployment", d.meta.name, d.meta.uid});
+    rs.selector.matchLabels = d.spec.selector;
+    rs.selector.matchLabels["pod-template-hash"] = hash;
+    rs.templateLabels = d.spec.podLabels;
+    rs.templateLabels["pod-template-hash"] = hash;
+    rs.templateSpec = d.spec.podSpec;
+    rs.minReadySeconds = d.spec.minReadySeconds.value_or(0);
+    rs.replicas = 0;
+    ReplicaSetObject& created = m_model.api().create(std::move(rs), m_model.now());
+    owned.push_back(&created);
+    return created;
+}
+
+void DeploymentController::scaleReplicaSet(DeploymentObject& d, ReplicaSetObject& rs,
+                                           int replicas) {
+    if (rs.replicas == replicas) {
+        return;
     }
+    m_model.record(Component::DeploymentController, EventReason::ScalingReplicaSet,
+                   ObjectKind::Deployment, d.meta.name,
+                   {{"replicaset", rs.meta.name},
+                    {"direction", replicas > rs.replicas ? "up" : "down"},
+                    {"from", std::to_string(rs.replicas)},
+                    {"to", std::to_string(replicas)}});
+    rs.replicas = replicas;
+    ++rs.meta.generation;
+    m_model.api().updated(ResourceKind::ReplicaSet, rs.meta);
+}
+
+void DeploymentController::syncDeployment(DeploymentObject& d) {
+    std::vector<ReplicaSetObject*> owned;
+    for (auto& [key, rs] : m_model.api().replicaSets()) {
+        if (ownedBy(rs, d)) {
+            owned.push_back(&rs);
+        }
+    }
+    ReplicaSetObject& newRs = ensureNewReplicaSet(d, owned);
+    scaleReplicaSet(d, newRs, d.spec.replicas);
+    for (ReplicaSetObject* rs : owned) {
+        if (rs != &newRs) {
+            scaleReplicaSet(d, *rs, 0);
+        }
+    }
+    updateStatus(d, owned, newRs);
+}
+
+void DeploymentController::updateStatus(DeploymentObject& d,
+                                        const std::vector<ReplicaSetObject*>& owned,
+                                        const ReplicaSetObject& newRs) {
+    int replicas = 0;
+    int ready = 0;
+    int available = 0;
+    for (const ReplicaSetObject* rs : owned) {
+        replicas += rs->statusReplicas;
+        ready += rs->readyReplicas;
+        available += rs->availableReplicas;
+    }
+    const int updated = newRs.statusReplicas;
+    const int unavailable = std::max(0, d.spec.replicas - available);
+    if (d.statusReplicas == replicas && d.readyReplicas == ready &&
+        d.availableReplicas == available && d.updatedReplicas == updated &&
+        d.unavailableReplicas == unavailable && d.observedGeneration == d.meta.generation) {
+        return;
+    }
+    d.statusReplicas = replicas;
+    d.readyReplicas = ready;
+    d.availableReplicas = available;
+    d.updatedReplicas = updated;
+    d.unavailableReplicas = unavailable;
+    d.observedGeneration = d.meta.generation;
+    const SimTime now = m_model.now();
+    setCondition(d.conditions, "Available",
+                 unavailable == 0 ? ConditionStatus::True : ConditionStatus::False, now,
+                 unavailable == 0 ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                 unavailable == 0 ? "Deployment has minimum availability."
+                                  : "Deployment does not have minimum availability.");
+    m_model.api().updated(ResourceKind::Deployment, d.meta);
 }
 
 } // namespace cnsim

@@ -1,33 +1,34 @@
 #pragma once
 
-// DeploymentController: keeps each Deployment's replica count, as kube-controller-manager's
-// deployment and replicaset controllers do together. Pods that are Terminating no longer
-// count (upstream's FilterActivePods), so a deleted or lost pod is replaced at once.
-// Surplus pods are deleted in upstream's preference order: unscheduled before scheduled,
-// Pending before Starting before Running, newest first (controller_utils.go ActivePods).
+// DeploymentController: kube-controller-manager's deployment controller
+// (pkg/controller/deployment). Owns one ReplicaSet per pod-template revision, named
+// "<deployment>-<pod-template-hash>" with the deployment.kubernetes.io/revision annotation,
+// moves replicas from old ReplicaSets to the new one, and reports status.
 
-#include "engine/random.h"
-#include "model/clusterstate.h"
+#include "model/reconciletrigger.h"
 
 namespace cnsim {
 
 class SimulationModel;
+struct DeploymentObject;
+struct ReplicaSetObject;
 
 class DeploymentController {
 public:
     explicit DeploymentController(SimulationModel& model);
-
-    // Reconciles every deployment at the current instant (once, however often asked).
-    void requestReconcile();
+    void requestReconcile() { m_trigger.request(); }
 
 private:
     void reconcile();
-    void createPod(std::size_t deployment);
-    std::string newPodName(const DeploymentRuntime& deployment);
+    void syncDeployment(DeploymentObject& deployment);
+    ReplicaSetObject& ensureNewReplicaSet(DeploymentObject& deployment,
+                                          std::vector<ReplicaSetObject*>& owned);
+    void scaleReplicaSet(DeploymentObject& deployment, ReplicaSetObject& rs, int replicas);
+    void updateStatus(DeploymentObject& deployment, const std::vector<ReplicaSetObject*>& owned,
+                      const ReplicaSetObject& newRs);
 
     SimulationModel& m_model;
-    RandomStream m_names;
-    bool m_reconcileRequested = false;
+    ReconcileTrigger m_trigger;
 };
 
 } // namespace cnsim

@@ -12,7 +12,8 @@ namespace cnsim::priority {
 inline constexpr EventPriority kAction = 10;      // scripted faults and user actions
 inline constexpr EventPriority kLifecycle = 50;   // kubelet: pod started, pod stopped
 inline constexpr EventPriority kTraffic = 100;    // request arrivals and completions
-inline constexpr EventPriority kController = 150; // deployment controller reconcile
+inline constexpr EventPriority kController = 150; // workload controllers reconcile
+inline constexpr EventPriority kEndpoints = 155;  // endpoints follow pod readiness
 inline constexpr EventPriority kScheduler = 160;  // scheduling cycle
 inline constexpr EventPriority kMetrics = 250;    // per-second metrics sample
 

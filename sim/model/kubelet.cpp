@@ -1,77 +1,343 @@
 #include "model/kubelet.h"
 
+#include "control/kubernetesdefaults.h"
 #include "model/eventpriority.h"
 #include "model/simulationmodel.h"
+#include "model/trafficmodel.h"
+
+#include <algorithm>
+#include <cstdio>
 
 namespace cnsim {
 
-Kubelet::Kubelet(SimulationModel& model) : m_model(model) {}
+namespace {
 
-void Kubelet::podBound(PodId id) {
-    PodRuntime& pod = m_model.state().pods.at(id);
-    pod.phase = PodPhase::Starting;
-    pod.lifecycleEvent = m_model.engine().schedule(
-        m_model.scenario().simulation.podStartupTime, [this, id] { podStarted(id); },
+// pkg/apis/core/v1/defaults.go: Always for ":latest" or an untagged image, else IfNotPresent.
+ImagePullPolicy effectivePullPolicy(const ContainerSpec& container) {
+    if (container.imagePullPolicy) {
+        return *container.imagePullPolicy;
+    }
+    const std::string& image = container.image;
+    const auto slash = image.rfind('/');
+    const auto colon = image.rfind(':');
+    const bool tagged = colon != std::string::npos && (slash == std::string::npos || colon > slash);
+    const bool latest = tagged && image.compare(colon + 1, std::string::npos, "latest") == 0;
+    return !tagged || latest ? ImagePullPolicy::Always : ImagePullPolicy::IfNotPresent;
+}
+
+std::string formatSeconds(SimTime t) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3fs", t.toSeconds());
+    return buffer;
+}
+
+std::string podKeyOf(const ObjectMeta& meta) {
+    return ObjectTable<PodObject>::key(meta.nameSpace, meta.name);
+}
+
+} // namespace
+
+Kubelet::Kubelet(SimulationModel& model)
+    : m_model(model), m_podTrigger(model.engine(), priority::kLifecycle, [this] { syncPods(); }) {
+    ApiServer& api = model.api();
+    api.watch(ResourceKind::Pod,
+              [this](WatchEventType, const ObjectMeta&) { m_podTrigger.request(); });
+    api.watch(ResourceKind::Node, [this](WatchEventType type, const ObjectMeta& meta) {
+        if (type == WatchEventType::Added && m_nodes.count(meta.name) == 0) {
+            NodeAgent agent;
+            agent.index = static_cast<int>(m_nodes.size());
+            m_nodes.emplace(meta.name, agent);
+            heartbeat(meta.name);
+        }
+    });
+}
+
+bool Kubelet::nodeUp(const std::string& node) const {
+    const auto it = m_nodes.find(node);
+    return it != m_nodes.end() && it->second.machineUp;
+}
+
+std::optional<SimTime> Kubelet::lastHeartbeat(const std::string& node) const {
+    const auto it = m_nodes.find(node);
+    return it == m_nodes.end() ? std::nullopt : it->second.lastHeartbeat;
+}
+
+void Kubelet::heartbeat(const std::string& node) {
+    NodeAgent& agent = m_nodes.at(node);
+    if (!agent.machineUp) {
+        return; // a dead machine renews nothing; bootNode restarts the loop
+    }
+    if (m_model.api().available()) {
+        agent.lastHeartbeat = m_model.now();
+    }
+    m_model.engine().schedule(
+        k8s::kNodeStatusUpdateFrequency, [this, node] { heartbeat(node); }, priority::kLifecycle);
+}
+
+PodObject* Kubelet::findPod(const std::string& podKey) {
+    const auto slash = podKey.find('/');
+    return m_model.api().pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
+}
+
+void Kubelet::syncPods() {
+    if (!m_model.api().available()) {
+        return; // the kubelet's watch is broken until the API server returns
+    }
+    // Pods removed from the API while still running here (forced deletion) stop at once.
+    std::vector<std::string> gone;
+    for (const auto& [key, run] : m_pods) {
+        if (findPod(key) == nullptr) {
+            gone.push_back(key);
+        }
+    }
+    for (const std::string& key : gone) {
+        killContainers(key, m_pods.at(key));
+        m_pods.erase(key);
+    }
+    std::vector<PodObject*> toStart;
+    std::vector<PodObject*> toStop;
+    for (auto& [key, pod] : m_model.api().pods()) {
+        if (pod.nodeName.empty() || !nodeUp(pod.nodeName)) {
+            continue;
+        }
+        const auto run = m_pods.find(key);
+        if (isPodTerminating(pod)) {
+            if (run == m_pods.end()) {
+                toStop.push_back(&pod); // never started here (or node rebooted): just confirm
+            } else if (!run->second.stopping) {
+                toStop.push_back(&pod);
+            }
+        } else if (run == m_pods.end() && pod.phase != PodPhaseK8s::Failed) {
+            toStart.push_back(&pod);
+        }
+    }
+    for (PodObject* pod : toStart) {
+        startPod(*pod);
+    }
+    for (PodObject* pod : toStop) {
+        beginStop(*pod);
+    }
+}
+
+void Kubelet::startPod(PodObject& pod) {
+    const std::string key = podKeyOf(pod.meta);
+    NodeAgent& agent = m_nodes.at(pod.nodeName);
+    PodRun& run = m_pods[key];
+    run.node = pod.nodeName;
+    run.containers.assign(pod.spec.containers.size(), ContainerRun{});
+    if (pod.podIp.empty()) {
+        pod.podIp =
+            "10.244." + std::to_string(agent.index) + "." + std::to_string(agent.nextPodIp++);
+    }
+    if (!pod.startTime) {
+        pod.startTime = m_model.now();
+    }
+    for (ContainerStatus& status : pod.containerStatuses) {
+        // A pod restarted after its node rebooted counts the lost run as a restart.
+        if (status.running || status.terminated) {
+            ++status.restartCount;
+        }
+        status.running.reset();
+        status.ready = false;
+        status.started = false;
+        status.waiting = ContainerStateWaiting{"ContainerCreating", {}};
+    }
+    setCondition(pod.conditions, "Initialized", ConditionStatus::True, m_model.now());
+    refreshPodStatus(pod, run);
+    for (std::size_t c = 0; c < run.containers.size(); ++c) {
+        pullImage(key, c);
+    }
+}
+
+void Kubelet::pullImage(const std::string& key, std::size_t c) {
+    PodObject* pod = findPod(key);
+    PodRun& run = m_pods.at(key);
+    NodeObject* node = m_model.api().nodes().find("", run.node);
+    const ContainerSpec& container = pod->spec.containers[c];
+    const ImagePullPolicy policy = effectivePullPolicy(container);
+    const bool cached = node != nullptr && std::find(node->images.begin(), node->images.end(),
+                                                     container.image) != node->images.end();
+    if (cached && policy != ImagePullPolicy::Always) {
+        startContainer(key, c);
+        return;
+    }
+    if (policy == ImagePullPolicy::Never) {
+        pod->containerStatuses[c].waiting = ContainerStateWaiting{
+            "ErrImageNeverPull",
+            "Container image \"" + container.image + "\" is not present with pull policy of Never"};
+        m_model.api().updated(ResourceKind::Pod, pod->meta);
+        return;
+    }
+    const ImageSpec* image = m_model.findImage(container.image);
+    const Bytes size = image != nullptr ? image->size : Bytes{};
+    const double bandwidth =
+        static_cast<double>(m_model.scenario().simulation.registry.bandwidthPerSecond.value);
+    // A cached image under Always costs only the manifest check; otherwise the layers.
+    const SimTime duration =
+        cached ? SimTime::milliseconds(100)
+               : SimTime::fromSeconds(static_cast<double>(size.value) / std::max(bandwidth, 1.0));
+    NodeAgent& agent = m_nodes.at(run.node);
+    const SimTime start = std::max(m_model.now(), agent.pullQueueFreeAt);
+    agent.pullQueueFreeAt = start + duration;
+    m_model.record(Component::Kubelet, EventReason::Pulling, ObjectKind::Pod, pod->meta.name,
+                   {{"pod", pod->meta.name}, {"image", container.image}, {"node", run.node}});
+    run.containers[c].stage = ContainerRun::Stage::Pulling;
+    run.containers[c].pending = m_model.engine().scheduleAt(
+        start + duration,
+        [this, key, c, duration] {
+            PodObject* p = findPod(key);
+            const auto it = m_pods.find(key);
+            if (p == nullptr || it == m_pods.end()) {
+                return;
+            }
+            const std::string& pulledImage = p->spec.containers[c].image;
+            if (NodeObject* n = m_model.api().nodes().find("", it->second.node)) {
+                if (std::find(n->images.begin(), n->images.end(), pulledImage) == n->images.end()) {
+                    n->images.push_back(pulledImage);
+                }
+            }
+            m_model.record(Component::Kubelet, EventReason::Pulled, ObjectKind::Pod, p->meta.name,
+                           {{"pod", p->meta.name},
+                            {"image", pulledImage},
+                            {"duration", formatSeconds(duration)}});
+            startContainer(key, c);
+        },
         priority::kLifecycle);
 }
 
-void Kubelet::podStarted(PodId id) {
-    PodRuntime& pod = m_model.state().pods.at(id);
-    pod.lifecycleEvent = {};
-    pod.phase = PodPhase::Running;
-    m_model.record(Component::Kubelet, EventReason::Started, ObjectKind::Pod, pod.name,
-                   {{"pod", pod.name}, {"node", m_model.state().nodes[*pod.node].spec.name}});
-    m_model.traffic().refreshEndpoints();
+void Kubelet::startContainer(const std::string& key, std::size_t c) {
+    PodRun& run = m_pods.at(key);
+    run.containers[c].stage = ContainerRun::Stage::Starting;
+    // Creating the sandbox and the container: the scenario's podStartupTime.
+    run.containers[c].pending = m_model.engine().schedule(
+        m_model.scenario().simulation.podStartupTime, [this, key, c] { containerRunning(key, c); },
+        priority::kLifecycle);
 }
 
-void Kubelet::terminatePod(PodId id) {
-    PodRuntime& pod = m_model.state().pods.at(id);
-    if (pod.phase == PodPhase::Terminating) {
+void Kubelet::containerRunning(const std::string& key, std::size_t c) {
+    PodObject* pod = findPod(key);
+    const auto it = m_pods.find(key);
+    if (pod == nullptr || it == m_pods.end()) {
         return;
     }
-    m_model.engine().cancel(pod.lifecycleEvent);
-    if (!pod.node) {
-        // Never bound: nothing runs, so it is gone at once.
-        removePod(id);
+    PodRun& run = it->second;
+    ContainerRun& container = run.containers[c];
+    container.stage = ContainerRun::Stage::Running;
+    container.pending = {};
+    const ImageSpec* image = m_model.findImage(pod->spec.containers[c].image);
+    container.servingAt = m_model.now() + (image != nullptr ? image->startupTime : SimTime::zero());
+    ContainerStatus& status = pod->containerStatuses[c];
+    status.waiting.reset();
+    status.running = ContainerStateRunning{m_model.now()};
+    status.started = true;
+    // Without a readiness probe a running container counts as ready at once — even if the
+    // program inside is still starting, which is what a missing probe teaches.
+    status.ready = true;
+    m_model.record(Component::Kubelet, EventReason::Started, ObjectKind::Pod, pod->meta.name,
+                   {{"pod", pod->meta.name}, {"node", run.node}});
+    if (c == 0) {
+        m_model.traffic().podStarted(key, run.node);
+    }
+    refreshPodStatus(*pod, run);
+}
+
+void Kubelet::refreshPodStatus(PodObject& pod, PodRun& run) {
+    const SimTime now = m_model.now();
+    const bool anyRunning =
+        std::any_of(run.containers.begin(), run.containers.end(),
+                    [](const ContainerRun& c) { return c.stage == ContainerRun::Stage::Running; });
+    const bool allReady = std::all_of(pod.containerStatuses.begin(), pod.containerStatuses.end(),
+                                      [](const ContainerStatus& s) { return s.ready; });
+    pod.phase = anyRunning ? PodPhaseK8s::Running : PodPhaseK8s::Pending;
+    const ConditionStatus ready = allReady ? ConditionStatus::True : ConditionStatus::False;
+    const std::string reason = allReady ? "" : "ContainersNotReady";
+    setCondition(pod.conditions, "ContainersReady", ready, now, reason);
+    setCondition(pod.conditions, "Ready", ready, now, reason);
+    m_model.api().updated(ResourceKind::Pod, pod.meta);
+}
+
+void Kubelet::beginStop(PodObject& pod) {
+    const std::string key = podKeyOf(pod.meta);
+    auto it = m_pods.find(key);
+    if (it == m_pods.end()) {
+        // Nothing runs here: confirm the deletion now.
+        m_model.traffic().podStopped(key);
+        m_model.api().remove(ResourceKind::Pod, pod.meta);
         return;
     }
-    const bool wasServing = pod.phase == PodPhase::Running;
-    pod.phase = PodPhase::Terminating;
-    m_model.record(Component::Kubelet, EventReason::Killing, ObjectKind::Pod, pod.name,
-                   {{"pod", pod.name}, {"node", m_model.state().nodes[*pod.node].spec.name}});
-    if (wasServing) {
-        m_model.traffic().refreshEndpoints();
+    PodRun& run = it->second;
+    run.stopping = true;
+    for (ContainerRun& container : run.containers) {
+        m_model.engine().cancel(container.pending);
     }
-    pod.lifecycleEvent = m_model.engine().schedule(
-        kShutdownTime, [this, id] { removePod(id); }, priority::kLifecycle);
+    m_model.record(Component::Kubelet, EventReason::Killing, ObjectKind::Pod, pod.meta.name,
+                   {{"pod", pod.meta.name}, {"node", run.node}});
+    // The program exits on SIGTERM after finishing in-flight work, at most the grace period.
+    const std::int64_t grace =
+        pod.spec.terminationGracePeriodSeconds.value_or(k8s::kDefaultTerminationGracePeriodSeconds);
+    const SimTime stopAfter = std::min(SimTime::seconds(grace), kShutdownTime);
+    run.stopEvent = m_model.engine().schedule(
+        stopAfter, [this, key] { finishStop(key); }, priority::kLifecycle);
 }
 
-void Kubelet::podLost(PodId id) {
-    PodRuntime& pod = m_model.state().pods.at(id);
-    m_model.engine().cancel(pod.lifecycleEvent);
-    m_model.record(Component::NodeController, EventReason::PodLost, ObjectKind::Pod, pod.name,
-                   {{"pod", pod.name}, {"node", m_model.state().nodes[*pod.node].spec.name}});
-    removePod(id);
+void Kubelet::finishStop(const std::string& key) {
+    const auto it = m_pods.find(key);
+    if (it == m_pods.end()) {
+        return;
+    }
+    killContainers(key, it->second);
+    m_pods.erase(it);
+    if (PodObject* pod = findPod(key)) {
+        m_model.api().remove(ResourceKind::Pod, pod->meta);
+    }
 }
 
-void Kubelet::removePod(PodId id) {
-    ClusterState& state = m_model.state();
-    PodRuntime& pod = state.pods.at(id);
-    const bool wasServing = pod.phase == PodPhase::Running;
-    m_model.traffic().dropRequests(pod);
-    if (pod.node) {
-        NodeRuntime& node = state.nodes[*pod.node];
-        node.cpuRequested -= pod.cpuRequest;
-        node.memoryRequested -= pod.memoryRequest;
-        --node.podCount;
+void Kubelet::killContainers(const std::string& key, PodRun& run) {
+    for (ContainerRun& container : run.containers) {
+        m_model.engine().cancel(container.pending);
+        container.stage = ContainerRun::Stage::Exited;
     }
-    state.pods.erase(id);
-    if (wasServing) {
-        m_model.traffic().refreshEndpoints();
+    m_model.engine().cancel(run.stopEvent);
+    m_model.traffic().podStopped(key);
+}
+
+bool Kubelet::podServing(const std::string& podKey) const {
+    const auto it = m_pods.find(podKey);
+    if (it == m_pods.end()) {
+        return false;
     }
-    // Freed room may let a pending pod fit; a lost pod needs replacing.
-    m_model.scheduler().requestCycle();
-    m_model.deploymentController().requestReconcile();
+    const ContainerRun& first = it->second.containers.front();
+    return first.stage == ContainerRun::Stage::Running && m_model.now() >= first.servingAt &&
+           nodeUp(it->second.node);
+}
+
+void Kubelet::crashNode(const std::string& node) {
+    NodeAgent& agent = m_nodes.at(node);
+    if (!agent.machineUp) {
+        return;
+    }
+    agent.machineUp = false;
+    agent.pullQueueFreeAt = SimTime::zero();
+    std::vector<std::string> lost;
+    for (auto& [key, run] : m_pods) {
+        if (run.node == node) {
+            lost.push_back(key);
+        }
+    }
+    for (const std::string& key : lost) {
+        killContainers(key, m_pods.at(key));
+        m_pods.erase(key);
+    }
+}
+
+void Kubelet::bootNode(const std::string& node) {
+    NodeAgent& agent = m_nodes.at(node);
+    if (agent.machineUp) {
+        return;
+    }
+    agent.machineUp = true;
+    heartbeat(node);
+    m_podTrigger.request();
 }
 
 } // namespace cnsim

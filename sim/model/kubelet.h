@@ -1,34 +1,84 @@
 #pragma once
 
-// Kubelet: the node agent of the walking skeleton, for every node at once. It starts
-// bound pods (Starting for the scenario's podStartupTime, then Running), stops deleted
-// pods (Terminating: out of the Service's endpoints at once, finishing what is queued,
-// gone after the shutdown time) and releases the node's resources when a pod is gone.
+// Kubelet: the node agent, for every node of the cluster at once (one NodeAgent state per
+// node). It runs the pods bound to its node: pulls images (serially, as kubelet's default
+// serializeImagePulls, at the registry's bandwidth, skipping cached images unless the pull
+// policy is Always), starts containers, reports readiness, restarts crashed containers, stops
+// deleted pods after their grace period, and renews the node's lease every 10 s.
+//
+// A node can be down (machine crashed), have its kubelet stopped, or be partitioned from the
+// control plane; the kubelet then neither reports nor receives changes, as on a real node.
+// The data plane (TrafficModel) is told when a pod starts or stops serving.
 
-#include "model/clusterstate.h"
+#include "engine/engine.h"
+#include "model/reconciletrigger.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace cnsim {
 
 class SimulationModel;
+struct PodObject;
 
 class Kubelet {
 public:
-    // Time a deleted pod spends Terminating before it is gone (the thin stand-in for
-    // terminationGracePeriodSeconds; requests still queued then fail).
-    static constexpr SimTime kShutdownTime = SimTime::seconds(2);
+    // How long a program takes to exit on SIGTERM (finishing in-flight work), unless the
+    // pod's terminationGracePeriodSeconds is shorter.
+    static constexpr SimTime kShutdownTime = SimTime::seconds(1);
 
     explicit Kubelet(SimulationModel& model);
 
-    void podBound(PodId pod);
-    void terminatePod(PodId pod);
-    // The pod's node died: the pod is gone now, with whatever it was serving.
-    void podLost(PodId pod);
+    // Node faults.
+    void crashNode(const std::string& node);
+    void bootNode(const std::string& node);
+    bool nodeUp(const std::string& node) const;
+    // When the node last renewed its lease (kube-node-lease), or nothing if never.
+    std::optional<SimTime> lastHeartbeat(const std::string& node) const;
+
+    // Whether the pod's first container process is serving requests now (the data plane
+    // routes to Ready endpoints; a Ready pod whose process is still starting fails them).
+    bool podServing(const std::string& podKey) const;
 
 private:
-    void podStarted(PodId pod);
-    void removePod(PodId pod);
+    struct ContainerRun {
+        enum class Stage { Waiting, Pulling, Starting, Running, Exited };
+        Stage stage = Stage::Waiting;
+        SimTime servingAt; // when the process is ready to serve
+        EventId pending;   // the next lifecycle event of this container
+    };
+    struct PodRun {
+        std::string node;
+        std::vector<ContainerRun> containers;
+        bool stopping = false;
+        EventId stopEvent;
+    };
+    struct NodeAgent {
+        bool machineUp = true;
+        std::optional<SimTime> lastHeartbeat;
+        SimTime pullQueueFreeAt; // serialized image pulls
+        int nextPodIp = 2;
+        int index = 0;
+    };
+
+    void syncPods();
+    void heartbeat(const std::string& node);
+    void startPod(PodObject& pod);
+    void pullImage(const std::string& podKey, std::size_t container);
+    void startContainer(const std::string& podKey, std::size_t container);
+    void containerRunning(const std::string& podKey, std::size_t container);
+    void beginStop(PodObject& pod);
+    void finishStop(const std::string& podKey);
+    void killContainers(const std::string& podKey, PodRun& run);
+    void refreshPodStatus(PodObject& pod, PodRun& run);
+    PodObject* findPod(const std::string& podKey);
 
     SimulationModel& m_model;
+    ReconcileTrigger m_podTrigger;
+    std::map<std::string, NodeAgent> m_nodes; // node name → agent
+    std::map<std::string, PodRun> m_pods;     // pod key → what runs on the node
 };
 
 } // namespace cnsim

@@ -1,9 +1,12 @@
 #include "model/metricsrecorder.h"
 
 #include "model/eventpriority.h"
+#include "model/ownership.h"
 #include "model/simulationmodel.h"
+#include "model/trafficmodel.h"
 
 #include <bit>
+#include <map>
 
 namespace cnsim {
 
@@ -11,9 +14,8 @@ MetricsRecorder::MetricsRecorder(SimulationModel& model) : m_model(model) {}
 
 void MetricsRecorder::start() {
     MetricsStore& store = m_model.metrics();
-    const ClusterState& state = m_model.state();
-    for (const ServiceRuntime& service : state.services) {
-        const std::string prefix = "service/" + service.spec->name + "/";
+    for (const std::string& service : m_model.traffic().serviceNames()) {
+        const std::string prefix = "service/" + service + "/";
         m_services.push_back(ServiceSeries{
             store.indexOf(prefix + "request_rate", "1/s"),
             store.indexOf(prefix + "error_rate", "1/s"),
@@ -22,27 +24,29 @@ void MetricsRecorder::start() {
             store.indexOf(prefix + "latency_p99_ms", "ms"),
         });
     }
-    for (const DeploymentRuntime& deployment : state.deployments) {
-        const std::string prefix = "deployment/" + deployment.spec->name + "/";
-        m_deployments.push_back(DeploymentSeries{store.indexOf(prefix + "pods_running", "pods"),
-                                                 store.indexOf(prefix + "pods_pending", "pods")});
+    for (const Manifest& manifest : m_model.scenario().workloads) {
+        if (const auto* deployment = std::get_if<DeploymentSpec>(&manifest)) {
+            const std::string prefix = "deployment/" + deployment->name + "/";
+            m_deployments.push_back(
+                DeploymentSeries{deployment->name, store.indexOf(prefix + "pods_running", "pods"),
+                                 store.indexOf(prefix + "pods_pending", "pods")});
+        }
     }
-    for (const NodeRuntime& node : state.nodes) {
-        m_nodes.push_back(store.indexOf("node/" + node.spec.name + "/cpu_used_cores", "cores"));
+    for (const NodeSpec& node : m_model.scenario().cluster.expandedNodes()) {
+        m_nodes.push_back(
+            NodeSeries{node.name, store.indexOf("node/" + node.name + "/cpu_used_cores", "cores")});
     }
     m_model.engine().schedule(
         kInterval, [this] { sample(); }, priority::kMetrics);
 }
 
 void MetricsRecorder::put(std::size_t series, double value) {
-    m_model.metrics().append(series, m_model.engine().now(), value);
+    m_model.metrics().append(series, m_model.now(), value);
     m_model.engine().fingerprint().addU64(std::bit_cast<std::uint64_t>(value));
 }
 
 void MetricsRecorder::sample() {
-    ClusterState& state = m_model.state();
     const double seconds = kInterval.toSeconds();
-
     auto& counters = m_model.traffic().counters();
     for (std::size_t i = 0; i < m_services.size(); ++i) {
         ServiceTrafficCounters& c = counters[i];
@@ -56,29 +60,33 @@ void MetricsRecorder::sample() {
         c.windowLatency.clear();
     }
 
-    std::vector<int> running(state.deployments.size(), 0);
-    std::vector<int> pending(state.deployments.size(), 0);
-    for (const auto& [id, pod] : state.pods) {
-        if (pod.phase == PodPhase::Running) {
-            ++running[pod.deployment];
-        } else if (pod.phase == PodPhase::Pending) {
-            ++pending[pod.deployment];
+    // Running = Ready (serving), pending = not yet on a node.
+    std::map<std::string, std::pair<int, int>> perDeployment;
+    const ApiServer& api = m_model.api();
+    for (const auto& [key, pod] : api.pods()) {
+        const std::string deployment = owningDeployment(api, pod);
+        if (deployment.empty() || isPodTerminating(pod)) {
+            continue;
+        }
+        auto& [running, pending] = perDeployment[deployment];
+        if (pod.nodeName.empty()) {
+            ++pending;
+        } else if (isPodReady(pod)) {
+            ++running;
         }
     }
-    for (std::size_t d = 0; d < m_deployments.size(); ++d) {
-        put(m_deployments[d].running, running[d]);
-        put(m_deployments[d].pending, pending[d]);
+    for (const DeploymentSeries& d : m_deployments) {
+        const auto& counts = perDeployment[d.name];
+        put(d.running, counts.first);
+        put(d.pending, counts.second);
     }
 
     m_model.traffic().accountCpuUntilNow();
-    for (std::size_t n = 0; n < m_nodes.size(); ++n) {
-        NodeRuntime& node = state.nodes[n];
-        node.lastSecondCores = node.busyCpuTime.toSeconds() / seconds;
-        node.busyCpuTime = SimTime::zero();
-        put(m_nodes[n], node.lastSecondCores);
+    for (const NodeSeries& node : m_nodes) {
+        put(node.cpu, m_model.traffic().takeNodeCpuSeconds(node.name) / seconds);
     }
 
-    if (m_model.engine().now() + kInterval <= m_model.endTime()) {
+    if (m_model.now() + kInterval <= m_model.endTime()) {
         m_model.engine().schedule(
             kInterval, [this] { sample(); }, priority::kMetrics);
     }

@@ -7,6 +7,7 @@
 #include "engine/simtime.h"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace cnsim {
@@ -28,7 +29,12 @@ private:
         std::size_t requestRate, errorRate, p50, p95, p99;
     };
     struct DeploymentSeries {
+        std::string name;
         std::size_t running, pending;
+    };
+    struct NodeSeries {
+        std::string name;
+        std::size_t cpu;
     };
 
     void sample();
@@ -37,7 +43,7 @@ private:
     SimulationModel& m_model;
     std::vector<ServiceSeries> m_services;
     std::vector<DeploymentSeries> m_deployments;
-    std::vector<std::size_t> m_nodes;
+    std::vector<NodeSeries> m_nodes;
 };
 
 } // namespace cnsim

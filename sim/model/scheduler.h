@@ -1,44 +1,69 @@
 #pragma once
 
-// Scheduler: the thin kube-scheduler of the walking skeleton. It binds Pending pods, one
-// at a time in creation order, to a node that passes upstream's first filters and has the
-// best NodeResourcesFit LeastAllocated score; ties are broken by the seeded "scheduler"
-// stream, never by node order (upstream: pkg/scheduler/schedule_one.go selectHost).
+// Scheduler: the kube-scheduler component. Pending pods wait in a FIFO queue (in the order
+// the API server announced them); each cycle takes them one at a time, asks the scheduling
+// algorithm for a node and binds the pod (spec.nodeName, PodScheduled=True). A pod that fits
+// nowhere gets upstream's message and waits for the cluster to change.
 //
-// Filters, in upstream's order: TaintToleration (a failed node carries the
-// node.kubernetes.io/unreachable NoSchedule taint) and NodeResourcesFit (cpu, memory,
-// pod count). An unschedulable pod gets upstream's message ("0/3 nodes are available:
-// 1 Insufficient cpu, …") and is retried whenever the cluster changes.
+// Filters, in upstream's order: NodeUnschedulable, TaintToleration (NoSchedule/NoExecute),
+// NodeResourcesFit (cpu, memory, pods). Score: NodeResourcesFit LeastAllocated; ties broken by
+// the seeded "scheduler" stream (pkg/scheduler/schedule_one.go selectHost).
 
 #include "engine/random.h"
-#include "model/clusterstate.h"
+#include "model/reconciletrigger.h"
+#include "scenario/units.h"
 
+#include <cstdint>
+#include <deque>
+#include <map>
 #include <optional>
 #include <string>
 
 namespace cnsim {
 
 class SimulationModel;
+struct NodeObject;
+struct PodObject;
 
 class Scheduler {
 public:
     explicit Scheduler(SimulationModel& model);
 
-    // Runs a scheduling cycle at the current instant (once, however often it is asked).
-    void requestCycle();
+    void requestCycle() { m_trigger.request(); }
 
-    // NodeResourcesFit LeastAllocated score of placing `pod` on `node`, 0..100
-    // (noderesources/least_allocated.go; cpu and memory weighted 1 each).
-    static std::int64_t leastAllocatedScore(const NodeRuntime& node, const PodRuntime& pod);
+    // What is requested on a node by the pods bound to it (the scheduler cache).
+    struct NodeUsage {
+        CpuMillis cpu;
+        Bytes memory;
+        int pods = 0;
+    };
+    const NodeUsage* usage(const std::string& node) const;
+
+    // NodeResourcesFit LeastAllocated score of adding `cpu`/`memory` to a node, 0..100
+    // (noderesources/least_allocated.go; cpu and memory weighted 1 each; a request-less pod
+    // counts as 100m / 200Mi).
+    static std::int64_t leastAllocatedScore(CpuMillis allocatableCpu, Bytes allocatableMemory,
+                                            const NodeUsage& used, CpuMillis podCpu,
+                                            Bytes podMemory);
 
 private:
+    void onPodEvent(int type, const std::string& key);
     void runCycle();
-    // The chosen node, or nothing with `reason` set to upstream's FitError message.
-    std::optional<std::size_t> selectNode(const PodRuntime& pod, std::string& reason);
+    std::optional<std::string> selectNode(const PodObject& pod, std::string& reason);
+    void bind(PodObject& pod, const std::string& node);
+
+    struct Placement {
+        std::string node;
+        CpuMillis cpu;
+        Bytes memory;
+    };
 
     SimulationModel& m_model;
     RandomStream m_tieBreak;
-    bool m_cycleRequested = false;
+    ReconcileTrigger m_trigger;
+    std::deque<std::string> m_queue;               // pod keys, FIFO
+    std::map<std::string, NodeUsage> m_usage;      // node name → requested
+    std::map<std::string, Placement> m_placements; // pod key → where it is counted
 };
 
 } // namespace cnsim

@@ -1,9 +1,14 @@
 #include "model/simulation.h"
 
 #include "model/eventpriority.h"
+#include "model/kubelet.h"
+#include "model/ownership.h"
 #include "model/simulationmodel.h"
+#include "model/trafficmodel.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 
 namespace cnsim {
 
@@ -74,39 +79,46 @@ void Simulation::runToEnd() {
 
 ActionResult Simulation::apply(const Action& action) {
     SimulationModel& model = *m_model;
-    ClusterState& state = model.state();
+    ApiServer& api = model.api();
     ActionResult result;
     std::function<void()> effect;
+    const auto podExists = [&api](const std::string& name) {
+        for (const auto& [key, pod] : api.pods()) {
+            if (pod.meta.name == name) {
+                return true;
+            }
+        }
+        return false;
+    };
     std::visit(
         Overloaded{
             [&](const FailNodeAction& a) {
-                if (const auto node = state.findNode(a.node)) {
-                    effect = [&model, n = *node] { model.failNode(n, Component::User); };
+                if (api.nodes().find("", a.node) != nullptr) {
+                    effect = [&model, n = a.node] { model.failNode(n, Component::User); };
                 } else {
                     result = failure("unknown-node", a.node, "no node named '" + a.node + "'");
                 }
             },
             [&](const RecoverNodeAction& a) {
-                if (const auto node = state.findNode(a.node)) {
-                    effect = [&model, n = *node] { model.recoverNode(n, Component::User); };
+                if (api.nodes().find("", a.node) != nullptr) {
+                    effect = [&model, n = a.node] { model.recoverNode(n, Component::User); };
                 } else {
                     result = failure("unknown-node", a.node, "no node named '" + a.node + "'");
                 }
             },
             [&](const DeletePodAction& a) {
-                if (const PodRuntime* pod = state.findPod(a.pod)) {
-                    effect = [&model, id = pod->id] {
-                        if (model.state().pods.count(id) != 0) {
-                            model.deletePod(id, Component::User);
-                        }
-                    };
+                if (podExists(a.pod)) {
+                    effect = [&model, p = a.pod] { model.deletePod(p, Component::User); };
                 } else {
                     result = failure("unknown-pod", a.pod, "no pod named '" + a.pod + "'");
                 }
             },
             [&](const ScaleDeploymentAction& a) {
-                const auto deployment = state.findDeployment(a.deployment);
-                if (!deployment) {
+                bool found = false;
+                for (const auto& [key, d] : api.deployments()) {
+                    found = found || d.meta.name == a.deployment;
+                }
+                if (!found) {
                     result = failure("unknown-deployment", a.deployment,
                                      "no deployment named '" + a.deployment + "'");
                 } else if (a.replicas < 0 || a.replicas > kMaxReplicas) {
@@ -114,7 +126,7 @@ ActionResult Simulation::apply(const Action& action) {
                         failure("replicas-out-of-range", std::to_string(a.replicas),
                                 "replicas must be between 0 and " + std::to_string(kMaxReplicas));
                 } else {
-                    effect = [&model, d = *deployment, r = a.replicas] {
+                    effect = [&model, d = a.deployment, r = a.replicas] {
                         model.scaleDeployment(d, r, Component::User);
                     };
                 }
@@ -134,46 +146,99 @@ ActionResult Simulation::apply(const Action& action) {
     return result;
 }
 
+namespace {
+
+PodPhase viewPhase(const PodObject& pod) {
+    if (isPodTerminating(pod)) {
+        return PodPhase::Terminating;
+    }
+    if (pod.nodeName.empty()) {
+        return PodPhase::Pending;
+    }
+    return pod.phase == PodPhaseK8s::Running && isPodReady(pod) ? PodPhase::Running
+                                                                : PodPhase::Starting;
+}
+
+} // namespace
+
 ClusterSnapshot Simulation::snapshot() const {
-    const ClusterState& state = m_model->state();
+    const ApiServer& api = m_model->api();
     ClusterSnapshot snap;
     snap.time = now();
-    for (const NodeRuntime& node : state.nodes) {
-        snap.nodes.push_back(NodeState{node.spec.name, node.spec.zone, node.ready, node.spec.cpu,
-                                       node.spec.memory, node.spec.maxPods, node.cpuRequested,
-                                       node.memoryRequested, node.podCount, node.lastSecondCores});
+    std::map<std::string, std::size_t> nodeIndex;
+    for (const NodeSpec& spec : m_model->scenario().cluster.expandedNodes()) {
+        const NodeObject* node = api.nodes().find("", spec.name);
+        NodeState view;
+        view.name = spec.name;
+        view.zone = spec.zone;
+        view.ready = node != nullptr && isNodeReady(*node);
+        view.up = m_model->kubelet().nodeUp(spec.name);
+        view.cpuCapacity = node != nullptr ? node->allocatableCpu : spec.cpu;
+        view.memoryCapacity = node != nullptr ? node->allocatableMemory : spec.memory;
+        view.maxPods = spec.maxPods;
+        view.cpuUsedCores = m_model->lastSecondCpu(spec.name);
+        nodeIndex[spec.name] = snap.nodes.size();
+        snap.nodes.push_back(std::move(view));
     }
-    for (const DeploymentRuntime& deployment : state.deployments) {
-        snap.deployments.push_back(
-            DeploymentState{deployment.spec->name, deployment.desiredReplicas, 0, 0, 0, 0});
-    }
-    for (const auto& [id, pod] : state.pods) {
-        PodState view;
-        view.name = pod.name;
-        view.deployment = state.deployments[pod.deployment].spec->name;
-        view.node = pod.node ? state.nodes[*pod.node].spec.name : std::string();
-        view.phase = pod.phase;
-        view.createdAt = pod.createdAt;
-        view.cpuRequest = pod.cpuRequest;
-        view.memoryRequest = pod.memoryRequest;
-        view.requestsInFlight = static_cast<int>(pod.queue.size());
-        view.pendingReason = pod.pendingReason;
-        snap.pods.push_back(std::move(view));
-        DeploymentState& counts = snap.deployments[pod.deployment];
-        switch (pod.phase) {
-        case PodPhase::Pending:
-            ++counts.pending;
-            break;
-        case PodPhase::Starting:
-            ++counts.starting;
-            break;
-        case PodPhase::Running:
-            ++counts.running;
-            break;
-        case PodPhase::Terminating:
-            ++counts.terminating;
-            break;
+    std::map<std::string, std::size_t> deploymentIndex;
+    for (const Manifest& manifest : m_model->scenario().workloads) {
+        if (const auto* spec = std::get_if<DeploymentSpec>(&manifest)) {
+            const DeploymentObject* d = api.deployments().find(spec->nameSpace, spec->name);
+            deploymentIndex[spec->name] = snap.deployments.size();
+            snap.deployments.push_back(DeploymentState{
+                spec->name, d != nullptr ? d->spec.replicas : spec->replicas, 0, 0, 0, 0});
         }
+    }
+    // Pods in creation order, as a person expects a list of new pods to grow.
+    std::vector<const PodObject*> pods;
+    for (const auto& [key, pod] : api.pods()) {
+        pods.push_back(&pod);
+    }
+    std::stable_sort(pods.begin(), pods.end(), [](const PodObject* a, const PodObject* b) {
+        return a->meta.creationTimestamp < b->meta.creationTimestamp;
+    });
+    for (const PodObject* pod : pods) {
+        PodState view;
+        view.name = pod->meta.name;
+        view.deployment = owningDeployment(api, *pod);
+        view.node = pod->nodeName;
+        view.phase = viewPhase(*pod);
+        view.createdAt = pod->meta.creationTimestamp;
+        view.cpuRequest = pod->requestCpu;
+        view.memoryRequest = pod->requestMemory;
+        view.requestsInFlight = m_model->traffic().requestsInFlight(
+            ObjectTable<PodObject>::key(pod->meta.nameSpace, pod->meta.name));
+        if (const Condition* scheduled = findCondition(pod->conditions, "PodScheduled");
+            scheduled != nullptr && scheduled->status == ConditionStatus::False) {
+            view.pendingReason = scheduled->message;
+        }
+        view.status = podDisplayStatus(*pod);
+        view.ready = isPodReady(*pod);
+        view.restarts = podRestarts(*pod);
+        if (const auto n = nodeIndex.find(pod->nodeName); n != nodeIndex.end()) {
+            NodeState& node = snap.nodes[n->second];
+            node.cpuRequested += pod->requestCpu;
+            node.memoryRequested += pod->requestMemory;
+            ++node.podCount;
+        }
+        if (const auto d = deploymentIndex.find(view.deployment); d != deploymentIndex.end()) {
+            DeploymentState& counts = snap.deployments[d->second];
+            switch (view.phase) {
+            case PodPhase::Pending:
+                ++counts.pending;
+                break;
+            case PodPhase::Starting:
+                ++counts.starting;
+                break;
+            case PodPhase::Running:
+                ++counts.running;
+                break;
+            case PodPhase::Terminating:
+                ++counts.terminating;
+                break;
+            }
+        }
+        snap.pods.push_back(std::move(view));
     }
     return snap;
 }
@@ -187,7 +252,6 @@ const std::vector<ClusterEvent>& Simulation::events() const {
 }
 
 RunSummary Simulation::summary() const {
-    const ClusterState& state = m_model->state();
     RunSummary s;
     s.scenarioName = scenario().metadata.name;
     s.seed = seed();
@@ -195,23 +259,38 @@ RunSummary Simulation::summary() const {
     s.engineEvents = engineEventCount();
     s.clusterEvents = events().size();
     s.fingerprint = fingerprintHex();
-    const auto& counters = m_model->traffic().counters();
-    for (std::size_t i = 0; i < state.services.size(); ++i) {
-        const ServiceTrafficCounters& c = counters[i];
+    const TrafficModel& traffic = m_model->traffic();
+    for (std::size_t i = 0; i < traffic.serviceNames().size(); ++i) {
+        const ServiceTrafficCounters& c = traffic.counters()[i];
         s.services.push_back(ServiceSummary{
-            state.services[i].spec->name, c.arrivals, c.completed, c.errors, c.latency.meanMs(),
+            traffic.serviceNames()[i], c.arrivals, c.completed, c.errors, c.latency.meanMs(),
             c.latency.quantileMs(0.50), c.latency.quantileMs(0.95), c.latency.quantileMs(0.99)});
     }
     const ClusterSnapshot snap = snapshot();
-    for (std::size_t d = 0; d < state.deployments.size(); ++d) {
+    std::map<std::string, int> created;
+    for (const ClusterEvent& e : events()) {
+        if (e.reason == EventReason::SuccessfulCreate &&
+            e.component == Component::ReplicaSetController) {
+            const std::string rs = e.objectName;
+            const ReplicaSetObject* set = nullptr;
+            for (const auto& [key, candidate] : m_model->api().replicaSets()) {
+                if (candidate.meta.name == rs) {
+                    set = &candidate;
+                }
+            }
+            if (set != nullptr && !set->meta.ownerReferences.empty()) {
+                ++created[set->meta.ownerReferences.front().name];
+            }
+        }
+    }
+    for (const DeploymentState& d : snap.deployments) {
         s.deployments.push_back(
-            DeploymentSummary{state.deployments[d].spec->name, state.deployments[d].desiredReplicas,
-                              snap.deployments[d].running, state.deployments[d].podsCreated});
+            DeploymentSummary{d.name, d.desiredReplicas, d.running, created[d.name]});
     }
     const double seconds = std::max(now().toSeconds(), 1e-9);
-    for (const NodeRuntime& node : state.nodes) {
-        s.nodes.push_back(NodeSummary{node.spec.name, node.spec.zone, node.ready, node.podCount,
-                                      node.busyCpuTotal.toSeconds() / seconds});
+    for (const NodeState& node : snap.nodes) {
+        s.nodes.push_back(NodeSummary{node.name, node.zone, node.ready, node.podCount,
+                                      traffic.nodeCpuTotalSeconds(node.name) / seconds});
     }
     return s;
 }

@@ -1,102 +1,104 @@
 #include "model/simulationmodel.h"
 
-#include "engine/fingerprint.h"
+#include "control/kubernetesdefaults.h"
+#include "model/deploymentcontroller.h"
+#include "model/endpointscontroller.h"
 #include "model/eventpriority.h"
+#include "model/kubelet.h"
+#include "model/metricsrecorder.h"
+#include "model/nodelifecyclecontroller.h"
+#include "model/ownership.h"
+#include "model/replicasetcontroller.h"
+#include "model/scheduler.h"
+#include "model/trafficmodel.h"
 
-#include <string_view>
+#include <algorithm>
 
 namespace cnsim {
 
-namespace {
-
-constexpr std::string_view kNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
-
-// Like the pod-template-hash label: a 32-bit hash of the pod template, its decimal digits
-// mapped onto Kubernetes' safe alphabet (apimachinery rand.SafeEncodeString).
-std::string podTemplateHash(const DeploymentSpec& spec) {
-    Fingerprint hash;
-    hash.addString(spec.name);
-    for (const auto& [key, value] : spec.podLabels) {
-        hash.addString(key);
-        hash.addString(value);
-    }
-    for (const ContainerSpec& container : spec.podSpec.containers) {
-        hash.addString(container.name);
-        hash.addString(container.image);
-    }
-    const std::string digits = std::to_string(static_cast<std::uint32_t>(hash.value()));
-    std::string encoded;
-    for (const char digit : digits) {
-        encoded += kNameAlphabet[static_cast<std::size_t>(digit) % kNameAlphabet.size()];
-    }
-    return encoded;
-}
-
-DeploymentRuntime makeDeployment(const DeploymentSpec& spec) {
-    DeploymentRuntime deployment;
-    deployment.spec = &spec;
-    deployment.desiredReplicas = spec.replicas;
-    deployment.podTemplateHash = podTemplateHash(spec);
-    CpuMillis limits;
-    bool allLimited = !spec.podSpec.containers.empty();
-    for (const ContainerSpec& container : spec.podSpec.containers) {
-        deployment.cpuRequest += container.requests.cpu.value_or(CpuMillis{});
-        deployment.memoryRequest += container.requests.memory.value_or(Bytes{});
-        if (container.limits.cpu) {
-            limits += *container.limits.cpu;
-        } else {
-            allLimited = false;
-        }
-    }
-    // A worker runs as fast as the container may: its CPU limit, else what it requested,
-    // else (a best-effort pod) one whole core.
-    if (allLimited && limits.value > 0) {
-        deployment.serviceCores = limits.cores();
-    } else if (deployment.cpuRequest.value > 0) {
-        deployment.serviceCores = deployment.cpuRequest.cores();
-    }
-    return deployment;
-}
-
-} // namespace
-
 SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime endTime)
-    : m_scenario(std::move(scenario)), m_seed(seed), m_endTime(endTime),
+    : m_scenario(std::move(scenario)), m_seed(seed), m_endTime(endTime), m_api(seed),
       m_faultStream(seed, "faults") {
     m_engine.setFingerprinting(true);
     m_engine.fingerprint().addU64(m_seed);
-    buildCluster();
-    m_scheduler = std::make_unique<Scheduler>(*this);
-    m_deploymentController = std::make_unique<DeploymentController>(*this);
-    m_kubelet = std::make_unique<Kubelet>(*this);
+    // Components first, so their watches see the cluster being created.
     m_traffic = std::make_unique<TrafficModel>(*this);
+    m_kubelet = std::make_unique<Kubelet>(*this);
+    m_scheduler = std::make_unique<Scheduler>(*this);
+    m_replicaSetController = std::make_unique<ReplicaSetController>(*this);
+    m_deploymentController = std::make_unique<DeploymentController>(*this);
+    m_endpointsController = std::make_unique<EndpointsController>(*this);
+    m_nodeLifecycleController = std::make_unique<NodeLifecycleController>(*this);
     m_metricsRecorder = std::make_unique<MetricsRecorder>(*this);
-
-    m_deploymentController->requestReconcile();
+    buildCluster();
     m_traffic->start();
     m_metricsRecorder->start();
     scheduleFaults();
 }
 
+SimulationModel::~SimulationModel() = default;
+
+const ImageSpec* SimulationModel::findImage(std::string_view image) const {
+    for (const ImageSpec& spec : m_scenario.simulation.images) {
+        if (spec.name == image) {
+            return &spec;
+        }
+    }
+    return nullptr;
+}
+
+double SimulationModel::lastSecondCpu(const std::string& node) const {
+    const TimeSeries* series = m_metrics.find("node/" + node + "/cpu_used_cores");
+    return series == nullptr || series->values.empty() ? 0.0 : series->values.back();
+}
+
 void SimulationModel::buildCluster() {
-    for (NodeSpec& spec : m_scenario.cluster.expandedNodes()) {
-        NodeRuntime node;
-        node.spec = std::move(spec);
-        m_state.nodes.push_back(std::move(node));
+    const SimTime now = m_engine.now();
+    for (const NodeSpec& spec : m_scenario.cluster.expandedNodes()) {
+        NodeObject node;
+        node.meta.name = spec.name;
+        node.meta.nameSpace = ""; // nodes are cluster-scoped
+        node.meta.labels = spec.labels;
+        node.meta.labels[std::string(k8s::kLabelHostname)] = spec.name;
+        node.meta.labels[std::string(k8s::kLabelZone)] = spec.zone;
+        node.unschedulable = spec.unschedulable;
+        node.taints = spec.taints;
+        node.capacityCpu = spec.cpu;
+        node.capacityMemory = spec.memory;
+        node.capacityPods = spec.maxPods;
+        // The hypervisor's share is not allocatable to pods.
+        node.allocatableCpu = spec.cpu - spec.machine.overheadCpu;
+        node.allocatableMemory = spec.memory - spec.machine.overheadMemory;
+        node.images = spec.cachedImages;
+        node.zone = spec.zone;
+        node.machine = spec.machine;
+        setCondition(node.conditions, "Ready", ConditionStatus::True, now, "KubeletReady",
+                     "kubelet is posting ready status");
+        m_api.create(std::move(node), now);
     }
     for (const Manifest& manifest : m_scenario.workloads) {
         if (const auto* deployment = std::get_if<DeploymentSpec>(&manifest)) {
-            m_state.deployments.push_back(makeDeployment(*deployment));
+            DeploymentObject object;
+            object.meta.name = deployment->name;
+            object.meta.nameSpace = deployment->nameSpace;
+            object.meta.labels = deployment->labels;
+            object.spec = *deployment;
+            m_api.create(std::move(object), now);
         } else if (const auto* service = std::get_if<ServiceSpec>(&manifest)) {
-            ServiceRuntime runtime;
-            runtime.spec = service;
-            for (const ServiceBehaviourSpec& behaviour : m_scenario.simulation.services) {
-                if (behaviour.service == service->name) {
-                    runtime.cpuPerRequest = behaviour.cpuPerRequest;
-                    runtime.baseLatency = behaviour.baseLatency;
-                }
-            }
-            m_state.services.push_back(std::move(runtime));
+            ServiceObject object;
+            object.meta.name = service->name;
+            object.meta.nameSpace = service->nameSpace;
+            object.meta.labels = service->labels;
+            object.spec = *service;
+            object.clusterIp = "10.96.0." + std::to_string(m_api.services().size() + 10);
+            m_api.create(std::move(object), now);
+        } else if (const auto* pdb = std::get_if<PodDisruptionBudgetSpec>(&manifest)) {
+            PodDisruptionBudgetObject object;
+            object.meta.name = pdb->name;
+            object.meta.nameSpace = pdb->nameSpace;
+            object.meta.labels = pdb->labels;
+            object.spec = *pdb;
+            m_api.create(std::move(object), now);
         }
     }
 }
@@ -107,43 +109,37 @@ void SimulationModel::scheduleFaults() {
             continue;
         }
         m_engine.scheduleAt(
-            fault.at,
-            [this, &fault] {
-                switch (fault.type) {
-                case FaultType::FailNode:
-                    if (const auto node = m_state.findNode(fault.node)) {
-                        failNode(*node, Component::Chaos);
-                    }
-                    break;
-                case FaultType::RecoverNode:
-                    if (const auto node = m_state.findNode(fault.node)) {
-                        recoverNode(*node, Component::Chaos);
-                    }
-                    break;
-                case FaultType::PodKill:
-                    if (!fault.pod.empty()) {
-                        if (PodRuntime* pod = m_state.findPod(fault.pod)) {
-                            deletePod(pod->id, Component::Chaos);
-                        }
-                    } else if (const auto d = m_state.findDeployment(fault.deployment)) {
-                        std::vector<PodId> candidates;
-                        for (const auto& [id, pod] : m_state.pods) {
-                            if (pod.deployment == *d && pod.phase != PodPhase::Terminating) {
-                                candidates.push_back(id);
-                            }
-                        }
-                        if (!candidates.empty()) {
-                            deletePod(candidates[m_faultStream.uniformIndex(candidates.size())],
-                                      Component::Chaos);
-                        }
-                    }
-                    break;
-                default:
-                    // The reader does not accept the other fault types yet.
-                    break;
+            fault.at, [this, &fault] { applyFault(fault); }, priority::kAction);
+    }
+}
+
+void SimulationModel::applyFault(const FaultSpec& fault) {
+    switch (fault.type) {
+    case FaultType::FailNode:
+        failNode(fault.node, Component::Chaos);
+        break;
+    case FaultType::RecoverNode:
+        recoverNode(fault.node, Component::Chaos);
+        break;
+    case FaultType::PodKill:
+        if (!fault.pod.empty()) {
+            deletePod(fault.pod, Component::Chaos);
+        } else {
+            std::vector<std::string> candidates;
+            for (const auto& [key, pod] : m_api.pods()) {
+                if (!isPodTerminating(pod) && owningDeployment(m_api, pod) == fault.deployment) {
+                    candidates.push_back(pod.meta.name);
                 }
-            },
-            priority::kAction);
+            }
+            if (!candidates.empty()) {
+                deletePod(candidates[m_faultStream.uniformIndex(candidates.size())],
+                          Component::Chaos);
+            }
+        }
+        break;
+    default:
+        // The reader does not accept the other fault types yet.
+        break;
     }
 }
 
@@ -164,54 +160,63 @@ void SimulationModel::record(Component component, EventReason reason, ObjectKind
     m_events.push_back(std::move(event));
 }
 
-void SimulationModel::failNode(std::size_t index, Component by) {
-    NodeRuntime& node = m_state.nodes[index];
-    if (!node.ready) {
+void SimulationModel::requestPodDeletion(std::string_view nameSpace, std::string_view name,
+                                         Component by) {
+    (void)by;
+    PodObject* pod = m_api.pods().find(nameSpace, name);
+    if (pod == nullptr || isPodTerminating(*pod)) {
         return;
     }
-    node.ready = false;
-    record(by, EventReason::NodeFailed, ObjectKind::Node, node.spec.name,
-           {{"node", node.spec.name}});
-    std::vector<PodId> lost;
-    for (const auto& [id, pod] : m_state.pods) {
-        if (pod.node == index) {
-            lost.push_back(id);
+    if (pod->nodeName.empty()) {
+        m_api.remove(ResourceKind::Pod, pod->meta); // nothing runs: gone at once
+        return;
+    }
+    pod->meta.deletionTimestamp = m_engine.now();
+    m_api.updated(ResourceKind::Pod, pod->meta);
+}
+
+void SimulationModel::failNode(std::string_view node, Component by) {
+    if (!m_kubelet->nodeUp(std::string(node))) {
+        return;
+    }
+    record(by, EventReason::NodeFailed, ObjectKind::Node, std::string(node),
+           {{"node", std::string(node)}});
+    m_kubelet->crashNode(std::string(node));
+}
+
+void SimulationModel::recoverNode(std::string_view node, Component by) {
+    if (m_kubelet->nodeUp(std::string(node))) {
+        return;
+    }
+    record(by, EventReason::NodeRecovered, ObjectKind::Node, std::string(node),
+           {{"node", std::string(node)}});
+    m_kubelet->bootNode(std::string(node));
+}
+
+void SimulationModel::deletePod(std::string_view pod, Component by) {
+    for (const auto& [key, object] : m_api.pods()) {
+        if (object.meta.name == pod) {
+            record(by, EventReason::PodDeleted, ObjectKind::Pod, object.meta.name,
+                   {{"pod", object.meta.name}});
+            requestPodDeletion(object.meta.nameSpace, object.meta.name, by);
+            return;
         }
     }
-    for (const PodId id : lost) {
-        m_kubelet->podLost(id);
-    }
 }
 
-void SimulationModel::recoverNode(std::size_t index, Component by) {
-    NodeRuntime& node = m_state.nodes[index];
-    if (node.ready) {
+void SimulationModel::scaleDeployment(std::string_view name, int replicas, Component by) {
+    for (auto& [key, deployment] : m_api.deployments()) {
+        if (deployment.meta.name != name || deployment.spec.replicas == replicas) {
+            continue;
+        }
+        record(by, EventReason::ScalingReplicaSet, ObjectKind::Deployment, deployment.meta.name,
+               {{"deployment", deployment.meta.name},
+                {"from", std::to_string(deployment.spec.replicas)},
+                {"to", std::to_string(replicas)}});
+        deployment.spec.replicas = replicas;
+        m_api.updated(ResourceKind::Deployment, deployment.meta);
         return;
     }
-    node.ready = true;
-    record(by, EventReason::NodeRecovered, ObjectKind::Node, node.spec.name,
-           {{"node", node.spec.name}});
-    m_scheduler->requestCycle();
-}
-
-void SimulationModel::deletePod(PodId id, Component by) {
-    const PodRuntime& pod = m_state.pods.at(id);
-    record(by, EventReason::PodDeleted, ObjectKind::Pod, pod.name, {{"pod", pod.name}});
-    m_kubelet->terminatePod(id);
-    m_deploymentController->requestReconcile();
-}
-
-void SimulationModel::scaleDeployment(std::size_t index, int replicas, Component by) {
-    DeploymentRuntime& deployment = m_state.deployments[index];
-    if (deployment.desiredReplicas == replicas) {
-        return;
-    }
-    record(by, EventReason::ScalingReplicaSet, ObjectKind::Deployment, deployment.spec->name,
-           {{"deployment", deployment.spec->name},
-            {"from", std::to_string(deployment.desiredReplicas)},
-            {"to", std::to_string(replicas)}});
-    deployment.desiredReplicas = replicas;
-    m_deploymentController->requestReconcile();
 }
 
 } // namespace cnsim

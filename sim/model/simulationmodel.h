@@ -1,20 +1,17 @@
 #pragma once
 
-// SimulationModel: the hub of one run. It owns the engine, the cluster state, the event
-// log and the components (controllers, scheduler, kubelet, traffic, metrics), and gives
-// the components what they share: the clock, random streams, and a way to record cluster
-// events and to wake each other. Components never call each other's internals directly.
+// SimulationModel: the hub of one run. It owns the engine, the simulated kube-apiserver, the
+// event log and the components (controllers, scheduler, kubelets, traffic, metrics), and
+// gives them what they share: the clock, random streams, the scenario's simulation-only
+// facts (images, services), and a way to record cluster events. Components talk to each
+// other only through API objects and watches, as in Kubernetes, except the data plane
+// (traffic), which the kubelet tells when containers stop.
 
+#include "cluster/apiserver.h"
 #include "engine/engine.h"
 #include "engine/random.h"
 #include "metrics/metricsstore.h"
 #include "model/clusterevent.h"
-#include "model/clusterstate.h"
-#include "model/deploymentcontroller.h"
-#include "model/kubelet.h"
-#include "model/metricsrecorder.h"
-#include "model/scheduler.h"
-#include "model/trafficmodel.h"
 #include "scenario/scenario.h"
 
 #include <memory>
@@ -23,9 +20,19 @@
 
 namespace cnsim {
 
+class Scheduler;
+class DeploymentController;
+class ReplicaSetController;
+class EndpointsController;
+class Kubelet;
+class TrafficModel;
+class MetricsRecorder;
+class NodeLifecycleController;
+
 class SimulationModel {
 public:
     SimulationModel(Scenario scenario, std::uint64_t seed, SimTime endTime);
+    ~SimulationModel();
     // Components and events point into the model: it never moves.
     SimulationModel(const SimulationModel&) = delete;
     SimulationModel& operator=(const SimulationModel&) = delete;
@@ -33,49 +40,67 @@ public:
     const Scenario& scenario() const { return m_scenario; }
     std::uint64_t seed() const { return m_seed; }
     SimTime endTime() const { return m_endTime; }
+    SimTime now() const { return m_engine.now(); }
     Engine& engine() { return m_engine; }
     const Engine& engine() const { return m_engine; }
-    ClusterState& state() { return m_state; }
-    const ClusterState& state() const { return m_state; }
+    ApiServer& api() { return m_api; }
+    const ApiServer& api() const { return m_api; }
     MetricsStore& metrics() { return m_metrics; }
     const MetricsStore& metrics() const { return m_metrics; }
     const std::vector<ClusterEvent>& events() const { return m_events; }
 
     // A stream named after the component that draws from it: "scheduler", "faults", …
     RandomStream makeStream(std::string_view name) const { return RandomStream(m_seed, name); }
+    // The scenario's simulation facts about an image, or nullptr for an unknown image.
+    const ImageSpec* findImage(std::string_view image) const;
 
     void record(Component component, EventReason reason, ObjectKind kind, std::string objectName,
                 std::vector<std::pair<std::string, std::string>> args = {});
 
     Scheduler& scheduler() { return *m_scheduler; }
     DeploymentController& deploymentController() { return *m_deploymentController; }
+    ReplicaSetController& replicaSetController() { return *m_replicaSetController; }
     Kubelet& kubelet() { return *m_kubelet; }
     TrafficModel& traffic() { return *m_traffic; }
     const TrafficModel& traffic() const { return *m_traffic; }
-    MetricsRecorder& metricsRecorder() { return *m_metricsRecorder; }
-    const MetricsRecorder& metricsRecorder() const { return *m_metricsRecorder; }
 
     // Cluster-level operations shared by faults and user actions.
-    void failNode(std::size_t node, Component by);
-    void recoverNode(std::size_t node, Component by);
-    void deletePod(PodId pod, Component by);
-    void scaleDeployment(std::size_t deployment, int replicas, Component by);
+    void failNode(std::string_view node, Component by);
+    void recoverNode(std::string_view node, Component by);
+    void deletePod(std::string_view pod, Component by);
+    void scaleDeployment(std::string_view deployment, int replicas, Component by);
+    // The DELETE of a pod: graceful (deletionTimestamp; the kubelet stops it and removes it),
+    // or at once for a pod that never reached a node.
+    void requestPodDeletion(std::string_view nameSpace, std::string_view name, Component by);
+
+    // Busy CPU of a node over the last whole second (its metrics sample), in cores.
+    double lastSecondCpu(const std::string& node) const;
+
+    // Control-plane components that can be down (a control-plane outage).
+    bool schedulerUp() const { return m_schedulerUp; }
+    bool controllerManagerUp() const { return m_controllerManagerUp; }
 
 private:
     void buildCluster();
     void scheduleFaults();
+    void applyFault(const FaultSpec& fault);
 
     Scenario m_scenario;
     std::uint64_t m_seed;
     SimTime m_endTime;
     Engine m_engine;
-    ClusterState m_state;
+    ApiServer m_api;
     MetricsStore m_metrics;
     std::vector<ClusterEvent> m_events;
     RandomStream m_faultStream;
+    bool m_schedulerUp = true;
+    bool m_controllerManagerUp = true;
 
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<DeploymentController> m_deploymentController;
+    std::unique_ptr<ReplicaSetController> m_replicaSetController;
+    std::unique_ptr<EndpointsController> m_endpointsController;
+    std::unique_ptr<NodeLifecycleController> m_nodeLifecycleController;
     std::unique_ptr<Kubelet> m_kubelet;
     std::unique_ptr<TrafficModel> m_traffic;
     std::unique_ptr<MetricsRecorder> m_metricsRecorder;

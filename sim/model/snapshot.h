@@ -21,7 +21,9 @@ enum class PodPhase {
 struct NodeState {
     std::string name;
     std::string zone;
-    bool ready = true;
+    bool ready = true; // the Ready condition: what the control plane believes
+    bool up = true;    // whether the machine runs: the simulation's truth (a crash shows here
+                       // at once, and in `ready` only after the node-monitor grace period)
     CpuMillis cpuCapacity;
     Bytes memoryCapacity;
     int maxPods = 0;
@@ -41,6 +43,9 @@ struct PodState {
     Bytes memoryRequest;
     int requestsInFlight = 0;  // queued + in service
     std::string pendingReason; // why the scheduler could not place it, if Pending
+    std::string status;        // kubectl STATUS column: Running, ContainerCreating, …
+    bool ready = false;        // the Ready condition
+    int restarts = 0;          // container restarts
 };
 
 struct DeploymentState {

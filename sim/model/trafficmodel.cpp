@@ -1,39 +1,66 @@
 #include "model/trafficmodel.h"
 
 #include "model/eventpriority.h"
+#include "model/kubelet.h"
 #include "model/simulationmodel.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace cnsim {
 
 namespace {
 
-bool selects(const LabelMap& selector, const LabelMap& labels) {
-    if (selector.empty()) {
-        return false; // a Service without a selector has no automatic endpoints
+// A worker runs as fast as the container may: its CPU limit, else what it requested, else
+// (a best-effort pod) one whole core.
+double serviceCores(const PodSpec& spec) {
+    CpuMillis limits;
+    CpuMillis requests;
+    bool allLimited = !spec.containers.empty();
+    for (const ContainerSpec& c : spec.containers) {
+        requests += c.requests.cpu.value_or(CpuMillis{});
+        if (c.limits.cpu) {
+            limits += *c.limits.cpu;
+        } else {
+            allLimited = false;
+        }
     }
-    return std::all_of(selector.begin(), selector.end(), [&](const auto& entry) {
-        const auto it = labels.find(entry.first);
-        return it != labels.end() && it->second == entry.second;
-    });
+    if (allLimited && limits.value > 0) {
+        return limits.cores();
+    }
+    return requests.value > 0 ? requests.cores() : 1.0;
 }
 
 } // namespace
 
 TrafficModel::TrafficModel(SimulationModel& model)
-    : m_model(model), m_counters(model.state().services.size()),
-      m_balancer(model.makeStream("kube-proxy")) {}
+    : m_model(model), m_balancer(model.makeStream("kube-proxy")) {
+    for (const Manifest& manifest : model.scenario().workloads) {
+        if (const auto* service = std::get_if<ServiceSpec>(&manifest)) {
+            m_serviceNames.push_back(service->name);
+            m_serviceNamespaces.push_back(service->nameSpace);
+            SimTime cpu = SimTime::milliseconds(10);
+            SimTime base;
+            for (const ServiceBehaviourSpec& b : model.scenario().simulation.services) {
+                if (b.service == service->name) {
+                    cpu = b.cpuPerRequest;
+                    base = b.baseLatency;
+                }
+            }
+            m_cpuPerRequest.push_back(cpu);
+            m_baseLatency.push_back(base);
+        }
+    }
+    m_counters.resize(m_serviceNames.size());
+}
 
 void TrafficModel::start() {
-    const auto& traffic = m_model.scenario().simulation.traffic;
-    for (const TrafficSourceSpec& spec : traffic) {
-        const auto service = m_model.state().findService(spec.service);
-        if (!service || spec.requestsPerSecond <= 0.0) {
+    for (const TrafficSourceSpec& spec : m_model.scenario().simulation.traffic) {
+        const auto it = std::find(m_serviceNames.begin(), m_serviceNames.end(), spec.service);
+        if (it == m_serviceNames.end() || spec.requestsPerSecond <= 0.0) {
             continue; // the reader rejects unknown services; a zero rate sends nothing
         }
-        m_sources.push_back(Source{&spec, *service, m_model.makeStream("traffic/" + spec.name), 0});
+        m_sources.push_back(Source{&spec, static_cast<std::size_t>(it - m_serviceNames.begin()),
+                                   m_model.makeStream("traffic/" + spec.name), 0});
     }
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
         scheduleNextArrival(i);
@@ -43,7 +70,7 @@ void TrafficModel::start() {
 void TrafficModel::scheduleNextArrival(std::size_t index) {
     Source& source = m_sources[index];
     const TrafficSourceSpec& spec = *source.spec;
-    const SimTime now = m_model.engine().now();
+    const SimTime now = m_model.now();
     SimTime next;
     if (spec.pattern == TrafficPattern::Constant) {
         // The k-th arrival at start + k / rate, computed from k so rounding never drifts.
@@ -60,110 +87,135 @@ void TrafficModel::scheduleNextArrival(std::size_t index) {
         std::max(next, now), [this, index] { arrive(index); }, priority::kTraffic);
 }
 
+void TrafficModel::fail(std::size_t service) {
+    ++m_counters[service].errors;
+    ++m_counters[service].windowErrors;
+}
+
 void TrafficModel::arrive(std::size_t index) {
     Source& source = m_sources[index];
     ++source.sent;
-    ServiceTrafficCounters& counters = m_counters[source.service];
-    ++counters.arrivals;
-    ++counters.windowArrivals;
-    const auto& endpoints = m_model.state().services[source.service].endpoints;
-    if (endpoints.empty()) {
-        ++counters.errors;
-        ++counters.windowErrors;
-    } else {
-        const PodId target = endpoints[m_balancer.uniformIndex(endpoints.size())];
-        PodRuntime& pod = m_model.state().pods.at(target);
-        if (pod.queue.size() >= kQueueCapacity) {
-            ++counters.errors;
-            ++counters.windowErrors;
-        } else {
-            pod.queue.push_back(QueuedRequest{source.service, m_model.engine().now()});
-            if (!pod.serving) {
-                startService(pod);
-            }
-        }
-    }
+    const std::size_t service = source.service;
+    ++m_counters[service].arrivals;
+    ++m_counters[service].windowArrivals;
     scheduleNextArrival(index);
+
+    // kube-proxy routes by the Endpoints it last saw.
+    const std::string& nameSpace = m_serviceNamespaces[service];
+    const EndpointsObject* endpoints =
+        m_model.api().endpoints().find(nameSpace, m_serviceNames[service]);
+    if (endpoints == nullptr || endpoints->ready.empty()) {
+        fail(service); // connection refused: no ready endpoint
+        return;
+    }
+    const EndpointAddress& target =
+        endpoints->ready[m_balancer.uniformIndex(endpoints->ready.size())];
+    const std::string key = ObjectTable<PodObject>::key(nameSpace, target.podName);
+    const auto it = m_servers.find(key);
+    if (it == m_servers.end() || !m_model.kubelet().podServing(key)) {
+        fail(service); // the pod is listed but its program does not answer (yet)
+        return;
+    }
+    PodServer& server = it->second;
+    if (server.queue.size() >= kQueueCapacity) {
+        fail(service); // 503: the pod's queue is full
+        return;
+    }
+    server.queue.push_back(Request{service, m_model.now()});
+    if (!server.serving) {
+        startService(key, server);
+    }
 }
 
-void TrafficModel::startService(PodRuntime& pod) {
-    const QueuedRequest& request = pod.queue.front();
-    const ServiceRuntime& service = m_model.state().services[request.service];
-    const SimTime now = m_model.engine().now();
-    pod.serving = true;
-    pod.serviceStart = now;
-    pod.cpuAccountedUntil = now;
+void TrafficModel::startService(const std::string& key, PodServer& server) {
+    const Request& request = server.queue.front();
+    const SimTime now = m_model.now();
+    server.serving = true;
+    server.cpuAccountedUntil = now;
     const SimTime duration =
-        SimTime::fromSeconds(service.cpuPerRequest.toSeconds() / pod.serviceCores);
-    const PodId id = pod.id;
-    pod.completionEvent = m_model.engine().schedule(
-        duration, [this, id] { complete(id); }, priority::kTraffic);
+        SimTime::fromSeconds(m_cpuPerRequest[request.service].toSeconds() / server.cores);
+    server.completion = m_model.engine().schedule(
+        duration, [this, key] { complete(key); }, priority::kTraffic);
 }
 
-void TrafficModel::complete(PodId id) {
-    PodRuntime& pod = m_model.state().pods.at(id);
-    const SimTime now = m_model.engine().now();
-    accountCpu(pod, now);
-    const QueuedRequest request = pod.queue.front();
-    pod.queue.pop_front();
-    pod.serving = false;
-    pod.completionEvent = {};
+void TrafficModel::complete(const std::string& key) {
+    PodServer& server = m_servers.at(key);
+    const SimTime now = m_model.now();
+    accountCpu(server, now);
+    const Request request = server.queue.front();
+    server.queue.pop_front();
+    server.serving = false;
+    server.completion = {};
     ServiceTrafficCounters& counters = m_counters[request.service];
-    const SimTime latency =
-        now - request.arrival + m_model.state().services[request.service].baseLatency;
+    const SimTime latency = now - request.arrival + m_baseLatency[request.service];
     ++counters.completed;
     counters.latency.add(latency);
     counters.windowLatency.add(latency);
-    if (!pod.queue.empty()) {
-        startService(pod);
+    if (!server.queue.empty()) {
+        startService(key, server);
     }
 }
 
-void TrafficModel::dropRequests(PodRuntime& pod) {
-    if (pod.serving) {
-        accountCpu(pod, m_model.engine().now());
-        m_model.engine().cancel(pod.completionEvent);
-        pod.serving = false;
-    }
-    for (const QueuedRequest& request : pod.queue) {
-        ++m_counters[request.service].errors;
-        ++m_counters[request.service].windowErrors;
-    }
-    pod.queue.clear();
+void TrafficModel::podStarted(const std::string& podKey, const std::string& node) {
+    const auto slash = podKey.find('/');
+    const PodObject* pod =
+        m_model.api().pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
+    PodServer server;
+    server.node = node;
+    server.cores = pod != nullptr ? serviceCores(pod->spec) : 1.0;
+    m_servers[podKey] = std::move(server);
 }
 
-void TrafficModel::accountCpu(PodRuntime& pod, SimTime until) {
-    if (!pod.serving || !pod.node || until <= pod.cpuAccountedUntil) {
+void TrafficModel::podStopped(const std::string& podKey) {
+    const auto it = m_servers.find(podKey);
+    if (it == m_servers.end()) {
         return;
     }
-    // A busy worker uses serviceCores cores of its node.
-    const SimTime busy = until - pod.cpuAccountedUntil;
-    const SimTime cpu = SimTime::fromSeconds(busy.toSeconds() * pod.serviceCores);
-    NodeRuntime& node = m_model.state().nodes[*pod.node];
-    node.busyCpuTime += cpu;
-    node.busyCpuTotal += cpu;
-    pod.cpuAccountedUntil = until;
+    PodServer& server = it->second;
+    if (server.serving) {
+        accountCpu(server, m_model.now());
+        m_model.engine().cancel(server.completion);
+    }
+    for (const Request& request : server.queue) {
+        fail(request.service);
+    }
+    m_servers.erase(it);
+}
+
+void TrafficModel::accountCpu(PodServer& server, SimTime until) {
+    if (!server.serving || until <= server.cpuAccountedUntil) {
+        return;
+    }
+    // A busy worker uses `cores` cores of its node.
+    const double cpu = (until - server.cpuAccountedUntil).toSeconds() * server.cores;
+    NodeCpu& node = m_nodeCpu[server.node];
+    node.window += cpu;
+    node.total += cpu;
+    server.cpuAccountedUntil = until;
 }
 
 void TrafficModel::accountCpuUntilNow() {
-    const SimTime now = m_model.engine().now();
-    for (auto& [id, pod] : m_model.state().pods) {
-        accountCpu(pod, now);
+    const SimTime now = m_model.now();
+    for (auto& [key, server] : m_servers) {
+        accountCpu(server, now);
     }
 }
 
-void TrafficModel::refreshEndpoints() {
-    ClusterState& state = m_model.state();
-    for (ServiceRuntime& service : state.services) {
-        service.endpoints.clear();
-        for (const auto& [id, pod] : state.pods) {
-            if (pod.phase == PodPhase::Running &&
-                selects(service.spec->selector,
-                        state.deployments[pod.deployment].spec->podLabels)) {
-                service.endpoints.push_back(id);
-            }
-        }
-    }
+int TrafficModel::requestsInFlight(const std::string& podKey) const {
+    const auto it = m_servers.find(podKey);
+    return it == m_servers.end() ? 0 : static_cast<int>(it->second.queue.size());
+}
+
+double TrafficModel::takeNodeCpuSeconds(const std::string& node) {
+    NodeCpu& cpu = m_nodeCpu[node];
+    const double window = cpu.window;
+    cpu.window = 0.0;
+    return window;
+}
+
+double TrafficModel::nodeCpuTotalSeconds(const std::string& node) const {
+    const auto it = m_nodeCpu.find(node);
+    return it == m_nodeCpu.end() ? 0.0 : it->second.total;
 }
 
 } // namespace cnsim

@@ -161,7 +161,7 @@ void TestCli::exportsWriteFiles() {
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
     const QList<QByteArray> rows = csvFile.readAll().split('\n');
     QVERIFY(rows.at(0).startsWith("time_s,service/frontend/request_rate"));
-    QCOMPARE(rows.size(), 240 + 2); // header, one row per second, final newline
+    QCOMPARE(rows.size(), 600 + 2); // header, one row per second of 10 minutes, final newline
     QFile eventsFile(jsonl);
     QVERIFY(eventsFile.open(QIODevice::ReadOnly));
     bool sawNodeFailure = false;
@@ -227,7 +227,8 @@ void TestCli::runOfBrokenFileSimulatesNothing() {
     file.close();
     const CliResult r = runCnsim({QStringLiteral("run"), path});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(path + QStringLiteral(":4:1: error: YAML syntax error")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(path + QStringLiteral(":4:1: error: YAML syntax error")),
+             qPrintable(r.err));
     QVERIFY(r.err.contains(QLatin1String("nothing was simulated")));
     QVERIFY(r.out.isEmpty());
 }

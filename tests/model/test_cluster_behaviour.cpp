@@ -91,10 +91,11 @@ void TestClusterBehaviour::unschedulableReasonInUpstreamWords() {
     QVERIFY(failed != nullptr);
     QCOMPARE(componentName(failed->component), std::string_view("kube-scheduler"));
 
-    // A failed node carries the unreachable taint and is reported before resources.
+    // A failed node, once the controller notices (after the 50 s grace period), carries the
+    // unreachable taint; TaintToleration runs before NodeResourcesFit.
     Simulation tainted(test::loadScenarioText(test::webScenario(2, "1", 1, "2", 0)));
     QVERIFY(tainted.apply(FailNodeAction{"node-1"}).ok);
-    tainted.advanceTo(SimTime::seconds(1));
+    tainted.advanceTo(SimTime::seconds(60));
     QCOMPARE(tainted.snapshot().pods[0].pendingReason,
              std::string("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated "
                          "taint {node.kubernetes.io/unreachable: }."));
@@ -129,13 +130,10 @@ void TestClusterBehaviour::leastAllocatedScore() {
     QFETCH(qint64, podCpu);
     QFETCH(qint64, podMemory);
     QFETCH(qint64, expected);
-    NodeRuntime node;
-    node.spec.cpu = CpuMillis{nodeCpu};
-    node.spec.memory = Bytes{nodeMemory};
-    PodRuntime pod;
-    pod.cpuRequest = CpuMillis{podCpu};
-    pod.memoryRequest = Bytes{podMemory};
-    QCOMPARE(Scheduler::leastAllocatedScore(node, pod), expected);
+    const Scheduler::NodeUsage nothingScheduled;
+    QCOMPARE(Scheduler::leastAllocatedScore(CpuMillis{nodeCpu}, Bytes{nodeMemory}, nothingScheduled,
+                                            CpuMillis{podCpu}, Bytes{podMemory}),
+             expected);
 }
 
 void TestClusterBehaviour::deletedPodIsReplaced() {
@@ -158,39 +156,68 @@ void TestClusterBehaviour::deletedPodIsReplaced() {
 }
 
 void TestClusterBehaviour::nodeFailureMovesPods() {
-    Simulation sim(test::loadScenarioText(test::webScenario(3, "4", 6, "500m", 50)));
+    // Upstream timing (pkg/controller/nodelifecycle defaults, admission
+    // DefaultTolerationSeconds): the kubelet renews its lease every 10 s; the controller checks
+    // every 5 s and marks a node silent for more than 50 s NotReady with the unreachable
+    // NoExecute taint; pods tolerate it for 300 s and are then evicted and replaced.
+    Simulation sim(test::loadScenarioText(test::webScenario(3, "4", 6, "500m", 50, "10m")));
     sim.advanceTo(SimTime::seconds(30));
-    std::map<std::string, int> before;
+    int onNode2 = 0;
     for (const PodState& p : sim.snapshot().pods) {
-        ++before[p.node];
+        onNode2 += p.node == "node-2" ? 1 : 0;
     }
-    QVERIFY(before["node-2"] > 0);
-    QVERIFY(sim.apply(FailNodeAction{"node-2"}).ok);
+    QVERIFY(onNode2 > 0);
+    QVERIFY(sim.apply(FailNodeAction{"node-2"}).ok); // last lease renewal was at 30 s
+
     ClusterSnapshot snap = sim.snapshot();
+    QVERIFY(!snap.nodes[1].up);
+    QVERIFY(snap.nodes[1].ready); // the control plane has not noticed yet
+
+    sim.advanceTo(SimTime::seconds(90)); // silent for more than 50 s: seen at the 85 s check
+    snap = sim.snapshot();
     QVERIFY(!snap.nodes[1].ready);
-    QCOMPARE(snap.nodes[1].podCount, 0);
-    QCOMPARE(static_cast<int>(snap.pods.size()), 6);
+    const ClusterEvent* notReady = lastEvent(sim, EventReason::NodeNotReady);
+    QVERIFY(notReady != nullptr);
+    QCOMPARE(notReady->time, SimTime::seconds(85));
     for (const PodState& p : snap.pods) {
-        QVERIFY(p.node != "node-2");
+        QVERIFY(p.node != "node-2" || !p.ready);
     }
-    sim.advanceTo(SimTime::seconds(40));
-    QCOMPARE(countPhase(sim.snapshot(), PodPhase::Running), 6);
-    const ClusterEvent* lost = lastEvent(sim, EventReason::PodLost);
-    QVERIFY(lost != nullptr);
-    QCOMPARE(lost->arg("node"), std::string_view("node-2"));
+    QCOMPARE(static_cast<int>(snap.pods.size()), 6); // nothing replaced yet
+
+    sim.advanceTo(SimTime::seconds(400)); // eviction at 85 + 300 s, replacements start
+    const ClusterEvent* evicted = lastEvent(sim, EventReason::TaintManagerEviction);
+    QVERIFY(evicted != nullptr);
+    QCOMPARE(evicted->time, SimTime::seconds(385));
+    QCOMPARE(evicted->arg("node"), std::string_view("node-2"));
+    snap = sim.snapshot();
+    int running = 0;
+    int terminatingOnNode2 = 0;
+    for (const PodState& p : snap.pods) {
+        running += p.phase == PodPhase::Running ? 1 : 0;
+        QVERIFY(p.phase != PodPhase::Running || p.node != "node-2");
+        // The dead node cannot confirm the deletion: its pods stay Terminating.
+        terminatingOnNode2 += p.node == "node-2" && p.phase == PodPhase::Terminating ? 1 : 0;
+    }
+    QCOMPARE(running, 6);
+    QCOMPARE(terminatingOnNode2, onNode2);
 }
 
 void TestClusterBehaviour::recoveredNodeTakesPendingPods() {
-    // One node of 1 core holds one 1-core pod; the second pod waits until node-2 returns.
-    Simulation sim(test::loadScenarioText(test::webScenario(2, "1", 2, "1", 0)));
+    // Two nodes of 1 core and two 1-core pods. node-2 crashes before its pod starts: the
+    // pod is stuck until eviction, its replacement cannot fit on node-1, and only the
+    // recovered node-2 can take it.
+    Simulation sim(test::loadScenarioText(test::webScenario(2, "1", 2, "1", 0, "10m")));
     QVERIFY(sim.apply(FailNodeAction{"node-2"}).ok);
-    sim.advanceTo(SimTime::seconds(10));
-    QCOMPARE(countPhase(sim.snapshot(), PodPhase::Pending), 1);
+    sim.advanceTo(SimTime::seconds(400)); // NotReady at 55 s, evicted at 355 s
+    ClusterSnapshot snap = sim.snapshot();
+    QCOMPARE(countPhase(snap, PodPhase::Running), 1);
+    QCOMPARE(countPhase(snap, PodPhase::Pending), 1);
     QVERIFY(sim.apply(RecoverNodeAction{"node-2"}).ok);
-    sim.advanceTo(SimTime::seconds(20));
-    const ClusterSnapshot snap = sim.snapshot();
+    sim.advanceTo(SimTime::seconds(420));
+    snap = sim.snapshot();
     QCOMPARE(countPhase(snap, PodPhase::Running), 2);
-    QCOMPARE(snap.nodes[1].podCount, 1);
+    QCOMPARE(snap.nodes[1].podCount, 1); // the evicted pod is gone, the new one runs there
+    QVERIFY(snap.nodes[1].ready);
 }
 
 void TestClusterBehaviour::scaleUpAndDown() {

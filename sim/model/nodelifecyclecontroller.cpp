@@ -1,0 +1,148 @@
+#include "model/nodelifecyclecontroller.h"
+
+#include "control/kubernetesdefaults.h"
+#include "model/eventpriority.h"
+#include "model/kubelet.h"
+#include "model/simulationmodel.h"
+
+#include <algorithm>
+
+namespace cnsim {
+
+namespace {
+
+bool hasTaint(const NodeObject& node, std::string_view key, TaintEffect effect) {
+    return std::any_of(node.taints.begin(), node.taints.end(),
+                       [&](const Taint& t) { return t.key == key && t.effect == effect; });
+}
+
+// How long a pod tolerates a NoExecute taint (tainteviction getMinTolerationTime): no
+// matching toleration → 0; a toleration without seconds → forever (nullopt).
+std::optional<SimTime> tolerationFor(const PodObject& pod, const Taint& taint) {
+    std::optional<SimTime> shortest;
+    bool tolerated = false;
+    for (const Toleration& t : pod.spec.tolerations) {
+        const bool keyMatches = t.op == TolerationOperator::Exists
+                                    ? (t.key.empty() || t.key == taint.key)
+                                    : (t.key == taint.key && t.value == taint.value);
+        if (!keyMatches || (t.effect && *t.effect != taint.effect)) {
+            continue;
+        }
+        if (!t.tolerationSeconds) {
+            tolerated = true;
+            continue;
+        }
+        const SimTime seconds = SimTime::seconds(std::max<std::int64_t>(*t.tolerationSeconds, 0));
+        shortest = shortest ? std::min(*shortest, seconds) : seconds;
+    }
+    if (shortest) {
+        return shortest;
+    }
+    return tolerated ? std::nullopt : std::optional<SimTime>(SimTime::zero());
+}
+
+} // namespace
+
+NodeLifecycleController::NodeLifecycleController(SimulationModel& model) : m_model(model) {
+    model.engine().schedule(
+        k8s::kNodeMonitorPeriod, [this] { monitor(); }, priority::kController);
+}
+
+void NodeLifecycleController::monitor() {
+    m_model.engine().schedule(
+        k8s::kNodeMonitorPeriod, [this] { monitor(); }, priority::kController);
+    if (!m_model.api().available() || !m_model.controllerManagerUp()) {
+        return;
+    }
+    const SimTime now = m_model.now();
+    std::vector<NodeObject*> nodes;
+    for (auto& [key, node] : m_model.api().nodes()) {
+        nodes.push_back(&node);
+    }
+    for (NodeObject* node : nodes) {
+        const auto heartbeat = m_model.kubelet().lastHeartbeat(node->meta.name);
+        const bool silent = !heartbeat || now - *heartbeat > k8s::kNodeMonitorGracePeriod;
+        if (silent && isNodeReady(*node)) {
+            markNotReady(*node);
+        } else if (!silent && !isNodeReady(*node)) {
+            markReady(*node);
+        }
+    }
+}
+
+void NodeLifecycleController::markNotReady(NodeObject& node) {
+    const SimTime now = m_model.now();
+    setCondition(node.conditions, "Ready", ConditionStatus::Unknown, now, "NodeStatusUnknown",
+                 "Kubelet stopped posting node status.");
+    for (const TaintEffect effect : {TaintEffect::NoSchedule, TaintEffect::NoExecute}) {
+        if (!hasTaint(node, k8s::kTaintUnreachable, effect)) {
+            node.taints.push_back(Taint{std::string(k8s::kTaintUnreachable), "", effect});
+        }
+    }
+    m_model.record(Component::NodeController, EventReason::NodeNotReady, ObjectKind::Node,
+                   node.meta.name, {{"node", node.meta.name}});
+    m_model.api().updated(ResourceKind::Node, node.meta);
+    // MarkPodsNotReady: the endpoints controller then takes them out of Services.
+    for (auto& [key, pod] : m_model.api().pods()) {
+        if (pod.nodeName == node.meta.name &&
+            setCondition(pod.conditions, "Ready", ConditionStatus::False, now, "NodeNotReady")) {
+            m_model.api().updated(ResourceKind::Pod, pod.meta);
+        }
+    }
+    scheduleEvictions(node);
+}
+
+void NodeLifecycleController::markReady(NodeObject& node) {
+    setCondition(node.conditions, "Ready", ConditionStatus::True, m_model.now(), "KubeletReady",
+                 "kubelet is posting ready status");
+    std::erase_if(node.taints, [](const Taint& t) {
+        return t.key == k8s::kTaintUnreachable || t.key == k8s::kTaintNotReady;
+    });
+    m_model.api().updated(ResourceKind::Node, node.meta);
+    for (auto it = m_evictions.begin(); it != m_evictions.end();) {
+        const auto slash = it->first.find('/');
+        const PodObject* pod =
+            m_model.api().pods().find(it->first.substr(0, slash), it->first.substr(slash + 1));
+        if (pod == nullptr || pod->nodeName == node.meta.name) {
+            m_model.engine().cancel(it->second);
+            it = m_evictions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void NodeLifecycleController::scheduleEvictions(const NodeObject& node) {
+    const Taint noExecute{std::string(k8s::kTaintUnreachable), "", TaintEffect::NoExecute};
+    for (const auto& [key, pod] : m_model.api().pods()) {
+        if (pod.nodeName != node.meta.name || isPodTerminating(pod) || m_evictions.count(key)) {
+            continue;
+        }
+        const std::optional<SimTime> tolerated = tolerationFor(pod, noExecute);
+        if (!tolerated) {
+            continue; // tolerates the taint forever
+        }
+        const std::string nodeName = node.meta.name;
+        m_evictions[key] = m_model.engine().schedule(
+            *tolerated, [this, key, nodeName] { evict(key, nodeName); }, priority::kController);
+    }
+}
+
+void NodeLifecycleController::evict(const std::string& podKey, const std::string& node) {
+    m_evictions.erase(podKey);
+    const auto slash = podKey.find('/');
+    const PodObject* pod =
+        m_model.api().pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
+    if (pod == nullptr || isPodTerminating(*pod) || pod->nodeName != node) {
+        return;
+    }
+    if (!m_model.api().available() || !m_model.controllerManagerUp()) {
+        return; // the next NotReady pass schedules it again
+    }
+    m_model.record(Component::TaintEvictionController, EventReason::TaintManagerEviction,
+                   ObjectKind::Pod, pod->meta.name, {{"pod", pod->meta.name}, {"node", node}});
+    m_model.requestPodDeletion(pod->meta.nameSpace, pod->meta.name,
+                               Component::TaintEvictionController);
+}
+
+} // namespace cnsim

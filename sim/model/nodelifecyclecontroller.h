@@ -1,0 +1,38 @@
+#pragma once
+
+// NodeLifecycleController: kube-controller-manager's node lifecycle controller and taint
+// eviction (pkg/controller/nodelifecycle, pkg/controller/tainteviction). Every
+// node-monitor-period (5 s) it compares each node's last lease renewal with the grace period
+// (50 s): a silent node's Ready condition becomes Unknown, its pods are marked not ready,
+// and it gets the node.kubernetes.io/unreachable taint (NoSchedule and NoExecute). Pods on a
+// NoExecute-tainted node are deleted when their toleration runs out (300 s by default, added
+// by the DefaultTolerationSeconds admission plugin). A node that renews its lease again is
+// Ready and untainted. Expected failover with defaults: ≈ 50 s + 300 s.
+
+#include "engine/engine.h"
+
+#include <map>
+#include <string>
+
+namespace cnsim {
+
+class SimulationModel;
+struct NodeObject;
+struct PodObject;
+
+class NodeLifecycleController {
+public:
+    explicit NodeLifecycleController(SimulationModel& model);
+
+private:
+    void monitor();
+    void markNotReady(NodeObject& node);
+    void markReady(NodeObject& node);
+    void scheduleEvictions(const NodeObject& node);
+    void evict(const std::string& podKey, const std::string& node);
+
+    SimulationModel& m_model;
+    std::map<std::string, EventId> m_evictions; // pod key → pending taint eviction
+};
+
+} // namespace cnsim
