@@ -339,6 +339,22 @@
             <source>ReplicaSet</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Node %1 cordoned: no new pods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 uncordoned: accepts pods again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evicting pod %1 from node %2 (drain)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 drained: no pods left</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

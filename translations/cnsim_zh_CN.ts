@@ -336,6 +336,22 @@
             <source>ReplicaSet</source>
             <translation>ReplicaSet</translation>
         </message>
+        <message>
+            <source>Node %1 cordoned: no new pods</source>
+            <translation>节点 %1 已封锁（cordon）：不再接收新 Pod</translation>
+        </message>
+        <message>
+            <source>Node %1 uncordoned: accepts pods again</source>
+            <translation>节点 %1 已解除封锁：重新接收 Pod</translation>
+        </message>
+        <message>
+            <source>Evicting pod %1 from node %2 (drain)</source>
+            <translation>正在从节点 %2 驱逐 Pod %1（drain）</translation>
+        </message>
+        <message>
+            <source>Node %1 drained: no pods left</source>
+            <translation>节点 %1 已排空：没有剩余 Pod</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -63,9 +63,20 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
             .arg(node.isEmpty() ? fromStd(event.objectName) : node);
     case EventReason::TaintManagerEviction:
         return tr("Evicting pod %1 from unreachable node %2").arg(pod, node);
+    case EventReason::Cordoned:
+        return tr("Node %1 cordoned: no new pods").arg(node);
+    case EventReason::Uncordoned:
+        return tr("Node %1 uncordoned: accepts pods again").arg(node);
+    case EventReason::Evicted:
+        return tr("Evicting pod %1 from node %2 (drain)").arg(pod, node);
+    case EventReason::Drained:
+        return tr("Node %1 drained: no pods left").arg(node);
     case EventReason::Failed:
     case EventReason::BackOff:
     case EventReason::Unhealthy:
+    case EventReason::EvictionBlocked:
+    case EventReason::Updated:
+    case EventReason::FaultInjected:
         // The kubelet's own message (image and container names), as kubectl shows it.
         return fromStd(event.arg("message"));
     }

@@ -100,6 +100,7 @@ struct ReplicaSetObject {
     int replicas = 0;
     LabelSelector selector;
     LabelMap templateLabels;
+    LabelMap templateAnnotations; // e.g. kubectl.kubernetes.io/restartedAt
     PodSpec templateSpec;
     int minReadySeconds = 0;
     // status
@@ -114,6 +115,7 @@ std::int64_t replicaSetRevision(const ReplicaSetObject& rs);
 struct DeploymentObject {
     ObjectMeta meta;
     DeploymentSpec spec; // replicas and template are live (scale, set image change them)
+    LabelMap templateAnnotations; // spec.template.metadata.annotations (rollout restart)
     // status
     std::int64_t observedGeneration = 0;
     int statusReplicas = 0;

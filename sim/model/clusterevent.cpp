@@ -75,6 +75,20 @@ std::string_view reasonName(EventReason r) {
         return "NodeNotReady";
     case EventReason::TaintManagerEviction:
         return "TaintManagerEviction";
+    case EventReason::Cordoned:
+        return "NodeNotSchedulable";
+    case EventReason::Uncordoned:
+        return "NodeSchedulable";
+    case EventReason::Evicted:
+        return "Evicted";
+    case EventReason::EvictionBlocked:
+        return "EvictionBlocked";
+    case EventReason::Drained:
+        return "Drained";
+    case EventReason::Updated:
+        return "Updated";
+    case EventReason::FaultInjected:
+        return "FaultInjected";
     }
     return "Unknown";
 }
@@ -138,6 +152,19 @@ std::string describeEvent(const ClusterEvent& e) {
         return "Node " + node + " status is now: NodeNotReady";
     case EventReason::TaintManagerEviction:
         return "Marking for deletion Pod " + pod;
+    case EventReason::Cordoned:
+        return "Node " + node + " status is now: NodeNotSchedulable";
+    case EventReason::Uncordoned:
+        return "Node " + node + " status is now: NodeSchedulable";
+    case EventReason::Evicted:
+        return "evicting pod " + pod + " from node " + node;
+    case EventReason::EvictionBlocked:
+    case EventReason::Updated:
+        return std::string(e.arg("message"));
+    case EventReason::Drained:
+        return "node/" + node + " drained";
+    case EventReason::FaultInjected:
+        return std::string(e.arg("message"));
     }
     return {};
 }

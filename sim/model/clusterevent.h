@@ -47,6 +47,13 @@ enum class EventReason {
     Unhealthy,            // a probe failed (args: pod, probe, message)
     NodeNotReady,         // node lifecycle controller marked a node not ready (args: node)
     TaintManagerEviction, // pod evicted from a tainted node (args: pod, node)
+    Cordoned,             // node marked unschedulable (args: node)
+    Uncordoned,           // node schedulable again (args: node)
+    Evicted,              // drain evicted a pod through the eviction API (args: pod, node)
+    EvictionBlocked,      // a PodDisruptionBudget refused an eviction (args: pod, message)
+    Drained,              // every pod has left the node (args: node)
+    Updated,              // a person changed an object's spec (args: what)
+    FaultInjected,        // a fault without a single object (args: fault, target)
 };
 
 enum class ObjectKind { Pod, Node, Deployment, ReplicaSet };

@@ -1,20 +1,52 @@
 #include "model/deploymentcontroller.h"
 
 #include "model/eventpriority.h"
+#include "model/ownership.h"
 #include "model/podfactory.h"
 #include "model/simulationmodel.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace cnsim {
 
 namespace {
 
 constexpr const char* kRevisionAnnotation = "deployment.kubernetes.io/revision";
+constexpr const char* kDesiredAnnotation = "deployment.kubernetes.io/desired-replicas";
+constexpr const char* kMaxAnnotation = "deployment.kubernetes.io/max-replicas";
 
 bool ownedBy(const ReplicaSetObject& rs, const DeploymentObject& d) {
     return std::any_of(rs.meta.ownerReferences.begin(), rs.meta.ownerReferences.end(),
                        [&](const OwnerReference& o) { return o.uid == d.meta.uid; });
+}
+
+std::optional<int> intAnnotation(const LabelMap& annotations, const char* key) {
+    const auto it = annotations.find(key);
+    if (it == annotations.end()) {
+        return std::nullopt;
+    }
+    int value = 0;
+    const auto [end, ec] =
+        std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+    return ec == std::errc() ? std::optional<int>(value) : std::nullopt;
+}
+
+void setIntAnnotation(LabelMap& annotations, const char* key, std::optional<int> value) {
+    if (value) {
+        annotations[key] = std::to_string(*value);
+    } else {
+        annotations.erase(key);
+    }
+}
+
+Condition toCondition(const char* type, const DeploymentCondition& c) {
+    return Condition{type,
+                     c.status,
+                     c.lastTransitionTime,
+                     c.lastUpdateTime,
+                     std::string(reasonName(c.reason)),
+                     c.message};
 }
 
 } // namespace
@@ -26,6 +58,36 @@ DeploymentController::DeploymentController(SimulationModel& model)
               [this](WatchEventType, const ObjectMeta&) { requestReconcile(); });
     api.watch(ResourceKind::ReplicaSet,
               [this](WatchEventType, const ObjectMeta&) { requestReconcile(); });
+    // Pod deletions matter to Recreate, which waits for old pods to be gone.
+    api.watch(ResourceKind::Pod, [this](WatchEventType type, const ObjectMeta&) {
+        if (type == WatchEventType::Deleted) {
+            requestReconcile();
+        }
+    });
+}
+
+RsCounts DeploymentController::countsOf(const ReplicaSetObject& rs) {
+    RsCounts counts;
+    counts.name = rs.meta.name;
+    counts.revision = static_cast<int>(replicaSetRevision(rs));
+    counts.createdAt = rs.meta.creationTimestamp;
+    counts.specReplicas = rs.replicas;
+    counts.replicas = rs.statusReplicas;
+    counts.readyReplicas = rs.readyReplicas;
+    counts.availableReplicas = rs.availableReplicas;
+    counts.desiredReplicasAnnotation = intAnnotation(rs.meta.annotations, kDesiredAnnotation);
+    counts.maxReplicasAnnotation = intAnnotation(rs.meta.annotations, kMaxAnnotation);
+    return counts;
+}
+
+std::vector<ReplicaSetObject*> DeploymentController::ownedReplicaSets(const DeploymentObject& d) {
+    std::vector<ReplicaSetObject*> owned;
+    for (auto& [key, rs] : m_model.api().replicaSets()) {
+        if (ownedBy(rs, d)) {
+            owned.push_back(&rs);
+        }
+    }
+    return owned;
 }
 
 void DeploymentController::reconcile() {
@@ -41,106 +103,146 @@ void DeploymentController::reconcile() {
     }
 }
 
-ReplicaSetObject& DeploymentController::ensureNewReplicaSet(DeploymentObject& d,
-                                                            std::vector<ReplicaSetObject*>& owned) {
-    const std::string hash = podTemplateHash(d.spec.podLabels, d.spec.podSpec);
-    const std::string name = d.meta.name + "-" + hash;
-    std::int64_t maxRevision = 0;
-    for (const ReplicaSetObject* rs : owned) {
-        maxRevision = std::max(maxRevision, replicaSetRevision(*rs));
+void DeploymentController::applyCounts(ReplicaSetObject& rs, const RsCounts& counts) {
+    bool changed = false;
+    if (rs.replicas != counts.specReplicas) {
+        rs.replicas = counts.specReplicas;
+        ++rs.meta.generation;
+        changed = true;
     }
-    for (ReplicaSetObject* rs : owned) {
-        if (rs->meta.name == name) {
-            // A rollback to an older template makes its ReplicaSet the newest revision.
-            if (replicaSetRevision(*rs) != maxRevision) {
-                rs->meta.annotations[kRevisionAnnotation] = std::to_string(maxRevision + 1);
-                m_model.api().updated(ResourceKind::ReplicaSet, rs->meta);
-            }
-            return *rs;
-        }
+    LabelMap annotations = rs.meta.annotations;
+    annotations[kRevisionAnnotation] = std::to_string(counts.revision);
+    setIntAnnotation(annotations, kDesiredAnnotation, counts.desiredReplicasAnnotation);
+    setIntAnnotation(annotations, kMaxAnnotation, counts.maxReplicasAnnotation);
+    if (annotations != rs.meta.annotations) {
+        rs.meta.annotations = std::move(annotations);
+        changed = true;
     }
+    if (changed) {
+        m_model.api().updated(ResourceKind::ReplicaSet, rs.meta);
+    }
+}
+
+ReplicaSetObject& DeploymentController::createReplicaSet(DeploymentObject& d,
+                                                         const RsCounts& counts,
+                                                         const std::string& hash) {
     ReplicaSetObject rs;
-    rs.meta.name = name;
+    rs.meta.name = counts.name;
     rs.meta.nameSpace = d.meta.nameSpace;
     rs.meta.labels = d.spec.podLabels;
     rs.meta.labels["pod-template-hash"] = hash;
-    rs.meta.annotations[kRevisionAnnotation] = std::to_string(maxRevision + 1);
     rs.meta.ownerReferences.push_back(OwnerReference{"Deployment", d.meta.name, d.meta.uid});
     rs.selector.matchLabels = d.spec.selector;
     rs.selector.matchLabels["pod-template-hash"] = hash;
     rs.templateLabels = d.spec.podLabels;
     rs.templateLabels["pod-template-hash"] = hash;
+    rs.templateAnnotations = d.templateAnnotations;
     rs.templateSpec = d.spec.podSpec;
     rs.minReadySeconds = d.spec.minReadySeconds.value_or(0);
-    rs.replicas = 0;
-    ReplicaSetObject& created = m_model.api().create(std::move(rs), m_model.now());
-    owned.push_back(&created);
-    return created;
-}
-
-void DeploymentController::scaleReplicaSet(DeploymentObject& d, ReplicaSetObject& rs,
-                                           int replicas) {
-    if (rs.replicas == replicas) {
-        return;
-    }
-    m_model.record(Component::DeploymentController, EventReason::ScalingReplicaSet,
-                   ObjectKind::Deployment, d.meta.name,
-                   {{"replicaset", rs.meta.name},
-                    {"direction", replicas > rs.replicas ? "up" : "down"},
-                    {"from", std::to_string(rs.replicas)},
-                    {"to", std::to_string(replicas)}});
-    rs.replicas = replicas;
-    ++rs.meta.generation;
-    m_model.api().updated(ResourceKind::ReplicaSet, rs.meta);
+    rs.meta.annotations[kRevisionAnnotation] = std::to_string(counts.revision);
+    setIntAnnotation(rs.meta.annotations, kDesiredAnnotation, counts.desiredReplicasAnnotation);
+    setIntAnnotation(rs.meta.annotations, kMaxAnnotation, counts.maxReplicasAnnotation);
+    rs.replicas = counts.specReplicas;
+    return m_model.api().create(std::move(rs), m_model.now());
 }
 
 void DeploymentController::syncDeployment(DeploymentObject& d) {
-    std::vector<ReplicaSetObject*> owned;
-    for (auto& [key, rs] : m_model.api().replicaSets()) {
-        if (ownedBy(rs, d)) {
-            owned.push_back(&rs);
+    const std::string key = ObjectTable<DeploymentObject>::key(d.meta.nameSpace, d.meta.name);
+    const std::string hash =
+        podTemplateHash(d.spec.podLabels, d.spec.podSpec, d.templateAnnotations);
+    const std::string newName = d.meta.name + "-" + hash;
+
+    DeploymentSyncInput input;
+    input.deployment = DeploymentParams::fromSpec(d.spec);
+    input.deployment.name = d.meta.name;
+    input.deployment.replicas = d.spec.replicas;
+    input.previousStatus = m_status[key];
+    input.newRsName = newName;
+    input.now = m_model.now();
+    std::map<std::string, ReplicaSetObject*> byName;
+    for (ReplicaSetObject* rs : ownedReplicaSets(d)) {
+        byName[rs->meta.name] = rs;
+        if (rs->meta.name == newName) {
+            input.newRs = countsOf(*rs);
+        } else {
+            input.oldRss.push_back(countsOf(*rs));
         }
     }
-    ReplicaSetObject& newRs = ensureNewReplicaSet(d, owned);
-    scaleReplicaSet(d, newRs, d.spec.replicas);
-    for (ReplicaSetObject* rs : owned) {
-        if (rs != &newRs) {
-            scaleReplicaSet(d, *rs, 0);
+    if (d.spec.strategy && d.spec.strategy->type == DeploymentStrategyType::Recreate) {
+        for (const auto& [podKey, pod] : m_model.api().pods()) {
+            const std::string rs = owningReplicaSet(pod);
+            if (rs != newName && byName.count(rs) != 0 && pod.phase != PodPhaseK8s::Succeeded &&
+                pod.phase != PodPhaseK8s::Failed) {
+                ++input.oldPodsNotTerminated;
+            }
         }
     }
-    updateStatus(d, owned, newRs);
+
+    const DeploymentSyncResult result = cnsim::syncDeployment(input);
+
+    for (const RsCounts& counts : result.oldRss) {
+        if (const auto it = byName.find(counts.name); it != byName.end()) {
+            applyCounts(*it->second, counts);
+        }
+    }
+    if (result.newRs) {
+        if (result.createdNewRs) {
+            createReplicaSet(d, *result.newRs, hash);
+        } else if (const auto it = byName.find(result.newRs->name); it != byName.end()) {
+            applyCounts(*it->second, *result.newRs);
+        }
+    }
+    for (const RsScaleAction& scaled : result.scaled) {
+        m_model.record(Component::DeploymentController, EventReason::ScalingReplicaSet,
+                       ObjectKind::Deployment, d.meta.name,
+                       {{"replicaset", scaled.name},
+                        {"direction", scaled.to > scaled.from ? "up" : "down"},
+                        {"from", std::to_string(scaled.from)},
+                        {"to", std::to_string(scaled.to)}});
+    }
+    for (const std::string& name : result.deletedRss) {
+        if (const auto it = byName.find(name); it != byName.end()) {
+            m_model.api().remove(ResourceKind::ReplicaSet, it->second->meta);
+        }
+    }
+    m_status[key] = result.status;
+    writeStatus(d, result.status);
+    if (result.recheckAt) {
+        m_model.engine().scheduleAt(
+            std::max(*result.recheckAt, m_model.now()), [this] { requestReconcile(); },
+            priority::kController);
+    }
 }
 
-void DeploymentController::updateStatus(DeploymentObject& d,
-                                        const std::vector<ReplicaSetObject*>& owned,
-                                        const ReplicaSetObject& newRs) {
-    int replicas = 0;
-    int ready = 0;
-    int available = 0;
-    for (const ReplicaSetObject* rs : owned) {
-        replicas += rs->statusReplicas;
-        ready += rs->readyReplicas;
-        available += rs->availableReplicas;
+void DeploymentController::writeStatus(DeploymentObject& d, const DeploymentStatus& status) {
+    std::vector<Condition> conditions;
+    if (status.available) {
+        conditions.push_back(toCondition("Available", *status.available));
     }
-    const int updated = newRs.statusReplicas;
-    const int unavailable = std::max(0, d.spec.replicas - available);
-    if (d.statusReplicas == replicas && d.readyReplicas == ready &&
-        d.availableReplicas == available && d.updatedReplicas == updated &&
-        d.unavailableReplicas == unavailable && d.observedGeneration == d.meta.generation) {
+    if (status.progressing) {
+        conditions.push_back(toCondition("Progressing", *status.progressing));
+    }
+    const bool same =
+        d.statusReplicas == status.replicas && d.updatedReplicas == status.updatedReplicas &&
+        d.readyReplicas == status.readyReplicas &&
+        d.availableReplicas == status.availableReplicas &&
+        d.unavailableReplicas == status.unavailableReplicas &&
+        d.observedGeneration == d.meta.generation && conditions.size() == d.conditions.size() &&
+        std::equal(conditions.begin(), conditions.end(), d.conditions.begin(),
+                   [](const Condition& a, const Condition& b) {
+                       return a.type == b.type && a.status == b.status && a.reason == b.reason &&
+                              a.message == b.message && a.lastUpdateTime == b.lastUpdateTime;
+                   });
+    if (same) {
         return;
     }
-    d.statusReplicas = replicas;
-    d.readyReplicas = ready;
-    d.availableReplicas = available;
-    d.updatedReplicas = updated;
-    d.unavailableReplicas = unavailable;
+    d.statusReplicas = status.replicas;
+    d.updatedReplicas = status.updatedReplicas;
+    d.readyReplicas = status.readyReplicas;
+    d.availableReplicas = status.availableReplicas;
+    d.unavailableReplicas = status.unavailableReplicas;
     d.observedGeneration = d.meta.generation;
-    const SimTime now = m_model.now();
-    setCondition(d.conditions, "Available",
-                 unavailable == 0 ? ConditionStatus::True : ConditionStatus::False, now,
-                 unavailable == 0 ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-                 unavailable == 0 ? "Deployment has minimum availability."
-                                  : "Deployment does not have minimum availability.");
+    d.conditions = std::move(conditions);
     m_model.api().updated(ResourceKind::Deployment, d.meta);
 }
 

@@ -3,9 +3,16 @@
 // DeploymentController: kube-controller-manager's deployment controller
 // (pkg/controller/deployment). Owns one ReplicaSet per pod-template revision, named
 // "<deployment>-<pod-template-hash>" with the deployment.kubernetes.io/revision annotation,
-// moves replicas from old ReplicaSets to the new one, and reports status.
+// and moves replicas between them with upstream's RollingUpdate / Recreate arithmetic and
+// proportional scaling (control/workloads/rollout.h), reporting status and the Progressing /
+// Available conditions (progressDeadlineSeconds included).
 
+#include "control/workloads/rollout.h"
 #include "model/reconciletrigger.h"
+
+#include <map>
+#include <string>
+#include <vector>
 
 namespace cnsim {
 
@@ -18,17 +25,21 @@ public:
     explicit DeploymentController(SimulationModel& model);
     void requestReconcile() { m_trigger.request(); }
 
+    // The ReplicaSets a Deployment owns, as the rollout arithmetic sees them.
+    static RsCounts countsOf(const ReplicaSetObject& rs);
+    std::vector<ReplicaSetObject*> ownedReplicaSets(const DeploymentObject& deployment);
+
 private:
     void reconcile();
     void syncDeployment(DeploymentObject& deployment);
-    ReplicaSetObject& ensureNewReplicaSet(DeploymentObject& deployment,
-                                          std::vector<ReplicaSetObject*>& owned);
-    void scaleReplicaSet(DeploymentObject& deployment, ReplicaSetObject& rs, int replicas);
-    void updateStatus(DeploymentObject& deployment, const std::vector<ReplicaSetObject*>& owned,
-                      const ReplicaSetObject& newRs);
+    void applyCounts(ReplicaSetObject& rs, const RsCounts& counts);
+    ReplicaSetObject& createReplicaSet(DeploymentObject& deployment, const RsCounts& counts,
+                                       const std::string& hash);
+    void writeStatus(DeploymentObject& deployment, const DeploymentStatus& status);
 
     SimulationModel& m_model;
     ReconcileTrigger m_trigger;
+    std::map<std::string, DeploymentStatus> m_status; // per deployment key, fed back each sync
 };
 
 } // namespace cnsim

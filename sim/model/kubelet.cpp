@@ -67,7 +67,7 @@ void Kubelet::heartbeat(const std::string& node) {
     if (!agent.machineUp) {
         return; // a dead machine renews nothing; bootNode restarts the loop
     }
-    if (m_model.api().available()) {
+    if (m_model.api().available() && agent.connected) {
         agent.lastHeartbeat = m_model.now();
     }
     m_model.engine().schedule(
@@ -97,7 +97,7 @@ void Kubelet::syncPods() {
     std::vector<PodObject*> toStart;
     std::vector<PodObject*> toStop;
     for (auto& [key, pod] : m_model.api().pods()) {
-        if (pod.nodeName.empty() || !nodeUp(pod.nodeName)) {
+        if (pod.nodeName.empty() || !reachable(pod.nodeName)) {
             continue;
         }
         const auto run = m_pods.find(key);
@@ -168,6 +168,16 @@ void Kubelet::pullImage(const std::string& key, std::size_t c) {
         m_model.api().updated(ResourceKind::Pod, pod->meta);
         return;
     }
+    const std::string backoffKey = ImagePullBackoff::key(pod->meta.uid, container.image);
+    const ImagePullDecision gate =
+        m_pullBackoff.beforePull(backoffKey, container.image, m_model.now());
+    if (gate.state == ImagePullState::ImagePullBackOff) {
+        pod->containerStatuses[c].waiting = ContainerStateWaiting{"ImagePullBackOff", gate.message};
+        m_model.api().updated(ResourceKind::Pod, pod->meta);
+        run.containers[c].pending = m_model.engine().scheduleAt(
+            gate.retryAt, [this, key, c] { pullImage(key, c); }, priority::kLifecycle);
+        return;
+    }
     const ImageSpec* image = m_model.findImage(container.image);
     const Bytes size = image != nullptr ? image->size : Bytes{};
     const double bandwidth =
@@ -188,6 +198,10 @@ void Kubelet::pullImage(const std::string& key, std::size_t c) {
             PodObject* p = findPod(key);
             const auto it = m_pods.find(key);
             if (p == nullptr || it == m_pods.end()) {
+                return;
+            }
+            if (!m_model.registryUp()) {
+                pullFailed(key, c);
                 return;
             }
             const std::string& pulledImage = p->spec.containers[c].image;
@@ -226,13 +240,29 @@ void Kubelet::containerRunning(const std::string& key, std::size_t c) {
     container.pending = {};
     const ImageSpec* image = m_model.findImage(pod->spec.containers[c].image);
     container.servingAt = m_model.now() + (image != nullptr ? image->startupTime : SimTime::zero());
+    container.startedAt = m_model.now();
     ContainerStatus& status = pod->containerStatuses[c];
     status.waiting.reset();
     status.running = ContainerStateRunning{m_model.now()};
-    status.started = true;
-    // Without a readiness probe a running container counts as ready at once — even if the
-    // program inside is still starting, which is what a missing probe teaches.
-    status.ready = true;
+    const ContainerSpec& spec = pod->spec.containers[c];
+    if (spec.readinessProbe || spec.livenessProbe || spec.startupProbe) {
+        container.probes.emplace(spec.startupProbe, spec.livenessProbe, spec.readinessProbe,
+                                 m_model.now());
+        container.probes->containerStarted(m_model.now(), checksFor(*pod, c));
+        status.started = container.probes->started();
+        status.ready = container.probes->ready();
+        scheduleProbeTick(key, c);
+    } else {
+        // Without probes a running container counts as started and ready at once — even if
+        // the program inside is still starting, which is what a missing probe teaches.
+        status.started = true;
+        status.ready = true;
+    }
+    if (image != nullptr && image->crashAfter) {
+        container.pending = m_model.engine().schedule(
+            *image->crashAfter, [this, key, c] { containerExited(key, c, 1, "Error"); },
+            priority::kLifecycle);
+    }
     m_model.record(Component::Kubelet, EventReason::Started, ObjectKind::Pod, pod->meta.name,
                    {{"pod", pod->meta.name}, {"node", run.node}});
     if (c == 0) {
@@ -269,6 +299,7 @@ void Kubelet::beginStop(PodObject& pod) {
     run.stopping = true;
     for (ContainerRun& container : run.containers) {
         m_model.engine().cancel(container.pending);
+        m_model.engine().cancel(container.probeTick);
     }
     m_model.record(Component::Kubelet, EventReason::Killing, ObjectKind::Pod, pod.meta.name,
                    {{"pod", pod.meta.name}, {"node", run.node}});
@@ -295,6 +326,7 @@ void Kubelet::finishStop(const std::string& key) {
 void Kubelet::killContainers(const std::string& key, PodRun& run) {
     for (ContainerRun& container : run.containers) {
         m_model.engine().cancel(container.pending);
+        m_model.engine().cancel(container.probeTick);
         container.stage = ContainerRun::Stage::Exited;
     }
     m_model.engine().cancel(run.stopEvent);
@@ -303,12 +335,200 @@ void Kubelet::killContainers(const std::string& key, PodRun& run) {
 
 bool Kubelet::podServing(const std::string& podKey) const {
     const auto it = m_pods.find(podKey);
-    if (it == m_pods.end()) {
+    if (it == m_pods.end() || it->second.containers.empty()) {
         return false;
     }
     const ContainerRun& first = it->second.containers.front();
-    return first.stage == ContainerRun::Stage::Running && m_model.now() >= first.servingAt &&
-           nodeUp(it->second.node);
+    if (first.stage != ContainerRun::Stage::Running || m_model.now() < first.servingAt ||
+        !nodeUp(it->second.node)) {
+        return false;
+    }
+    const auto slash = podKey.find('/');
+    const PodObject* pod =
+        m_model.api().pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
+    const ImageSpec* image =
+        pod == nullptr ? nullptr : m_model.findImage(pod->spec.containers.front().image);
+    return image == nullptr || !image->neverReady;
+}
+
+bool Kubelet::reachable(const std::string& node) const {
+    const auto it = m_nodes.find(node);
+    return it != m_nodes.end() && it->second.machineUp && it->second.connected;
+}
+
+void Kubelet::setConnected(const std::string& node, bool connected) {
+    const auto it = m_nodes.find(node);
+    if (it == m_nodes.end() || it->second.connected == connected) {
+        return;
+    }
+    it->second.connected = connected;
+    if (connected) {
+        m_podTrigger.request(); // catch up with what changed while cut off
+    }
+}
+
+ContainerProbes::Checks Kubelet::checksFor(const PodObject& pod, std::size_t c) const {
+    // What the program would answer now: a startup/readiness check passes once it serves; a
+    // liveness check fails only for a broken release (a hung program).
+    const ImageSpec* image = m_model.findImage(pod.spec.containers[c].image);
+    const bool broken = image != nullptr && image->neverReady;
+    const auto it = m_pods.find(ObjectTable<PodObject>::key(pod.meta.nameSpace, pod.meta.name));
+    const bool serving = it != m_pods.end() &&
+                         it->second.containers[c].stage == ContainerRun::Stage::Running &&
+                         m_model.now() >= it->second.containers[c].servingAt;
+    return ContainerProbes::Checks{serving && !broken, !broken, serving && !broken};
+}
+
+void Kubelet::scheduleProbeTick(const std::string& key, std::size_t c) {
+    ContainerRun& container = m_pods.at(key).containers[c];
+    const std::optional<SimTime> next =
+        container.probes ? container.probes->nextTick() : std::nullopt;
+    if (next) {
+        container.probeTick = m_model.engine().scheduleAt(
+            std::max(*next, m_model.now()), [this, key, c] { probeTick(key, c); },
+            priority::kLifecycle);
+    }
+}
+
+void Kubelet::probeTick(const std::string& key, std::size_t c) {
+    PodObject* pod = findPod(key);
+    const auto it = m_pods.find(key);
+    if (pod == nullptr || it == m_pods.end() || !reachable(it->second.node)) {
+        return;
+    }
+    ContainerRun& container = it->second.containers[c];
+    if (container.stage != ContainerRun::Stage::Running || !container.probes) {
+        return;
+    }
+    const bool wasReady = container.probes->ready();
+    const ContainerProbes::Outcome outcome =
+        container.probes->tick(m_model.now(), checksFor(*pod, c));
+    ContainerStatus& status = pod->containerStatuses[c];
+    const std::string& name = pod->spec.containers[c].name;
+    if (outcome.restartContainer) {
+        m_model.record(
+            Component::Kubelet, EventReason::Unhealthy, ObjectKind::Pod, pod->meta.name,
+            {{"pod", pod->meta.name},
+             {"probe", "liveness"},
+             {"message", "Liveness probe failed; container " + name + " will be restarted"}});
+        containerExited(key, c, 137, "Error");
+        return;
+    }
+    if (outcome.readyChanged || outcome.startedChanged) {
+        if (wasReady && !container.probes->ready()) {
+            m_model.record(Component::Kubelet, EventReason::Unhealthy, ObjectKind::Pod,
+                           pod->meta.name,
+                           {{"pod", pod->meta.name},
+                            {"probe", "readiness"},
+                            {"message", "Readiness probe failed for container " + name}});
+        }
+        status.ready = container.probes->ready();
+        status.started = container.probes->started();
+        refreshPodStatus(*pod, it->second);
+    }
+    scheduleProbeTick(key, c);
+}
+
+void Kubelet::containerExited(const std::string& key, std::size_t c, int exitCode,
+                              const std::string& reason) {
+    PodObject* pod = findPod(key);
+    const auto it = m_pods.find(key);
+    if (pod == nullptr || it == m_pods.end()) {
+        return;
+    }
+    ContainerRun& container = it->second.containers[c];
+    if (container.stage != ContainerRun::Stage::Running) {
+        return;
+    }
+    m_model.engine().cancel(container.pending);
+    m_model.engine().cancel(container.probeTick);
+    container.stage = ContainerRun::Stage::Exited;
+    if (container.probes) {
+        container.probes->containerExited();
+    }
+    ContainerStatus& status = pod->containerStatuses[c];
+    status.lastTerminated =
+        ContainerStateTerminated{exitCode, reason, container.startedAt, m_model.now()};
+    status.running.reset();
+    status.ready = false;
+    status.started = false;
+    if (c == 0) {
+        m_model.traffic().podStopped(key);
+    }
+    refreshPodStatus(*pod, it->second);
+    restartWhenAllowed(key, c);
+}
+
+// restartPolicy Always (the only one a Deployment allows): restart under CrashLoopBackOff's
+// delays (kuberuntime_manager.go doBackOff).
+void Kubelet::restartWhenAllowed(const std::string& key, std::size_t c) {
+    PodObject* pod = findPod(key);
+    const auto it = m_pods.find(key);
+    if (pod == nullptr || it == m_pods.end() || it->second.stopping) {
+        return;
+    }
+    ContainerStatus& status = pod->containerStatuses[c];
+    const std::string& name = pod->spec.containers[c].name;
+    const SimTime finishedAt =
+        status.lastTerminated ? status.lastTerminated->finishedAt : m_model.now();
+    const RestartDecision decision = m_crashBackoff.decide(
+        containerBackoffKey(pod->meta.name, pod->meta.nameSpace, pod->meta.uid, name,
+                            pod->spec.containers[c].image),
+        finishedAt, m_model.now(), name,
+        formatPodForKubelet(pod->meta.name, pod->meta.nameSpace, pod->meta.uid));
+    if (decision.restartNow) {
+        ++status.restartCount;
+        status.waiting = ContainerStateWaiting{"ContainerCreating", {}};
+        m_model.api().updated(ResourceKind::Pod, pod->meta);
+        startContainer(key, c);
+        return;
+    }
+    status.waiting = ContainerStateWaiting{"CrashLoopBackOff", decision.message};
+    m_model.record(
+        Component::Kubelet, EventReason::BackOff, ObjectKind::Pod, pod->meta.name,
+        {{"pod", pod->meta.name}, {"message", "Back-off restarting failed container " + name}});
+    m_model.api().updated(ResourceKind::Pod, pod->meta);
+    it->second.containers[c].pending = m_model.engine().scheduleAt(
+        std::max(decision.retryAt, m_model.now()), [this, key, c] { restartWhenAllowed(key, c); },
+        priority::kLifecycle);
+}
+
+void Kubelet::pullFailed(const std::string& key, std::size_t c) {
+    PodObject* pod = findPod(key);
+    const auto it = m_pods.find(key);
+    if (pod == nullptr || it == m_pods.end()) {
+        return;
+    }
+    const std::string& image = pod->spec.containers[c].image;
+    const std::string message =
+        "failed to pull image \"" + image + "\": registry unreachable (simulated registry outage)";
+    const ImagePullDecision decision = m_pullBackoff.pullFailed(
+        ImagePullBackoff::key(pod->meta.uid, image), message, m_model.now());
+    m_model.record(Component::Kubelet, EventReason::Failed, ObjectKind::Pod, pod->meta.name,
+                   {{"pod", pod->meta.name},
+                    {"image", image},
+                    {"message", "Failed to pull image \"" + image + "\": registry unreachable"}});
+    pod->containerStatuses[c].waiting = ContainerStateWaiting{"ErrImagePull", decision.message};
+    m_model.api().updated(ResourceKind::Pod, pod->meta);
+    it->second.containers[c].stage = ContainerRun::Stage::Waiting;
+    it->second.containers[c].pending = m_model.engine().scheduleAt(
+        std::max(decision.retryAt, m_model.now()), [this, key, c] { pullImage(key, c); },
+        priority::kLifecycle);
+}
+
+void Kubelet::killContainer(const std::string& podName, const std::string& container) {
+    for (auto& [key, run] : m_pods) {
+        const PodObject* pod = findPod(key);
+        if (pod == nullptr || pod->meta.name != podName) {
+            continue;
+        }
+        for (std::size_t c = 0; c < run.containers.size(); ++c) {
+            if (container.empty() || pod->spec.containers[c].name == container) {
+                containerExited(key, c, 137, "Error");
+            }
+        }
+        return;
+    }
 }
 
 void Kubelet::crashNode(const std::string& node) {

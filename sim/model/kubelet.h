@@ -10,6 +10,8 @@
 // control plane; the kubelet then neither reports nor receives changes, as on a real node.
 // The data plane (TrafficModel) is told when a pod starts or stops serving.
 
+#include "control/workloads/backoff.h"
+#include "control/workloads/probeworker.h"
 #include "engine/engine.h"
 #include "model/reconciletrigger.h"
 
@@ -35,6 +37,14 @@ public:
     void crashNode(const std::string& node);
     void bootNode(const std::string& node);
     bool nodeUp(const std::string& node) const;
+    // A stopped kubelet or a network partition: the node's containers keep running, but it
+    // neither renews its lease nor sees API changes.
+    void setConnected(const std::string& node, bool connected);
+    // Re-lists pods after the API server comes back.
+    void resync() { m_podTrigger.request(); }
+    // Kills one container (all of the pod's when `container` is empty); it restarts under
+    // the pod's restart policy with CrashLoopBackOff's delays.
+    void killContainer(const std::string& pod, const std::string& container);
     // When the node last renewed its lease (kube-node-lease), or nothing if never.
     std::optional<SimTime> lastHeartbeat(const std::string& node) const;
 
@@ -46,8 +56,11 @@ private:
     struct ContainerRun {
         enum class Stage { Waiting, Pulling, Starting, Running, Exited };
         Stage stage = Stage::Waiting;
+        SimTime startedAt;
         SimTime servingAt; // when the process is ready to serve
         EventId pending;   // the next lifecycle event of this container
+        EventId probeTick;
+        std::optional<ContainerProbes> probes;
     };
     struct PodRun {
         std::string node;
@@ -57,6 +70,7 @@ private:
     };
     struct NodeAgent {
         bool machineUp = true;
+        bool connected = true;
         std::optional<SimTime> lastHeartbeat;
         SimTime pullQueueFreeAt; // serialized image pulls
         int nextPodIp = 2;
@@ -69,6 +83,14 @@ private:
     void pullImage(const std::string& podKey, std::size_t container);
     void startContainer(const std::string& podKey, std::size_t container);
     void containerRunning(const std::string& podKey, std::size_t container);
+    void containerExited(const std::string& podKey, std::size_t container, int exitCode,
+                         const std::string& reason);
+    void restartWhenAllowed(const std::string& podKey, std::size_t container);
+    void probeTick(const std::string& podKey, std::size_t container);
+    void scheduleProbeTick(const std::string& podKey, std::size_t container);
+    ContainerProbes::Checks checksFor(const PodObject& pod, std::size_t container) const;
+    void pullFailed(const std::string& podKey, std::size_t container);
+    bool reachable(const std::string& node) const;
     void beginStop(PodObject& pod);
     void finishStop(const std::string& podKey);
     void killContainers(const std::string& podKey, PodRun& run);
@@ -79,6 +101,8 @@ private:
     ReconcileTrigger m_podTrigger;
     std::map<std::string, NodeAgent> m_nodes; // node name → agent
     std::map<std::string, PodRun> m_pods;     // pod key → what runs on the node
+    CrashLoopBackoff m_crashBackoff;
+    ImagePullBackoff m_pullBackoff;
 };
 
 } // namespace cnsim

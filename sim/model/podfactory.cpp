@@ -18,8 +18,13 @@ void hashResources(Fingerprint& hash, const ResourceList& resources) {
 
 } // namespace
 
-std::string podTemplateHash(const LabelMap& labels, const PodSpec& spec) {
+std::string podTemplateHash(const LabelMap& labels, const PodSpec& spec,
+                            const LabelMap& annotations) {
     Fingerprint hash;
+    for (const auto& [key, value] : annotations) {
+        hash.addString(key);
+        hash.addString(value);
+    }
     for (const auto& [key, value] : labels) {
         hash.addString(key);
         hash.addString(value);
@@ -56,6 +61,7 @@ PodObject podFromTemplate(const ReplicaSetObject& rs, const std::string& name) {
     pod.meta.name = name;
     pod.meta.nameSpace = rs.meta.nameSpace;
     pod.meta.labels = rs.templateLabels;
+    pod.meta.annotations = rs.templateAnnotations;
     pod.meta.ownerReferences.push_back(OwnerReference{"ReplicaSet", rs.meta.name, rs.meta.uid});
     pod.spec = rs.templateSpec;
     for (const ContainerSpec& container : pod.spec.containers) {

@@ -12,7 +12,8 @@ namespace cnsim {
 
 // Like the pod-template-hash label: a 32-bit hash of the pod template, its decimal digits
 // mapped onto Kubernetes' safe alphabet (apimachinery rand.SafeEncodeString).
-std::string podTemplateHash(const LabelMap& labels, const PodSpec& spec);
+std::string podTemplateHash(const LabelMap& labels, const PodSpec& spec,
+                            const LabelMap& annotations = {});
 
 // "<prefix>-" followed by five characters of Kubernetes' name alphabet
 // (apiserver generateName: names.SimpleNameGenerator).

@@ -1,6 +1,7 @@
 #include "model/simulation.h"
 
 #include "model/eventpriority.h"
+#include "model/actionexecutor.h"
 #include "model/kubelet.h"
 #include "model/ownership.h"
 #include "model/simulationmodel.h"
@@ -12,23 +13,6 @@
 
 namespace cnsim {
 
-namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
-ActionResult failure(std::string code, std::string arg, std::string message) {
-    return ActionResult{false, std::move(code), {std::move(arg)}, std::move(message)};
-}
-
-constexpr int kMaxReplicas = 10000; // the scenario format's bound, docs/scenario-format.md
-
-} // namespace
-
 Simulation::Simulation(Scenario scenario, SimulationOptions options) {
     const std::uint64_t seed = options.seed.value_or(scenario.seed);
     const SimTime end = options.until.value_or(scenario.duration);
@@ -39,6 +23,9 @@ Simulation::~Simulation() = default;
 
 const Scenario& Simulation::scenario() const {
     return m_model->scenario();
+}
+const ApiServer& Simulation::api() const {
+    return m_model->api();
 }
 std::uint64_t Simulation::seed() const {
     return m_model->seed();
@@ -78,72 +65,19 @@ void Simulation::runToEnd() {
 }
 
 ActionResult Simulation::apply(const Action& action) {
-    SimulationModel& model = *m_model;
-    ApiServer& api = model.api();
-    ActionResult result;
-    std::function<void()> effect;
-    const auto podExists = [&api](const std::string& name) {
-        for (const auto& [key, pod] : api.pods()) {
-            if (pod.meta.name == name) {
-                return true;
-            }
-        }
-        return false;
-    };
-    std::visit(
-        Overloaded{
-            [&](const FailNodeAction& a) {
-                if (api.nodes().find("", a.node) != nullptr) {
-                    effect = [&model, n = a.node] { model.failNode(n, Component::User); };
-                } else {
-                    result = failure("unknown-node", a.node, "no node named '" + a.node + "'");
-                }
-            },
-            [&](const RecoverNodeAction& a) {
-                if (api.nodes().find("", a.node) != nullptr) {
-                    effect = [&model, n = a.node] { model.recoverNode(n, Component::User); };
-                } else {
-                    result = failure("unknown-node", a.node, "no node named '" + a.node + "'");
-                }
-            },
-            [&](const DeletePodAction& a) {
-                if (podExists(a.pod)) {
-                    effect = [&model, p = a.pod] { model.deletePod(p, Component::User); };
-                } else {
-                    result = failure("unknown-pod", a.pod, "no pod named '" + a.pod + "'");
-                }
-            },
-            [&](const ScaleDeploymentAction& a) {
-                bool found = false;
-                for (const auto& [key, d] : api.deployments()) {
-                    found = found || d.meta.name == a.deployment;
-                }
-                if (!found) {
-                    result = failure("unknown-deployment", a.deployment,
-                                     "no deployment named '" + a.deployment + "'");
-                } else if (a.replicas < 0 || a.replicas > kMaxReplicas) {
-                    result =
-                        failure("replicas-out-of-range", std::to_string(a.replicas),
-                                "replicas must be between 0 and " + std::to_string(kMaxReplicas));
-                } else {
-                    effect = [&model, d = a.deployment, r = a.replicas] {
-                        model.scaleDeployment(d, r, Component::User);
-                    };
-                }
-            },
-        },
-        action);
-    if (!effect) {
-        return result;
+    PreparedAction prepared = prepareAction(*m_model, action);
+    if (!prepared.effect) {
+        return prepared.result;
     }
     if (finished()) {
-        return failure("simulation-finished", {}, "the simulation has reached its end time");
+        return ActionResult{false, "simulation-finished", {},
+                            "the simulation has reached its end time"};
     }
     // An event of its own at now(), before anything else at this instant; then run the
     // instant so the effect is visible in the next snapshot.
-    model.engine().scheduleAt(now(), std::move(effect), priority::kAction);
+    m_model->engine().scheduleAt(now(), std::move(prepared.effect), priority::kAction);
     advanceTo(now());
-    return result;
+    return prepared.result;
 }
 
 namespace {

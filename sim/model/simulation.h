@@ -8,6 +8,7 @@
 // small slices (the studio's time slices), and whether or not anyone reads snapshots.
 // Threading: use from one thread at a time; separate Simulations are independent.
 
+#include "cluster/apiserver.h"
 #include "engine/simtime.h"
 #include "metrics/metricsstore.h"
 #include "metrics/runsummary.h"
@@ -40,6 +41,8 @@ public:
     Simulation& operator=(const Simulation&) = delete;
 
     const Scenario& scenario() const;
+    // The simulated cluster's API objects, read-only (kubectl get/describe, inspectors).
+    const ApiServer& api() const;
     std::uint64_t seed() const;
     SimTime now() const;
     SimTime endTime() const;

@@ -2,14 +2,15 @@
 
 #include "control/kubernetesdefaults.h"
 #include "model/deploymentcontroller.h"
+#include "model/disruptioncontroller.h"
 #include "model/endpointscontroller.h"
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
+#include "model/kubescheduler.h"
 #include "model/metricsrecorder.h"
 #include "model/nodelifecyclecontroller.h"
 #include "model/ownership.h"
 #include "model/replicasetcontroller.h"
-#include "model/scheduler.h"
 #include "model/trafficmodel.h"
 
 #include <algorithm>
@@ -24,11 +25,12 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     // Components first, so their watches see the cluster being created.
     m_traffic = std::make_unique<TrafficModel>(*this);
     m_kubelet = std::make_unique<Kubelet>(*this);
-    m_scheduler = std::make_unique<Scheduler>(*this);
+    m_scheduler = std::make_unique<KubeScheduler>(*this);
     m_replicaSetController = std::make_unique<ReplicaSetController>(*this);
     m_deploymentController = std::make_unique<DeploymentController>(*this);
     m_endpointsController = std::make_unique<EndpointsController>(*this);
     m_nodeLifecycleController = std::make_unique<NodeLifecycleController>(*this);
+    m_disruptionController = std::make_unique<DisruptionController>(*this);
     m_metricsRecorder = std::make_unique<MetricsRecorder>(*this);
     buildCluster();
     m_traffic->start();
@@ -110,36 +112,6 @@ void SimulationModel::scheduleFaults() {
         }
         m_engine.scheduleAt(
             fault.at, [this, &fault] { applyFault(fault); }, priority::kAction);
-    }
-}
-
-void SimulationModel::applyFault(const FaultSpec& fault) {
-    switch (fault.type) {
-    case FaultType::FailNode:
-        failNode(fault.node, Component::Chaos);
-        break;
-    case FaultType::RecoverNode:
-        recoverNode(fault.node, Component::Chaos);
-        break;
-    case FaultType::PodKill:
-        if (!fault.pod.empty()) {
-            deletePod(fault.pod, Component::Chaos);
-        } else {
-            std::vector<std::string> candidates;
-            for (const auto& [key, pod] : m_api.pods()) {
-                if (!isPodTerminating(pod) && owningDeployment(m_api, pod) == fault.deployment) {
-                    candidates.push_back(pod.meta.name);
-                }
-            }
-            if (!candidates.empty()) {
-                deletePod(candidates[m_faultStream.uniformIndex(candidates.size())],
-                          Component::Chaos);
-            }
-        }
-        break;
-    default:
-        // The reader does not accept the other fault types yet.
-        break;
     }
 }
 

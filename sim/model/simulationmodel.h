@@ -14,13 +14,14 @@
 #include "model/clusterevent.h"
 #include "scenario/scenario.h"
 
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
 
 namespace cnsim {
 
-class Scheduler;
+class KubeScheduler;
 class DeploymentController;
 class ReplicaSetController;
 class EndpointsController;
@@ -28,6 +29,7 @@ class Kubelet;
 class TrafficModel;
 class MetricsRecorder;
 class NodeLifecycleController;
+class DisruptionController;
 
 class SimulationModel {
 public:
@@ -57,10 +59,12 @@ public:
     void record(Component component, EventReason reason, ObjectKind kind, std::string objectName,
                 std::vector<std::pair<std::string, std::string>> args = {});
 
-    Scheduler& scheduler() { return *m_scheduler; }
+    KubeScheduler& scheduler() { return *m_scheduler; }
+    const KubeScheduler& scheduler() const { return *m_scheduler; }
     DeploymentController& deploymentController() { return *m_deploymentController; }
     ReplicaSetController& replicaSetController() { return *m_replicaSetController; }
     Kubelet& kubelet() { return *m_kubelet; }
+    DisruptionController& disruptionController() { return *m_disruptionController; }
     TrafficModel& traffic() { return *m_traffic; }
     const TrafficModel& traffic() const { return *m_traffic; }
 
@@ -69,6 +73,19 @@ public:
     void recoverNode(std::string_view node, Component by);
     void deletePod(std::string_view pod, Component by);
     void scaleDeployment(std::string_view deployment, int replicas, Component by);
+    void cordonNode(const std::string& node, bool cordon, Component by);
+    // kubectl drain: cordon, then evict every pod through the eviction API, retrying pods a
+    // PodDisruptionBudget protects every 5 s, until the node is empty.
+    void drainNode(const std::string& node);
+    void setImage(const std::string& deployment, const std::string& container,
+                  const std::string& image);
+    // kubectl rollout undo: the Deployment's template becomes the ReplicaSet's again.
+    void rollbackTo(const std::string& deployment, const std::string& replicaSet);
+    // kubectl rollout restart: a new template revision (restartedAt annotation).
+    void restartRollout(const std::string& deployment);
+    void applyManifest(const Manifest& manifest);
+    void applyFault(const FaultSpec& fault);
+
     // The DELETE of a pod: graceful (deletionTimestamp; the kubelet stops it and removes it),
     // or at once for a pod that never reached a node.
     void requestPodDeletion(std::string_view nameSpace, std::string_view name, Component by);
@@ -79,11 +96,15 @@ public:
     // Control-plane components that can be down (a control-plane outage).
     bool schedulerUp() const { return m_schedulerUp; }
     bool controllerManagerUp() const { return m_controllerManagerUp; }
+    // Image pulls fail while the registry is down (a registryOutage fault).
+    bool registryUp() const { return m_registryUp; }
 
 private:
     void buildCluster();
     void scheduleFaults();
-    void applyFault(const FaultSpec& fault);
+    void drainStep(const std::string& node);
+    void setComponentUp(ControlPlaneComponent component, bool up);
+    void forEachNodeInZone(const std::string& zone, const std::function<void(const std::string&)>& fn);
 
     Scenario m_scenario;
     std::uint64_t m_seed;
@@ -95,12 +116,14 @@ private:
     RandomStream m_faultStream;
     bool m_schedulerUp = true;
     bool m_controllerManagerUp = true;
+    bool m_registryUp = true;
 
-    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<KubeScheduler> m_scheduler;
     std::unique_ptr<DeploymentController> m_deploymentController;
     std::unique_ptr<ReplicaSetController> m_replicaSetController;
     std::unique_ptr<EndpointsController> m_endpointsController;
     std::unique_ptr<NodeLifecycleController> m_nodeLifecycleController;
+    std::unique_ptr<DisruptionController> m_disruptionController;
     std::unique_ptr<Kubelet> m_kubelet;
     std::unique_ptr<TrafficModel> m_traffic;
     std::unique_ptr<MetricsRecorder> m_metricsRecorder;

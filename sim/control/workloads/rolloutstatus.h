@@ -15,14 +15,14 @@
 #include "control/workloads/deploymentutil.h"
 #include "engine/simtime.h"
 
+#include "cluster/objectmeta.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cnsim {
-
-enum class ConditionStatus { True, False, Unknown };
 
 // Reasons upstream writes on the Progressing and Available conditions.
 enum class DeploymentConditionReason {
