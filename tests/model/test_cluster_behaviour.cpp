@@ -6,7 +6,6 @@
 // moc (Qt 6.4) cannot parse libstdc++ 12's <compare>/<concepts>, which the sim headers
 // pull in; moc only needs the test class, so it skips them.
 #ifndef Q_MOC_RUN
-#include "model/scheduler.h"
 #include "model/simulation.h"
 #include "scenariotext.h"
 
@@ -42,8 +41,6 @@ private slots:
     void podsStartAfterStartupTime();
     void schedulerRespectsCapacity();
     void unschedulableReasonInUpstreamWords();
-    void leastAllocatedScore_data();
-    void leastAllocatedScore();
     void deletedPodIsReplaced();
     void nodeFailureMovesPods();
     void recoveredNodeTakesPendingPods();
@@ -99,41 +96,6 @@ void TestClusterBehaviour::unschedulableReasonInUpstreamWords() {
     QCOMPARE(tainted.snapshot().pods[0].pendingReason,
              std::string("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated "
                          "taint {node.kubernetes.io/unreachable: }."));
-}
-
-void TestClusterBehaviour::leastAllocatedScore_data() {
-    QTest::addColumn<qint64>("nodeCpu");
-    QTest::addColumn<qint64>("nodeMemory");
-    QTest::addColumn<qint64>("podCpu");
-    QTest::addColumn<qint64>("podMemory");
-    QTest::addColumn<qint64>("expected");
-    // pkg/scheduler/framework/plugins/noderesources/least_allocated_test.go,
-    // "nothing scheduled, resources requested, differently sized nodes":
-    // cpu (4000-3000)*100/4000 = 25, memory (10000-5000)*100/10000 = 50 → 37; and 50 on the
-    // 6000m node.
-    QTest::newRow("upstream node1")
-        << qint64(4000) << qint64(10000) << qint64(3000) << qint64(5000) << qint64(37);
-    QTest::newRow("upstream node2")
-        << qint64(6000) << qint64(10000) << qint64(3000) << qint64(5000) << qint64(50);
-    // An over-committed resource scores 0, not negative: cpu 0, memory (1024-512)*100/1024 = 50.
-    QTest::newRow("overcommitted cpu")
-        << qint64(1000) << qint64(1024) << qint64(2000) << qint64(512) << qint64(25);
-    // A request-less pod counts as 100m / 200Mi for scoring (util/pod_resources.go):
-    // cpu (1000-100)*100/1000 = 90, memory (1000Mi-200Mi)*100/1000Mi = 80 → 85.
-    QTest::newRow("request-less defaults")
-        << qint64(1000) << qint64(1000LL * 1024 * 1024) << qint64(0) << qint64(0) << qint64(85);
-}
-
-void TestClusterBehaviour::leastAllocatedScore() {
-    QFETCH(qint64, nodeCpu);
-    QFETCH(qint64, nodeMemory);
-    QFETCH(qint64, podCpu);
-    QFETCH(qint64, podMemory);
-    QFETCH(qint64, expected);
-    const Scheduler::NodeUsage nothingScheduled;
-    QCOMPARE(Scheduler::leastAllocatedScore(CpuMillis{nodeCpu}, Bytes{nodeMemory}, nothingScheduled,
-                                            CpuMillis{podCpu}, Bytes{podMemory}),
-             expected);
 }
 
 void TestClusterBehaviour::deletedPodIsReplaced() {
