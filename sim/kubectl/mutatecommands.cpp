@@ -122,7 +122,7 @@ KubectlResult executeScale(Simulation& sim, const ScaleCommand& c) {
 }
 
 KubectlResult executeCordon(Simulation& sim, const CordonCommand& c) {
-    const NodeObject* node = sim.api().nodes().find("default", c.node);
+    const NodeObject* node = sim.api().nodes().find("", c.node);
     if (node == nullptr) {
         return notFound(resourceType(KubectlResource::Nodes), c.node);
     }
@@ -139,7 +139,7 @@ KubectlResult executeCordon(Simulation& sim, const CordonCommand& c) {
 }
 
 KubectlResult executeDrain(Simulation& sim, const DrainCommand& c) {
-    const NodeObject* node = sim.api().nodes().find("default", c.node);
+    const NodeObject* node = sim.api().nodes().find("", c.node);
     if (node == nullptr) {
         return notFound(resourceType(KubectlResource::Nodes), c.node);
     }

@@ -101,7 +101,7 @@ KubectlResult executeTop(const Simulation& sim, const TopCommand& c) {
                                   percent(memory.value, node.allocatableMemory.value)});
         }
         for (const std::string& name : c.names) {
-            if (sim.api().nodes().find("default", name) == nullptr) {
+            if (sim.api().nodes().find("", name) == nullptr) {
                 return failure("error: metrics not available yet\n");
             }
         }
