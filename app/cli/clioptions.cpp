@@ -19,6 +19,14 @@ struct OptionToken {
     std::optional<std::string> value;
 };
 
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
 OptionToken splitOption(const std::string& arg) {
     const auto eq = arg.find('=');
     if (eq == std::string::npos) {
@@ -88,6 +96,19 @@ ParseResult parseRun(const std::vector<std::string>& args) {
                 return usageError("option " + option.name + " needs a file path");
             }
             (option.name == "--metrics-csv" ? run.metricsCsvPath : run.eventsJsonlPath) = *value;
+        } else if (option.name == "--exec") {
+            const auto value = takeValue();
+            const std::size_t colon = value ? value->find(':') : std::string::npos;
+            const auto at = colon == std::string::npos
+                                ? std::nullopt
+                                : parseDuration(trimmed(value->substr(0, colon)));
+            const std::string command =
+                colon == std::string::npos ? std::string() : trimmed(value->substr(colon + 1));
+            if (!at || command.empty()) {
+                return usageError("invalid --exec '" + value.value_or("") +
+                                  "': expected 'AT: COMMAND' such as '5m: kubectl get pods'");
+            }
+            run.execs.push_back(ExecStep{*at, command});
         } else if (option.name == "--json" && noValue()) {
             run.json = true;
         } else if (option.name == "--fingerprint" && noValue()) {
@@ -96,6 +117,9 @@ ParseResult parseRun(const std::vector<std::string>& args) {
             return usageError("unknown option '" + arg +
                               "' for 'cnsim run' (see cnsim run --help)");
         }
+    }
+    if (run.json && !run.execs.empty()) {
+        return usageError("--exec cannot be combined with --json: both write to standard output");
     }
     if (positional.empty()) {
         return usageError(
@@ -170,6 +194,9 @@ std::string usageText(const std::string& topic) {
                "  --events-jsonl PATH   write the cluster events as JSON Lines\n"
                "  --fingerprint         print the run's fingerprint (same scenario and seed give\n"
                "                        the same fingerprint on every machine)\n"
+               "  --exec 'AT: COMMAND'  run a kubectl command at simulated time AT, e.g.\n"
+               "                        --exec '5m: kubectl get pods -o wide'; repeatable;\n"
+               "                        each output follows a '--- HH:MM:SS $ COMMAND' line\n"
                "  -h, --help            show this help\n";
     }
     if (topic == "validate") {

@@ -14,6 +14,12 @@
 
 namespace cnsim::cli {
 
+// --exec 'AT: COMMAND': a kubectl command run against the simulated cluster at time AT.
+struct ExecStep {
+    SimTime at;
+    std::string command; // as given, e.g. "kubectl get pods -o wide"
+};
+
 struct RunOptions {
     std::string file;
     std::optional<std::uint64_t> seed;
@@ -22,6 +28,7 @@ struct RunOptions {
     bool fingerprint = false;
     std::string metricsCsvPath;
     std::string eventsJsonlPath;
+    std::vector<ExecStep> execs; // in the order given
 };
 
 struct ValidateOptions {

@@ -1,10 +1,12 @@
 #include "commands.h"
 
+#include "kubectl/kubectl.h"
 #include "metrics/runexport.h"
 #include "model/simulation.h"
 #include "scenario/scenarioreader.h"
 #include "summaryprinter.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -43,6 +45,49 @@ std::string writeFileAtomically(const std::string& path, const std::string& cont
     return {};
 }
 
+// "00:05:00", with milliseconds only when the time has them ("00:01:30.250").
+std::string execClock(SimTime t) {
+    std::string clock = formatClock(t);
+    if (clock.size() > 8 && clock.substr(8) == ".000") {
+        clock.resize(8);
+    }
+    return clock;
+}
+
+// Runs the simulation to its end, stopping at each --exec step's time (in time order; steps
+// at the same time in the order given) to print what kubectl prints there. Returns false
+// when a step is after the end of the run or a command failed.
+int runWithExecs(Simulation& simulation, const std::vector<ExecStep>& given, std::ostream& out,
+                 std::ostream& err) {
+    std::vector<ExecStep> steps = given;
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const ExecStep& a, const ExecStep& b) { return a.at < b.at; });
+    for (const ExecStep& step : steps) {
+        if (step.at > simulation.endTime()) {
+            err << "cnsim: --exec at " << formatDuration(step.at)
+                << " is after the end of the run (" << formatDuration(simulation.endTime())
+                << "); use --until to run longer\n";
+            return kExitUsage;
+        }
+    }
+    int status = kExitOk;
+    for (const ExecStep& step : steps) {
+        simulation.advanceTo(step.at);
+        const bool prefixed = step.command.rfind("kubectl", 0) == 0;
+        out << "--- " << execClock(step.at) << " $ " << (prefixed ? "" : "kubectl ") << step.command
+            << '\n';
+        const KubectlResult r = runKubectl(simulation, step.command);
+        out << r.out;
+        out.flush();
+        err << r.err;
+        if (r.exitCode != 0) {
+            status = kExitFailure;
+        }
+    }
+    simulation.runToEnd();
+    return status;
+}
+
 } // namespace
 
 int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -56,12 +101,17 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
     const auto wallStart = std::chrono::steady_clock::now();
     Simulation simulation(std::move(*loaded.scenario),
                           SimulationOptions{options.seed, options.until});
-    simulation.runToEnd();
+    int status = runWithExecs(simulation, options.execs, out, err);
+    if (status == kExitUsage) {
+        return status;
+    }
+    if (!options.execs.empty()) {
+        out << "--- end of run\n";
+    }
     const double wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     const RunSummary summary = simulation.summary();
 
-    int status = kExitOk;
     const auto exportTo = [&](const std::string& path, auto writer) {
         if (path.empty()) {
             return;

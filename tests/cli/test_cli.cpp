@@ -61,6 +61,10 @@ private slots:
     void runOfBrokenFileSimulatesNothing();
     void missingFileIsClear();
     void fingerprintTable();
+    void execRunsKubectlAtItsTime();
+    void execActsOnTheCluster();
+    void execBadSpecIsUsageError_data();
+    void execBadSpecIsUsageError();
 };
 
 void TestCli::helpAndVersion() {
@@ -276,6 +280,79 @@ void TestCli::fingerprintTable() {
         QVERIFY(table.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text));
         table.write(rewritten.join(QLatin1Char('\n')).toUtf8());
     }
+}
+
+// --exec 'AT: COMMAND' prints kubectl's output under a "--- HH:MM:SS $ COMMAND" header at
+// that simulated time, in time order, before the summary.
+void TestCli::execRunsKubectlAtItsTime() {
+    const CliResult r = runCnsim(
+        {QStringLiteral("run"), scenario("hello-cluster.yaml"), QStringLiteral("--exec"),
+         QStringLiteral("2m: kubectl get deploy"), QStringLiteral("--exec=5s: kubectl get pods"),
+         QStringLiteral("--exec"), QStringLiteral("90s: get nodes")});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const qsizetype first = r.out.indexOf(QLatin1String("--- 00:00:05 $ kubectl get pods\n"));
+    const qsizetype second = r.out.indexOf(QLatin1String("--- 00:01:30 $ kubectl get nodes\n"));
+    const qsizetype third = r.out.indexOf(QLatin1String("--- 00:02:00 $ kubectl get deploy\n"));
+    QVERIFY2(first == 0 && first < second && second < third, qPrintable(r.out));
+    // At 5 s the pods are 5 s old; at 2 m the deployment is 2 m old and all 4 are ready.
+    const QString atFive = r.out.mid(first, second - first);
+    QVERIFY2(atFive.contains(QLatin1String("NAME ")) && atFive.contains(QLatin1String("   5s\n")),
+             qPrintable(atFive));
+    const QString atTwo = r.out.mid(third);
+    QVERIFY2(atTwo.contains(QLatin1String("NAME   READY   UP-TO-DATE   AVAILABLE   AGE\n"
+                                          "web    4/4     4            4           2m\n")),
+             qPrintable(atTwo));
+    QVERIFY(r.out.indexOf(QLatin1String("--- end of run\n")) > third);
+    QVERIFY(r.out.contains(QLatin1String("Scenario   hello-cluster")));
+}
+
+void TestCli::execActsOnTheCluster() {
+    const CliResult r = runCnsim(
+        {QStringLiteral("run"), scenario("hello-cluster.yaml"), QStringLiteral("--exec"),
+         QStringLiteral("1m: kubectl scale deployment/web --replicas=6"), QStringLiteral("--exec"),
+         QStringLiteral("2m: kubectl get deploy web --no-headers"), QStringLiteral("--exec"),
+         QStringLiteral("2m: kubectl get pod nope")});
+    QVERIFY2(r.out.contains(QLatin1String("deployment.apps/web scaled\n")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("web   6/6   6     6     2m\n")), qPrintable(r.out));
+    // A failing command reports on stderr as kubectl does; the run completes and exits 1.
+    QCOMPARE(r.err, QStringLiteral("Error from server (NotFound): pods \"nope\" not found\n"));
+    QCOMPARE(r.exitCode, 1);
+}
+
+void TestCli::execBadSpecIsUsageError_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString file = scenario("hello-cluster.yaml");
+    QTest::newRow("no time") << QStringList{QStringLiteral("run"), file, QStringLiteral("--exec"),
+                                            QStringLiteral("kubectl get pods")}
+                             << "invalid --exec 'kubectl get pods'";
+    QTest::newRow("bad time") << QStringList{QStringLiteral("run"), file, QStringLiteral("--exec"),
+                                             QStringLiteral("soon: kubectl get pods")}
+                              << "expected 'AT: COMMAND'";
+    QTest::newRow("no command") << QStringList{QStringLiteral("run"), file,
+                                               QStringLiteral("--exec=5m:")}
+                                << "invalid --exec '5m:'";
+    QTest::newRow("missing value")
+        << QStringList{QStringLiteral("run"), file, QStringLiteral("--exec")}
+        << "invalid --exec ''";
+    QTest::newRow("after the end")
+        << QStringList{QStringLiteral("run"), file, QStringLiteral("--exec"),
+                       QStringLiteral("6m: kubectl get pods")}
+        << "--exec at 6m is after the end of the run (5m)";
+    QTest::newRow("with json") << QStringList{QStringLiteral("run"), file, QStringLiteral("--json"),
+                                              QStringLiteral("--exec"),
+                                              QStringLiteral("1m: kubectl get pods")}
+                               << "--exec cannot be combined with --json";
+}
+
+void TestCli::execBadSpecIsUsageError() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const CliResult r = runCnsim(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(!r.out.contains(QLatin1String("---")), qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
