@@ -268,6 +268,14 @@ struct SchedulerSpec {
     bool operator==(const SchedulerSpec&) const = default;
 };
 
+// simulation.commands[]: a kubectl command run at a simulated time — a scripted rollout,
+// drain or scale that a lesson or scenario plays like a person at a terminal.
+struct ScheduledCommand {
+    SimTime at;
+    std::string run; // "kubectl set image deployment/web web=shop/web:2.0"
+    bool operator==(const ScheduledCommand&) const = default;
+};
+
 struct SimulationSpec {
     SimTime podStartupTime = SimTime::seconds(2); // bind → Running (image pull + start)
     std::vector<ImageSpec> images;
@@ -276,6 +284,7 @@ struct SimulationSpec {
     std::vector<ServiceBehaviourSpec> services;
     std::vector<TrafficSourceSpec> traffic;
     std::vector<FaultSpec> faults;
+    std::vector<ScheduledCommand> commands;
     bool operator==(const SimulationSpec&) const = default;
 };
 

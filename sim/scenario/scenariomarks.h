@@ -41,6 +41,7 @@ struct ScenarioMarks {
     std::vector<YAML::Mark> behaviourNames; // simulation.services[].name
     std::vector<TrafficMarks> traffic;
     std::vector<FaultMarks> faults;
+    std::vector<YAML::Mark> commands; // each command's `at`
 };
 
 } // namespace cnsim

@@ -294,6 +294,16 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
             zones.push_back(node.zone);
         }
     }
+    for (std::size_t i = 0; i < simulation.commands.size() && i < marks.commands.size(); ++i) {
+        const ScheduledCommand& command = simulation.commands[i];
+        if (command.at > scenario.duration) {
+            sink.error(marks.commands[i], "above-maximum",
+                       {"at", formatDuration(command.at), formatDuration(scenario.duration)},
+                       "command time " + formatDuration(command.at) +
+                           " is after the end of the scenario (duration " +
+                           formatDuration(scenario.duration) + ")");
+        }
+    }
     for (std::size_t i = 0; i < simulation.faults.size() && i < marks.faults.size(); ++i) {
         const FaultSpec& fault = simulation.faults[i];
         if (fault.at > scenario.duration) {

@@ -269,6 +269,17 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
         }
         w.endSeq();
     }
+    if (!simulation.commands.empty()) {
+        w.key("commands");
+        w.beginSeq();
+        for (const ScheduledCommand& command : simulation.commands) {
+            w.beginMap();
+            w.field("at", formatDuration(command.at));
+            w.field("run", command.run);
+            w.endMap();
+        }
+        w.endSeq();
+    }
     w.endMap();
 }
 

@@ -51,6 +51,28 @@ FaultShape shapeOf(FaultType type) {
     return {};
 }
 
+ScheduledCommand readCommand(DiagnosticSink& sink, const YAML::Node& node, YAML::Mark& atMark) {
+    static const FieldTable table = cnsimFields("command", {"at", "run"});
+    ScheduledCommand command;
+    MapCursor map(sink, node, node.Mark(), table);
+    atMark = node.Mark();
+    if (const YamlEntry* at = map.require("at")) {
+        atMark = at->value.Mark();
+        command.at = readDuration(sink, *at, SimTime::zero(), SimTime::hours(24 * 30))
+                         .value_or(SimTime::zero());
+    }
+    if (const YamlEntry* run = map.require("run")) {
+        command.run = readString(sink, *run).value_or("");
+        // Only kubectl is simulated; anything else would fail at its time, so say it now.
+        if (!command.run.empty() && command.run.rfind("kubectl ", 0) != 0) {
+            sink.error(run->value.Mark(), "bad-value", {"run", "kubectl …", command.run},
+                       "'run' must be a kubectl command (\"kubectl get pods\"), got '" +
+                           command.run + "'");
+        }
+    }
+    return command;
+}
+
 // Traffic and fault times are bounded by the scenario's duration later; here only by the
 // largest duration any scenario may have.
 constexpr SimTime kLongestScenario = SimTime::hours(24 * 30);
@@ -296,7 +318,7 @@ SchedulerSpec readScheduler(DiagnosticSink& sink, const YamlEntry& entry) {
 SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks) {
     static const FieldTable table =
         cnsimFields("simulation", {"podStartupTime", "images", "registry", "scheduler", "services",
-                                   "traffic", "faults"});
+                                   "traffic", "faults", "commands"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
@@ -341,6 +363,12 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
         for (const YAML::Node& item : readList(sink, *faults)) {
             marks.faults.emplace_back();
             simulation.faults.push_back(readFault(sink, item, marks.faults.back()));
+        }
+    }
+    if (const YamlEntry* commands = map.find("commands")) {
+        for (const YAML::Node& item : readList(sink, *commands)) {
+            marks.commands.emplace_back();
+            simulation.commands.push_back(readCommand(sink, item, marks.commands.back()));
         }
     }
     return simulation;

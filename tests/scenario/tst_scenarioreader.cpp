@@ -233,6 +233,13 @@ void TestScenarioReader::diagnostics_data() {
           "no node named 'n2' in the cluster — did you mean 'n1'?");
     error("fault after the end", "at: 30s", "at: 2m", 53, 11, "above-maximum",
           "fault time 2m is after the end of the scenario (duration 1m)");
+    // Scheduled kubectl commands (simulation.commands).
+    error("command that is not kubectl", "      node: n1",
+          "      node: n1\n  commands:\n    - at: 10s\n      run: rm -rf /", 58, 12, "bad-value",
+          "'run' must be a kubectl command (\"kubectl get pods\"), got 'rm -rf /'");
+    error("command after the end", "      node: n1",
+          "      node: n1\n  commands:\n    - at: 5m\n      run: kubectl get pods", 57, 11,
+          "above-maximum", "command time 5m is after the end of the scenario (duration 1m)");
     error("fault type misspelled", "type: failNode", "type: failnode", 54, 13, "bad-value",
           "'type' must be one of failNode, recoverNode, stopKubelet, startKubelet, partitionNode, "
           "healPartition, zoneOutage, zoneRecover, podKill, containerKill, registryOutage, "

@@ -5,6 +5,7 @@
 #include "scenario/scenarioreader.h"
 #include "scenario/scenariowriter.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
@@ -49,8 +50,12 @@ private slots:
 
 void TestScenarioWriter::roundTrips_data() {
     QTest::addColumn<QString>("path");
-    QTest::newRow("hello-cluster") << CNSIM_SCENARIO_DIR "/hello-cluster.yaml";
-    QTest::newRow("node-failure") << CNSIM_SCENARIO_DIR "/node-failure.yaml";
+    // Every shipped scenario, so a new one is covered the day it is added.
+    const QDir shipped(QStringLiteral(CNSIM_SCENARIO_DIR));
+    for (const QString& file :
+         shipped.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name)) {
+        QTest::newRow(qPrintable(file)) << shipped.filePath(file);
+    }
     QTest::newRow("unmodelled fields") << CNSIM_TEST_DATA_DIR "/unmodelled-fields.yaml";
     QTest::newRow("base") << CNSIM_TEST_DATA_DIR "/base.yaml";
     QTest::newRow("control plane") << CNSIM_TEST_DATA_DIR "/control-plane.yaml";
