@@ -7,6 +7,7 @@
 #include "eventlogmodel.h"
 #include "eventlogwidget.h"
 #include "eventtext.h"
+#include "kubectlconsole.h"
 #include "languagemanager.h"
 #include "model/simulation.h"
 #include "scenarioinfowidget.h"
@@ -196,6 +197,15 @@ void MainWindow::createDocks() {
     m_eventDock->setWidget(m_eventLog);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
 
+    // The kubectl console shares the bottom area with the event log, as a tab.
+    m_console = new KubectlConsole(m_controller, this);
+    m_consoleDock = new QDockWidget(this);
+    m_consoleDock->setObjectName(QStringLiteral("kubectlDock"));
+    m_consoleDock->setWidget(m_console);
+    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
+    tabifyDockWidget(m_eventDock, m_consoleDock);
+    m_eventDock->raise();
+
     resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);
     resizeDocks({m_chartDock}, {520}, Qt::Horizontal);
     resizeDocks({m_eventDock}, {260}, Qt::Vertical);
@@ -203,6 +213,7 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(m_infoDock->toggleViewAction());
     m_viewMenu->addAction(m_chartDock->toggleViewAction());
     m_viewMenu->addAction(m_eventDock->toggleViewAction());
+    m_viewMenu->addAction(m_consoleDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(m_languageMenu);
 }
@@ -244,6 +255,7 @@ void MainWindow::retranslateUi() {
     m_infoDock->setWindowTitle(tr("Scenario"));
     m_chartDock->setWindowTitle(tr("Metrics"));
     m_eventDock->setWindowTitle(tr("Events"));
+    m_consoleDock->setWindowTitle(tr("kubectl Console"));
     m_eventModel->retranslate();
     updateWindowTitle();
     updateClock();

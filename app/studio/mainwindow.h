@@ -21,6 +21,7 @@ class ClusterCanvas;
 class ClusterScene;
 class EventLogModel;
 class EventLogWidget;
+class KubectlConsole;
 class LanguageManager;
 class QActionGroup;
 class QComboBox;
@@ -97,6 +98,8 @@ private:
     QDockWidget* m_infoDock = nullptr;
     QDockWidget* m_chartDock = nullptr;
     QDockWidget* m_eventDock = nullptr;
+    KubectlConsole* m_console = nullptr;
+    QDockWidget* m_consoleDock = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_simulationMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -147,6 +147,17 @@ cnsim::ActionResult SimulationController::apply(const cnsim::Action& action) {
     return result;
 }
 
+cnsim::KubectlResult SimulationController::runKubectl(const std::string& commandLine) {
+    if (!m_simulation) {
+        return {1, {}, "error: no scenario is open\n"};
+    }
+    cnsim::KubectlResult result = cnsim::runKubectl(*m_simulation, commandLine);
+    // As apply(): process what the command scheduled at now() so its effect shows at once.
+    m_simulation->advanceTo(m_simulation->now(), EventBudgetPerTick);
+    emit advanced();
+    return result;
+}
+
 void SimulationController::checkEnd() {
     if (!m_simulation || !m_simulation->finished()) {
         return;

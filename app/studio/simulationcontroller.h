@@ -18,6 +18,7 @@
 // Qt first: Qt 6.4's moc fails on <compare> (pulled in by sim/ headers) unless a Qt
 // header has set up the standard library's configuration macros before it.
 #include "engine/simtime.h"
+#include "kubectl/kubectl.h"
 #include "model/action.h"
 #include "scenario/scenario.h"
 
@@ -67,6 +68,9 @@ public:
     void runFor(cnsim::SimTime span);
 
     cnsim::ActionResult apply(const cnsim::Action& action);
+    // A kubectl command line at now() (the console dock); commands that change the cluster
+    // act like apply(), and the views refresh either way.
+    cnsim::KubectlResult runKubectl(const std::string& commandLine);
 
 public slots:
     void play();
