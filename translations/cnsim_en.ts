@@ -357,6 +357,25 @@
         </message>
     </context>
     <context>
+        <name>KubectlConsole</name>
+        <message>
+            <source>Type a kubectl command, e.g. kubectl get pods -o wide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Runs against the simulated cluster at the current time. Up/Down: history, Tab: complete, "clear": clear the output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kubectl output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kubectl command</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -537,6 +556,10 @@
         </message>
         <message>
             <source>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;A discrete-event simulator for learning cloud-native computing: watch Kubernetes schedule pods, serve traffic and recover from failures.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kubectl Console</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -354,6 +354,25 @@
         </message>
     </context>
     <context>
+        <name>KubectlConsole</name>
+        <message>
+            <source>Type a kubectl command, e.g. kubectl get pods -o wide</source>
+            <translation>输入 kubectl 命令，例如 kubectl get pods -o wide</translation>
+        </message>
+        <message>
+            <source>Runs against the simulated cluster at the current time. Up/Down: history, Tab: complete, "clear": clear the output</source>
+            <translation>在当前时刻对模拟集群执行。上/下方向键：历史命令；Tab：补全；"clear"：清空输出</translation>
+        </message>
+        <message>
+            <source>kubectl output</source>
+            <translation>kubectl 输出</translation>
+        </message>
+        <message>
+            <source>kubectl command</source>
+            <translation>kubectl 命令</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -534,6 +553,10 @@
         <message>
             <source>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;A discrete-event simulator for learning cloud-native computing: watch Kubernetes schedule pods, serve traffic and recover from failures.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;cnsim Studio %1&lt;/h3&gt;&lt;p&gt;用于学习云原生计算的离散事件模拟器：观察 Kubernetes 如何调度 Pod、处理流量并从故障中恢复。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>kubectl Console</source>
+            <translation>kubectl 控制台</translation>
         </message>
     </context>
     <context>

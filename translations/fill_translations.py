@@ -133,6 +133,7 @@ ZH = {
     "Scenario": "场景",
     "Metrics": "指标",
     "Events": "事件",
+    "kubectl Console": "kubectl 控制台",
     "cnsim Studio": "cnsim Studio",
     "%1 — cnsim Studio": "%1 — cnsim Studio",
     "%1 / %2": "%1 / %2",
@@ -161,6 +162,14 @@ ZH = {
     "watch Kubernetes schedule pods, serve traffic and recover from failures.</p>":
         "<h3>cnsim Studio %1</h3><p>用于学习云原生计算的离散事件模拟器：观察 Kubernetes 如何调度 "
         "Pod、处理流量并从故障中恢复。</p>",
+    # KubectlConsole
+    "Type a kubectl command, e.g. kubectl get pods -o wide":
+        "输入 kubectl 命令，例如 kubectl get pods -o wide",
+    "Runs against the simulated cluster at the current time. Up/Down: history, Tab: complete, "
+    "\"clear\": clear the output":
+        "在当前时刻对模拟集群执行。上/下方向键：历史命令；Tab：补全；\"clear\"：清空输出",
+    "kubectl output": "kubectl 输出",
+    "kubectl command": "kubectl 命令",
     # NodeItem
     "Ready": "Ready（就绪）",
     "NotReady": "NotReady（未就绪）",
