@@ -3,6 +3,7 @@
 #include "model/eventpriority.h"
 #include "model/actionexecutor.h"
 #include "model/kubelet.h"
+#include "model/kubescheduler.h"
 #include "model/ownership.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
@@ -20,6 +21,11 @@ Simulation::Simulation(Scenario scenario, SimulationOptions options) {
 }
 
 Simulation::~Simulation() = default;
+
+std::optional<SchedulingDecision> Simulation::schedulingDecision(const std::string& podName) const {
+    const SchedulingDecision* decision = m_model->scheduler().decision(podName);
+    return decision == nullptr ? std::nullopt : std::optional(*decision);
+}
 
 const Scenario& Simulation::scenario() const {
     return m_model->scenario();

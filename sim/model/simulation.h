@@ -9,6 +9,7 @@
 // Threading: use from one thread at a time; separate Simulations are independent.
 
 #include "cluster/apiserver.h"
+#include "control/scheduling/schedulingdecision.h"
 #include "engine/simtime.h"
 #include "metrics/metricsstore.h"
 #include "metrics/runsummary.h"
@@ -62,6 +63,10 @@ public:
     const MetricsStore& metrics() const;
     const std::vector<ClusterEvent>& events() const;
     RunSummary summary() const;
+
+    // kube-scheduler's latest decision for a pod ("name" or "namespace/name"): each node's
+    // filter verdict and score; empty when the pod was never tried or no longer exists.
+    std::optional<SchedulingDecision> schedulingDecision(const std::string& podName) const;
 
     std::uint64_t fingerprint() const;
     std::string fingerprintHex() const;
