@@ -1,7 +1,7 @@
 #include "model/simulation.h"
 
-#include "model/eventpriority.h"
 #include "model/actionexecutor.h"
+#include "model/eventpriority.h"
 #include "model/kubelet.h"
 #include "model/kubescheduler.h"
 #include "model/ownership.h"
@@ -18,6 +18,27 @@ Simulation::Simulation(Scenario scenario, SimulationOptions options) {
     const std::uint64_t seed = options.seed.value_or(scenario.seed);
     const SimTime end = options.until.value_or(scenario.duration);
     m_model = std::make_unique<SimulationModel>(std::move(scenario), seed, end);
+    // Each scripted command is an event of its own, ordered like a person's action.
+    for (const ScheduledCommand& command : m_model->scenario().simulation.commands) {
+        if (command.at > end) {
+            continue;
+        }
+        m_model->engine().scheduleAt(
+            command.at,
+            [this, &command] {
+                if (!m_commandHandler) {
+                    return;
+                }
+                // Actions the handler applies run later in this instant (see apply()).
+                struct CommandScope {
+                    bool& flag;
+                    explicit CommandScope(bool& f) : flag(f) { flag = true; }
+                    ~CommandScope() { flag = false; }
+                } scope(m_inCommand);
+                m_commandHandler(*this, command);
+            },
+            priority::kAction);
+    }
 }
 
 Simulation::~Simulation() = default;
@@ -70,19 +91,25 @@ void Simulation::runToEnd() {
     advanceTo(endTime());
 }
 
+void Simulation::setCommandHandler(CommandHandler handler) {
+    m_commandHandler = std::move(handler);
+}
+
 ActionResult Simulation::apply(const Action& action) {
     PreparedAction prepared = prepareAction(*m_model, action);
     if (!prepared.effect) {
         return prepared.result;
     }
     if (finished()) {
-        return ActionResult{false, "simulation-finished", {},
-                            "the simulation has reached its end time"};
+        return ActionResult{
+            false, "simulation-finished", {}, "the simulation has reached its end time"};
     }
     // An event of its own at now(), before anything else at this instant; then run the
     // instant so the effect is visible in the next snapshot.
     m_model->engine().scheduleAt(now(), std::move(prepared.effect), priority::kAction);
-    advanceTo(now());
+    if (!m_inCommand) {
+        advanceTo(now());
+    }
     return prepared.result;
 }
 

@@ -19,6 +19,7 @@
 #include "scenario/scenario.h"
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -57,7 +58,15 @@ public:
     void runToEnd();
 
     // Takes effect at now(), as an event of its own (so it is part of the fingerprint).
+    // Called from a command handler (below), it takes effect later in the same instant.
     ActionResult apply(const Action& action);
+
+    // Runs the scenario's simulation.commands (kubectl commands) at their times: the handler
+    // gets each command's text when the simulation reaches it and may read the cluster and
+    // apply actions. Without a handler the commands are not run. The kubectl library provides
+    // the handler the CLI and the studio install (sim/kubectl).
+    using CommandHandler = std::function<void(Simulation&, const ScheduledCommand&)>;
+    void setCommandHandler(CommandHandler handler);
 
     ClusterSnapshot snapshot() const;
     const MetricsStore& metrics() const;
@@ -74,6 +83,8 @@ public:
 
 private:
     std::unique_ptr<SimulationModel> m_model;
+    CommandHandler m_commandHandler;
+    bool m_inCommand = false;
 };
 
 } // namespace cnsim

@@ -136,6 +136,7 @@ private slots:
     void drainRespectsDisruptionBudget();
     void schedulerOutageLeavesPodsPending();
     void registryOutageBacksOffPulls();
+    void scriptedCommandsRunAtTheirTime();
 };
 
 void TestControlPlaneBehaviour::rollingUpdateKeepsSurgeAndAvailability() {
@@ -309,6 +310,28 @@ void TestControlPlaneBehaviour::registryOutageBacksOffPulls() {
     QVERIFY(!eventsWith(sim, EventReason::Failed).empty());
     sim.advanceTo(SimTime::minutes(3));
     QCOMPARE(countReady(sim.snapshot()), 4);
+}
+
+void TestControlPlaneBehaviour::scriptedCommandsRunAtTheirTime() {
+    const std::string commands = R"(  commands:
+    - at: 40s
+      run: kubectl scale deployment/web --replicas=2
+)";
+    Simulation sim(test::loadScenarioText(rolloutScenario("", "", "", commands)));
+    std::vector<std::pair<SimTime, std::string>> seen;
+    sim.setCommandHandler([&seen](Simulation& s, const ScheduledCommand& command) {
+        seen.emplace_back(s.now(), command.run);
+        // What the kubectl handler does for this command: an action, from inside the event.
+        QVERIFY(s.apply(ScaleDeploymentAction{"web", 2}).ok);
+    });
+    sim.advanceTo(SimTime::seconds(39));
+    QCOMPARE(sim.snapshot().deployments.front().desiredReplicas, 4);
+    sim.advanceTo(SimTime::seconds(60));
+    QCOMPARE(seen.size(), std::size_t{1});
+    QCOMPARE(seen.front().first, SimTime::seconds(40));
+    QCOMPARE(seen.front().second, std::string("kubectl scale deployment/web --replicas=2"));
+    QCOMPARE(sim.snapshot().deployments.front().desiredReplicas, 2);
+    QCOMPARE(countReady(sim.snapshot()), 2);
 }
 
 QTEST_GUILESS_MAIN(TestControlPlaneBehaviour)
