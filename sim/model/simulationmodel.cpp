@@ -160,9 +160,19 @@ void SimulationModel::recoverNode(std::string_view node, Component by) {
     if (m_kubelet->nodeUp(std::string(node))) {
         return;
     }
-    record(by, EventReason::NodeRecovered, ObjectKind::Node, std::string(node),
-           {{"node", std::string(node)}});
-    m_kubelet->bootNode(std::string(node));
+    // The machine powers on now; the kubelet runs once it has booted (VMs take bootTime).
+    const NodeObject* object = m_api.nodes().find("", node);
+    const SimTime boot = object != nullptr ? object->machine.bootTime : SimTime::zero();
+    m_engine.schedule(
+        boot,
+        [this, name = std::string(node), by] {
+            if (m_kubelet->nodeUp(name)) {
+                return;
+            }
+            record(by, EventReason::NodeRecovered, ObjectKind::Node, name, {{"node", name}});
+            m_kubelet->bootNode(name);
+        },
+        priority::kAction);
 }
 
 void SimulationModel::deletePod(std::string_view pod, Component by) {
