@@ -55,8 +55,9 @@ std::string execClock(SimTime t) {
 }
 
 // Runs the simulation to its end, stopping at each --exec step's time (in time order; steps
-// at the same time in the order given) to print what kubectl prints there. Returns false
-// when a step is after the end of the run or a command failed.
+// at the same time in the order given) to print what kubectl prints there. Returns
+// kExitUsage when a step is after the end of the run (nothing is simulated then),
+// kExitFailure when a command failed, else kExitOk.
 int runWithExecs(Simulation& simulation, const std::vector<ExecStep>& given, std::ostream& out,
                  std::ostream& err) {
     std::vector<ExecStep> steps = given;
@@ -128,6 +129,20 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
     exportTo(options.eventsJsonlPath,
              [&](std::ostream& o) { writeEventsJsonl(simulation.events(), o); });
 
+    if (!options.explain.empty()) {
+        // In place of the summary: one JSON object per line, for tools and for diffing runs.
+        for (const std::string& pod : options.explain) {
+            if (const auto decision = simulation.schedulingDecision(pod)) {
+                out << toJson(*decision) << '\n';
+            } else {
+                err << "cnsim: no scheduling decision for pod '" << pod << "' at "
+                    << formatDuration(simulation.now())
+                    << ": no such pod, or kube-scheduler has not tried it yet\n";
+                status = kExitFailure;
+            }
+        }
+        return status;
+    }
     if (options.json) {
         writeSummaryJson(summary, out);
     } else {

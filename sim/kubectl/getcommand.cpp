@@ -98,9 +98,7 @@ KubectlResult executeGet(const Simulation& sim, const GetCommand& c) {
         tables.push_back(renderTable(table, c.noHeaders));
     }
     if (structured) {
-        if (items.empty() && result.exitCode == 0 && !singleObject) {
-            // kubectl prints an empty List rather than "No resources found" for -o yaml|json.
-        }
+        // An empty result is an empty List for -o yaml|json, never "No resources found".
         const ObjectValue doc =
             singleObject && items.size() == 1 ? items.front() : encodeList(std::move(items));
         if (!(result.exitCode != 0 && c.targets.size() == 1 &&
