@@ -109,6 +109,12 @@ ParseResult parseRun(const std::vector<std::string>& args) {
                                   "': expected 'AT: COMMAND' such as '5m: kubectl get pods'");
             }
             run.execs.push_back(ExecStep{*at, command});
+        } else if (option.name == "--explain") {
+            const auto value = takeValue();
+            if (!value || value->empty()) {
+                return usageError("option --explain needs a pod name, e.g. --explain web-1");
+            }
+            run.explain.push_back(*value);
         } else if (option.name == "--json" && noValue()) {
             run.json = true;
         } else if (option.name == "--fingerprint" && noValue()) {
@@ -117,6 +123,10 @@ ParseResult parseRun(const std::vector<std::string>& args) {
             return usageError("unknown option '" + arg +
                               "' for 'cnsim run' (see cnsim run --help)");
         }
+    }
+    if (run.json && !run.explain.empty()) {
+        return usageError(
+            "--explain cannot be combined with --json: both write to standard output");
     }
     if (run.json && !run.execs.empty()) {
         return usageError("--exec cannot be combined with --json: both write to standard output");
@@ -197,6 +207,10 @@ std::string usageText(const std::string& topic) {
                "  --exec 'AT: COMMAND'  run a kubectl command at simulated time AT, e.g.\n"
                "                        --exec '5m: kubectl get pods -o wide'; repeatable;\n"
                "                        each output follows a '--- HH:MM:SS $ COMMAND' line\n"
+               "  --explain POD         instead of the summary, print why kube-scheduler put POD\n"
+               "                        where it is (or why it could not): every node's filter\n"
+               "                        verdict and scores, as one JSON line; repeatable; use\n"
+               "                        --until to choose the moment\n"
                "  -h, --help            show this help\n";
     }
     if (topic == "validate") {

@@ -29,6 +29,8 @@ struct RunOptions {
     std::string metricsCsvPath;
     std::string eventsJsonlPath;
     std::vector<ExecStep> execs; // in the order given
+    // --explain POD: print kube-scheduler's latest decision for each, as JSON, at the end
+    std::vector<std::string> explain; // pod names, in the order given
 };
 
 struct ValidateOptions {

@@ -129,6 +129,20 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
     exportTo(options.eventsJsonlPath,
              [&](std::ostream& o) { writeEventsJsonl(simulation.events(), o); });
 
+    if (!options.explain.empty()) {
+        // In place of the summary: one JSON object per line, for tools and for diffing runs.
+        for (const std::string& pod : options.explain) {
+            if (const auto decision = simulation.schedulingDecision(pod)) {
+                out << toJson(*decision) << '\n';
+            } else {
+                err << "cnsim: no scheduling decision for pod '" << pod << "' at "
+                    << formatDuration(simulation.now())
+                    << ": no such pod, or kube-scheduler has not tried it yet\n";
+                status = kExitFailure;
+            }
+        }
+        return status;
+    }
     if (options.json) {
         writeSummaryJson(summary, out);
     } else {
