@@ -129,6 +129,14 @@
             <source>Invalid size '%1': use WIDTHxHEIGHT, e.g. 1400x900.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Select the pod named &lt;name&gt; (or the first pod whose name starts with it) before the screenshot, showing why it is on its node.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>name</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DiagnosticsDialog</name>
@@ -562,6 +570,10 @@
             <source>kubectl Console</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Why this node?</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
@@ -651,6 +663,145 @@
         <message>
             <source>%1:%2:%3: %4: %5</source>
             <comment>file:line:column: severity: message</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SchedulingDecisionWidget</name>
+        <message>
+            <source>CPU and memory left after placing the pod (or used, when bin-packing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fewer pods of the same workload on that node and in that zone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CPU and memory used in balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fewer PreferNoSchedule taints the pod does not tolerate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the pod's preferred node affinity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the pod's preferred pod affinity and anti-affinity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the container images already on the node</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No node passed every filter (the table says which plugin rejected each node). The pod waits; kube-scheduler tries again when a node is added or changes, or a pod is removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kube-scheduler could not consider any node for this pod.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was the only node that passed every filter, so there was nothing to score.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 won with %2 points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n node(s) tied for the top score; kube-scheduler picked one at random.</source>
+            <translation>
+                <numerusform>%n node tied for the top score; kube-scheduler picked one at random.</numerusform>
+                <numerusform>%n nodes tied for the top score; kube-scheduler picked one at random.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2 %3 × %4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It beat %1 (%2 points) mostly on %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> and </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why this node?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click a pod on the canvas to see how kube-scheduler chose its node: which nodes passed the filters and how each one scored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The decision for this pod is no longer kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kube-scheduler has not tried this pod yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod %1 → %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod %1 is Pending: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+×%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: raw %2, normalized %3 × weight %4 = %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>passed (not scored: the only feasible node)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rejected by %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>; </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not evaluated (enough feasible nodes found)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (chosen)</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -129,6 +129,14 @@
             <source>Invalid size '%1': use WIDTHxHEIGHT, e.g. 1400x900.</source>
             <translation>大小“%1”无效：请使用 宽x高 的形式，例如 1400x900。</translation>
         </message>
+        <message>
+            <source>Select the pod named &lt;name&gt; (or the first pod whose name starts with it) before the screenshot, showing why it is on its node.</source>
+            <translation>截图前选中名为 &lt;name&gt; 的 Pod（或名称以其开头的第一个 Pod），显示它为何在所在节点上。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
     </context>
     <context>
         <name>DiagnosticsDialog</name>
@@ -558,6 +566,10 @@
             <source>kubectl Console</source>
             <translation>kubectl 控制台</translation>
         </message>
+        <message>
+            <source>Why this node?</source>
+            <translation>为什么是这个节点？</translation>
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
@@ -646,6 +658,145 @@
             <source>%1:%2:%3: %4: %5</source>
             <comment>file:line:column: severity: message</comment>
             <translation>%1:%2:%3: %4: %5</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulingDecisionWidget</name>
+        <message>
+            <source>CPU and memory left after placing the pod (or used, when bin-packing)</source>
+            <translation>放下该 Pod 后剩余的 CPU 和内存（装箱策略下则看已用量）</translation>
+        </message>
+        <message>
+            <source>fewer pods of the same workload on that node and in that zone</source>
+            <translation>该节点和该可用区上同一工作负载的 Pod 更少</translation>
+        </message>
+        <message>
+            <source>CPU and memory used in balance</source>
+            <translation>CPU 与内存的使用更均衡</translation>
+        </message>
+        <message>
+            <source>fewer PreferNoSchedule taints the pod does not tolerate</source>
+            <translation>Pod 不容忍的 PreferNoSchedule 污点更少</translation>
+        </message>
+        <message>
+            <source>the pod's preferred node affinity</source>
+            <translation>Pod 的首选节点亲和性</translation>
+        </message>
+        <message>
+            <source>the pod's preferred pod affinity and anti-affinity</source>
+            <translation>Pod 的首选 Pod 亲和性与反亲和性</translation>
+        </message>
+        <message>
+            <source>the container images already on the node</source>
+            <translation>节点上已有的容器镜像</translation>
+        </message>
+        <message>
+            <source>No node passed every filter (the table says which plugin rejected each node). The pod waits; kube-scheduler tries again when a node is added or changes, or a pod is removed.</source>
+            <translation>没有节点通过全部过滤（表中列出每个节点被哪个插件拒绝）。该 Pod 会等待；当有节点加入或变化、或有 Pod 被移除时，kube-scheduler 会重试。</translation>
+        </message>
+        <message>
+            <source>kube-scheduler could not consider any node for this pod.</source>
+            <translation>kube-scheduler 无法为该 Pod 考虑任何节点。</translation>
+        </message>
+        <message>
+            <source>%1 was the only node that passed every filter, so there was nothing to score.</source>
+            <translation>%1 是唯一通过全部过滤的节点，因此无需打分。</translation>
+        </message>
+        <message>
+            <source>%1 won with %2 points.</source>
+            <translation>%1 以 %2 分胜出。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n node(s) tied for the top score; kube-scheduler picked one at random.</source>
+            <translation>
+                <numerusform>%n 个节点并列最高分；kube-scheduler 随机选择了其中一个。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2 %3 × %4)</source>
+            <translation>%1（%2 %3 × %4）</translation>
+        </message>
+        <message>
+            <source>It beat %1 (%2 points) mostly on %3.</source>
+            <translation>它胜过 %1（%2 分），主要因为%3。</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation>以及</translation>
+        </message>
+        <message>
+            <source>Why this node?</source>
+            <translation>为什么是这个节点？</translation>
+        </message>
+        <message>
+            <source>Click a pod on the canvas to see how kube-scheduler chose its node: which nodes passed the filters and how each one scored.</source>
+            <translation>在画布上点击一个 Pod，查看 kube-scheduler 如何为它选择节点：哪些节点通过了过滤，以及各节点的得分。</translation>
+        </message>
+        <message>
+            <source>Pod %1</source>
+            <translation>Pod %1</translation>
+        </message>
+        <message>
+            <source>The decision for this pod is no longer kept.</source>
+            <translation>该 Pod 的调度决策已不再保留。</translation>
+        </message>
+        <message>
+            <source>kube-scheduler has not tried this pod yet.</source>
+            <translation>kube-scheduler 尚未尝试调度该 Pod。</translation>
+        </message>
+        <message>
+            <source>Pod %1 → %2</source>
+            <translation>Pod %1 → %2</translation>
+        </message>
+        <message>
+            <source>Pod %1 is Pending: %2</source>
+            <translation>Pod %1 处于 Pending：%2</translation>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>节点</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>过滤</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>%1
+×%2</source>
+            <translation>%1
+×%2</translation>
+        </message>
+        <message>
+            <source>passed</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <source>%1: raw %2, normalized %3 × weight %4 = %5</source>
+            <translation>%1：原始分 %2，归一化 %3 × 权重 %4 = %5</translation>
+        </message>
+        <message>
+            <source>passed (not scored: the only feasible node)</source>
+            <translation>通过（未打分：唯一可行节点）</translation>
+        </message>
+        <message>
+            <source>rejected by %1: %2</source>
+            <translation>被 %1 拒绝：%2</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>not evaluated (enough feasible nodes found)</source>
+            <translation>未评估（已找到足够的可行节点）</translation>
+        </message>
+        <message>
+            <source>%1 (chosen)</source>
+            <translation>%1（已选中）</translation>
         </message>
     </context>
     <context>

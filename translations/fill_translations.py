@@ -199,6 +199,55 @@ ZH = {
     # ZoneItem
     "No zone": "无可用区",
     "Zone %1": "可用区 %1",
+    # SchedulingDecisionWidget ("Why this node?")
+    "Why this node?": "为什么是这个节点？",
+    "CPU and memory left after placing the pod (or used, when bin-packing)":
+        "放下该 Pod 后剩余的 CPU 和内存（装箱策略下则看已用量）",
+    "fewer pods of the same workload on that node and in that zone":
+        "该节点和该可用区上同一工作负载的 Pod 更少",
+    "CPU and memory used in balance": "CPU 与内存的使用更均衡",
+    "fewer PreferNoSchedule taints the pod does not tolerate":
+        "Pod 不容忍的 PreferNoSchedule 污点更少",
+    "the pod's preferred node affinity": "Pod 的首选节点亲和性",
+    "the pod's preferred pod affinity and anti-affinity": "Pod 的首选 Pod 亲和性与反亲和性",
+    "the container images already on the node": "节点上已有的容器镜像",
+    "No node passed every filter (the table says which plugin rejected each node). The pod "
+    "waits; kube-scheduler tries again when a node is added or changes, or a pod is removed.":
+        "没有节点通过全部过滤（表中列出每个节点被哪个插件拒绝）。该 Pod 会等待；当有节点加入或变化、"
+        "或有 Pod 被移除时，kube-scheduler 会重试。",
+    "kube-scheduler could not consider any node for this pod.":
+        "kube-scheduler 无法为该 Pod 考虑任何节点。",
+    "%1 was the only node that passed every filter, so there was nothing to score.":
+        "%1 是唯一通过全部过滤的节点，因此无需打分。",
+    "%1 won with %2 points.": "%1 以 %2 分胜出。",
+    "%n node(s) tied for the top score; kube-scheduler picked one at random.":
+        "%n 个节点并列最高分；kube-scheduler 随机选择了其中一个。",
+    "%1 (%2 %3 × %4)": "%1（%2 %3 × %4）",
+    "It beat %1 (%2 points) mostly on %3.": "它胜过 %1（%2 分），主要因为%3。",
+    " and ": "以及",
+    "Click a pod on the canvas to see how kube-scheduler chose its node: which nodes passed "
+    "the filters and how each one scored.":
+        "在画布上点击一个 Pod，查看 kube-scheduler 如何为它选择节点：哪些节点通过了过滤，以及各节点的得分。",
+    "Pod %1": "Pod %1",
+    "The decision for this pod is no longer kept.": "该 Pod 的调度决策已不再保留。",
+    "kube-scheduler has not tried this pod yet.": "kube-scheduler 尚未尝试调度该 Pod。",
+    "Pod %1 → %2": "Pod %1 → %2",
+    "Pod %1 is Pending: %2": "Pod %1 处于 Pending：%2",
+    "Filter": "过滤",
+    "Total": "总分",
+    "%1\n×%2": "%1\n×%2",
+    "passed": "通过",
+    "%1: raw %2, normalized %3 × weight %4 = %5": "%1：原始分 %2，归一化 %3 × 权重 %4 = %5",
+    "passed (not scored: the only feasible node)": "通过（未打分：唯一可行节点）",
+    "rejected by %1: %2": "被 %1 拒绝：%2",
+    "; ": "；",
+    "not evaluated (enough feasible nodes found)": "未评估（已找到足够的可行节点）",
+    "%1 (chosen)": "%1（已选中）",
+    # CommandLineOptions: --select-pod
+    "Select the pod named <name> (or the first pod whose name starts with it) before the "
+    "screenshot, showing why it is on its node.":
+        "截图前选中名为 <name> 的 Pod（或名称以其开头的第一个 Pod），显示它为何在所在节点上。",
+    "name": "名称",
 }
 
 

@@ -25,7 +25,12 @@ CommandLineOptions CommandLineOptions::parse(const QStringList& arguments) {
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         tr("Window size for the screenshot, e.g. 1400x900."),
                                         tr("size"), QStringLiteral("1400x900"));
-    parser.addOptions({langOption, screenshotOption, runForOption, sizeOption});
+    const QCommandLineOption selectPodOption(
+        QStringLiteral("select-pod"),
+        tr("Select the pod named <name> (or the first pod whose name starts with it) before "
+           "the screenshot, showing why it is on its node."),
+        tr("name"));
+    parser.addOptions({langOption, screenshotOption, runForOption, sizeOption, selectPodOption});
     parser.addPositionalArgument(tr("file"), tr("Scenario file to open."), tr("[file]"));
 
     if (!parser.parse(arguments)) {
@@ -58,6 +63,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList& arguments) {
         }
     }
     options.screenshotPath = parser.value(screenshotOption);
+    options.selectPod = parser.value(selectPodOption);
     const std::optional<cnsim::SimTime> runFor =
         cnsim::parseDuration(parser.value(runForOption).toStdString());
     if (!runFor) {

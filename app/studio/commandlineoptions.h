@@ -22,6 +22,7 @@ public:
     QString language;       // empty: the remembered one
     QString screenshotPath; // non-empty: screenshot mode, then quit
     cnsim::SimTime runFor;  // simulated time to run before the screenshot
+    QString selectPod;      // a pod to select before the screenshot ("Why this node?")
     QSize windowSize{1400, 900};
     QString error; // non-empty: bad options
 

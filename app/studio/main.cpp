@@ -48,6 +48,10 @@ int main(int argc, char* argv[]) {
     int status = 0;
     QTimer::singleShot(0, &window, [&] {
         window.runFor(options.runFor);
+        if (!options.selectPod.isEmpty() && !window.selectPod(options.selectPod)) {
+            QTextStream(stderr) << QStringLiteral("cnsim-studio: no pod named ")
+                                << options.selectPod << Qt::endl;
+        }
         // One more turn of the event loop so layouts and the canvas settle before grabbing.
         QTimer::singleShot(0, &window, [&] {
             if (!window.screenshot().save(options.screenshotPath, "PNG")) {

@@ -10,8 +10,10 @@
 #include "kubectlconsole.h"
 #include "languagemanager.h"
 #include "model/simulation.h"
+#include "poditem.h"
 #include "scenarioinfowidget.h"
 #include "scenarioloader.h"
+#include "schedulingdecisionwidget.h"
 #include "simulationcontroller.h"
 
 #include <QAction>
@@ -206,6 +208,21 @@ void MainWindow::createDocks() {
     tabifyDockWidget(m_eventDock, m_consoleDock);
     m_eventDock->raise();
 
+    // "Why this node?" shares the right area with the chart, as a tab raised on selection.
+    m_decision = new SchedulingDecisionWidget(this);
+    m_decisionDock = new QDockWidget(this);
+    m_decisionDock->setObjectName(QStringLiteral("schedulingDecisionDock"));
+    m_decisionDock->setWidget(m_decision);
+    addDockWidget(Qt::RightDockWidgetArea, m_decisionDock);
+    tabifyDockWidget(m_chartDock, m_decisionDock);
+    m_chartDock->raise();
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        updateSchedulingDecision();
+        if (!m_decision->pod().isEmpty()) {
+            m_decisionDock->raise();
+        }
+    });
+
     resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);
     resizeDocks({m_chartDock}, {520}, Qt::Horizontal);
     resizeDocks({m_eventDock}, {260}, Qt::Vertical);
@@ -214,6 +231,7 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(m_chartDock->toggleViewAction());
     m_viewMenu->addAction(m_eventDock->toggleViewAction());
     m_viewMenu->addAction(m_consoleDock->toggleViewAction());
+    m_viewMenu->addAction(m_decisionDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(m_languageMenu);
 }
@@ -256,6 +274,7 @@ void MainWindow::retranslateUi() {
     m_chartDock->setWindowTitle(tr("Metrics"));
     m_eventDock->setWindowTitle(tr("Events"));
     m_consoleDock->setWindowTitle(tr("kubectl Console"));
+    m_decisionDock->setWindowTitle(tr("Why this node?"));
     m_eventModel->retranslate();
     updateWindowTitle();
     updateClock();
@@ -360,12 +379,45 @@ void MainWindow::refreshViews() {
     m_scene->setSnapshot(simulation->snapshot());
     m_chart->sync(simulation->metrics(), simulation->now());
     m_eventModel->sync(simulation->events());
+    updateSchedulingDecision();
     updateClock();
     if (m_showingStartHint && simulation->now() > cnsim::SimTime::zero()) {
         // "Press Play to start" is wrong once it has started.
         m_showingStartHint = false;
         statusBar()->clearMessage();
     }
+}
+
+void MainWindow::updateSchedulingDecision() {
+    const cnsim::Simulation* simulation = m_controller->simulation();
+    const QList<QGraphicsItem*> selected = m_scene->selectedItems();
+    const PodItem* pod = selected.isEmpty() || selected.front()->type() != PodItem::Type
+                             ? nullptr
+                             : static_cast<const PodItem*>(selected.front());
+    if (simulation == nullptr || pod == nullptr) {
+        m_decision->showDecision(QString(), std::nullopt);
+        return;
+    }
+    m_decision->showDecision(pod->name(), simulation->schedulingDecision(pod->name().toStdString()),
+                             !pod->state().node.empty());
+}
+
+bool MainWindow::selectPod(const QString& name) {
+    PodItem* found = m_scene->podItem(name);
+    if (found == nullptr) {
+        for (PodItem* item : m_scene->podItems()) {
+            if (item->name().startsWith(name) &&
+                (found == nullptr || item->name() < found->name())) {
+                found = item;
+            }
+        }
+    }
+    if (found == nullptr) {
+        return false;
+    }
+    m_scene->clearSelection();
+    found->setSelected(true);
+    return true;
 }
 
 void MainWindow::onSimulationReplaced() {

@@ -29,6 +29,7 @@ class QDockWidget;
 class QLabel;
 class QToolBar;
 class ScenarioInfoWidget;
+class SchedulingDecisionWidget;
 class SimulationController;
 
 class MainWindow : public QMainWindow {
@@ -54,6 +55,10 @@ public:
     LanguageManager* languageManager() const { return m_languages; }
     ClusterScene* clusterScene() const { return m_scene; }
     ClusterCanvas* clusterCanvas() const { return m_canvas; }
+    SchedulingDecisionWidget* schedulingDecisionWidget() const { return m_decision; }
+    // Selects the pod `name` (or the first whose name starts with it) on the canvas, which
+    // shows its scheduling decision. Returns false when there is no such pod.
+    bool selectPod(const QString& name);
     ChartWidget* chart() const { return m_chart; }
     EventLogModel* eventLogModel() const { return m_eventModel; }
     EventLogWidget* eventLog() const { return m_eventLog; }
@@ -77,6 +82,7 @@ private:
     void chooseScenarioFile();
     void refreshViews();
     void onSimulationReplaced();
+    void updateSchedulingDecision();
     void onPlayingChanged(bool playing);
     void onReachedEnd(cnsim::SimTime endTime);
     void onSpeedChosen(int index);
@@ -100,6 +106,8 @@ private:
     QDockWidget* m_eventDock = nullptr;
     KubectlConsole* m_console = nullptr;
     QDockWidget* m_consoleDock = nullptr;
+    SchedulingDecisionWidget* m_decision = nullptr;
+    QDockWidget* m_decisionDock = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_simulationMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -7,6 +7,8 @@
 PodItem::PodItem(const QString& name) : m_name(name), m_label(shortLabel(name)) {
     setZValue(CanvasLayer::Pods);
     setAcceptHoverEvents(true);
+    // Selecting a pod shows its scheduling decision ("Why this node?").
+    setFlag(QGraphicsItem::ItemIsSelectable);
 }
 
 QRectF PodItem::boundingRect() const {
@@ -89,4 +91,10 @@ void PodItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*
     painter->setFont(font);
     painter->setPen(textColor);
     painter->drawText(chip, Qt::AlignCenter, m_label);
+    if (isSelected()) {
+        // A dark ring, visible on every Deployment colour and without colour vision.
+        painter->setPen(QPen(QColor(20, 20, 20), 2.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(boundingRect().adjusted(1, 1, -1, -1), 5, 5);
+    }
 }

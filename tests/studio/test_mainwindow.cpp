@@ -14,6 +14,7 @@
 #include "poditem.h"
 #include "scenarioinfowidget.h"
 #include "scenarioloader.h"
+#include "schedulingdecisionwidget.h"
 #include "simulationcontroller.h"
 
 #include <QAction>
@@ -24,6 +25,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <qcustomplot.h>
@@ -63,6 +65,7 @@ private slots:
     void rightClickFailsNode();
     void switchesLanguage();
     void commandLineLanguageOptionIsChecked();
+    void clickingPodShowsWhyThisNode();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -336,6 +339,46 @@ void TestMainWindow::commandLineLanguageOptionIsChecked() {
     QVERIFY(!m_window->languageManager()->setLanguage(QStringLiteral("fr"), false));
     QCOMPARE(m_window->languageManager()->language(), QStringLiteral("zh_CN"));
     m_window->languageManager()->setLanguage(QStringLiteral("en"), false);
+}
+
+void TestMainWindow::clickingPodShowsWhyThisNode() {
+    QVERIFY(m_window->openScenarioFile(helloCluster));
+    m_window->runFor(cnsim::SimTime::seconds(10));
+    SchedulingDecisionWidget* why = m_window->schedulingDecisionWidget();
+    QVERIFY(why->pod().isEmpty());
+    QCOMPARE(why->table()->rowCount(), 0);
+
+    // A real left click on a pod chip, through the view (which drags by hand elsewhere).
+    ClusterCanvas* canvas = m_window->clusterCanvas();
+    PodItem* pod = m_window->clusterScene()->podItems().front();
+    const QString node = QString::fromStdString(pod->state().node);
+    QVERIFY(!node.isEmpty());
+    const QPoint pos = canvas->mapFromScene(pod->sceneBoundingRect().center());
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, pos);
+    QVERIFY(pod->isSelected());
+
+    QCOMPARE(why->pod(), pod->name());
+    QVERIFY2(why->headline().endsWith(QStringLiteral("→ ") + node), qPrintable(why->headline()));
+    QVERIFY2(why->explanation().startsWith(node), qPrintable(why->explanation()));
+    // hello-cluster's three nodes all pass; the chosen one is highlighted and scores highest.
+    QTableWidget* table = why->table();
+    QCOMPARE(table->rowCount(), 3);
+    QVERIFY(why->chosenRow() >= 0);
+    QVERIFY(table->item(why->chosenRow(), SchedulingDecisionWidget::NodeColumn)
+                ->text()
+                .startsWith(node));
+    QVERIFY(table->item(why->chosenRow(), SchedulingDecisionWidget::NodeColumn)->font().bold());
+    const int top = table->item(0, SchedulingDecisionWidget::TotalColumn)->text().toInt();
+    QCOMPARE(table->item(why->chosenRow(), SchedulingDecisionWidget::TotalColumn)->text().toInt(),
+             top);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QCOMPARE(table->item(row, SchedulingDecisionWidget::FilterColumn)->text(),
+                 QStringLiteral("passed"));
+    }
+
+    // Clicking empty canvas clears the selection and the panel.
+    m_window->clusterScene()->clearSelection();
+    QVERIFY(why->pod().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
