@@ -1,5 +1,7 @@
 #include "clioptions.h"
 
+#include "control/kubernetesdefaults.h"
+
 #include <charconv>
 
 namespace cnsim::cli {
@@ -236,7 +238,8 @@ std::string usageText(const std::string& topic) {
 }
 
 std::string versionText() {
-    return std::string("cnsim ") + CNSIM_VERSION + "\n";
+    return std::string("cnsim ") + CNSIM_VERSION + " (emulates Kubernetes " +
+           std::string(k8s::kEmulatedVersion) + ")\n";
 }
 
 } // namespace cnsim::cli

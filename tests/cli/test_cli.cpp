@@ -79,6 +79,7 @@ void TestCli::helpAndVersion() {
     r = runCnsim({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith(QLatin1String("cnsim ")));
+    QVERIFY(r.out.contains(QLatin1String("(emulates Kubernetes 1.34)")));
 }
 
 void TestCli::usageErrorsExitTwo_data() {
