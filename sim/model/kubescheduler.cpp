@@ -236,27 +236,34 @@ void KubeScheduler::requestStep() {
     }
     m_stepPending = true;
     m_model.engine().schedule(
-        SimTime::zero(), [this] { scheduleOne(); }, priority::kScheduler);
+        SimTime::zero(), [this] { runCycles(); }, priority::kScheduler);
 }
 
-void KubeScheduler::scheduleOne() {
+void KubeScheduler::runCycles() {
     m_stepPending = false;
     if (!up()) {
         return; // the queue keeps its pods; requestCycle() resumes when the outage ends
     }
+    // The cycles of one instant run back to back, each for one pod (pop, filter, score,
+    // bind) as schedule_one.go does: in zero simulated time nothing else could act between
+    // them, and waking every controller after each bind would cost O(pods²) at scale.
+    while (scheduleOne()) {
+    }
+    armBackoffWake();
+}
+
+bool KubeScheduler::scheduleOne() {
     const SimTime now = m_model.now();
     std::optional<QueuedPod> queued = m_queue.pop(now);
     if (!queued) {
-        armBackoffWake();
-        return;
+        return false;
     }
     const std::string key = queued->key;
     const auto slash = key.find('/');
     PodObject* pod = m_model.api().pods().find(key.substr(0, slash), key.substr(slash + 1));
     if (pod == nullptr || !pod->nodeName.empty() || isPodTerminating(*pod)) {
         m_queue.remove(key); // schedule_one.go skipPodSchedule
-        requestStep();
-        return;
+        return true;
     }
     const SchedulerPodInfo info = podInfo(*pod);
     SchedulingDecision decision = m_scheduler.schedule(info, m_view, m_random);
@@ -269,11 +276,7 @@ void KubeScheduler::scheduleOne() {
         armFlush();
     }
     keepDecision(key, std::move(decision));
-    if (m_queue.activeCount() > 0) {
-        requestStep();
-    } else {
-        armBackoffWake();
-    }
+    return true;
 }
 
 void KubeScheduler::bind(PodObject& pod, const SchedulerPodInfo& info, const std::string& node) {

@@ -7,9 +7,9 @@
 //   changed — labels, taints, spec.unschedulable, allocatable, images — or removed; pods bound,
 //   terminating or deleted). Unscheduled pods of a known profile enter the SchedulingQueue;
 //   pods naming an unknown schedulerName are not ours and stay Pending, as upstream.
-// - ScheduleOne: each engine event pops one pod, runs one scheduling cycle and binds it
-//   (spec.nodeName + PodScheduled=True, a Scheduled event); the next pod is another event at
-//   the same instant (pkg/scheduler/schedule_one.go). A pod that fits nowhere gets upstream's
+// - ScheduleOne: one scheduling cycle per pod — pop, filter, score, bind (spec.nodeName +
+//   PodScheduled=True, a Scheduled event) — and the cycles of one instant back to back in
+//   one engine event (pkg/scheduler/schedule_one.go). A pod that fits nowhere gets upstream's
 //   FitError as its PodScheduled=False message (an event only when the message changes) and
 //   goes back to the queue, which retries it on cluster events that may help, after its
 //   back-off, and at the latest after 5 minutes (flushUnschedulablePodsLeftover every 30 s).
@@ -86,7 +86,8 @@ private:
 
     SchedulerPodInfo podInfo(const PodObject& pod) const;
     void requestStep();
-    void scheduleOne();
+    void runCycles();
+    bool scheduleOne(); // one scheduling cycle; false when no pod is ready to try
     void bind(PodObject& pod, const SchedulerPodInfo& info, const std::string& node);
     void reportFailure(PodObject& pod, const SchedulingDecision& decision);
     void keepDecision(const std::string& key, SchedulingDecision decision);
