@@ -382,6 +382,10 @@
             <source>kubectl command</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>[scenario, %1] $ %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -379,6 +379,10 @@
             <source>kubectl command</source>
             <translation>kubectl 命令</translation>
         </message>
+        <message>
+            <source>[scenario, %1] $ %2</source>
+            <translation>[场景脚本，%1] $ %2</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 HERE = pathlib.Path(__file__).resolve().parent
 
 ZH = {
+    # KubectlConsole (scripted commands)
+    "[scenario, %1] $ %2": "[场景脚本，%1] $ %2",
     # ChartWidget
     "&Service:": "Service(&S)：",
     "&Deployment:": "Deployment(&D)：",

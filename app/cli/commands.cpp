@@ -102,6 +102,17 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
     const auto wallStart = std::chrono::steady_clock::now();
     Simulation simulation(std::move(*loaded.scenario),
                           SimulationOptions{options.seed, options.until});
+    // The scenario's own kubectl commands (simulation.commands) run at their times; their
+    // output is shown like --exec output, except where stdout must stay machine-readable.
+    const bool quiet = options.json || !options.explain.empty();
+    simulation.setCommandHandler([&](Simulation& sim, const ScheduledCommand& command) {
+        const KubectlResult r = runKubectl(sim, command.run);
+        if (!quiet) {
+            out << "--- " << execClock(sim.now()) << " $ " << command.run << "   (scenario)\n"
+                << r.out;
+        }
+        err << r.err;
+    });
     int status = runWithExecs(simulation, options.execs, out, err);
     if (status == kExitUsage) {
         return status;

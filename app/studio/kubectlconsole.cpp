@@ -1,5 +1,6 @@
 #include "kubectlconsole.h"
 
+#include "engine/simtime.h"
 #include "kubectl/completion.h"
 #include "model/simulation.h"
 #include "simulationcontroller.h"
@@ -49,6 +50,8 @@ KubectlConsole::KubectlConsole(SimulationController* controller, QWidget* parent
     m_input->setFont(mono);
     m_input->installEventFilter(this);
     connect(m_input, &QLineEdit::returnPressed, this, &KubectlConsole::submit);
+    connect(m_controller, &SimulationController::scriptedCommandRan, this,
+            &KubectlConsole::showScriptedCommand);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -84,6 +87,18 @@ void KubectlConsole::execute(const QString& commandLine) {
     append(QStringLiteral("$ ") + (prefixed ? QString() : QStringLiteral("kubectl ")) + line);
     const cnsim::KubectlResult r = m_controller->runKubectl(line.toStdString());
     QString text = QString::fromStdString(r.out) + QString::fromStdString(r.err);
+    if (text.endsWith(QLatin1Char('\n'))) {
+        text.chop(1);
+    }
+    if (!text.isEmpty()) {
+        append(text);
+    }
+}
+
+void KubectlConsole::showScriptedCommand(const QString& command, const QString& output) {
+    append(tr("[scenario, %1] $ %2")
+               .arg(QString::fromStdString(cnsim::formatClock(m_controller->now())), command));
+    QString text = output;
     if (text.endsWith(QLatin1Char('\n'))) {
         text.chop(1);
     }

@@ -27,6 +27,8 @@ public:
 public slots:
     // Runs one command line as if typed and Enter pressed.
     void execute(const QString& commandLine);
+    // Shows a command the scenario ran by itself (simulation.commands) and its output.
+    void showScriptedCommand(const QString& command, const QString& output);
     void clearOutput();
 
 protected:

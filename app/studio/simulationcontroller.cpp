@@ -1,5 +1,6 @@
 #include "simulationcontroller.h"
 
+#include "kubectl/kubectl.h"
 #include "model/simulation.h"
 
 #include <algorithm>
@@ -17,6 +18,13 @@ void SimulationController::load(cnsim::Scenario scenario) {
     m_simulation.reset();
     m_scenario = std::move(scenario);
     m_simulation = std::make_unique<cnsim::Simulation>(*m_scenario);
+    // The scenario's scripted kubectl commands run as the clock reaches them, whoever drives.
+    m_simulation->setCommandHandler(
+        [this](cnsim::Simulation& simulation, const cnsim::ScheduledCommand& command) {
+            const cnsim::KubectlResult result = cnsim::runKubectl(simulation, command.run);
+            emit scriptedCommandRan(QString::fromStdString(command.run),
+                                    QString::fromStdString(result.out + result.err));
+        });
     m_achievedSpeed = 0.0;
     m_lagging = false;
     m_endAnnounced = false;

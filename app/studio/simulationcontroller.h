@@ -86,6 +86,8 @@ signals:
     void advanced();           // time moved or state changed: views re-read
     void playingChanged(bool playing);
     void reachedEnd(cnsim::SimTime endTime);
+    // The scenario ran one of its scripted kubectl commands (simulation.commands).
+    void scriptedCommandRan(const QString& command, const QString& output);
 
 private:
     void onTick();

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +62,7 @@ private slots:
     void runOfBrokenFileSimulatesNothing();
     void missingFileIsClear();
     void fingerprintTable();
+    void scenarioCommandsRunAtTheirTime();
     void execRunsKubectlAtItsTime();
     void execActsOnTheCluster();
     void execBadSpecIsUsageError_data();
@@ -424,6 +426,38 @@ void TestCli::explainErrors() {
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QLatin1String("option --explain needs a pod name")),
              qPrintable(missing.err));
+}
+
+// A scenario's simulation.commands run by themselves: bad-release-rollback rolls out a
+// release that never becomes ready at 1m and undoes it at 5m.
+void TestCli::scenarioCommandsRunAtTheirTime() {
+    const CliResult r = runCnsim({QStringLiteral("run"), scenario("bad-release-rollback.yaml"),
+                                  QStringLiteral("--exec"), QStringLiteral("3m: kubectl get rs"),
+                                  QStringLiteral("--exec"), QStringLiteral("7m: kubectl get rs")});
+    QCOMPARE(r.exitCode, 0);
+    const qsizetype rollout = r.out.indexOf(QStringLiteral(
+        "--- 00:01:00 $ kubectl set image deployment/api api=shop/api:2.1   (scenario)\n"
+        "deployment.apps/api image updated\n"));
+    const qsizetype stalled = r.out.indexOf(QStringLiteral("--- 00:03:00 $ kubectl get rs"));
+    const qsizetype undo = r.out.indexOf(
+        QStringLiteral("--- 00:05:00 $ kubectl rollout undo deployment/api   (scenario)\n"
+                       "deployment.apps/api rolled back\n"));
+    QVERIFY2(rollout >= 0 && stalled > rollout && undo > stalled, qPrintable(r.out));
+    // Stalled at 3m: 8 old pods ready, 5 new never ready (10 replicas, surge 3, unavailable 2).
+    const QString atThree = r.out.mid(stalled, undo - stalled);
+    QVERIFY2(atThree.contains(QRegularExpression(QStringLiteral("api-\\w+ +8 +8 +8 "))),
+             qPrintable(atThree));
+    QVERIFY2(atThree.contains(QRegularExpression(QStringLiteral("api-\\w+ +5 +5 +0 "))),
+             qPrintable(atThree));
+    const QString atSeven = r.out.mid(undo);
+    QVERIFY2(atSeven.contains(QRegularExpression(QStringLiteral("api-\\w+ +10 +10 +10 "))),
+             qPrintable(atSeven));
+
+    // With --json, stdout stays a single JSON document.
+    const CliResult json = runCnsim(
+        {QStringLiteral("run"), scenario("bad-release-rollback.yaml"), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).isObject(), true);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
