@@ -40,8 +40,10 @@ std::string podKeyOf(const ObjectMeta& meta) {
 Kubelet::Kubelet(SimulationModel& model)
     : m_model(model), m_podTrigger(model.engine(), priority::kLifecycle, [this] { syncPods(); }) {
     ApiServer& api = model.api();
-    api.watch(ResourceKind::Pod,
-              [this](WatchEventType, const ObjectMeta&) { m_podTrigger.request(); });
+    api.watch(ResourceKind::Pod, [this](WatchEventType, const ObjectMeta& meta) {
+        m_dirtyPods.insert(podKeyOf(meta));
+        m_podTrigger.request();
+    });
     api.watch(ResourceKind::Node, [this](WatchEventType type, const ObjectMeta& meta) {
         if (type == WatchEventType::Added && m_nodes.count(meta.name) == 0) {
             NodeAgent agent;
@@ -79,36 +81,45 @@ PodObject* Kubelet::findPod(const std::string& podKey) {
     return m_model.api().pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
 }
 
+void Kubelet::markPodsOf(const std::string& node) {
+    for (const auto& [key, pod] : m_model.api().pods()) {
+        if (node.empty() || pod.nodeName == node) {
+            m_dirtyPods.insert(key);
+        }
+    }
+    m_podTrigger.request();
+}
+
+// Looks only at the pods whose objects changed since the last sync (the kubelet's pod
+// watch), so its work per instant does not grow with the size of the cluster.
 void Kubelet::syncPods() {
     if (!m_model.api().available()) {
-        return; // the kubelet's watch is broken until the API server returns
+        return; // the kubelet's watch is broken until the API server returns; dirty pods wait
     }
-    // Pods removed from the API while still running here (forced deletion) stop at once.
-    std::vector<std::string> gone;
-    for (const auto& [key, run] : m_pods) {
-        if (findPod(key) == nullptr) {
-            gone.push_back(key);
-        }
-    }
-    for (const std::string& key : gone) {
-        killContainers(key, m_pods.at(key));
-        m_pods.erase(key);
-    }
+    const std::set<std::string> dirty = std::move(m_dirtyPods);
+    m_dirtyPods.clear();
     std::vector<PodObject*> toStart;
     std::vector<PodObject*> toStop;
-    for (auto& [key, pod] : m_model.api().pods()) {
-        if (pod.nodeName.empty() || !reachable(pod.nodeName)) {
+    for (const std::string& key : dirty) {
+        PodObject* pod = findPod(key);
+        const auto run = m_pods.find(key);
+        if (pod == nullptr) {
+            // Removed from the API while still running here (forced deletion): stop at once.
+            if (run != m_pods.end()) {
+                killContainers(key, run->second);
+                m_pods.erase(run);
+            }
             continue;
         }
-        const auto run = m_pods.find(key);
-        if (isPodTerminating(pod)) {
-            if (run == m_pods.end()) {
-                toStop.push_back(&pod); // never started here (or node rebooted): just confirm
-            } else if (!run->second.stopping) {
-                toStop.push_back(&pod);
+        if (pod->nodeName.empty() || !reachable(pod->nodeName)) {
+            continue; // an unreachable node's pods are looked at again when it is back
+        }
+        if (isPodTerminating(*pod)) {
+            if (run == m_pods.end() || !run->second.stopping) {
+                toStop.push_back(pod); // never started here (or node rebooted): just confirm
             }
-        } else if (run == m_pods.end() && pod.phase != PodPhaseK8s::Failed) {
-            toStart.push_back(&pod);
+        } else if (run == m_pods.end() && pod->phase != PodPhaseK8s::Failed) {
+            toStart.push_back(pod);
         }
     }
     for (PodObject* pod : toStart) {
@@ -363,7 +374,7 @@ void Kubelet::setConnected(const std::string& node, bool connected) {
     }
     it->second.connected = connected;
     if (connected) {
-        m_podTrigger.request(); // catch up with what changed while cut off
+        markPodsOf(node); // catch up with what changed while cut off
     }
 }
 
@@ -557,7 +568,7 @@ void Kubelet::bootNode(const std::string& node) {
     }
     agent.machineUp = true;
     heartbeat(node);
-    m_podTrigger.request();
+    markPodsOf(node);
 }
 
 } // namespace cnsim

@@ -17,6 +17,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,7 @@ public:
     // neither renews its lease nor sees API changes.
     void setConnected(const std::string& node, bool connected);
     // Re-lists pods after the API server comes back.
-    void resync() { m_podTrigger.request(); }
+    void resync() { markPodsOf({}); }
     // Kills one container (all of the pod's when `container` is empty); it restarts under
     // the pod's restart policy with CrashLoopBackOff's delays.
     void killContainer(const std::string& pod, const std::string& container);
@@ -78,6 +79,8 @@ private:
     };
 
     void syncPods();
+    // Marks the pods bound to `node` (every pod when empty) for the next sync.
+    void markPodsOf(const std::string& node);
     void heartbeat(const std::string& node);
     void startPod(PodObject& pod);
     void pullImage(const std::string& podKey, std::size_t container);
@@ -101,6 +104,7 @@ private:
     ReconcileTrigger m_podTrigger;
     std::map<std::string, NodeAgent> m_nodes; // node name → agent
     std::map<std::string, PodRun> m_pods;     // pod key → what runs on the node
+    std::set<std::string> m_dirtyPods;        // pod keys changed since the last sync
     CrashLoopBackoff m_crashBackoff;
     ImagePullBackoff m_pullBackoff;
 };

@@ -1,7 +1,7 @@
 #include "model/metricsrecorder.h"
 
 #include "model/eventpriority.h"
-#include "model/ownership.h"
+#include "model/replicasetcontroller.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
 
@@ -60,19 +60,16 @@ void MetricsRecorder::sample() {
         c.windowLatency.clear();
     }
 
-    // Running = Ready (serving), pending = not yet on a node.
+    // Running = Ready (serving), pending = not yet on a node; read from the ReplicaSets'
+    // status and the replicaset controller's count, so a sample costs per ReplicaSet, not per pod.
     std::map<std::string, std::pair<int, int>> perDeployment;
-    const ApiServer& api = m_model.api();
-    for (const auto& [key, pod] : api.pods()) {
-        const std::string deployment = owningDeployment(api, pod);
-        if (deployment.empty() || isPodTerminating(pod)) {
-            continue;
-        }
-        auto& [running, pending] = perDeployment[deployment];
-        if (pod.nodeName.empty()) {
-            ++pending;
-        } else if (isPodReady(pod)) {
-            ++running;
+    for (const auto& [key, rs] : m_model.api().replicaSets()) {
+        for (const OwnerReference& owner : rs.meta.ownerReferences) {
+            if (owner.kind == "Deployment") {
+                auto& [running, pending] = perDeployment[owner.name];
+                running += rs.readyReplicas;
+                pending += m_model.replicaSetController().unscheduledPods(key);
+            }
         }
     }
     for (const DeploymentSeries& d : m_deployments) {

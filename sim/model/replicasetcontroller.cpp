@@ -51,21 +51,65 @@ ReplicaSetController::ReplicaSetController(SimulationModel& model)
     : m_model(model), m_names(model.makeStream("pod-names")),
       m_trigger(model.engine(), priority::kController, [this] { reconcile(); }) {
     ApiServer& api = model.api();
-    api.watch(ResourceKind::ReplicaSet,
-              [this](WatchEventType, const ObjectMeta&) { requestReconcile(); });
-    api.watch(ResourceKind::Pod, [this](WatchEventType, const ObjectMeta&) { requestReconcile(); });
+    api.watch(ResourceKind::ReplicaSet, [this](WatchEventType type, const ObjectMeta& meta) {
+        const std::string key = ObjectTable<ReplicaSetObject>::key(meta.nameSpace, meta.name);
+        if (type == WatchEventType::Deleted) {
+            m_dirty.erase(key);
+            m_podsByOwner.erase(key);
+        } else {
+            markDirty(key);
+        }
+    });
+    api.watch(ResourceKind::Pod,
+              [this](WatchEventType type, const ObjectMeta& meta) { onPodEvent(type, meta); });
+}
+
+int ReplicaSetController::unscheduledPods(const std::string& rsKey) const {
+    const auto it = m_unscheduled.find(rsKey);
+    return it == m_unscheduled.end() ? 0 : it->second;
+}
+
+void ReplicaSetController::markDirty(const std::string& rsKey) {
+    m_dirty.insert(rsKey);
+    m_trigger.request();
+}
+
+void ReplicaSetController::requestReconcile() {
+    for (const auto& [key, rs] : m_model.api().replicaSets()) {
+        m_dirty.insert(key);
+    }
+    m_trigger.request();
+}
+
+void ReplicaSetController::onPodEvent(WatchEventType type, const ObjectMeta& meta) {
+    const std::string podKey = ObjectTable<PodObject>::key(meta.nameSpace, meta.name);
+    for (const OwnerReference& owner : meta.ownerReferences) {
+        if (owner.kind != "ReplicaSet") {
+            continue;
+        }
+        const std::string rsKey = ObjectTable<ReplicaSetObject>::key(meta.nameSpace, owner.name);
+        if (type == WatchEventType::Deleted) {
+            m_podsByOwner[rsKey].erase(podKey);
+        } else {
+            m_podsByOwner[rsKey].insert(podKey);
+        }
+        markDirty(rsKey);
+    }
 }
 
 void ReplicaSetController::reconcile() {
     if (!m_model.api().available() || !m_model.controllerManagerUp()) {
         return; // the controller resyncs when it can reach the API server again
     }
-    std::vector<ReplicaSetObject*> sets;
-    for (auto& [key, rs] : m_model.api().replicaSets()) {
-        sets.push_back(&rs);
-    }
-    for (ReplicaSetObject* rs : sets) {
-        syncReplicaSet(*rs);
+    // Syncing may dirty other sets (its own pods' events); those run in the next pass.
+    const std::set<std::string> dirty = std::move(m_dirty);
+    m_dirty.clear();
+    for (const std::string& key : dirty) {
+        const auto slash = key.find('/');
+        if (ReplicaSetObject* rs =
+                m_model.api().replicaSets().find(key.substr(0, slash), key.substr(slash + 1))) {
+            syncReplicaSet(*rs);
+        }
     }
 }
 
@@ -76,11 +120,17 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
     int ready = 0;
     int available = 0;
     std::optional<SimTime> nextAvailabilityCheck;
-    for (auto& [key, pod] : api.pods()) {
-        if (!ownedBy(pod, rs) || !isActive(pod)) {
+    const std::string rsKey = ObjectTable<ReplicaSetObject>::key(rs.meta.nameSpace, rs.meta.name);
+    int unscheduled = 0;
+    for (const std::string& podKey : m_podsByOwner[rsKey]) {
+        const auto slash = podKey.find('/');
+        PodObject* found = api.pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
+        if (found == nullptr || !ownedBy(*found, rs) || !isActive(*found)) {
             continue;
         }
+        PodObject& pod = *found;
         active.push_back(&pod);
+        unscheduled += pod.nodeName.empty() ? 1 : 0;
         if (isPodReady(pod)) {
             ++ready;
             // podutil.IsPodAvailable: ready for at least minReadySeconds.
@@ -93,6 +143,7 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
             }
         }
     }
+    m_unscheduled[rsKey] = unscheduled;
     const int count = static_cast<int>(active.size());
     if (count < rs.replicas) {
         for (int i = count; i < rs.replicas; ++i) {
@@ -126,7 +177,7 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
     }
     if (nextAvailabilityCheck) {
         m_model.engine().scheduleAt(
-            *nextAvailabilityCheck, [this] { requestReconcile(); }, priority::kController);
+            *nextAvailabilityCheck, [this, rsKey] { markDirty(rsKey); }, priority::kController);
     }
 }
 

@@ -7,9 +7,12 @@
 // Pods being deleted or finished do not count as active (controller_utils FilterActivePods),
 // so a deleted or lost pod is replaced at once.
 
+#include "cluster/apiserver.h"
 #include "engine/random.h"
 #include "model/reconciletrigger.h"
 
+#include <map>
+#include <set>
 #include <string>
 
 namespace cnsim {
@@ -20,15 +23,25 @@ struct ReplicaSetObject;
 class ReplicaSetController {
 public:
     explicit ReplicaSetController(SimulationModel& model);
-    void requestReconcile() { m_trigger.request(); }
+    // Re-syncs every ReplicaSet (after an outage, as an informer's re-list does).
+    void requestReconcile();
+    // Active pods of the ReplicaSet not yet bound to a node, as of its last sync.
+    int unscheduledPods(const std::string& rsKey) const;
 
 private:
+    void markDirty(const std::string& rsKey);
+    void onPodEvent(WatchEventType type, const ObjectMeta& meta);
     void reconcile();
     void syncReplicaSet(ReplicaSetObject& rs);
 
     SimulationModel& m_model;
     RandomStream m_names;
     ReconcileTrigger m_trigger;
+    // Only the ReplicaSets something happened to are synced, and each looks only at its own
+    // pods: the controller's work queue and its pod index (controller_utils, informers).
+    std::set<std::string> m_dirty;                              // ReplicaSet keys
+    std::map<std::string, std::set<std::string>> m_podsByOwner; // ReplicaSet key → pod keys
+    std::map<std::string, int> m_unscheduled;                   // ReplicaSet key → count
 };
 
 } // namespace cnsim
