@@ -229,14 +229,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Node %1 failed and is NotReady</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Node %1 recovered and is Ready</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Deleted pod %1</source>
             <translation type="unfinished" />
         </message>
@@ -361,6 +353,14 @@
         </message>
         <message>
             <source>Node %1 drained: no pods left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 crashed; the control plane has not noticed yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 booted; its kubelet reports again</source>
             <translation type="unfinished" />
         </message>
     </context>

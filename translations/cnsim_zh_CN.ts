@@ -227,14 +227,6 @@
             <translation>Pod %1 随节点 %2 一起丢失</translation>
         </message>
         <message>
-            <source>Node %1 failed and is NotReady</source>
-            <translation>节点 %1 发生故障，状态为 NotReady</translation>
-        </message>
-        <message>
-            <source>Node %1 recovered and is Ready</source>
-            <translation>节点 %1 已恢复，状态为 Ready</translation>
-        </message>
-        <message>
             <source>Deleted pod %1</source>
             <translation>已删除 Pod %1</translation>
         </message>
@@ -359,6 +351,14 @@
         <message>
             <source>Node %1 drained: no pods left</source>
             <translation>节点 %1 已排空：没有剩余 Pod</translation>
+        </message>
+        <message>
+            <source>Node %1 crashed; the control plane has not noticed yet</source>
+            <translation>节点 %1 崩溃；控制平面尚未察觉</translation>
+        </message>
+        <message>
+            <source>Node %1 booted; its kubelet reports again</source>
+            <translation>节点 %1 已启动，kubelet 重新上报状态</translation>
         </message>
     </context>
     <context>

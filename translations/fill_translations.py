@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 HERE = pathlib.Path(__file__).resolve().parent
 
 ZH = {
+    "Node %1 crashed; the control plane has not noticed yet": "节点 %1 崩溃；控制平面尚未察觉",
+    "Node %1 booted; its kubelet reports again": "节点 %1 已启动，kubelet 重新上报状态",
     # KubectlConsole (scripted commands)
     "[scenario, %1] $ %2": "[场景脚本，%1] $ %2",
     # ChartWidget
@@ -80,8 +82,6 @@ ZH = {
     "Started pod %1 on node %2": "已在节点 %2 上启动 Pod %1",
     "Stopping pod %1 on node %2": "正在停止节点 %2 上的 Pod %1",
     "Pod %1 was lost with node %2": "Pod %1 随节点 %2 一起丢失",
-    "Node %1 failed and is NotReady": "节点 %1 发生故障，状态为 NotReady",
-    "Node %1 recovered and is Ready": "节点 %1 已恢复，状态为 Ready",
     "Deleted pod %1": "已删除 Pod %1",
     "Scaled Deployment %1 from %2 to %3 replicas": "已将 Deployment %1 的副本数从 %2 调整为 %3",
     "deployment controller": "Deployment 控制器",

@@ -31,10 +31,10 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
     case EventReason::PodLost:
         return tr("Pod %1 was lost with node %2").arg(pod, node);
     case EventReason::NodeFailed:
-        return tr("Node %1 failed and is NotReady")
+        return tr("Node %1 crashed; the control plane has not noticed yet")
             .arg(node.isEmpty() ? fromStd(event.objectName) : node);
     case EventReason::NodeRecovered:
-        return tr("Node %1 recovered and is Ready")
+        return tr("Node %1 booted; its kubelet reports again")
             .arg(node.isEmpty() ? fromStd(event.objectName) : node);
     case EventReason::PodDeleted:
         return tr("Deleted pod %1").arg(pod.isEmpty() ? fromStd(event.objectName) : pod);
