@@ -1,6 +1,6 @@
 #include "cluster/apiserver.h"
 
-#include "control/kubernetesdefaults.h"
+#include "control/workloads/tainteviction.h"
 
 #include <cstdio>
 #include <stdexcept>
@@ -63,18 +63,7 @@ NodeObject& ApiServer::create(NodeObject o, SimTime now) {
 PodObject& ApiServer::create(PodObject o, SimTime now) {
     // Admission plugin DefaultTolerationSeconds: tolerate not-ready and unreachable for 300 s
     // unless the pod says otherwise (plugin/pkg/admission/defaulttolerationseconds).
-    const auto addDefault = [&o](std::string_view key, std::int64_t seconds) {
-        for (const Toleration& t : o.spec.tolerations) {
-            if ((t.op == TolerationOperator::Exists && t.key.empty()) ||
-                (t.key == key && (!t.effect || *t.effect == TaintEffect::NoExecute))) {
-                return;
-            }
-        }
-        o.spec.tolerations.push_back(Toleration{std::string(key), TolerationOperator::Exists, "",
-                                                TaintEffect::NoExecute, seconds});
-    };
-    addDefault(k8s::kTaintNotReady, k8s::kDefaultNotReadyTolerationSeconds);
-    addDefault(k8s::kTaintUnreachable, k8s::kDefaultUnreachableTolerationSeconds);
+    o.spec.tolerations = withDefaultTolerations(std::move(o.spec.tolerations));
     return store(m_pods, ResourceKind::Pod, std::move(o), now);
 }
 ReplicaSetObject& ApiServer::create(ReplicaSetObject o, SimTime now) {

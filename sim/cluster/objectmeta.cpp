@@ -1,7 +1,8 @@
 #include "cluster/objectmeta.h"
 
+#include "control/scheduling/labelmatching.h"
+
 #include <algorithm>
-#include <charconv>
 
 namespace cnsim {
 
@@ -53,49 +54,8 @@ bool matchesLabels(const LabelMap& matchLabels, const LabelMap& labels) {
     });
 }
 
-namespace {
-
-bool matchesRequirement(const SelectorRequirement& r, const LabelMap& labels) {
-    const auto it = labels.find(r.key);
-    const bool has = it != labels.end();
-    const auto inValues = [&] {
-        return has && std::find(r.values.begin(), r.values.end(), it->second) != r.values.end();
-    };
-    const auto asInteger = [](const std::string& text, std::int64_t& out) {
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-        return ec == std::errc() && end == text.data() + text.size();
-    };
-    switch (r.op) {
-    case SelectorOperator::In:
-        return inValues();
-    case SelectorOperator::NotIn:
-        return !inValues();
-    case SelectorOperator::Exists:
-        return has;
-    case SelectorOperator::DoesNotExist:
-        return !has;
-    case SelectorOperator::Gt:
-    case SelectorOperator::Lt: {
-        std::int64_t label = 0;
-        std::int64_t bound = 0;
-        if (!has || r.values.size() != 1 || !asInteger(it->second, label) ||
-            !asInteger(r.values.front(), bound)) {
-            return false;
-        }
-        return r.op == SelectorOperator::Gt ? label > bound : label < bound;
-    }
-    }
-    return false;
-}
-
-} // namespace
-
 bool matchesSelector(const LabelSelector& selector, const LabelMap& labels) {
-    if (!matchesLabels(selector.matchLabels, labels)) {
-        return false;
-    }
-    return std::all_of(selector.matchExpressions.begin(), selector.matchExpressions.end(),
-                       [&](const SelectorRequirement& r) { return matchesRequirement(r, labels); });
+    return matchesLabelSelector(selector, labels);
 }
 
 } // namespace cnsim

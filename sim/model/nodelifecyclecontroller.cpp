@@ -1,6 +1,7 @@
 #include "model/nodelifecyclecontroller.h"
 
 #include "control/kubernetesdefaults.h"
+#include "control/workloads/tainteviction.h"
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
 #include "model/simulationmodel.h"
@@ -14,31 +15,6 @@ namespace {
 bool hasTaint(const NodeObject& node, std::string_view key, TaintEffect effect) {
     return std::any_of(node.taints.begin(), node.taints.end(),
                        [&](const Taint& t) { return t.key == key && t.effect == effect; });
-}
-
-// How long a pod tolerates a NoExecute taint (tainteviction getMinTolerationTime): no
-// matching toleration → 0; a toleration without seconds → forever (nullopt).
-std::optional<SimTime> tolerationFor(const PodObject& pod, const Taint& taint) {
-    std::optional<SimTime> shortest;
-    bool tolerated = false;
-    for (const Toleration& t : pod.spec.tolerations) {
-        const bool keyMatches = t.op == TolerationOperator::Exists
-                                    ? (t.key.empty() || t.key == taint.key)
-                                    : (t.key == taint.key && t.value == taint.value);
-        if (!keyMatches || (t.effect && *t.effect != taint.effect)) {
-            continue;
-        }
-        if (!t.tolerationSeconds) {
-            tolerated = true;
-            continue;
-        }
-        const SimTime seconds = SimTime::seconds(std::max<std::int64_t>(*t.tolerationSeconds, 0));
-        shortest = shortest ? std::min(*shortest, seconds) : seconds;
-    }
-    if (shortest) {
-        return shortest;
-    }
-    return tolerated ? std::nullopt : std::optional<SimTime>(SimTime::zero());
 }
 
 } // namespace
@@ -113,18 +89,20 @@ void NodeLifecycleController::markReady(NodeObject& node) {
 }
 
 void NodeLifecycleController::scheduleEvictions(const NodeObject& node) {
-    const Taint noExecute{std::string(k8s::kTaintUnreachable), "", TaintEffect::NoExecute};
+    const SimTime now = m_model.now();
     for (const auto& [key, pod] : m_model.api().pods()) {
         if (pod.nodeName != node.meta.name || isPodTerminating(pod) || m_evictions.count(key)) {
             continue;
         }
-        const std::optional<SimTime> tolerated = tolerationFor(pod, noExecute);
-        if (!tolerated) {
-            continue; // tolerates the taint forever
+        // tainteviction processPodOnNode; the pod's tolerations were defaulted at admission.
+        const EvictionDeadline deadline = evictionDeadline(pod.spec.tolerations, node.taints, now);
+        if (!deadline.at) {
+            continue; // tolerates the taints forever
         }
         const std::string nodeName = node.meta.name;
-        m_evictions[key] = m_model.engine().schedule(
-            *tolerated, [this, key, nodeName] { evict(key, nodeName); }, priority::kController);
+        m_evictions[key] = m_model.engine().scheduleAt(
+            std::max(*deadline.at, now), [this, key, nodeName] { evict(key, nodeName); },
+            priority::kController);
     }
 }
 

@@ -7,22 +7,6 @@
 
 namespace cnsim {
 
-bool toleratesTaint(const Toleration& toleration, const Taint& taint) {
-    if (toleration.effect && *toleration.effect != taint.effect) {
-        return false;
-    }
-    if (!toleration.key.empty() && toleration.key != taint.key) {
-        return false;
-    }
-    switch (toleration.op) {
-    case TolerationOperator::Exists:
-        return true;
-    case TolerationOperator::Equal:
-        return toleration.value == taint.value;
-    }
-    return false;
-}
-
 std::vector<Toleration> withDefaultTolerations(std::vector<Toleration> tolerations) {
     bool notReady = false;
     bool unreachable = false;

@@ -12,6 +12,7 @@
 // them with tolerationSeconds ⇒ never. When the taints change while an eviction is
 // scheduled, the original start time is kept, as upstream's queue does.
 
+#include "control/scheduling/labelmatching.h" // toleratesTaint (v1helper ToleratesTaint)
 #include "engine/simtime.h"
 #include "scenario/kubernetestypes.h"
 
@@ -19,9 +20,6 @@
 #include <vector>
 
 namespace cnsim {
-
-// v1helper ToleratesTaint.
-bool toleratesTaint(const Toleration& toleration, const Taint& taint);
 
 // DefaultTolerationSeconds admission: the pod's tolerations plus not-ready and unreachable
 // NoExecute tolerations for 300 s when it does not already tolerate those taints.
