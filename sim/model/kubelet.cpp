@@ -71,6 +71,14 @@ void Kubelet::heartbeat(const std::string& node) {
     }
     if (m_model.api().available() && agent.connected) {
         agent.lastHeartbeat = m_model.now();
+        // The Ready condition's lastHeartbeatTime (status only: no watcher needs it).
+        if (NodeObject* object = m_model.api().nodes().find("", node)) {
+            for (Condition& condition : object->conditions) {
+                if (condition.type == "Ready" && condition.status == ConditionStatus::True) {
+                    condition.lastUpdateTime = m_model.now();
+                }
+            }
+        }
     }
     m_model.engine().schedule(
         k8s::kNodeStatusUpdateFrequency, [this, node] { heartbeat(node); }, priority::kLifecycle);
@@ -289,7 +297,12 @@ void Kubelet::refreshPodStatus(PodObject& pod, PodRun& run) {
                     [](const ContainerRun& c) { return c.stage == ContainerRun::Stage::Running; });
     const bool allReady = std::all_of(pod.containerStatuses.begin(), pod.containerStatuses.end(),
                                       [](const ContainerStatus& s) { return s.ready; });
-    pod.phase = anyRunning ? PodPhaseK8s::Running : PodPhaseK8s::Pending;
+    // kubelet_pods.go getPhase: a container waiting to restart after it ran counts as
+    // stopped, and with restartPolicy Always a pod with stopped containers is Running.
+    const bool ranBefore =
+        std::any_of(pod.containerStatuses.begin(), pod.containerStatuses.end(),
+                    [](const ContainerStatus& s) { return s.lastTerminated.has_value(); });
+    pod.phase = anyRunning || ranBefore ? PodPhaseK8s::Running : PodPhaseK8s::Pending;
     const ConditionStatus ready = allReady ? ConditionStatus::True : ConditionStatus::False;
     const std::string reason = allReady ? "" : "ContainersNotReady";
     setCondition(pod.conditions, "ContainersReady", ready, now, reason);
