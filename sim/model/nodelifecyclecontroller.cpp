@@ -44,16 +44,20 @@ void NodeLifecycleController::monitor() {
             markReady(*node);
         }
     }
+    // Zone states change as nodes come and go; a zone whose rate rose may taint now.
+    updateZoneRates();
+    taintPass();
 }
 
 void NodeLifecycleController::markNotReady(NodeObject& node) {
     const SimTime now = m_model.now();
     setCondition(node.conditions, "Ready", ConditionStatus::Unknown, now, "NodeStatusUnknown",
                  "Kubelet stopped posting node status.");
-    for (const TaintEffect effect : {TaintEffect::NoSchedule, TaintEffect::NoExecute}) {
-        if (!hasTaint(node, k8s::kTaintUnreachable, effect)) {
-            node.taints.push_back(Taint{std::string(k8s::kTaintUnreachable), "", effect});
-        }
+    // NoSchedule at once (doNoScheduleTaintingPass); NoExecute through the zone's rate
+    // limiter (doNoExecuteTaintingPass), which is what evicts pods.
+    if (!hasTaint(node, k8s::kTaintUnreachable, TaintEffect::NoSchedule)) {
+        node.taints.push_back(
+            Taint{std::string(k8s::kTaintUnreachable), "", TaintEffect::NoSchedule});
     }
     m_model.record(Component::NodeController, EventReason::NodeNotReady, ObjectKind::Node,
                    node.meta.name, {{"node", node.meta.name}});
@@ -65,7 +69,76 @@ void NodeLifecycleController::markNotReady(NodeObject& node) {
             m_model.api().updated(ResourceKind::Pod, pod.meta);
         }
     }
-    scheduleEvictions(node);
+    // Tainted by the pass after every node's health is updated (zone states need them all).
+    m_taintQueue[node.zone].push_back(node.meta.name);
+}
+
+void NodeLifecycleController::updateZoneRates() {
+    // ComputeZoneState per zone, then handleDisruption's rates (nodelifecycle.h).
+    std::map<std::string, std::pair<int, int>> counts; // zone → ready, not ready
+    for (const auto& [key, node] : m_model.api().nodes()) {
+        auto& [ready, notReady] = counts[node.zone];
+        (isNodeReady(node) ? ready : notReady) += 1;
+    }
+    bool allFull = !counts.empty();
+    for (const auto& [zone, c] : counts) {
+        allFull = allFull && computeZoneState(c.first, c.second) == ZoneState::FullDisruption;
+    }
+    const SimTime now = m_model.now();
+    for (const auto& [zone, c] : counts) {
+        const double rate =
+            zoneEvictionRate(computeZoneState(c.first, c.second), c.first + c.second, allFull);
+        auto it = m_limiters.find(zone);
+        if (it == m_limiters.end()) {
+            m_limiters.emplace(zone, EvictionRateLimiter(rate, now));
+        } else if (it->second.qps() != rate) {
+            it->second.swap(rate, now);
+        }
+    }
+}
+
+void NodeLifecycleController::taintPass() {
+    const SimTime now = m_model.now();
+    for (auto& [zone, queue] : m_taintQueue) {
+        EvictionRateLimiter& limiter = m_limiters.at(zone);
+        while (!queue.empty()) {
+            NodeObject* node = m_model.api().nodes().find("", queue.front());
+            if (node == nullptr || isNodeReady(*node)) {
+                queue.pop_front(); // recovered (or gone) while waiting: nothing to taint
+                continue;
+            }
+            if (!limiter.tryAccept(now)) {
+                break;
+            }
+            queue.pop_front();
+            if (!hasTaint(*node, k8s::kTaintUnreachable, TaintEffect::NoExecute)) {
+                node->taints.push_back(
+                    Taint{std::string(k8s::kTaintUnreachable), "", TaintEffect::NoExecute});
+                m_model.api().updated(ResourceKind::Node, node->meta);
+            }
+            scheduleEvictions(*node);
+        }
+    }
+    scheduleTaintPass();
+}
+
+void NodeLifecycleController::scheduleTaintPass() {
+    m_model.engine().cancel(m_taintPassEvent);
+    std::optional<SimTime> next;
+    const SimTime now = m_model.now();
+    for (const auto& [zone, queue] : m_taintQueue) {
+        if (queue.empty()) {
+            continue;
+        }
+        const std::optional<SimTime> token = m_limiters.at(zone).nextTokenAt(now);
+        if (token && (!next || *token < *next)) {
+            next = token;
+        }
+    }
+    if (next) {
+        m_taintPassEvent = m_model.engine().scheduleAt(
+            std::max(*next, now), [this] { taintPass(); }, priority::kController);
+    }
 }
 
 void NodeLifecycleController::markReady(NodeObject& node) {

@@ -9,8 +9,10 @@
 // by the DefaultTolerationSeconds admission plugin). A node that renews its lease again is
 // Ready and untainted. Expected failover with defaults: ≈ 50 s + 300 s.
 
+#include "control/workloads/nodelifecycle.h"
 #include "engine/engine.h"
 
+#include <deque>
 #include <map>
 #include <string>
 
@@ -28,11 +30,19 @@ private:
     void monitor();
     void markNotReady(NodeObject& node);
     void markReady(NodeObject& node);
+    // doNoExecuteTaintingPass: applies queued NoExecute taints as each zone's rate allows.
+    void updateZoneRates();
+    void taintPass();
+    void scheduleTaintPass();
     void scheduleEvictions(const NodeObject& node);
     void evict(const std::string& podKey, const std::string& node);
 
     SimulationModel& m_model;
     std::map<std::string, EventId> m_evictions; // pod key → pending taint eviction
+    // Per zone: nodes waiting for their NoExecute taint, and the zone's rate limiter.
+    std::map<std::string, std::deque<std::string>> m_taintQueue;
+    std::map<std::string, EvictionRateLimiter> m_limiters;
+    EventId m_taintPassEvent;
 };
 
 } // namespace cnsim

@@ -137,6 +137,7 @@ private slots:
     void schedulerOutageLeavesPodsPending();
     void registryOutageBacksOffPulls();
     void scriptedCommandsRunAtTheirTime();
+    void zoneDisruptionLimitsEvictions();
 };
 
 void TestControlPlaneBehaviour::rollingUpdateKeepsSurgeAndAvailability() {
@@ -332,6 +333,93 @@ void TestControlPlaneBehaviour::scriptedCommandsRunAtTheirTime() {
     QCOMPARE(seen.front().second, std::string("kubectl scale deployment/web --replicas=2"));
     QCOMPARE(sim.snapshot().deployments.front().desiredReplicas, 2);
     QCOMPARE(countReady(sim.snapshot()), 2);
+}
+
+void TestControlPlaneBehaviour::zoneDisruptionLimitsEvictions() {
+    // node_lifecycle_controller.go handleDisruption: a zone with more than 2 nodes and at least
+    // 55% of them not ready is PartiallyDisrupted; in a cluster under 50 nodes its eviction
+    // rate is 0, so the pods wait for their nodes instead of crowding the survivors. A zone
+    // that is wholly down (FullDisruption, other zones healthy) is tainted at the healthy rate
+    // of 0.1 node/s: one node every 10 s.
+    const auto scenarioWith = [](const std::string& faults) {
+        return std::string(R"(apiVersion: cnsim/v1
+kind: Scenario
+metadata:
+  name: zones
+  title:
+    en: Zones
+seed: 2
+duration: 10m
+cluster:
+  nodePools:
+    - name: a
+      zone: zone-a
+      count: 5
+      cpu: "4"
+      memory: 8Gi
+    - name: b
+      zone: zone-b
+      count: 3
+      cpu: "4"
+      memory: 8Gi
+workloads:
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      replicas: 16
+      selector:
+        matchLabels:
+          app: web
+      template:
+        metadata:
+          labels:
+            app: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+              resources:
+                requests:
+                  cpu: 100m
+simulation:
+  faults:
+)") + faults;
+    };
+    const std::string partial = R"(    - at: 30s
+      type: failNode
+      node: a-1
+    - at: 30s
+      type: failNode
+      node: a-2
+    - at: 30s
+      type: failNode
+      node: a-3
+)";
+    Simulation partialSim(test::loadScenarioText(scenarioWith(partial)));
+    partialSim.runToEnd();
+    QCOMPARE(eventsWith(partialSim, EventReason::NodeNotReady).size(), std::size_t{3});
+    QVERIFY(eventsWith(partialSim, EventReason::TaintManagerEviction).empty());
+
+    const std::string fullZone = R"(    - at: 30s
+      type: zoneOutage
+      zone: zone-b
+)";
+    Simulation fullSim(test::loadScenarioText(scenarioWith(fullZone)));
+    fullSim.runToEnd();
+    std::vector<SimTime> evictions;
+    for (const ClusterEvent* e : eventsWith(fullSim, EventReason::TaintManagerEviction)) {
+        if (evictions.empty() || evictions.back() != e->time) {
+            evictions.push_back(e->time);
+        }
+    }
+    // The outage at 30 s comes before that instant's lease renewal, so the last one was at
+    // 20 s: NotReady at 75 s; NoExecute taints at 75, 85, 95 s; evictions 300 s after each.
+    QCOMPARE(evictions.size(), std::size_t{3});
+    QCOMPARE(evictions[0], SimTime::seconds(375));
+    QCOMPARE(evictions[1], SimTime::seconds(385));
+    QCOMPARE(evictions[2], SimTime::seconds(395));
 }
 
 QTEST_GUILESS_MAIN(TestControlPlaneBehaviour)
