@@ -206,8 +206,18 @@ void Kubelet::pullImage(const std::string& key, std::size_t c) {
         cached ? SimTime::milliseconds(100)
                : SimTime::fromSeconds(static_cast<double>(size.value) / std::max(bandwidth, 1.0));
     NodeAgent& agent = m_nodes.at(run.node);
+    if (const auto inFlight = agent.pullsInFlight.find(container.image);
+        !cached && inFlight != agent.pullsInFlight.end() && inFlight->second > m_model.now()) {
+        run.containers[c].stage = ContainerRun::Stage::Pulling;
+        run.containers[c].pending = m_model.engine().scheduleAt(
+            inFlight->second, [this, key, c] { pullImage(key, c); }, priority::kLifecycle);
+        return;
+    }
     const SimTime start = std::max(m_model.now(), agent.pullQueueFreeAt);
     agent.pullQueueFreeAt = start + duration;
+    if (!cached) {
+        agent.pullsInFlight[container.image] = start + duration;
+    }
     m_model.record(Component::Kubelet, EventReason::Pulling, ObjectKind::Pod, pod->meta.name,
                    {{"pod", pod->meta.name}, {"image", container.image}, {"node", run.node}});
     run.containers[c].stage = ContainerRun::Stage::Pulling;

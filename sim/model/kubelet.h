@@ -74,6 +74,9 @@ private:
         bool connected = true;
         std::optional<SimTime> lastHeartbeat;
         SimTime pullQueueFreeAt; // serialized image pulls
+        // Image → when its pull in progress completes: a second pod waits for the same pull
+        // instead of fetching the layers again (the runtime shares them).
+        std::map<std::string, SimTime> pullsInFlight;
         int nextPodIp = 2;
         int index = 0;
     };
