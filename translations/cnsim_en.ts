@@ -62,6 +62,62 @@
             <source>Recover node</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Stop kubelet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop the kubelet: containers keep running, but the node stops reporting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start kubelet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start the kubelet again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Partition from control plane</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cut the network between this node and the control plane; its pods keep serving.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Heal partition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reconnect this node to the control plane.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cordon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark the node unschedulable: no new pods, running ones stay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uncordon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make the node schedulable again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cordon, then evict every pod through the eviction API (PodDisruptionBudgets apply).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>CommandLineOptions</name>
@@ -135,6 +191,61 @@
         </message>
         <message>
             <source>name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show and raise the dock &lt;name&gt; (controlplane, chart, decision, events, kubectl, scenario) before the screenshot.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ControlPlaneWidget</name>
+        <message>
+            <source>Every component talks only to the API server. A box lights up when the component acts and fades within %1 simulated seconds; grey means down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>assigns Pods to Nodes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deployment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>replicaset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>endpoints</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>node lifecycle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>taint eviction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>disruption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kube-apiserver + etcd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the cluster's state; everyone reads and writes here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>node down</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -576,6 +687,102 @@
         </message>
         <message>
             <source>Why this node?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Control plane</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Inject Fault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Zone outage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zone &amp;recovered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;gistry outage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image pulls fail and back off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Registry recovered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Control-plane outage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Control-plane r&amp;ecovery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The kubelet on %1 stopped: its containers keep running, but it no longer reports to the API server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The kubelet on %1 started again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 is cut off from the control plane.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 is connected to the control plane again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 is cordoned: no new pods will be scheduled on it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 is schedulable again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draining node %1: its pods are being evicted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not change node %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The image registry is down: new image pulls fail and back off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The image registry is back: pulls work again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is running again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zone %1 is down: every node in it crashed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zone %1 is back: its nodes boot again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not inject the fault: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

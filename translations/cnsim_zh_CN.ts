@@ -62,6 +62,62 @@
             <source>Recover node</source>
             <translation>恢复节点</translation>
         </message>
+        <message>
+            <source>Stop kubelet</source>
+            <translation>停止 kubelet</translation>
+        </message>
+        <message>
+            <source>Stop the kubelet: containers keep running, but the node stops reporting.</source>
+            <translation>停止 kubelet：容器继续运行，但节点不再上报状态。</translation>
+        </message>
+        <message>
+            <source>Start kubelet</source>
+            <translation>启动 kubelet</translation>
+        </message>
+        <message>
+            <source>Start the kubelet again.</source>
+            <translation>重新启动 kubelet。</translation>
+        </message>
+        <message>
+            <source>Partition from control plane</source>
+            <translation>与控制平面网络隔离</translation>
+        </message>
+        <message>
+            <source>Cut the network between this node and the control plane; its pods keep serving.</source>
+            <translation>切断此节点与控制平面之间的网络；其上的 Pod 继续提供服务。</translation>
+        </message>
+        <message>
+            <source>Heal partition</source>
+            <translation>恢复网络连通</translation>
+        </message>
+        <message>
+            <source>Reconnect this node to the control plane.</source>
+            <translation>将此节点重新连接到控制平面。</translation>
+        </message>
+        <message>
+            <source>Cordon</source>
+            <translation>封锁（Cordon）</translation>
+        </message>
+        <message>
+            <source>Mark the node unschedulable: no new pods, running ones stay.</source>
+            <translation>将节点标记为不可调度：不再接收新 Pod，已运行的 Pod 保留。</translation>
+        </message>
+        <message>
+            <source>Uncordon</source>
+            <translation>解除封锁（Uncordon）</translation>
+        </message>
+        <message>
+            <source>Make the node schedulable again.</source>
+            <translation>使节点重新可调度。</translation>
+        </message>
+        <message>
+            <source>Drain</source>
+            <translation>排空（Drain）</translation>
+        </message>
+        <message>
+            <source>Cordon, then evict every pod through the eviction API (PodDisruptionBudgets apply).</source>
+            <translation>先封锁，再通过驱逐 API 驱逐所有 Pod（遵守 PodDisruptionBudget）。</translation>
+        </message>
     </context>
     <context>
         <name>CommandLineOptions</name>
@@ -136,6 +192,61 @@
         <message>
             <source>name</source>
             <translation>名称</translation>
+        </message>
+        <message>
+            <source>Show and raise the dock &lt;name&gt; (controlplane, chart, decision, events, kubectl, scenario) before the screenshot.</source>
+            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（controlplane、chart、decision、events、kubectl、scenario）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ControlPlaneWidget</name>
+        <message>
+            <source>Every component talks only to the API server. A box lights up when the component acts and fades within %1 simulated seconds; grey means down.</source>
+            <translation>所有组件只与 API 服务器通信。组件执行操作时方框会亮起，并在 %1 个模拟秒内褪色；灰色表示已停止。</translation>
+        </message>
+        <message>
+            <source>down</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <source>assigns Pods to Nodes</source>
+            <translation>将 Pod 分配到节点</translation>
+        </message>
+        <message>
+            <source>deployment</source>
+            <translation>deployment</translation>
+        </message>
+        <message>
+            <source>replicaset</source>
+            <translation>replicaset</translation>
+        </message>
+        <message>
+            <source>endpoints</source>
+            <translation>endpoints</translation>
+        </message>
+        <message>
+            <source>node lifecycle</source>
+            <translation>节点生命周期</translation>
+        </message>
+        <message>
+            <source>taint eviction</source>
+            <translation>污点驱逐</translation>
+        </message>
+        <message>
+            <source>disruption</source>
+            <translation>disruption</translation>
+        </message>
+        <message>
+            <source>kube-apiserver + etcd</source>
+            <translation>kube-apiserver + etcd</translation>
+        </message>
+        <message>
+            <source>the cluster's state; everyone reads and writes here</source>
+            <translation>集群状态；所有组件都在这里读写</translation>
+        </message>
+        <message>
+            <source>node down</source>
+            <translation>节点宕机</translation>
         </message>
     </context>
     <context>
@@ -573,6 +684,102 @@
         <message>
             <source>Why this node?</source>
             <translation>为什么是这个节点？</translation>
+        </message>
+        <message>
+            <source>Control plane</source>
+            <translation>控制平面</translation>
+        </message>
+        <message>
+            <source>&amp;Inject Fault</source>
+            <translation>注入故障(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Zone outage</source>
+            <translation>可用区故障(&amp;Z)</translation>
+        </message>
+        <message>
+            <source>Zone &amp;recovered</source>
+            <translation>可用区恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Re&amp;gistry outage</source>
+            <translation>镜像仓库故障(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Image pulls fail and back off.</source>
+            <translation>镜像拉取失败并进入退避。</translation>
+        </message>
+        <message>
+            <source>Registry recovered</source>
+            <translation>镜像仓库恢复</translation>
+        </message>
+        <message>
+            <source>&amp;Control-plane outage</source>
+            <translation>控制平面组件故障(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Control-plane r&amp;ecovery</source>
+            <translation>控制平面组件恢复(&amp;E)</translation>
+        </message>
+        <message>
+            <source>The kubelet on %1 stopped: its containers keep running, but it no longer reports to the API server.</source>
+            <translation>节点 %1 上的 kubelet 已停止：容器继续运行，但它不再向 API 服务器上报。</translation>
+        </message>
+        <message>
+            <source>The kubelet on %1 started again.</source>
+            <translation>节点 %1 上的 kubelet 已重新启动。</translation>
+        </message>
+        <message>
+            <source>Node %1 is cut off from the control plane.</source>
+            <translation>节点 %1 已与控制平面断开。</translation>
+        </message>
+        <message>
+            <source>Node %1 is connected to the control plane again.</source>
+            <translation>节点 %1 已重新连接到控制平面。</translation>
+        </message>
+        <message>
+            <source>Node %1 is cordoned: no new pods will be scheduled on it.</source>
+            <translation>节点 %1 已封锁：不会再有新 Pod 调度到它上面。</translation>
+        </message>
+        <message>
+            <source>Node %1 is schedulable again.</source>
+            <translation>节点 %1 已重新可调度。</translation>
+        </message>
+        <message>
+            <source>Draining node %1: its pods are being evicted.</source>
+            <translation>正在排空节点 %1：其上的 Pod 正在被驱逐。</translation>
+        </message>
+        <message>
+            <source>Could not change node %1: %2</source>
+            <translation>无法更改节点 %1：%2</translation>
+        </message>
+        <message>
+            <source>The image registry is down: new image pulls fail and back off.</source>
+            <translation>镜像仓库已宕机：新的镜像拉取会失败并进入退避。</translation>
+        </message>
+        <message>
+            <source>The image registry is back: pulls work again.</source>
+            <translation>镜像仓库已恢复：可以重新拉取镜像。</translation>
+        </message>
+        <message>
+            <source>%1 is down.</source>
+            <translation>%1 已停止。</translation>
+        </message>
+        <message>
+            <source>%1 is running again.</source>
+            <translation>%1 已重新运行。</translation>
+        </message>
+        <message>
+            <source>Zone %1 is down: every node in it crashed.</source>
+            <translation>可用区 %1 故障：其中所有节点都已崩溃。</translation>
+        </message>
+        <message>
+            <source>Zone %1 is back: its nodes boot again.</source>
+            <translation>可用区 %1 已恢复：其节点重新启动。</translation>
+        </message>
+        <message>
+            <source>Could not inject the fault: %1</source>
+            <translation>无法注入故障：%1</translation>
         </message>
     </context>
     <context>

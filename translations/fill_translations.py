@@ -250,6 +250,75 @@ ZH = {
     "screenshot, showing why it is on its node.":
         "截图前选中名为 <name> 的 Pod（或名称以其开头的第一个 Pod），显示它为何在所在节点上。",
     "name": "名称",
+    # ClusterCanvas: node menu (kubelet, partition, cordon, drain)
+    "Stop kubelet": "停止 kubelet",
+    "Stop the kubelet: containers keep running, but the node stops reporting.":
+        "停止 kubelet：容器继续运行，但节点不再上报状态。",
+    "Start kubelet": "启动 kubelet",
+    "Start the kubelet again.": "重新启动 kubelet。",
+    "Partition from control plane": "与控制平面网络隔离",
+    "Cut the network between this node and the control plane; its pods keep serving.":
+        "切断此节点与控制平面之间的网络；其上的 Pod 继续提供服务。",
+    "Heal partition": "恢复网络连通",
+    "Reconnect this node to the control plane.": "将此节点重新连接到控制平面。",
+    "Cordon": "封锁（Cordon）",
+    "Mark the node unschedulable: no new pods, running ones stay.":
+        "将节点标记为不可调度：不再接收新 Pod，已运行的 Pod 保留。",
+    "Uncordon": "解除封锁（Uncordon）",
+    "Make the node schedulable again.": "使节点重新可调度。",
+    "Drain": "排空（Drain）",
+    "Cordon, then evict every pod through the eviction API (PodDisruptionBudgets apply).":
+        "先封锁，再通过驱逐 API 驱逐所有 Pod（遵守 PodDisruptionBudget）。",
+    # CommandLineOptions: --show-dock
+    "Show and raise the dock <name> (controlplane, chart, decision, events, kubectl, "
+    "scenario) before the screenshot.":
+        "截图前显示并置顶名为 <name> 的停靠窗口（controlplane、chart、decision、events、"
+        "kubectl、scenario）。",
+    # ControlPlaneWidget
+    "Every component talks only to the API server. A box lights up when the component acts "
+    "and fades within %1 simulated seconds; grey means down.":
+        "所有组件只与 API 服务器通信。组件执行操作时方框会亮起，并在 %1 个模拟秒内褪色；"
+        "灰色表示已停止。",
+    "down": "已停止",
+    "assigns Pods to Nodes": "将 Pod 分配到节点",
+    "deployment": "deployment",
+    "replicaset": "replicaset",
+    "endpoints": "endpoints",
+    "node lifecycle": "节点生命周期",
+    "taint eviction": "污点驱逐",
+    "disruption": "disruption",
+    "kube-apiserver + etcd": "kube-apiserver + etcd",
+    "the cluster's state; everyone reads and writes here": "集群状态；所有组件都在这里读写",
+    "node down": "节点宕机",
+    # MainWindow: Control plane dock, Inject Fault menu, node actions
+    "Control plane": "控制平面",
+    "&Inject Fault": "注入故障(&I)",
+    "&Zone outage": "可用区故障(&Z)",
+    "Zone &recovered": "可用区恢复(&R)",
+    "Re&gistry outage": "镜像仓库故障(&G)",
+    "Image pulls fail and back off.": "镜像拉取失败并进入退避。",
+    "Registry recovered": "镜像仓库恢复",
+    "&Control-plane outage": "控制平面组件故障(&C)",
+    "Control-plane r&ecovery": "控制平面组件恢复(&E)",
+    "The kubelet on %1 stopped: its containers keep running, but it no longer reports to the "
+    "API server.":
+        "节点 %1 上的 kubelet 已停止：容器继续运行，但它不再向 API 服务器上报。",
+    "The kubelet on %1 started again.": "节点 %1 上的 kubelet 已重新启动。",
+    "Node %1 is cut off from the control plane.": "节点 %1 已与控制平面断开。",
+    "Node %1 is connected to the control plane again.": "节点 %1 已重新连接到控制平面。",
+    "Node %1 is cordoned: no new pods will be scheduled on it.":
+        "节点 %1 已封锁：不会再有新 Pod 调度到它上面。",
+    "Node %1 is schedulable again.": "节点 %1 已重新可调度。",
+    "Draining node %1: its pods are being evicted.": "正在排空节点 %1：其上的 Pod 正在被驱逐。",
+    "Could not change node %1: %2": "无法更改节点 %1：%2",
+    "The image registry is down: new image pulls fail and back off.":
+        "镜像仓库已宕机：新的镜像拉取会失败并进入退避。",
+    "The image registry is back: pulls work again.": "镜像仓库已恢复：可以重新拉取镜像。",
+    "%1 is down.": "%1 已停止。",
+    "%1 is running again.": "%1 已重新运行。",
+    "Zone %1 is down: every node in it crashed.": "可用区 %1 故障：其中所有节点都已崩溃。",
+    "Zone %1 is back: its nodes boot again.": "可用区 %1 已恢复：其节点重新启动。",
+    "Could not inject the fault: %1": "无法注入故障：%1",
 }
 
 

@@ -51,6 +51,7 @@ QMenu* ClusterCanvas::createNodeMenu(const QString& node) {
     auto* menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("nodeMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
     menu->addSection(tr("Node %1").arg(node));
     QAction* fail = menu->addAction(tr("Fail node"));
     fail->setObjectName(QStringLiteral("failNodeAction"));
@@ -61,6 +62,37 @@ QMenu* ClusterCanvas::createNodeMenu(const QString& node) {
     recover->setObjectName(QStringLiteral("recoverNodeAction"));
     recover->setEnabled(item && !item->isUp());
     connect(recover, &QAction::triggered, this, [this, node] { emit recoverNodeRequested(node); });
+
+    const bool up = item && item->isUp();
+    const auto add = [&](const QString& text, const QString& tip, const char* name,
+                         NodeAction action, bool enabled) {
+        QAction* a = menu->addAction(text);
+        a->setObjectName(QLatin1String(name));
+        a->setToolTip(tip);
+        a->setEnabled(enabled);
+        connect(a, &QAction::triggered, this,
+                [this, node, action] { emit nodeActionRequested(node, action); });
+    };
+    menu->addSeparator();
+    add(tr("Stop kubelet"),
+        tr("Stop the kubelet: containers keep running, but the node stops reporting."),
+        "stopKubeletAction", NodeAction::StopKubelet, up);
+    add(tr("Start kubelet"), tr("Start the kubelet again."), "startKubeletAction",
+        NodeAction::StartKubelet, up);
+    add(tr("Partition from control plane"),
+        tr("Cut the network between this node and the control plane; its pods keep serving."),
+        "partitionNodeAction", NodeAction::Partition, up);
+    add(tr("Heal partition"), tr("Reconnect this node to the control plane."),
+        "healPartitionAction", NodeAction::HealPartition, up);
+    menu->addSeparator();
+    add(tr("Cordon"), tr("Mark the node unschedulable: no new pods, running ones stay."),
+        "cordonNodeAction", NodeAction::Cordon, item != nullptr);
+    add(tr("Uncordon"), tr("Make the node schedulable again."), "uncordonNodeAction",
+        NodeAction::Uncordon, item != nullptr);
+    add(tr("Drain"),
+        tr("Cordon, then evict every pod through the eviction API (PodDisruptionBudgets "
+           "apply)."),
+        "drainNodeAction", NodeAction::Drain, item != nullptr);
     return menu;
 }
 

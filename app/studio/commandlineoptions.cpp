@@ -30,7 +30,13 @@ CommandLineOptions CommandLineOptions::parse(const QStringList& arguments) {
         tr("Select the pod named <name> (or the first pod whose name starts with it) before "
            "the screenshot, showing why it is on its node."),
         tr("name"));
-    parser.addOptions({langOption, screenshotOption, runForOption, sizeOption, selectPodOption});
+    const QCommandLineOption showDockOption(
+        QStringLiteral("show-dock"),
+        tr("Show and raise the dock <name> (controlplane, chart, decision, events, kubectl, "
+           "scenario) before the screenshot."),
+        tr("name"));
+    parser.addOptions(
+        {langOption, screenshotOption, runForOption, sizeOption, selectPodOption, showDockOption});
     parser.addPositionalArgument(tr("file"), tr("Scenario file to open."), tr("[file]"));
 
     if (!parser.parse(arguments)) {
@@ -64,6 +70,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList& arguments) {
     }
     options.screenshotPath = parser.value(screenshotOption);
     options.selectPod = parser.value(selectPodOption);
+    options.showDock = parser.value(showDockOption);
     const std::optional<cnsim::SimTime> runFor =
         cnsim::parseDuration(parser.value(runForOption).toStdString());
     if (!runFor) {

@@ -23,6 +23,7 @@ public:
     QString screenshotPath; // non-empty: screenshot mode, then quit
     cnsim::SimTime runFor;  // simulated time to run before the screenshot
     QString selectPod;      // a pod to select before the screenshot ("Why this node?")
+    QString showDock;       // a dock to raise before the screenshot ("controlplane", …)
     QSize windowSize{1400, 900};
     QString error; // non-empty: bad options
 

@@ -52,6 +52,10 @@ int main(int argc, char* argv[]) {
             QTextStream(stderr) << QStringLiteral("cnsim-studio: no pod named ")
                                 << options.selectPod << Qt::endl;
         }
+        if (!options.showDock.isEmpty() && !window.raiseDock(options.showDock)) {
+            QTextStream(stderr) << QStringLiteral("cnsim-studio: no dock named ")
+                                << options.showDock << Qt::endl;
+        }
         // One more turn of the event loop so layouts and the canvas settle before grabbing.
         QTimer::singleShot(0, &window, [&] {
             if (!window.screenshot().save(options.screenshotPath, "PNG")) {

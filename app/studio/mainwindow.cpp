@@ -3,6 +3,7 @@
 #include "chartwidget.h"
 #include "clustercanvas.h"
 #include "clusterscene.h"
+#include "controlplanewidget.h"
 #include "diagnosticsdialog.h"
 #include "eventlogmodel.h"
 #include "eventlogwidget.h"
@@ -33,6 +34,7 @@
 #include <QToolBar>
 #include <array>
 #include <qcustomplot.h>
+#include <set>
 
 namespace {
 
@@ -64,6 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &SimulationController::reachedEnd, this, &MainWindow::onReachedEnd);
     connect(m_canvas, &ClusterCanvas::failNodeRequested, this, &MainWindow::failNode);
     connect(m_canvas, &ClusterCanvas::recoverNodeRequested, this, &MainWindow::recoverNode);
+    connect(m_canvas, &ClusterCanvas::nodeActionRequested, this, &MainWindow::onNodeAction);
     connect(m_languages, &LanguageManager::languageChanged, this, &MainWindow::onLanguageChanged);
 
     retranslateUi();
@@ -129,6 +132,9 @@ void MainWindow::createMenus() {
     m_simulationMenu->addAction(m_playAction);
     m_simulationMenu->addAction(m_stepAction);
     m_simulationMenu->addAction(m_resetAction);
+    m_simulationMenu->addSeparator();
+    createFaultMenu();
+    m_simulationMenu->addMenu(m_faultMenu);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -223,6 +229,15 @@ void MainWindow::createDocks() {
         }
     });
 
+    // The control-plane diagram is another tab beside the chart.
+    m_controlPlane = new ControlPlaneWidget(this);
+    m_controlPlaneDock = new QDockWidget(this);
+    m_controlPlaneDock->setObjectName(QStringLiteral("controlPlaneDock"));
+    m_controlPlaneDock->setWidget(m_controlPlane);
+    addDockWidget(Qt::RightDockWidgetArea, m_controlPlaneDock);
+    tabifyDockWidget(m_chartDock, m_controlPlaneDock);
+    m_chartDock->raise();
+
     resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);
     resizeDocks({m_chartDock}, {520}, Qt::Horizontal);
     resizeDocks({m_eventDock}, {260}, Qt::Vertical);
@@ -232,6 +247,7 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(m_eventDock->toggleViewAction());
     m_viewMenu->addAction(m_consoleDock->toggleViewAction());
     m_viewMenu->addAction(m_decisionDock->toggleViewAction());
+    m_viewMenu->addAction(m_controlPlaneDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(m_languageMenu);
 }
@@ -275,6 +291,15 @@ void MainWindow::retranslateUi() {
     m_eventDock->setWindowTitle(tr("Events"));
     m_consoleDock->setWindowTitle(tr("kubectl Console"));
     m_decisionDock->setWindowTitle(tr("Why this node?"));
+    m_controlPlaneDock->setWindowTitle(tr("Control plane"));
+    m_faultMenu->setTitle(tr("&Inject Fault"));
+    m_zoneOutageMenu->setTitle(tr("&Zone outage"));
+    m_zoneRecoverMenu->setTitle(tr("Zone &recovered"));
+    m_registryOutageAction->setText(tr("Re&gistry outage"));
+    m_registryOutageAction->setToolTip(tr("Image pulls fail and back off."));
+    m_registryRecoverAction->setText(tr("Registry recovered"));
+    m_outageMenu->setTitle(tr("&Control-plane outage"));
+    m_recoveryMenu->setTitle(tr("Control-plane r&ecovery"));
     m_eventModel->retranslate();
     updateWindowTitle();
     updateClock();
@@ -379,6 +404,7 @@ void MainWindow::refreshViews() {
     m_scene->setSnapshot(simulation->snapshot());
     m_chart->sync(simulation->metrics(), simulation->now());
     m_eventModel->sync(simulation->events());
+    m_controlPlane->sync(*simulation);
     updateSchedulingDecision();
     updateClock();
     if (m_showingStartHint && simulation->now() > cnsim::SimTime::zero()) {
@@ -423,6 +449,7 @@ bool MainWindow::selectPod(const QString& name) {
 void MainWindow::onSimulationReplaced() {
     m_scene->clearCluster();
     m_eventModel->clear();
+    m_controlPlane->clear();
     m_chart->clear();
     m_ended = false;
     m_showingStartHint = false;
@@ -476,6 +503,179 @@ void MainWindow::recoverNode(const QString& node) {
                   .arg(node)
             : tr("Could not recover node %1: %2").arg(node, QString::fromStdString(result.message)),
         10'000);
+}
+
+void MainWindow::onNodeAction(const QString& node, ClusterCanvas::NodeAction action) {
+    using NodeAction = ClusterCanvas::NodeAction;
+    const std::string name = node.toStdString();
+    const auto fault = [&](cnsim::FaultType type) {
+        cnsim::FaultSpec spec;
+        spec.at = m_controller->now();
+        spec.type = type;
+        spec.node = name;
+        return cnsim::Action(cnsim::InjectFaultAction{spec});
+    };
+    cnsim::Action request;
+    QString done;
+    switch (action) {
+    case NodeAction::StopKubelet:
+        request = fault(cnsim::FaultType::StopKubelet);
+        done = tr("The kubelet on %1 stopped: its containers keep running, but it no longer "
+                  "reports to the API server.")
+                   .arg(node);
+        break;
+    case NodeAction::StartKubelet:
+        request = fault(cnsim::FaultType::StartKubelet);
+        done = tr("The kubelet on %1 started again.").arg(node);
+        break;
+    case NodeAction::Partition:
+        request = fault(cnsim::FaultType::PartitionNode);
+        done = tr("Node %1 is cut off from the control plane.").arg(node);
+        break;
+    case NodeAction::HealPartition:
+        request = fault(cnsim::FaultType::HealPartition);
+        done = tr("Node %1 is connected to the control plane again.").arg(node);
+        break;
+    case NodeAction::Cordon:
+        request = cnsim::CordonNodeAction{name, true};
+        done = tr("Node %1 is cordoned: no new pods will be scheduled on it.").arg(node);
+        break;
+    case NodeAction::Uncordon:
+        request = cnsim::CordonNodeAction{name, false};
+        done = tr("Node %1 is schedulable again.").arg(node);
+        break;
+    case NodeAction::Drain:
+        request = cnsim::DrainNodeAction{name};
+        done = tr("Draining node %1: its pods are being evicted.").arg(node);
+        break;
+    }
+    const cnsim::ActionResult result = m_controller->apply(request);
+    statusBar()->showMessage(
+        result.ok
+            ? done
+            : tr("Could not change node %1: %2").arg(node, QString::fromStdString(result.message)),
+        10'000);
+}
+
+void MainWindow::createFaultMenu() {
+    m_faultMenu = new QMenu(this);
+    m_faultMenu->setObjectName(QStringLiteral("injectFaultMenu"));
+    m_faultMenu->setToolTipsVisible(true);
+    m_zoneOutageMenu = m_faultMenu->addMenu(QString());
+    m_zoneOutageMenu->setObjectName(QStringLiteral("zoneOutageMenu"));
+    m_zoneRecoverMenu = m_faultMenu->addMenu(QString());
+    m_zoneRecoverMenu->setObjectName(QStringLiteral("zoneRecoverMenu"));
+    connect(m_faultMenu, &QMenu::aboutToShow, this, &MainWindow::populateZoneMenus);
+    m_faultMenu->addSeparator();
+
+    m_registryOutageAction = m_faultMenu->addAction(QString());
+    m_registryOutageAction->setObjectName(QStringLiteral("registryOutageAction"));
+    connect(m_registryOutageAction, &QAction::triggered, this, [this] {
+        cnsim::FaultSpec spec;
+        spec.type = cnsim::FaultType::RegistryOutage;
+        injectFault(spec, tr("The image registry is down: new image pulls fail and back off."));
+    });
+    m_registryRecoverAction = m_faultMenu->addAction(QString());
+    m_registryRecoverAction->setObjectName(QStringLiteral("registryRecoverAction"));
+    connect(m_registryRecoverAction, &QAction::triggered, this, [this] {
+        cnsim::FaultSpec spec;
+        spec.type = cnsim::FaultType::RegistryRecover;
+        injectFault(spec, tr("The image registry is back: pulls work again."));
+    });
+    m_faultMenu->addSeparator();
+
+    m_outageMenu = m_faultMenu->addMenu(QString());
+    m_outageMenu->setObjectName(QStringLiteral("controlPlaneOutageMenu"));
+    m_recoveryMenu = m_faultMenu->addMenu(QString());
+    m_recoveryMenu->setObjectName(QStringLiteral("controlPlaneRecoveryMenu"));
+    struct Target {
+        cnsim::ControlPlaneComponent component;
+        QString binary;
+        QString key;
+    };
+    const Target targets[] = {
+        {cnsim::ControlPlaneComponent::ApiServer, QStringLiteral("kube-apiserver"),
+         QStringLiteral("apiServer")},
+        {cnsim::ControlPlaneComponent::Scheduler, QStringLiteral("kube-scheduler"),
+         QStringLiteral("scheduler")},
+        {cnsim::ControlPlaneComponent::ControllerManager, QStringLiteral("kube-controller-manager"),
+         QStringLiteral("controllerManager")},
+    };
+    for (const Target& target : targets) {
+        for (const bool outage : {true, false}) {
+            QAction* action = (outage ? m_outageMenu : m_recoveryMenu)->addAction(target.binary);
+            action->setObjectName(
+                (outage ? QStringLiteral("outage_") : QStringLiteral("recover_")) + target.key);
+            const cnsim::ControlPlaneComponent component = target.component;
+            const QString binary = target.binary;
+            connect(action, &QAction::triggered, this, [this, component, binary, outage] {
+                cnsim::FaultSpec spec;
+                spec.type = outage ? cnsim::FaultType::ControlPlaneOutage
+                                   : cnsim::FaultType::ControlPlaneRecover;
+                spec.component = component;
+                injectFault(spec, outage ? tr("%1 is down.").arg(binary)
+                                         : tr("%1 is running again.").arg(binary));
+            });
+        }
+    }
+}
+
+void MainWindow::populateZoneMenus() {
+    m_zoneOutageMenu->clear();
+    m_zoneRecoverMenu->clear();
+    const cnsim::Simulation* simulation = m_controller->simulation();
+    std::vector<QString> zones;
+    if (simulation) {
+        std::set<std::string> seen;
+        for (const cnsim::NodeState& node : simulation->snapshot().nodes) {
+            if (!node.zone.empty() && seen.insert(node.zone).second) {
+                zones.push_back(QString::fromStdString(node.zone));
+            }
+        }
+    }
+    m_zoneOutageMenu->setEnabled(!zones.empty());
+    m_zoneRecoverMenu->setEnabled(!zones.empty());
+    for (const QString& zone : zones) {
+        connect(m_zoneOutageMenu->addAction(zone), &QAction::triggered, this, [this, zone] {
+            cnsim::FaultSpec spec;
+            spec.type = cnsim::FaultType::ZoneOutage;
+            spec.zone = zone.toStdString();
+            injectFault(spec, tr("Zone %1 is down: every node in it crashed.").arg(zone));
+        });
+        connect(m_zoneRecoverMenu->addAction(zone), &QAction::triggered, this, [this, zone] {
+            cnsim::FaultSpec spec;
+            spec.type = cnsim::FaultType::ZoneRecover;
+            spec.zone = zone.toStdString();
+            injectFault(spec, tr("Zone %1 is back: its nodes boot again.").arg(zone));
+        });
+    }
+}
+
+void MainWindow::injectFault(const cnsim::FaultSpec& fault, const QString& done) {
+    cnsim::FaultSpec spec = fault;
+    spec.at = m_controller->now();
+    const cnsim::ActionResult result = m_controller->apply(cnsim::InjectFaultAction{spec});
+    statusBar()->showMessage(
+        result.ok
+            ? done
+            : tr("Could not inject the fault: %1").arg(QString::fromStdString(result.message)),
+        10'000);
+}
+
+bool MainWindow::raiseDock(const QString& name) {
+    const std::pair<const char*, QDockWidget*> docks[] = {
+        {"controlplane", m_controlPlaneDock}, {"chart", m_chartDock},
+        {"decision", m_decisionDock},         {"events", m_eventDock},
+        {"kubectl", m_consoleDock},           {"scenario", m_infoDock},
+    };
+    for (const auto& [key, dock] : docks) {
+        if (name == QLatin1String(key)) {
+            dock->show();
+            dock->raise();
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::onLanguageChanged(const QString& language) {

@@ -14,11 +14,16 @@
 
 // Qt first: Qt 6.4's moc fails on <compare> (pulled in by sim/ headers) unless a Qt
 // header has set up the standard library's configuration macros before it.
+#include "clustercanvas.h"
 #include "engine/simtime.h"
 
+namespace cnsim {
+struct FaultSpec;
+}
+
 class ChartWidget;
-class ClusterCanvas;
 class ClusterScene;
+class ControlPlaneWidget;
 class EventLogModel;
 class EventLogWidget;
 class KubectlConsole;
@@ -65,6 +70,12 @@ public:
     ScenarioInfoWidget* scenarioInfo() const { return m_info; }
     QComboBox* speedCombo() const { return m_speedCombo; }
     QLabel* clockLabel() const { return m_clockLabel; }
+    ControlPlaneWidget* controlPlane() const { return m_controlPlane; }
+    // Simulation > Inject fault: zone, registry and control-plane outages and recoveries.
+    QMenu* faultMenu() const { return m_faultMenu; }
+    // Shows and raises the dock named `name` ("controlplane", "chart", "decision", "events",
+    // "kubectl", "scenario"); false when there is none by that name.
+    bool raiseDock(const QString& name);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -88,6 +99,10 @@ private:
     void onSpeedChosen(int index);
     void failNode(const QString& node);
     void recoverNode(const QString& node);
+    void onNodeAction(const QString& node, ClusterCanvas::NodeAction action);
+    void createFaultMenu();
+    void populateZoneMenus();
+    void injectFault(const cnsim::FaultSpec& fault, const QString& done);
     void onLanguageChanged(const QString& language);
     void showAbout();
 
@@ -108,6 +123,15 @@ private:
     QDockWidget* m_consoleDock = nullptr;
     SchedulingDecisionWidget* m_decision = nullptr;
     QDockWidget* m_decisionDock = nullptr;
+    ControlPlaneWidget* m_controlPlane = nullptr;
+    QDockWidget* m_controlPlaneDock = nullptr;
+    QMenu* m_faultMenu = nullptr;
+    QMenu* m_zoneOutageMenu = nullptr;
+    QMenu* m_zoneRecoverMenu = nullptr;
+    QMenu* m_outageMenu = nullptr;
+    QMenu* m_recoveryMenu = nullptr;
+    QAction* m_registryOutageAction = nullptr;
+    QAction* m_registryRecoverAction = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_simulationMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

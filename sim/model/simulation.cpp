@@ -54,6 +54,15 @@ const Scenario& Simulation::scenario() const {
 const ApiServer& Simulation::api() const {
     return m_model->api();
 }
+bool Simulation::apiServerUp() const {
+    return m_model->api().available();
+}
+bool Simulation::schedulerUp() const {
+    return m_model->schedulerUp();
+}
+bool Simulation::controllerManagerUp() const {
+    return m_model->controllerManagerUp();
+}
 std::uint64_t Simulation::seed() const {
     return m_model->seed();
 }

@@ -45,6 +45,10 @@ public:
     const Scenario& scenario() const;
     // The simulated cluster's API objects, read-only (kubectl get/describe, inspectors).
     const ApiServer& api() const;
+    // Whether each control-plane component runs (a ControlPlaneOutage fault stops one).
+    bool apiServerUp() const;
+    bool schedulerUp() const;
+    bool controllerManagerUp() const;
     std::uint64_t seed() const;
     SimTime now() const;
     SimTime endTime() const;
