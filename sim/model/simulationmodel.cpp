@@ -79,29 +79,7 @@ void SimulationModel::buildCluster() {
         m_api.create(std::move(node), now);
     }
     for (const Manifest& manifest : m_scenario.workloads) {
-        if (const auto* deployment = std::get_if<DeploymentSpec>(&manifest)) {
-            DeploymentObject object;
-            object.meta.name = deployment->name;
-            object.meta.nameSpace = deployment->nameSpace;
-            object.meta.labels = deployment->labels;
-            object.spec = *deployment;
-            m_api.create(std::move(object), now);
-        } else if (const auto* service = std::get_if<ServiceSpec>(&manifest)) {
-            ServiceObject object;
-            object.meta.name = service->name;
-            object.meta.nameSpace = service->nameSpace;
-            object.meta.labels = service->labels;
-            object.spec = *service;
-            object.clusterIp = "10.96.0." + std::to_string(m_api.services().size() + 10);
-            m_api.create(std::move(object), now);
-        } else if (const auto* pdb = std::get_if<PodDisruptionBudgetSpec>(&manifest)) {
-            PodDisruptionBudgetObject object;
-            object.meta.name = pdb->name;
-            object.meta.nameSpace = pdb->nameSpace;
-            object.meta.labels = pdb->labels;
-            object.spec = *pdb;
-            m_api.create(std::move(object), now);
-        }
+        storeManifest(manifest);
     }
 }
 

@@ -84,6 +84,9 @@ public:
     // kubectl rollout restart: a new template revision (restartedAt annotation).
     void restartRollout(const std::string& deployment);
     void applyManifest(const Manifest& manifest);
+    // Creates or updates the object a manifest describes; returns "kind/name" as kubectl
+    // names it ("deployment.apps/web"). Shared by the initial cluster and kubectl apply.
+    std::string storeManifest(const Manifest& manifest);
     void applyFault(const FaultSpec& fault);
 
     // The DELETE of a pod: graceful (deletionTimestamp; the kubelet stops it and removes it),
@@ -104,7 +107,8 @@ private:
     void scheduleFaults();
     void drainStep(const std::string& node);
     void setComponentUp(ControlPlaneComponent component, bool up);
-    void forEachNodeInZone(const std::string& zone, const std::function<void(const std::string&)>& fn);
+    void forEachNodeInZone(const std::string& zone,
+                           const std::function<void(const std::string&)>& fn);
 
     Scenario m_scenario;
     std::uint64_t m_seed;

@@ -132,8 +132,17 @@ void SimulationModel::restartRollout(const std::string& deployment) {
     m_api.updated(ResourceKind::Deployment, d->meta);
 }
 
-void SimulationModel::applyManifest(const Manifest& manifest) {
+// Creates the object a manifest describes, or updates it in place (kubectl apply's outcome).
+// Returns "deployment.apps/web"-style kubectl text for the object.
+std::string SimulationModel::storeManifest(const Manifest& manifest) {
     const SimTime now = m_engine.now();
+    const auto meta = [](const auto& spec) {
+        ObjectMeta m;
+        m.name = spec.name;
+        m.nameSpace = spec.nameSpace;
+        m.labels = spec.labels;
+        return m;
+    };
     if (const auto* spec = std::get_if<DeploymentSpec>(&manifest)) {
         if (DeploymentObject* d = m_api.deployments().find(spec->nameSpace, spec->name)) {
             d->spec = *spec;
@@ -142,46 +151,44 @@ void SimulationModel::applyManifest(const Manifest& manifest) {
             m_api.updated(ResourceKind::Deployment, d->meta);
         } else {
             DeploymentObject object;
-            object.meta.name = spec->name;
-            object.meta.nameSpace = spec->nameSpace;
-            object.meta.labels = spec->labels;
+            object.meta = meta(*spec);
             object.spec = *spec;
             m_api.create(std::move(object), now);
         }
-        record(Component::User, EventReason::Updated, ObjectKind::Deployment, spec->name,
-               {{"message", "deployment.apps/" + spec->name + " configured"}});
-    } else if (const auto* service = std::get_if<ServiceSpec>(&manifest)) {
+        return "deployment.apps/" + spec->name;
+    }
+    if (const auto* service = std::get_if<ServiceSpec>(&manifest)) {
         if (ServiceObject* s = m_api.services().find(service->nameSpace, service->name)) {
             s->spec = *service;
             s->meta.labels = service->labels;
             m_api.updated(ResourceKind::Service, s->meta);
         } else {
             ServiceObject object;
-            object.meta.name = service->name;
-            object.meta.nameSpace = service->nameSpace;
-            object.meta.labels = service->labels;
+            object.meta = meta(*service);
             object.spec = *service;
             object.clusterIp = "10.96.0." + std::to_string(m_api.services().size() + 10);
             m_api.create(std::move(object), now);
         }
-        record(Component::User, EventReason::Updated, ObjectKind::Deployment, service->name,
-               {{"message", "service/" + service->name + " configured"}});
-    } else if (const auto* pdb = std::get_if<PodDisruptionBudgetSpec>(&manifest)) {
-        if (PodDisruptionBudgetObject* p =
-                m_api.podDisruptionBudgets().find(pdb->nameSpace, pdb->name)) {
-            p->spec = *pdb;
-            m_api.updated(ResourceKind::PodDisruptionBudget, p->meta);
-        } else {
-            PodDisruptionBudgetObject object;
-            object.meta.name = pdb->name;
-            object.meta.nameSpace = pdb->nameSpace;
-            object.meta.labels = pdb->labels;
-            object.spec = *pdb;
-            m_api.create(std::move(object), now);
-        }
-        record(Component::User, EventReason::Updated, ObjectKind::Deployment, pdb->name,
-               {{"message", "poddisruptionbudget.policy/" + pdb->name + " configured"}});
+        return "service/" + service->name;
     }
+    const auto& pdb = std::get<PodDisruptionBudgetSpec>(manifest);
+    if (PodDisruptionBudgetObject* p = m_api.podDisruptionBudgets().find(pdb.nameSpace, pdb.name)) {
+        p->spec = pdb;
+        m_api.updated(ResourceKind::PodDisruptionBudget, p->meta);
+    } else {
+        PodDisruptionBudgetObject object;
+        object.meta = meta(pdb);
+        object.spec = pdb;
+        m_api.create(std::move(object), now);
+    }
+    return "poddisruptionbudget.policy/" + pdb.name;
+}
+
+void SimulationModel::applyManifest(const Manifest& manifest) {
+    const std::string object = storeManifest(manifest);
+    const std::string name = object.substr(object.find('/') + 1);
+    record(Component::User, EventReason::Updated, ObjectKind::Deployment, name,
+           {{"message", object + " configured"}});
 }
 
 } // namespace cnsim
