@@ -1,5 +1,7 @@
 #include "control/scheduling/schedulingdecision.h"
 
+#include "metrics/jsonwriter.h"
+
 #include <algorithm>
 #include <map>
 
@@ -53,34 +55,7 @@ std::string fitErrorMessage(int numAllNodes, const std::vector<NodeFilterVerdict
 namespace {
 
 void appendString(std::string& out, const std::string& s) {
-    out += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (ch) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                static const char* hex = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xf];
-            } else {
-                out += ch;
-            }
-        }
-    }
-    out += '"';
+    out += json::quote(s);
 }
 
 void appendKey(std::string& out, const char* key) {
