@@ -16,11 +16,6 @@ constexpr const char* kRevisionAnnotation = "deployment.kubernetes.io/revision";
 constexpr const char* kDesiredAnnotation = "deployment.kubernetes.io/desired-replicas";
 constexpr const char* kMaxAnnotation = "deployment.kubernetes.io/max-replicas";
 
-bool ownedBy(const ReplicaSetObject& rs, const DeploymentObject& d) {
-    return std::any_of(rs.meta.ownerReferences.begin(), rs.meta.ownerReferences.end(),
-                       [&](const OwnerReference& o) { return o.uid == d.meta.uid; });
-}
-
 std::optional<int> intAnnotation(const LabelMap& annotations, const char* key) {
     const auto it = annotations.find(key);
     if (it == annotations.end()) {
@@ -83,7 +78,7 @@ RsCounts DeploymentController::countsOf(const ReplicaSetObject& rs) {
 std::vector<ReplicaSetObject*> DeploymentController::ownedReplicaSets(const DeploymentObject& d) {
     std::vector<ReplicaSetObject*> owned;
     for (auto& [key, rs] : m_model.api().replicaSets()) {
-        if (ownedBy(rs, d)) {
+        if (isOwnedBy(rs.meta, d.meta)) {
             owned.push_back(&rs);
         }
     }

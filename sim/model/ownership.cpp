@@ -15,6 +15,15 @@ std::string ownerOfKind(const ObjectMeta& meta, std::string_view kind) {
 
 } // namespace
 
+bool isOwnedBy(const ObjectMeta& object, const ObjectMeta& owner) {
+    for (const OwnerReference& reference : object.ownerReferences) {
+        if (reference.uid == owner.uid) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::string owningReplicaSet(const PodObject& pod) {
     return ownerOfKind(pod.meta, "ReplicaSet");
 }

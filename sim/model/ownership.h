@@ -8,6 +8,8 @@
 
 namespace cnsim {
 
+// Whether `object` lists `owner` (by uid) among its ownerReferences.
+bool isOwnedBy(const ObjectMeta& object, const ObjectMeta& owner);
 // The name of the ReplicaSet that owns the pod, or "".
 std::string owningReplicaSet(const PodObject& pod);
 // The name of the Deployment that owns the pod's ReplicaSet, or "".

@@ -1,6 +1,7 @@
 #include "model/replicasetcontroller.h"
 
 #include "model/eventpriority.h"
+#include "model/ownership.h"
 #include "model/podfactory.h"
 #include "model/simulationmodel.h"
 
@@ -9,11 +10,6 @@
 namespace cnsim {
 
 namespace {
-
-bool ownedBy(const PodObject& pod, const ReplicaSetObject& rs) {
-    return std::any_of(pod.meta.ownerReferences.begin(), pod.meta.ownerReferences.end(),
-                       [&](const OwnerReference& o) { return o.uid == rs.meta.uid; });
-}
 
 bool isActive(const PodObject& pod) {
     return !isPodTerminating(pod) && pod.phase != PodPhaseK8s::Failed &&
@@ -125,7 +121,7 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
     for (const std::string& podKey : m_podsByOwner[rsKey]) {
         const auto slash = podKey.find('/');
         PodObject* found = api.pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
-        if (found == nullptr || !ownedBy(*found, rs) || !isActive(*found)) {
+        if (found == nullptr || !isOwnedBy(found->meta, rs.meta) || !isActive(*found)) {
             continue;
         }
         PodObject& pod = *found;
