@@ -1,5 +1,7 @@
 #include "model/trafficmodel.h"
 
+#include "traffic/kinds.h"
+
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
 #include "model/simulationmodel.h"
@@ -7,6 +9,15 @@
 #include <algorithm>
 
 namespace cnsim {
+
+namespace {
+
+double requestsPerSecond(const TrafficSourceSpec& spec) {
+    const KindDescriptor* kind = findKind(trafficShapeKinds(), spec.type);
+    return kind == nullptr ? 0.0 : numberAttribute(*kind, spec.attributes, "requestsPerSecond");
+}
+
+} // namespace
 
 namespace {
 
@@ -42,7 +53,7 @@ TrafficModel::TrafficModel(SimulationModel& model)
             SimTime base;
             for (const ServiceBehaviourSpec& b : model.scenario().simulation.services) {
                 if (b.service == service->name) {
-                    cpu = b.cpuPerRequest;
+                    cpu = b.cpuPerRequest.mean;
                     base = b.baseLatency;
                 }
             }
@@ -55,8 +66,9 @@ TrafficModel::TrafficModel(SimulationModel& model)
 
 void TrafficModel::start() {
     for (const TrafficSourceSpec& spec : m_model.scenario().simulation.traffic) {
-        const auto it = std::find(m_serviceNames.begin(), m_serviceNames.end(), spec.service);
-        if (it == m_serviceNames.end() || spec.requestsPerSecond <= 0.0) {
+        const std::string target = spec.classes.empty() ? "" : spec.classes.front().service;
+        const auto it = std::find(m_serviceNames.begin(), m_serviceNames.end(), target);
+        if (it == m_serviceNames.end() || requestsPerSecond(spec) <= 0.0) {
             continue; // the reader rejects unknown services; a zero rate sends nothing
         }
         m_sources.push_back(Source{&spec, static_cast<std::size_t>(it - m_serviceNames.begin()),
@@ -72,13 +84,13 @@ void TrafficModel::scheduleNextArrival(std::size_t index) {
     const TrafficSourceSpec& spec = *source.spec;
     const SimTime now = m_model.now();
     SimTime next;
-    if (spec.pattern == TrafficPattern::Constant) {
+    const double rate = requestsPerSecond(spec);
+    if (spec.type == "constant") {
         // The k-th arrival at start + k / rate, computed from k so rounding never drifts.
-        next = spec.start +
-               SimTime::fromSeconds(static_cast<double>(source.sent) / spec.requestsPerSecond);
+        next = spec.start + SimTime::fromSeconds(static_cast<double>(source.sent) / rate);
     } else {
         const SimTime from = source.sent == 0 ? std::max(now, spec.start) : now;
-        next = from + SimTime::fromSeconds(source.stream.exponential(spec.requestsPerSecond));
+        next = from + SimTime::fromSeconds(source.stream.exponential(rate));
     }
     if ((spec.stop && next >= *spec.stop) || next > m_model.endTime()) {
         return;

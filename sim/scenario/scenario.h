@@ -9,6 +9,7 @@
 
 #include "engine/simtime.h"
 #include "scenario/kubernetestypes.h"
+#include "scenario/trafficspec.h"
 #include "scenario/units.h"
 
 #include <cstdint>
@@ -175,27 +176,6 @@ struct PodDisruptionBudgetSpec {
 // One entry of `workloads:`, in file order.
 using Manifest = std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec>;
 
-// simulation.services[]: what Kubernetes has no field for, per v1 Service.
-struct ServiceBehaviourSpec {
-    std::string service;   // a Service's metadata.name
-    SimTime cpuPerRequest; // CPU time one request needs on one full core
-    SimTime baseLatency;   // fixed latency added to every request (network, I/O)
-    bool operator==(const ServiceBehaviourSpec&) const = default;
-};
-
-enum class TrafficPattern { Constant, Poisson };
-
-// simulation.traffic[]: requests arriving at a Service.
-struct TrafficSourceSpec {
-    std::string name;
-    std::string service;
-    TrafficPattern pattern = TrafficPattern::Poisson;
-    double requestsPerSecond = 0.0;
-    SimTime start;
-    std::optional<SimTime> stop;
-    bool operator==(const TrafficSourceSpec&) const = default;
-};
-
 // Fault types, named after Chaos Mesh where it has a name for the fault (pod-kill,
 // container-kill, network partition) and after the Kubernetes component otherwise.
 enum class FaultType {
@@ -282,7 +262,10 @@ struct SimulationSpec {
     RegistrySpec registry;
     SchedulerSpec scheduler;
     std::vector<ServiceBehaviourSpec> services;
+    NetworkSpec network;
+    GatewaySpec gateway;
     std::vector<TrafficSourceSpec> traffic;
+    TracingSpec tracing;
     std::vector<FaultSpec> faults;
     std::vector<ScheduledCommand> commands;
     bool operator==(const SimulationSpec&) const = default;

@@ -267,11 +267,12 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
             sink.error(marks.traffic[i].name, "duplicate-name", {"traffic source", traffic.name},
                        "duplicate traffic source name '" + traffic.name + "'");
         }
-        if (!traffic.service.empty() && !knownService(traffic.service)) {
-            sink.error(marks.traffic[i].service, "unknown-reference", {"Service", traffic.service},
-                       "traffic goes to Service '" + traffic.service +
+        const std::string target = traffic.classes.empty() ? "" : traffic.classes.front().service;
+        if (!target.empty() && !knownService(target)) {
+            sink.error(marks.traffic[i].service, "unknown-reference", {"Service", target},
+                       "traffic goes to Service '" + target +
                            "', but no Service of that name is in workloads" +
-                           didYouMean(traffic.service, serviceNames));
+                           didYouMean(target, serviceNames));
         }
         if (traffic.stop && *traffic.stop <= traffic.start) {
             sink.error(marks.traffic[i].stop, "stop-before-start",

@@ -231,7 +231,7 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
         for (const ServiceBehaviourSpec& behaviour : simulation.services) {
             w.beginMap();
             w.field("name", behaviour.service);
-            w.field("cpuPerRequest", formatDuration(behaviour.cpuPerRequest));
+            w.field("cpuPerRequest", formatDuration(behaviour.cpuPerRequest.mean));
             w.field("baseLatency", formatDuration(behaviour.baseLatency));
             w.endMap();
         }
@@ -243,12 +243,15 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
         for (const TrafficSourceSpec& traffic : simulation.traffic) {
             w.beginMap();
             w.field("name", traffic.name);
-            w.field("service", traffic.service);
-            w.field("type", traffic.pattern == TrafficPattern::Constant ? "constant" : "poisson");
+            w.field("service", traffic.classes.empty() ? "" : traffic.classes.front().service);
+            w.field("type", traffic.type);
             // Fixed notation: exact for the rates people write, and never "1e+05".
             char buffer[64];
-            const auto result = std::to_chars(buffer, buffer + sizeof buffer,
-                                              traffic.requestsPerSecond, std::chars_format::fixed);
+            const auto rate = traffic.attributes.find("requestsPerSecond");
+            const double requestsPerSecond =
+                rate == traffic.attributes.end() ? 0.0 : std::get<double>(rate->second);
+            const auto result = std::to_chars(buffer, buffer + sizeof buffer, requestsPerSecond,
+                                              std::chars_format::fixed);
             w.key("requestsPerSecond");
             w.out() << std::string(buffer, result.ptr);
             if (traffic.start != SimTime::zero()) {

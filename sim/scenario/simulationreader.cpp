@@ -89,7 +89,7 @@ ServiceBehaviourSpec readBehaviour(DiagnosticSink& sink, const YAML::Node& node,
         behaviour.service = readString(sink, *name).value_or("");
     }
     if (const YamlEntry* cpu = map.require("cpuPerRequest")) {
-        behaviour.cpuPerRequest =
+        behaviour.cpuPerRequest.mean =
             readDuration(sink, *cpu, SimTime::microseconds(1), SimTime::seconds(60))
                 .value_or(SimTime::zero());
     }
@@ -112,15 +112,14 @@ TrafficSourceSpec readTraffic(DiagnosticSink& sink, const YAML::Node& node, Traf
     }
     if (const YamlEntry* service = map.require("service")) {
         marks.service = service->value.Mark();
-        traffic.service = readString(sink, *service).value_or("");
+        traffic.classes.push_back(
+            RequestClassSpec{.name = traffic.name, .service = readString(sink, *service).value_or("")});
     }
     if (const YamlEntry* type = map.find("type")) {
-        traffic.pattern = readEnum(sink, *type, kTrafficTypes).value_or(1) == 0
-                              ? TrafficPattern::Constant
-                              : TrafficPattern::Poisson;
+        traffic.type = std::string(kTrafficTypes[readEnum(sink, *type, kTrafficTypes).value_or(1)]);
     }
     if (const YamlEntry* rate = map.require("requestsPerSecond")) {
-        traffic.requestsPerSecond = readNumber(sink, *rate, 0.0, 100'000.0).value_or(0.0);
+        traffic.attributes["requestsPerSecond"] = readNumber(sink, *rate, 0.0, 100'000.0).value_or(0.0);
     }
     if (const YamlEntry* start = map.find("start")) {
         marks.start = start->value.Mark();

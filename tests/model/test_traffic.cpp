@@ -77,7 +77,7 @@ void TestTraffic::requestsBeforePodsRunAreErrors() {
 
 void TestTraffic::constantSourceIsExact() {
     Scenario scenario = test::loadScenarioText(test::webScenario(1, "4", 1, "1", 10, "70s"));
-    scenario.simulation.traffic[0].pattern = TrafficPattern::Constant;
+    scenario.simulation.traffic[0].type = "constant";
     scenario.simulation.traffic[0].start = SimTime::seconds(10);
     scenario.simulation.traffic[0].stop = SimTime::seconds(60);
     Simulation sim(scenario);

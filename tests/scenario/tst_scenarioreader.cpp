@@ -99,7 +99,7 @@ void TestScenarioReader::baseLoadsClean() {
     QCOMPARE(web.podSpec.containers.at(0).requests.cpu, std::optional(CpuMillis{100}));
     const auto& service = std::get<ServiceSpec>(s.workloads.at(1));
     QCOMPARE(service.ports.at(0).targetPort, 80); // defaults to port, as in Kubernetes
-    QCOMPARE(s.simulation.traffic.at(0).pattern, TrafficPattern::Poisson);
+    QCOMPARE(s.simulation.traffic.at(0).type, std::string("poisson"));
     QCOMPARE(s.simulation.faults.at(0).at, SimTime::seconds(30));
 }
 

@@ -201,7 +201,7 @@ void TestScenarioWriter::quotesTextYamlWouldMisread() {
     web.podSpec.containers.at(0).image = "registry:5000/app:1";
     scenario.metadata.title.en = "Key: value # not a comment";
     scenario.metadata.description.en = "two\nlines";
-    scenario.simulation.traffic.at(0).requestsPerSecond = 12.5;
+    scenario.simulation.traffic.at(0).attributes["requestsPerSecond"] = 12.5;
     const std::string saved = writeScenario(scenario);
     QVERIFY(saved.find("enabled: \"true\"") != std::string::npos);
     QVERIFY(saved.find("version: \"1.10\"") != std::string::npos);
