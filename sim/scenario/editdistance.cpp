@@ -55,4 +55,10 @@ std::string nearestName(std::string_view word, const std::vector<std::string_vie
     return std::string(bestName);
 }
 
+std::string didYouMean(const std::string& name, const std::vector<std::string>& candidates) {
+    const std::vector<std::string_view> views(candidates.begin(), candidates.end());
+    const std::string suggestion = nearestName(name, views);
+    return suggestion.empty() ? std::string() : " — did you mean '" + suggestion + "'?";
+}
+
 } // namespace cnsim

@@ -18,4 +18,8 @@ int damerauLevenshtein(std::string_view a, std::string_view b);
 // words of up to 4 characters, 2 up to 8, 3 beyond. Ties go to the earlier candidate.
 std::string nearestName(std::string_view word, const std::vector<std::string_view>& candidates);
 
+// " — did you mean 'x'?" for the nearest candidate, or empty: the tail of a message about an
+// unknown name.
+std::string didYouMean(const std::string& name, const std::vector<std::string>& candidates);
+
 } // namespace cnsim

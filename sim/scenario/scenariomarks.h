@@ -18,11 +18,28 @@ struct ManifestMarks {
     YAML::Mark schedulerName; // a Deployment's spec.template.spec.schedulerName value
 };
 
+// simulation.services[i]: calls[step][call] is the call's `service:` value.
+struct BehaviourMarks {
+    YAML::Mark name;
+    std::vector<std::vector<YAML::Mark>> calls;
+};
+
+struct GatewayMarks {
+    YAML::Mark service;                            // the gateway's `service:` value
+    std::vector<std::vector<YAML::Mark>> backends; // routes[r].backendRefs[b].name values
+};
+
+// One request class of a traffic source (the source's own keys for an inline target).
+struct RequestClassMarks {
+    YAML::Mark service;      // `service:` value, or the first of host/path/headers when absent
+    bool viaGateway = false; // the class gave host, path or headers
+};
+
 struct TrafficMarks {
     YAML::Mark name;
-    YAML::Mark service;
     YAML::Mark start;
     YAML::Mark stop;
+    std::vector<RequestClassMarks> classes; // parallel to TrafficSourceSpec::classes
 };
 
 struct FaultMarks {
@@ -38,7 +55,8 @@ struct ScenarioMarks {
     std::vector<YAML::Mark> poolNames;
     std::vector<YAML::Mark> poolCounts;
     std::vector<ManifestMarks> workloads;
-    std::vector<YAML::Mark> behaviourNames; // simulation.services[].name
+    std::vector<BehaviourMarks> behaviours; // simulation.services[]
+    GatewayMarks gateway;
     std::vector<TrafficMarks> traffic;
     std::vector<FaultMarks> faults;
     std::vector<YAML::Mark> commands; // each command's `at`

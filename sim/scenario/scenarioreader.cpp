@@ -7,6 +7,7 @@
 #include "scenario/simulationreader.h"
 #include "scenario/yamlcursor.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -126,7 +127,8 @@ void expectValue(DiagnosticSink& sink, const YamlEntry& entry, std::string_view 
     }
 }
 
-std::optional<Scenario> readRoot(DiagnosticSink& sink, const YAML::Node& root) {
+std::optional<Scenario> readRoot(DiagnosticSink& sink, const YAML::Node& root,
+                                 TrafficReadContext& context) {
     static const FieldTable table =
         cnsimFields("scenario", {"apiVersion", "kind", "metadata", "seed", "duration", "cluster",
                                  "workloads", "simulation"});
@@ -172,7 +174,7 @@ std::optional<Scenario> readRoot(DiagnosticSink& sink, const YAML::Node& root) {
         }
     }
     if (const YamlEntry* simulation = map.find("simulation")) {
-        scenario.simulation = readSimulation(sink, *simulation, marks);
+        scenario.simulation = readSimulation(sink, *simulation, marks, context);
     }
     validateScenario(sink, scenario, marks);
     if (sink.hasErrors()) {
@@ -183,7 +185,8 @@ std::optional<Scenario> readRoot(DiagnosticSink& sink, const YAML::Node& root) {
 
 } // namespace
 
-ScenarioLoadResult readScenario(const std::string& yamlText, const std::string& fileName) {
+ScenarioLoadResult readScenario(const std::string& yamlText, const std::string& fileName,
+                                const std::string& baseDirectory) {
     DiagnosticSink sink(fileName);
     ScenarioLoadResult result;
     if (yamlText.size() > kMaxFileBytes) {
@@ -214,7 +217,11 @@ ScenarioLoadResult readScenario(const std::string& yamlText, const std::string& 
                      "the file expands to more than " + std::to_string(kMaxNodes) +
                          " YAML values (are aliases repeating a large block?)");
         } else {
-            result.scenario = readRoot(sink, documents[0]);
+            TrafficReadContext context;
+            context.baseDirectory = baseDirectory.empty()
+                                        ? std::filesystem::path(fileName).parent_path().string()
+                                        : baseDirectory;
+            result.scenario = readRoot(sink, documents[0], context);
         }
     } catch (const YAML::ParserException& e) {
         sink.error(e.mark, "yaml-syntax", {e.msg}, "YAML syntax error: " + e.msg);

@@ -20,8 +20,12 @@ struct ScenarioLoadResult {
     std::vector<Diagnostic> diagnostics; // warnings and errors, in file order
 };
 
-// `fileName` is only used in diagnostics.
-ScenarioLoadResult readScenario(const std::string& yamlText, const std::string& fileName);
+// `fileName` names the file in diagnostics. Files the scenario refers to (a trace source's
+// CSV) are resolved against `baseDirectory`, or when it is empty against the directory of
+// `fileName` (the current directory for a bare name such as "untitled.yaml"), so text read
+// from an editor buffer finds the same files as readScenarioFile(fileName).
+ScenarioLoadResult readScenario(const std::string& yamlText, const std::string& fileName,
+                                const std::string& baseDirectory = {});
 ScenarioLoadResult readScenarioFile(const std::string& path);
 
 } // namespace cnsim

@@ -1,6 +1,7 @@
 #include "scenario/scenariovalidator.h"
 
 #include "scenario/editdistance.h"
+#include "scenario/trafficvalidator.h"
 
 #include <algorithm>
 #include <map>
@@ -11,12 +12,6 @@
 namespace cnsim {
 
 namespace {
-
-std::string didYouMean(const std::string& name, const std::vector<std::string>& candidates) {
-    const std::vector<std::string_view> views(candidates.begin(), candidates.end());
-    const std::string suggestion = nearestName(name, views);
-    return suggestion.empty() ? std::string() : " — did you mean '" + suggestion + "'?";
-}
 
 struct WorkloadIdentity {
     std::string kind;
@@ -239,55 +234,7 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
                            didYouMean(name, schedulerNames));
         }
     }
-    const auto knownService = [&](const std::string& name) {
-        return std::find(serviceNames.begin(), serviceNames.end(), name) != serviceNames.end();
-    };
-    std::set<std::string> behaviourSeen;
-    for (std::size_t i = 0; i < simulation.services.size() && i < marks.behaviourNames.size();
-         ++i) {
-        const std::string& name = simulation.services[i].service;
-        if (name.empty()) {
-            continue;
-        }
-        if (!knownService(name)) {
-            sink.error(marks.behaviourNames[i], "unknown-reference", {"Service", name},
-                       "simulation.services names '" + name +
-                           "', but no Service of that name is in workloads" +
-                           didYouMean(name, serviceNames));
-        } else if (!behaviourSeen.insert(name).second) {
-            sink.error(marks.behaviourNames[i], "duplicate-name", {"simulation service", name},
-                       "Service '" + name + "' appears more than once in simulation.services");
-        }
-    }
-
-    std::set<std::string> trafficSeen;
-    for (std::size_t i = 0; i < simulation.traffic.size() && i < marks.traffic.size(); ++i) {
-        const TrafficSourceSpec& traffic = simulation.traffic[i];
-        if (!traffic.name.empty() && !trafficSeen.insert(traffic.name).second) {
-            sink.error(marks.traffic[i].name, "duplicate-name", {"traffic source", traffic.name},
-                       "duplicate traffic source name '" + traffic.name + "'");
-        }
-        const std::string target = traffic.classes.empty() ? "" : traffic.classes.front().service;
-        if (!target.empty() && !knownService(target)) {
-            sink.error(marks.traffic[i].service, "unknown-reference", {"Service", target},
-                       "traffic goes to Service '" + target +
-                           "', but no Service of that name is in workloads" +
-                           didYouMean(target, serviceNames));
-        }
-        if (traffic.stop && *traffic.stop <= traffic.start) {
-            sink.error(marks.traffic[i].stop, "stop-before-start",
-                       {formatDuration(*traffic.stop), formatDuration(traffic.start)},
-                       "traffic stop " + formatDuration(*traffic.stop) +
-                           " must be after its start " + formatDuration(traffic.start));
-        }
-        if (traffic.start >= scenario.duration) {
-            sink.warning(marks.traffic[i].start, "never-starts",
-                         {formatDuration(traffic.start), formatDuration(scenario.duration)},
-                         "traffic starts at " + formatDuration(traffic.start) +
-                             ", not before the scenario ends at " +
-                             formatDuration(scenario.duration) + ", so it sends nothing");
-        }
-    }
+    validateTraffic(sink, scenario, marks, serviceNames);
 
     std::vector<std::string> zones;
     for (const NodeSpec& node : scenario.cluster.expandedNodes()) {

@@ -3,9 +3,9 @@
 #include "scenario/manifestwriter.h"
 #include "scenario/quantity.h"
 #include "scenario/scenarioenums.h"
+#include "scenario/trafficwriter.h"
 #include "scenario/yamlwriter.h"
 
-#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
@@ -226,43 +226,19 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
         writeScheduler(w, simulation.scheduler);
     }
     if (!simulation.services.empty()) {
-        w.key("services");
-        w.beginSeq();
-        for (const ServiceBehaviourSpec& behaviour : simulation.services) {
-            w.beginMap();
-            w.field("name", behaviour.service);
-            w.field("cpuPerRequest", formatDuration(behaviour.cpuPerRequest.mean));
-            w.field("baseLatency", formatDuration(behaviour.baseLatency));
-            w.endMap();
-        }
-        w.endSeq();
+        writeServiceBehaviours(w, simulation.services);
+    }
+    if (simulation.network != NetworkSpec{}) {
+        writeNetwork(w, simulation.network);
+    }
+    if (!simulation.gateway.service.empty() || !simulation.gateway.routes.empty()) {
+        writeGateway(w, simulation.gateway);
     }
     if (!simulation.traffic.empty()) {
-        w.key("traffic");
-        w.beginSeq();
-        for (const TrafficSourceSpec& traffic : simulation.traffic) {
-            w.beginMap();
-            w.field("name", traffic.name);
-            w.field("service", traffic.classes.empty() ? "" : traffic.classes.front().service);
-            w.field("type", traffic.type);
-            // Fixed notation: exact for the rates people write, and never "1e+05".
-            char buffer[64];
-            const auto rate = traffic.attributes.find("requestsPerSecond");
-            const double requestsPerSecond =
-                rate == traffic.attributes.end() ? 0.0 : std::get<double>(rate->second);
-            const auto result = std::to_chars(buffer, buffer + sizeof buffer, requestsPerSecond,
-                                              std::chars_format::fixed);
-            w.key("requestsPerSecond");
-            w.out() << std::string(buffer, result.ptr);
-            if (traffic.start != SimTime::zero()) {
-                w.field("start", formatDuration(traffic.start));
-            }
-            if (traffic.stop) {
-                w.field("stop", formatDuration(*traffic.stop));
-            }
-            w.endMap();
-        }
-        w.endSeq();
+        writeTrafficSources(w, simulation.traffic);
+    }
+    if (simulation.tracing != TracingSpec{}) {
+        writeTracing(w, simulation.tracing);
     }
     if (!simulation.faults.empty()) {
         w.key("faults");

@@ -9,7 +9,6 @@ namespace cnsim {
 
 namespace {
 
-const std::vector<std::string_view> kTrafficTypes{"constant", "poisson"};
 constexpr CpuMillis kMaxIdleCpu{1024 * 1000};
 constexpr Bytes kMaxIdleMemory{Bytes::gibibytes(64 * 1024)};
 constexpr Bytes kMaxImageSize{Bytes::gibibytes(64)};
@@ -73,67 +72,9 @@ ScheduledCommand readCommand(DiagnosticSink& sink, const YAML::Node& node, YAML:
     return command;
 }
 
-// Traffic and fault times are bounded by the scenario's duration later; here only by the
-// largest duration any scenario may have.
+// Fault times are bounded by the scenario's duration later; here only by the largest
+// duration any scenario may have.
 constexpr SimTime kLongestScenario = SimTime::hours(24 * 30);
-
-ServiceBehaviourSpec readBehaviour(DiagnosticSink& sink, const YAML::Node& node,
-                                   YAML::Mark& nameMark) {
-    static const FieldTable table =
-        cnsimFields("simulation service", {"name", "cpuPerRequest", "baseLatency"});
-    ServiceBehaviourSpec behaviour;
-    MapCursor map(sink, node, node.Mark(), table);
-    nameMark = node.Mark();
-    if (const YamlEntry* name = map.require("name")) {
-        nameMark = name->value.Mark();
-        behaviour.service = readString(sink, *name).value_or("");
-    }
-    if (const YamlEntry* cpu = map.require("cpuPerRequest")) {
-        behaviour.cpuPerRequest.mean =
-            readDuration(sink, *cpu, SimTime::microseconds(1), SimTime::seconds(60))
-                .value_or(SimTime::zero());
-    }
-    if (const YamlEntry* latency = map.find("baseLatency")) {
-        behaviour.baseLatency = readDuration(sink, *latency, SimTime::zero(), SimTime::seconds(60))
-                                    .value_or(SimTime::zero());
-    }
-    return behaviour;
-}
-
-TrafficSourceSpec readTraffic(DiagnosticSink& sink, const YAML::Node& node, TrafficMarks& marks) {
-    static const FieldTable table = cnsimFields(
-        "traffic source", {"name", "service", "type", "requestsPerSecond", "start", "stop"});
-    TrafficSourceSpec traffic;
-    MapCursor map(sink, node, node.Mark(), table);
-    marks = {node.Mark(), node.Mark(), node.Mark(), node.Mark()};
-    if (const YamlEntry* name = map.require("name")) {
-        marks.name = name->value.Mark();
-        traffic.name = readName(sink, *name, checkDns1123Label).value_or("");
-    }
-    if (const YamlEntry* service = map.require("service")) {
-        marks.service = service->value.Mark();
-        traffic.classes.push_back(
-            RequestClassSpec{.name = traffic.name, .service = readString(sink, *service).value_or("")});
-    }
-    if (const YamlEntry* type = map.find("type")) {
-        traffic.type = std::string(kTrafficTypes[readEnum(sink, *type, kTrafficTypes).value_or(1)]);
-    }
-    if (const YamlEntry* rate = map.require("requestsPerSecond")) {
-        traffic.attributes["requestsPerSecond"] = readNumber(sink, *rate, 0.0, 100'000.0).value_or(0.0);
-    }
-    if (const YamlEntry* start = map.find("start")) {
-        marks.start = start->value.Mark();
-        traffic.start =
-            readDuration(sink, *start, SimTime::zero(), kLongestScenario, "720h (30 days)")
-                .value_or(SimTime::zero());
-    }
-    if (const YamlEntry* stop = map.find("stop")) {
-        marks.stop = stop->value.Mark();
-        traffic.stop =
-            readDuration(sink, *stop, SimTime::zero(), kLongestScenario, "720h (30 days)");
-    }
-    return traffic;
-}
 
 FaultSpec readFault(DiagnosticSink& sink, const YAML::Node& node, FaultMarks& marks) {
     static const FieldTable table =
@@ -314,10 +255,11 @@ SchedulerSpec readScheduler(DiagnosticSink& sink, const YamlEntry& entry) {
 
 } // namespace
 
-SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks) {
-    static const FieldTable table =
-        cnsimFields("simulation", {"podStartupTime", "images", "registry", "scheduler", "services",
-                                   "traffic", "faults", "commands"});
+SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks,
+                              TrafficReadContext& context) {
+    static const FieldTable table = cnsimFields(
+        "simulation", {"podStartupTime", "images", "registry", "scheduler", "services", "network",
+                       "gateway", "traffic", "tracing", "faults", "commands"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
@@ -348,15 +290,26 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
     }
     if (const YamlEntry* services = map.find("services")) {
         for (const YAML::Node& item : readList(sink, *services)) {
-            marks.behaviourNames.emplace_back();
-            simulation.services.push_back(readBehaviour(sink, item, marks.behaviourNames.back()));
+            marks.behaviours.emplace_back();
+            simulation.services.push_back(
+                readServiceBehaviour(sink, item, marks.behaviours.back()));
         }
+    }
+    if (const YamlEntry* network = map.find("network")) {
+        simulation.network = readNetwork(sink, *network);
+    }
+    if (const YamlEntry* gateway = map.find("gateway")) {
+        simulation.gateway = readGateway(sink, *gateway, marks.gateway);
     }
     if (const YamlEntry* traffic = map.find("traffic")) {
         for (const YAML::Node& item : readList(sink, *traffic)) {
             marks.traffic.emplace_back();
-            simulation.traffic.push_back(readTraffic(sink, item, marks.traffic.back()));
+            simulation.traffic.push_back(
+                readTrafficSource(sink, item, marks.traffic.back(), context));
         }
+    }
+    if (const YamlEntry* tracing = map.find("tracing")) {
+        simulation.tracing = readTracing(sink, *tracing);
     }
     if (const YamlEntry* faults = map.find("faults")) {
         for (const YAML::Node& item : readList(sink, *faults)) {

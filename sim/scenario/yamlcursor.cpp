@@ -71,6 +71,10 @@ void DiagnosticSink::warning(const YAML::Mark& at, std::string code, std::vector
         std::move(code), std::move(args), std::move(message));
 }
 
+bool DiagnosticSink::isFull() const {
+    return m_diagnostics.size() >= kMaxDiagnostics;
+}
+
 std::vector<Diagnostic> DiagnosticSink::takeSorted() {
     std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {

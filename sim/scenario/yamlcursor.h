@@ -33,6 +33,9 @@ public:
              std::vector<std::string> args, std::string message);
 
     bool hasErrors() const { return m_errorCount > 0; }
+    // No more diagnostics will be listed: callers may skip costly work for messages (such as
+    // a suggestion searched among thousands of names).
+    bool isFull() const;
     // Diagnostics in file order (line, then column, then the order they were found).
     std::vector<Diagnostic> takeSorted();
 

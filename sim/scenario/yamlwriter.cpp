@@ -3,6 +3,7 @@
 #include "scenario/verbatimyaml.h"
 
 #include <array>
+#include <charconv>
 
 namespace cnsim {
 
@@ -88,6 +89,18 @@ void YamlWriter::field(std::string_view name, const std::string& value) {
 void YamlWriter::integer(std::string_view name, std::int64_t value) {
     key(name);
     m_out << value;
+}
+
+void YamlWriter::number(std::string_view name, double value) {
+    key(name);
+    number(value);
+}
+
+void YamlWriter::number(double value) {
+    char buffer[400];
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    m_out << std::string(buffer, result.ptr);
 }
 
 void YamlWriter::boolean(std::string_view name, bool value) {

@@ -30,6 +30,9 @@ public:
     void text(const std::string& value);
     void field(std::string_view name, const std::string& value);
     void integer(std::string_view name, std::int64_t value);
+    // A finite number in fixed notation, shortest exact form: 12.5, 0.25, 100000 (never 1e+05).
+    void number(std::string_view name, double value);
+    void number(double value);
     void boolean(std::string_view name, bool value);
     void labels(std::string_view name, const LabelMap& map);
     // 3 or 25%, as Kubernetes writes an IntOrString.

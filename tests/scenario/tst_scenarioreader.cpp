@@ -180,8 +180,8 @@ void TestScenarioReader::diagnostics_data() {
           "above-maximum",
           "'seed' must be an integer from 0 to 18446744073709551615, got "
           "'18446744073709551616'");
-    error("rate above bound", "requestsPerSecond: 10", "requestsPerSecond: 200000", 51, 26,
-          "above-maximum", "requestsPerSecond 200000 is above the maximum of 100000");
+    error("rate above bound", "requestsPerSecond: 10", "requestsPerSecond: 2000000", 51, 26,
+          "above-maximum", "requestsPerSecond 2000000 is above the maximum of 1000000");
     error("cpuPerRequest zero", "cpuPerRequest: 10ms", "cpuPerRequest: 0s", 47, 22, "below-minimum",
           "cpuPerRequest 0s is below the minimum of 1us");
     error("baseLatency above bound", "cpuPerRequest: 10ms",

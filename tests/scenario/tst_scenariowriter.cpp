@@ -42,6 +42,8 @@ private slots:
     void writesCanonicalText_data();
     void writesCanonicalText();
     void writesEveryFaultType();
+    void writesTrafficShorthands();
+    void writesCallsAsSteps();
     void writesOnlyWhatWasSet();
     void quotesTextYamlWouldMisread();
     void writesFileAtomically();
@@ -59,6 +61,7 @@ void TestScenarioWriter::roundTrips_data() {
     QTest::newRow("unmodelled fields") << CNSIM_TEST_DATA_DIR "/unmodelled-fields.yaml";
     QTest::newRow("base") << CNSIM_TEST_DATA_DIR "/base.yaml";
     QTest::newRow("control plane") << CNSIM_TEST_DATA_DIR "/control-plane.yaml";
+    QTest::newRow("traffic") << CNSIM_TEST_DATA_DIR "/traffic.yaml";
 }
 
 void TestScenarioWriter::roundTrips() {
@@ -66,7 +69,8 @@ void TestScenarioWriter::roundTrips() {
     const ScenarioLoadResult first = readScenarioFile(path.toStdString());
     QVERIFY2(first.scenario.has_value(), qPrintable(describe(first.diagnostics)));
     const std::string saved = writeScenario(*first.scenario);
-    const ScenarioLoadResult second = readScenario(saved, "saved.yaml");
+    // Read as if saved over the original, so relative trace files resolve the same way.
+    const ScenarioLoadResult second = readScenario(saved, path.toStdString());
     QVERIFY2(second.scenario.has_value(), qPrintable(describe(second.diagnostics)));
     QVERIFY(*second.scenario == *first.scenario);
     // The same warnings (unmodelled fields), no new problems.
@@ -110,6 +114,8 @@ void TestScenarioWriter::writesCanonicalText_data() {
                           << CNSIM_TEST_DATA_DIR "/base.canonical.yaml";
     QTest::newRow("control plane") << CNSIM_TEST_DATA_DIR "/control-plane.yaml"
                                    << CNSIM_TEST_DATA_DIR "/control-plane.canonical.yaml";
+    QTest::newRow("traffic") << CNSIM_TEST_DATA_DIR "/traffic.yaml"
+                             << CNSIM_TEST_DATA_DIR "/traffic.canonical.yaml";
 }
 
 void TestScenarioWriter::writesCanonicalText() {
@@ -169,16 +175,81 @@ void TestScenarioWriter::writesEveryFaultType() {
             std::string::npos);
 }
 
+void TestScenarioWriter::writesTrafficShorthands() {
+    const ScenarioLoadResult loaded = readScenarioFile(CNSIM_TEST_DATA_DIR "/traffic.yaml");
+    QVERIFY2(loaded.scenario.has_value(), qPrintable(describe(loaded.diagnostics)));
+    Scenario scenario = *loaded.scenario;
+    SimulationSpec& sim = scenario.simulation;
+    // A constant distribution and a load balancer without attributes in their short forms;
+    // the default load balancer left out.
+    sim.services[1].cpuPerRequest = DurationDistributionSpec{};
+    sim.services[1].cpuPerRequest.mean = SimTime::milliseconds(7);
+    sim.services[1].loadBalancer = LoadBalancerSpec{};
+    sim.services[3].loadBalancer = LoadBalancerSpec{"ring-hash", {}};
+    // One class named after its source with weight 1 is written inline; renamed, it is not.
+    sim.traffic[0].classes.resize(1);
+    sim.traffic[0].classes[0].name = "shoppers";
+    sim.traffic[0].classes[0].weight = 1.0;
+    sim.traffic[3].classes[0].name = "early";
+    const std::string saved = writeScenario(scenario);
+    const auto contains = [&](const std::string& fragment) {
+        return saved.find(fragment) != std::string::npos;
+    };
+    QVERIFY(contains("    - name: frontend\n      cpuPerRequest: 7ms\n      baseLatency: 2ms\n"
+                     "      workers: 8\n      queueCapacity: 200\n      memoryPerRequest: 4Mi\n"
+                     "      oomKill: true\n      calls:\n"));
+    QVERIFY(contains("      loadBalancer: ring-hash\n"));
+    QVERIFY(contains("    - name: shoppers\n      host: shop.example.com\n      path: /products\n"
+                     "      type: poisson\n"));
+    QVERIFY(contains("    - name: morning\n      type: ramp\n      requestsPerSecond: 5\n"
+                     "      rampTo: 50\n      rampDuration: 2m\n      classes:\n"
+                     "        - name: early\n          weight: 1\n          service: frontend\n"));
+    // A trace source keeps its file name; the rows stay in the file.
+    QVERIFY(contains("    - name: replay\n      service: frontend\n      type: trace\n"
+                     "      file: traffic.csv\n      scale: 2\n    - name: morning\n"));
+    QVERIFY(!contains("25.5"));
+    const ScenarioLoadResult reread = readScenario(saved, CNSIM_TEST_DATA_DIR "/saved.yaml");
+    QVERIFY2(reread.scenario.has_value(), qPrintable(describe(reread.diagnostics)));
+    QVERIFY(*reread.scenario == scenario);
+}
+
+void TestScenarioWriter::writesCallsAsSteps() {
+    // Built in code: a parallel group of one call stays a group; a sequential step given
+    // several calls (not a form the reader makes) keeps its meaning as consecutive steps.
+    const ScenarioLoadResult loaded = readScenarioFile(CNSIM_TEST_DATA_DIR "/traffic.yaml");
+    QVERIFY(loaded.scenario.has_value());
+    Scenario scenario = *loaded.scenario;
+    std::vector<CallStepSpec>& calls = scenario.simulation.services[2].calls;
+    calls = {CallStepSpec{true, {{"database", 0.25, 3}}},
+             CallStepSpec{false, {{"database", 1.0, 1}, {"database", 0.5, 2}}}};
+    const std::string saved = writeScenario(scenario);
+    QVERIFY(saved.find("      calls:\n        - parallel:\n            - service: database\n"
+                       "              probability: 0.25\n              count: 3\n"
+                       "        - service: database\n        - service: database\n"
+                       "          probability: 0.5\n          count: 2\n") != std::string::npos);
+    const ScenarioLoadResult reread = readScenario(saved, CNSIM_TEST_DATA_DIR "/saved.yaml");
+    QVERIFY2(reread.scenario.has_value(), qPrintable(describe(reread.diagnostics)));
+    const std::vector<CallStepSpec> expected{CallStepSpec{true, {{"database", 0.25, 3}}},
+                                             CallStepSpec{false, {{"database", 1.0, 1}}},
+                                             CallStepSpec{false, {{"database", 0.5, 2}}}};
+    QVERIFY(reread.scenario->simulation.services[2].calls == expected);
+}
+
 void TestScenarioWriter::writesOnlyWhatWasSet() {
     // A Deployment with no rollout, probe or scheduling fields gets none written back, and
     // the cnsim sections at their defaults stay out of the file.
     const ScenarioLoadResult loaded = readScenarioFile(CNSIM_TEST_DATA_DIR "/base.yaml");
     QVERIFY(loaded.scenario.has_value());
     const std::string saved = writeScenario(*loaded.scenario);
-    for (const char* key :
-         {"strategy", "minReadySeconds", "Probe", "imagePullPolicy", "schedulerName", "tolerations",
-          "affinity", "restartPolicy", "terminationGracePeriodSeconds", "taints", "machine",
-          "unschedulable", "images", "registry", "scheduler:"}) {
+    for (const char* key : {"strategy",        "minReadySeconds", "Probe",
+                            "imagePullPolicy", "schedulerName",   "tolerations",
+                            "affinity",        "restartPolicy",   "terminationGracePeriodSeconds",
+                            "taints",          "machine",         "unschedulable",
+                            "images",          "registry",        "scheduler:",
+                            "workers",         "queueCapacity",   "memoryPerRequest",
+                            "oomKill",         "loadBalancer",    "calls",
+                            "network",         "gateway",         "clients",
+                            "classes",         "tracing"}) {
         QVERIFY2(saved.find(key) == std::string::npos, key);
     }
     // Set one optional and only that appears.
