@@ -1,5 +1,6 @@
 #include "scenario/simulationreader.h"
 
+#include "scenario/gatewayreader.h"
 #include "scenario/names.h"
 #include "scenario/scenarioenums.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
 // Reads the traffic half of `simulation:` (sim/scenario/trafficspec.h): per-Service request
-// handling and downstream calls, the network, the gateway and its routes, the traffic
-// sources (a trace source's CSV file included) and tracing. Kinds (`type:` of a source or
+// handling and downstream calls, the network, the traffic sources (a trace source's CSV file
+// included) and tracing; the gateway is gatewayreader.h's. Kinds (`type:` of a source or
 // a load balancer) and their attributes are checked against the registries of
 // traffic/kinds.h. References between sections (a call naming a Service, a cycle in the
 // call graph) are checked later by scenariovalidator.h.
@@ -31,7 +31,6 @@ constexpr std::uintmax_t kMaxTraceBytesPerScenario = 64 * 1024 * 1024;
 ServiceBehaviourSpec readServiceBehaviour(DiagnosticSink& sink, const YAML::Node& node,
                                           BehaviourMarks& marks);
 NetworkSpec readNetwork(DiagnosticSink& sink, const YamlEntry& entry);
-GatewaySpec readGateway(DiagnosticSink& sink, const YamlEntry& entry, GatewayMarks& marks);
 TrafficSourceSpec readTrafficSource(DiagnosticSink& sink, const YAML::Node& node,
                                     TrafficMarks& marks, TrafficReadContext& context);
 TracingSpec readTracing(DiagnosticSink& sink, const YamlEntry& entry);
