@@ -112,6 +112,15 @@ ChartWidget::ChartWidget(QWidget* parent)
     updateRanges(cnsim::SimTime::zero());
 }
 
+bool ChartWidget::selectService(const QString& service) {
+    const int index = m_serviceCombo->findText(service);
+    if (index < 0) {
+        return false;
+    }
+    m_serviceCombo->setCurrentIndex(index);
+    return true;
+}
+
 QString ChartWidget::service() const {
     return m_serviceCombo->currentText();
 }

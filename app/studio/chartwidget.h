@@ -44,6 +44,8 @@ public:
     QCPGraph* latencyGraph() const { return m_latency; }
     QCPGraph* runningPodsGraph() const { return m_runningPods; }
     QString service() const;
+    // Charts `service`; false when the scenario has no such Service.
+    bool selectService(const QString& service);
     QString deployment() const;
 
 protected:

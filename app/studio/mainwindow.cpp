@@ -4,6 +4,7 @@
 #include "clustercanvas.h"
 #include "clusterscene.h"
 #include "controlplanewidget.h"
+#include "servicemapwidget.h"
 #include "diagnosticsdialog.h"
 #include "eventlogmodel.h"
 #include "eventlogwidget.h"
@@ -236,6 +237,19 @@ void MainWindow::createDocks() {
     m_controlPlaneDock->setWidget(m_controlPlane);
     addDockWidget(Qt::RightDockWidgetArea, m_controlPlaneDock);
     tabifyDockWidget(m_chartDock, m_controlPlaneDock);
+
+    // The service map is another tab; clicking a Service charts it.
+    m_serviceMap = new ServiceMapWidget(this);
+    m_serviceMapDock = new QDockWidget(this);
+    m_serviceMapDock->setObjectName(QStringLiteral("serviceMapDock"));
+    m_serviceMapDock->setWidget(m_serviceMap);
+    addDockWidget(Qt::RightDockWidgetArea, m_serviceMapDock);
+    tabifyDockWidget(m_chartDock, m_serviceMapDock);
+    connect(m_serviceMap, &ServiceMapWidget::serviceActivated, this, [this](const QString& name) {
+        if (m_chart->selectService(name)) {
+            m_chartDock->raise();
+        }
+    });
     m_chartDock->raise();
 
     resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);
@@ -248,6 +262,7 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(m_consoleDock->toggleViewAction());
     m_viewMenu->addAction(m_decisionDock->toggleViewAction());
     m_viewMenu->addAction(m_controlPlaneDock->toggleViewAction());
+    m_viewMenu->addAction(m_serviceMapDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(m_languageMenu);
 }
@@ -292,6 +307,7 @@ void MainWindow::retranslateUi() {
     m_consoleDock->setWindowTitle(tr("kubectl Console"));
     m_decisionDock->setWindowTitle(tr("Why this node?"));
     m_controlPlaneDock->setWindowTitle(tr("Control plane"));
+    m_serviceMapDock->setWindowTitle(tr("Services"));
     m_faultMenu->setTitle(tr("&Inject Fault"));
     m_zoneOutageMenu->setTitle(tr("&Zone outage"));
     m_zoneRecoverMenu->setTitle(tr("Zone &recovered"));
@@ -355,6 +371,7 @@ bool MainWindow::openScenarioFile(const QString& path) {
     }
     m_chart->clear();
     m_chart->setScenario(*result.scenario);
+    m_serviceMap->setScenario(*result.scenario);
     m_scenarioPath = path;
     m_info->setScenario(result.scenario->metadata, path);
     m_controller->load(std::move(*result.scenario));
@@ -405,6 +422,7 @@ void MainWindow::refreshViews() {
     m_chart->sync(simulation->metrics(), simulation->now());
     m_eventModel->sync(simulation->events());
     m_controlPlane->sync(*simulation);
+    m_serviceMap->sync(*simulation);
     updateSchedulingDecision();
     updateClock();
     if (m_showingStartHint && simulation->now() > cnsim::SimTime::zero()) {
@@ -450,6 +468,7 @@ void MainWindow::onSimulationReplaced() {
     m_scene->clearCluster();
     m_eventModel->clear();
     m_controlPlane->clear();
+    m_serviceMap->clear();
     m_chart->clear();
     m_ended = false;
     m_showingStartHint = false;
@@ -667,6 +686,7 @@ bool MainWindow::raiseDock(const QString& name) {
         {"controlplane", m_controlPlaneDock}, {"chart", m_chartDock},
         {"decision", m_decisionDock},         {"events", m_eventDock},
         {"kubectl", m_consoleDock},           {"scenario", m_infoDock},
+        {"services", m_serviceMapDock},
     };
     for (const auto& [key, dock] : docks) {
         if (name == QLatin1String(key)) {

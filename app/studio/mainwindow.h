@@ -24,6 +24,7 @@ struct FaultSpec;
 class ChartWidget;
 class ClusterScene;
 class ControlPlaneWidget;
+class ServiceMapWidget;
 class EventLogModel;
 class EventLogWidget;
 class KubectlConsole;
@@ -71,6 +72,7 @@ public:
     QComboBox* speedCombo() const { return m_speedCombo; }
     QLabel* clockLabel() const { return m_clockLabel; }
     ControlPlaneWidget* controlPlane() const { return m_controlPlane; }
+    ServiceMapWidget* serviceMap() const { return m_serviceMap; }
     // Simulation > Inject fault: zone, registry and control-plane outages and recoveries.
     QMenu* faultMenu() const { return m_faultMenu; }
     // Shows and raises the dock named `name` ("controlplane", "chart", "decision", "events",
@@ -125,6 +127,8 @@ private:
     QDockWidget* m_decisionDock = nullptr;
     ControlPlaneWidget* m_controlPlane = nullptr;
     QDockWidget* m_controlPlaneDock = nullptr;
+    ServiceMapWidget* m_serviceMap = nullptr;
+    QDockWidget* m_serviceMapDock = nullptr;
     QMenu* m_faultMenu = nullptr;
     QMenu* m_zoneOutageMenu = nullptr;
     QMenu* m_zoneRecoverMenu = nullptr;
