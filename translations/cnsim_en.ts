@@ -194,7 +194,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show and raise the dock &lt;name&gt; (controlplane, chart, decision, events, kubectl, scenario) before the screenshot.</source>
+            <source>Show and raise the dock &lt;name&gt; (controlplane, chart, decision, events, kubectl, scenario, services) before the screenshot.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -785,6 +785,10 @@
             <source>Could not inject the fault: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
@@ -1014,6 +1018,93 @@
         <message>
             <source>%1 (chosen)</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ServiceMapWidget</name>
+        <message>
+            <source>Clients</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests from outside the cluster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gateway %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 requests/s, %2% failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p95 latency %1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n ready endpoint(s)</source>
+            <translation>
+                <numerusform>%n ready endpoint</numerusform>
+                <numerusform>%n ready endpoints</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not ready</source>
+            <translation>
+                <numerusform>%n not ready</numerusform>
+                <numerusform>%n not ready</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Click to chart this Service.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 requests/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 calls per request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1% of %2's requests fail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This scenario sends no traffic.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Arrows carry requests: thicker and busier means more requests per second. Green: under 1% fail, amber: under 5%, red: more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1/s · p95 %2 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>gateway · %n ready</source>
+            <translation>
+                <numerusform>gateway · %n ready</numerusform>
+                <numerusform>gateway · %n ready</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n ready</source>
+            <translation>
+                <numerusform>%n ready</numerusform>
+                <numerusform>%n ready</numerusform>
+            </translation>
         </message>
     </context>
     <context>

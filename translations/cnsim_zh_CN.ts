@@ -194,8 +194,8 @@
             <translation>名称</translation>
         </message>
         <message>
-            <source>Show and raise the dock &lt;name&gt; (controlplane, chart, decision, events, kubectl, scenario) before the screenshot.</source>
-            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（controlplane、chart、decision、events、kubectl、scenario）。</translation>
+            <source>Show and raise the dock &lt;name&gt; (controlplane, chart, decision, events, kubectl, scenario, services) before the screenshot.</source>
+            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（controlplane、chart、decision、events、kubectl、scenario、services）。</translation>
         </message>
     </context>
     <context>
@@ -781,6 +781,10 @@
             <source>Could not inject the fault: %1</source>
             <translation>无法注入故障：%1</translation>
         </message>
+        <message>
+            <source>Services</source>
+            <translation>服务</translation>
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
@@ -1008,6 +1012,89 @@
         <message>
             <source>%1 (chosen)</source>
             <translation>%1（已选中）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceMapWidget</name>
+        <message>
+            <source>Clients</source>
+            <translation>客户端</translation>
+        </message>
+        <message>
+            <source>Requests from outside the cluster</source>
+            <translation>来自集群外部的请求</translation>
+        </message>
+        <message>
+            <source>Gateway %1</source>
+            <translation>网关 %1</translation>
+        </message>
+        <message>
+            <source>Service %1</source>
+            <translation>Service %1</translation>
+        </message>
+        <message>
+            <source>%1 requests/s, %2% failed</source>
+            <translation>每秒 %1 个请求，%2% 失败</translation>
+        </message>
+        <message>
+            <source>p95 latency %1 ms</source>
+            <translation>p95 延迟 %1 毫秒</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n ready endpoint(s)</source>
+            <translation>
+                <numerusform>%n 个就绪端点</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not ready</source>
+            <translation>
+                <numerusform>%n 个未就绪</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Click to chart this Service.</source>
+            <translation>点击以绘制此 Service 的图表。</translation>
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>%1 requests/s</source>
+            <translation>每秒 %1 个请求</translation>
+        </message>
+        <message>
+            <source>%1 calls per request</source>
+            <translation>每个请求调用 %1 次</translation>
+        </message>
+        <message>
+            <source>%1% of %2's requests fail</source>
+            <translation>%2 的请求有 %1% 失败</translation>
+        </message>
+        <message>
+            <source>This scenario sends no traffic.</source>
+            <translation>此场景没有发送任何流量。</translation>
+        </message>
+        <message>
+            <source>Arrows carry requests: thicker and busier means more requests per second. Green: under 1% fail, amber: under 5%, red: more.</source>
+            <translation>箭头表示请求流：越粗、越密表示每秒请求越多。绿色：失败率低于 1%，琥珀色：低于 5%，红色：更高。</translation>
+        </message>
+        <message>
+            <source>%1/s · p95 %2 ms</source>
+            <translation>%1/秒 · p95 %2 毫秒</translation>
+        </message>
+        <message numerus="yes">
+            <source>gateway · %n ready</source>
+            <translation>
+                <numerusform>网关 · %n 个就绪</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n ready</source>
+            <translation>
+                <numerusform>%n 个就绪</numerusform>
+            </translation>
         </message>
     </context>
     <context>

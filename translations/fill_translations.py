@@ -271,9 +271,31 @@ ZH = {
         "先封锁，再通过驱逐 API 驱逐所有 Pod（遵守 PodDisruptionBudget）。",
     # CommandLineOptions: --show-dock
     "Show and raise the dock <name> (controlplane, chart, decision, events, kubectl, "
-    "scenario) before the screenshot.":
+    "scenario, services) before the screenshot.":
         "截图前显示并置顶名为 <name> 的停靠窗口（controlplane、chart、decision、events、"
-        "kubectl、scenario）。",
+        "kubectl、scenario、services）。",
+    "Services": "服务",
+    "Clients": "客户端",
+    "Requests from outside the cluster": "来自集群外部的请求",
+    "Gateway %1": "网关 %1",
+    "Service %1": "Service %1",
+    "%1 requests/s, %2% failed": "每秒 %1 个请求，%2% 失败",
+    "p95 latency %1 ms": "p95 延迟 %1 毫秒",
+    "%n ready endpoint(s)": "%n 个就绪端点",
+    "%n not ready": "%n 个未就绪",
+    "Click to chart this Service.": "点击以绘制此 Service 的图表。",
+    "%1 → %2": "%1 → %2",
+    "%1 requests/s": "每秒 %1 个请求",
+    "%1 calls per request": "每个请求调用 %1 次",
+    "%1% of %2's requests fail": "%2 的请求有 %1% 失败",
+    "This scenario sends no traffic.": "此场景没有发送任何流量。",
+    "Arrows carry requests: thicker and busier means more requests per second. Green: under 1% "
+    "fail, amber: under 5%, red: more.":
+        "箭头表示请求流：越粗、越密表示每秒请求越多。绿色：失败率低于 1%，琥珀色：低于 5%，"
+        "红色：更高。",
+    "%1/s · p95 %2 ms": "%1/秒 · p95 %2 毫秒",
+    "gateway · %n ready": "网关 · %n 个就绪",
+    "%n ready": "%n 个就绪",
     # ControlPlaneWidget
     "Every component talks only to the API server. A box lights up when the component acts "
     "and fades within %1 simulated seconds; grey means down.":
