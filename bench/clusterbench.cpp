@@ -9,17 +9,19 @@
 // Baseline, same process: a bare std::priority_queue hold loop processing as many events
 // as run 1 did, so the ratio says what the model costs per event over a bare event loop.
 
+#include "engine/fingerprint.h"
 #include "engine/random.h"
 #include "model/simulation.h"
 #include "scenario/scenarioreader.h"
 
-#include <sys/resource.h>
-
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <queue>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace cnsim;
@@ -38,11 +40,11 @@ double peakMemoryMiB() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is KiB on Linux
 }
 
-std::string clusterYaml(int zones, int nodes, int deployments, int replicas, const std::string& duration,
-                        int failures) {
+std::string clusterYaml(int zones, int nodes, int deployments, int replicas,
+                        const std::string& duration, int failures) {
     std::string yaml = "apiVersion: cnsim/v1\nkind: Scenario\nmetadata:\n  name: bench\n"
-                       "  title:\n    en: Bench\nseed: 1\nduration: " + duration +
-                       "\ncluster:\n  nodePools:\n";
+                       "  title:\n    en: Bench\nseed: 1\nduration: " +
+                       duration + "\ncluster:\n  nodePools:\n";
     for (int z = 0; z < zones; ++z) {
         yaml += "    - name: z" + std::to_string(z) + "\n      zone: zone-" + std::to_string(z) +
                 "\n      count: " + std::to_string(nodes / zones) +
@@ -51,22 +53,24 @@ std::string clusterYaml(int zones, int nodes, int deployments, int replicas, con
     yaml += "workloads:\n";
     for (int d = 0; d < deployments; ++d) {
         const std::string name = "app-" + std::to_string(d);
-        yaml += "  - apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: " + name +
-                "\n    spec:\n      replicas: " + std::to_string(replicas) +
-                "\n      selector:\n        matchLabels:\n          app: " + name +
-                "\n      template:\n        metadata:\n          labels:\n            app: " + name +
-                "\n        spec:\n          containers:\n            - name: app\n"
-                "              image: demo/app-" + std::to_string(d % 10) +
-                ":1\n              resources:\n                requests:\n"
-                "                  cpu: 100m\n                  memory: 128Mi\n";
+        yaml +=
+            "  - apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: " + name +
+            "\n    spec:\n      replicas: " + std::to_string(replicas) +
+            "\n      selector:\n        matchLabels:\n          app: " + name +
+            "\n      template:\n        metadata:\n          labels:\n            app: " + name +
+            "\n        spec:\n          containers:\n            - name: app\n"
+            "              image: demo/app-" +
+            std::to_string(d % 10) +
+            ":1\n              resources:\n                requests:\n"
+            "                  cpu: 100m\n                  memory: 128Mi\n";
     }
     yaml += "simulation:\n  podStartupTime: 2s\n";
     if (failures > 0) {
         yaml += "  faults:\n";
         for (int i = 0; i < failures; ++i) {
-            yaml += "    - at: " + std::to_string(5 * i + 1) + "m\n      type: failNode\n      node: z" +
-                    std::to_string(i % zones) + "-" + std::to_string(i + 1) +
-                    "\n      duration: 2m\n";
+            yaml += "    - at: " + std::to_string(5 * i + 1) +
+                    "m\n      type: failNode\n      node: z" + std::to_string(i % zones) + "-" +
+                    std::to_string(i + 1) + "\n      duration: 2m\n";
         }
     }
     return yaml;
@@ -83,12 +87,24 @@ Scenario load(const std::string& yaml) {
     return *result.scenario;
 }
 
+// Every pod's node, in pod-key order: equal across runs and versions for the same seed.
+std::string placements(const Simulation& simulation) {
+    Fingerprint f;
+    for (const auto& [key, pod] : simulation.api().pods()) {
+        f.addString(key);
+        f.addString(pod.nodeName);
+    }
+    return f.hex();
+}
+
 // The bare loop: N pending events, each firing schedules one more at now + Exp(1).
 double bareLoopEventsPerSecond(std::uint64_t events) {
     struct Entry {
         double time;
         std::uint64_t seq;
-        bool operator>(const Entry& o) const { return time != o.time ? time > o.time : seq > o.seq; }
+        bool operator>(const Entry& o) const {
+            return time != o.time ? time > o.time : seq > o.seq;
+        }
     };
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
     RandomStream random(1, "bench");
@@ -105,13 +121,9 @@ double bareLoopEventsPerSecond(std::uint64_t events) {
     return static_cast<double>(events) / secondsSince(start);
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    const bool skipLimits = argc > 1 && std::strcmp(argv[1], "--skip-limits") == 0;
-
+void runHour() {
     const Scenario hour = load(clusterYaml(4, 1000, 100, 100, "1h", 12));
-    auto start = Clock::now();
+    const auto start = Clock::now();
     Simulation simulation(hour);
     simulation.runToEnd();
     const double wall = secondsSince(start);
@@ -123,20 +135,55 @@ int main(int argc, char** argv) {
     std::printf("  engine events %llu, %.2f M/s; bare loop %.2f M/s; ratio %.3f\n",
                 static_cast<unsigned long long>(simulation.engineEventCount()), modelRate / 1e6,
                 bareRate / 1e6, modelRate / bareRate);
-    std::printf("  cluster events %zu\n", simulation.events().size());
+    std::printf("  cluster events %zu, run fingerprint %s\n", simulation.events().size(),
+                simulation.fingerprintHex().c_str());
     std::printf("  peak memory so far %.0f MiB (target <= 1024 MiB) %s\n", peakMemoryMiB(),
                 peakMemoryMiB() <= 1024.0 ? "PASS" : "ABOVE TARGET");
+}
 
-    if (skipLimits) {
-        return 0;
-    }
-    const Scenario limits = load(clusterYaml(5, 5000, 1500, 100, "10s", 0));
-    start = Clock::now();
+// `divisor` > 1 shrinks the case (nodes and Deployments) for profiling.
+void runLimits(int divisor) {
+    const Scenario limits = load(clusterYaml(5, 5000 / divisor, 1500 / divisor, 100, "10s", 0));
+    const auto start = Clock::now();
     Simulation big(limits);
     big.advanceTo(SimTime::seconds(1));
     const double loadWall = secondsSince(start);
-    std::printf("Kubernetes' limits: 5,000 nodes, 150,000 pods created and scheduled\n");
+    std::printf("Kubernetes' limits: %d nodes, %d pods created and scheduled\n", 5000 / divisor,
+                150000 / divisor);
+    int bound = 0;
+    for (const auto& [key, pod] : big.api().pods()) {
+        bound += pod.nodeName.empty() ? 0 : 1;
+    }
     std::printf("  wall %.2f s (target <= 10 s) %s; peak memory %.0f MiB\n", loadWall,
                 loadWall <= 10.0 ? "PASS" : "ABOVE TARGET", peakMemoryMiB());
+    std::printf("  pods %zu, bound %d, cluster events %zu, placements %s\n",
+                big.api().pods().size(), bound, big.events().size(), placements(big).c_str());
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    bool hour = true;
+    bool limits = true;
+    int divisor = 1;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--skip-limits") == 0) {
+            limits = false;
+        } else if (std::strcmp(argv[i], "--limits-only") == 0) {
+            hour = false;
+        } else if (std::strcmp(argv[i], "--scale-down") == 0 && i + 1 < argc) {
+            divisor = std::max(1, std::atoi(argv[++i]));
+        } else {
+            std::fprintf(stderr, "usage: cnsim-bench-cluster [--skip-limits | --limits-only] "
+                                 "[--scale-down N]\n");
+            return 2;
+        }
+    }
+    if (hour) {
+        runHour();
+    }
+    if (limits) {
+        runLimits(divisor);
+    }
     return 0;
 }

@@ -10,6 +10,7 @@
 // ratio is what the model around it costs (watches, queue, API updates, events, decisions).
 
 #include "control/scheduling/scheduler.h"
+#include "engine/fingerprint.h"
 #include "model/simulation.h"
 #include "scenario/scenarioreader.h"
 
@@ -55,6 +56,16 @@ std::string scenarioYaml() {
             "                  memory: 128Mi\n";
     }
     return yaml;
+}
+
+// Every pod's node, in pod-key order: equal across runs and versions for the same seed.
+std::string placements(const Simulation& simulation) {
+    Fingerprint f;
+    for (const auto& [key, pod] : simulation.api().pods()) {
+        f.addString(key);
+        f.addString(pod.nodeName);
+    }
+    return f.hex();
 }
 
 int boundPods(const Simulation& simulation) {
@@ -118,8 +129,9 @@ int main() {
 
     std::printf("Model scheduling: %d nodes, %d pods (default profile, adaptive %%)\n",
                 kPools * kNodesPerPool, pods);
-    std::printf("  model   (Simulation, t=0 until all bound) %8.3f s  %9.0f pods/s  bound %d\n",
-                modelSeconds, bound / modelSeconds, bound);
+    std::printf("  model   (Simulation, t=0 until all bound) %8.3f s  %9.0f pods/s  bound %d  "
+                "[placements %s]\n",
+                modelSeconds, bound / modelSeconds, bound, placements(simulation).c_str());
     std::printf("  library (schedule + addPod loop, baseline) %7.3f s  %9.0f pods/s  bound %d\n",
                 librarySeconds, libraryBound / librarySeconds, libraryBound);
     std::printf("  ratio model / library                      %7.2fx\n",

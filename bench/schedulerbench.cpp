@@ -12,6 +12,7 @@
 #include "control/kubernetesdefaults.h"
 #include "control/scheduling/noderesources.h"
 #include "control/scheduling/scheduler.h"
+#include "engine/fingerprint.h"
 #include "engine/random.h"
 
 #include <chrono>
@@ -127,6 +128,7 @@ struct RunResult {
     double seconds = 0.0;
     int scheduled = 0;
     std::uint64_t checksum = 0; // node names' lengths, so the work cannot be optimised away
+    Fingerprint placements;     // every pod's node in order: equal across runs and versions
 };
 
 RunResult runScheduler(const std::vector<SchedulerPodInfo>& pods) {
@@ -142,6 +144,7 @@ RunResult runScheduler(const std::vector<SchedulerPodInfo>& pods) {
             ++r.scheduled;
             r.checksum += d.selectedNode.size() + d.filter.size();
         }
+        r.placements.addString(d.selectedNode);
     }
     r.seconds = secondsSince(start);
     return r;
@@ -231,9 +234,9 @@ int main() {
     std::printf("naive   %6.3f s  %9.0f pods/s  scheduled %d  [checksum %llu]\n", naive.seconds,
                 kPods / naive.seconds, naive.scheduled,
                 static_cast<unsigned long long>(naive.checksum));
-    std::printf("cnsim   %6.3f s  %9.0f pods/s  scheduled %d  [checksum %llu]\n", full.seconds,
-                kPods / full.seconds, full.scheduled,
-                static_cast<unsigned long long>(full.checksum));
+    std::printf("cnsim   %6.3f s  %9.0f pods/s  scheduled %d  [checksum %llu, placements %s]\n",
+                full.seconds, kPods / full.seconds, full.scheduled,
+                static_cast<unsigned long long>(full.checksum), full.placements.hex().c_str());
     std::printf("total wall time %.3f s (target < 1 s)  %s;  time ratio cnsim / naive %.2f;  "
                 "real kube-scheduler ~100-300 pods/s\n\n",
                 full.seconds, full.seconds < 1.0 ? "PASS" : "FAIL", full.seconds / naive.seconds);

@@ -92,8 +92,11 @@ inline std::vector<std::string> runFilter(SchedulerPlugin& plugin, const Schedul
     for (const auto& n : view.nodes()) {
         const FilterResult r = plugin.filter(ctx, n);
         std::string joined;
-        for (const auto& reason : r.reasons) {
-            joined += joined.empty() ? reason : "; " + reason;
+        for (const std::string_view reason : r.reasons) {
+            if (!joined.empty()) {
+                joined += "; ";
+            }
+            joined += reason;
         }
         out.push_back(joined);
     }

@@ -9,9 +9,10 @@ namespace cnsim {
 
 namespace {
 
-// A memo that grows past this is dropped and rebuilt on demand: selectors come from
-// workloads, so a real run holds a few dozen.
-constexpr std::size_t kMaxSelectorMemo = 512;
+// Memos holding more counters than this (32 Mi ints, 128 MiB) are dropped and rebuilt on
+// demand. Selectors come from workloads: Kubernetes' limits (5,000 nodes, 1,500 Deployments)
+// need about 7.5 Mi; a teaching cluster a few hundred.
+constexpr std::size_t kMaxSelectorMemoCells = std::size_t{1} << 25;
 
 void applyNodeSpec(SchedulerNodeInfo& node, const SchedulerNodeSpec& spec) {
     node.name = spec.name;
@@ -33,10 +34,14 @@ bool SchedulerClusterView::addNode(const SchedulerNodeSpec& spec) {
     applyNodeSpec(node, spec);
     m_index.emplace(spec.name, m_nodes.size());
     m_nodes.push_back(std::move(node));
-    m_labelColumns.clear();
+    labelsChanged();
     for (auto& [key, memo] : m_selectorCounts) {
-        memo.all.push_back(0);
-        memo.live.push_back(0);
+        if (memo->hasAll) {
+            memo->all.push_back(0);
+            ++m_selectorCells;
+        }
+        memo->live.push_back(0);
+        ++m_selectorCells;
     }
     for (auto& g : m_affinityGroups) {
         g.counts.push_back(0);
@@ -49,8 +54,11 @@ bool SchedulerClusterView::updateNode(const SchedulerNodeSpec& spec) {
     if (node == nullptr) {
         return false;
     }
+    const LabelMap before = node->labels;
     applyNodeSpec(*node, spec);
-    m_labelColumns.clear();
+    if (node->labels != before) {
+        labelsChanged();
+    }
     return true;
 }
 
@@ -61,6 +69,9 @@ bool SchedulerClusterView::removeNode(std::string_view name) {
     }
     SchedulerNodeInfo& node = m_nodes[*index];
     m_podCount -= node.pods.size();
+    for (const auto& p : node.pods) {
+        adjustLabelPairs(*index, p, -1);
+    }
     for (const auto& [image, size] : node.images) {
         if (--m_imageNodeCounts[image] == 0) {
             m_imageNodeCounts.erase(image);
@@ -69,15 +80,27 @@ bool SchedulerClusterView::removeNode(std::string_view name) {
     const auto offset = static_cast<std::ptrdiff_t>(*index);
     m_nodes.erase(m_nodes.begin() + offset);
     for (auto& [key, memo] : m_selectorCounts) {
-        memo.all.erase(memo.all.begin() + offset);
-        memo.live.erase(memo.live.begin() + offset);
+        if (memo->hasAll) {
+            memo->all.erase(memo->all.begin() + offset);
+            --m_selectorCells;
+        }
+        memo->live.erase(memo->live.begin() + offset);
+        --m_selectorCells;
+    }
+    // Node indices above the removed one move down by one.
+    for (auto& [key, pair] : m_labelPairs) {
+        for (auto& entry : pair.nodes) {
+            if (entry.first > *index) {
+                --entry.first;
+            }
+        }
     }
     for (auto& g : m_affinityGroups) {
         g.total -= g.counts[*index];
         g.counts.erase(g.counts.begin() + offset);
     }
     rebuildIndex();
-    m_labelColumns.clear();
+    labelsChanged();
     return true;
 }
 
@@ -165,6 +188,7 @@ bool SchedulerClusterView::addPod(std::string_view name, const SchedulerPodInfo&
         ++node.podsWithRequiredAntiAffinity;
     }
     adjustSelectorCounts(*index, p, +1, p.terminating ? 0 : +1);
+    adjustLabelPairs(*index, p, +1);
     node.pods.push_back(std::move(p));
     ++m_podCount;
     return true;
@@ -197,6 +221,7 @@ bool SchedulerClusterView::removePod(std::string_view name, std::string_view nam
         --node.podsWithRequiredAntiAffinity;
     }
     adjustSelectorCounts(*index, *it, -1, it->terminating ? 0 : -1);
+    adjustLabelPairs(*index, *it, -1);
     node.pods.erase(it);
     --m_podCount;
     return true;
@@ -240,41 +265,175 @@ int SchedulerClusterView::imageNodeCount(const std::string& normalizedImage) con
     return it == m_imageNodeCounts.end() ? 0 : it->second;
 }
 
-const std::vector<int>& SchedulerClusterView::matchingPodCounts(const std::string& nameSpace,
-                                                                const LabelSelector& selector,
-                                                                bool live) const {
+const std::string& SchedulerClusterView::pairKey(std::string_view nameSpace, std::string_view key,
+                                                 std::string_view value) const {
+    m_pairKey.assign(nameSpace);
+    m_pairKey += '\0';
+    m_pairKey += key;
+    m_pairKey += '\0';
+    m_pairKey += value;
+    return m_pairKey;
+}
+
+void SchedulerClusterView::adjustLabelPairs(std::size_t nodeIndex, const ScheduledPod& pod,
+                                            int delta) {
+    const auto node = static_cast<std::uint32_t>(nodeIndex);
+    for (const auto& [key, value] : pod.labels) {
+        auto it = m_labelPairs.find(pairKey(pod.nameSpace, key, value));
+        if (it == m_labelPairs.end()) {
+            if (delta < 0) {
+                continue;
+            }
+            it = m_labelPairs.emplace(m_pairKey, LabelPair{}).first;
+        }
+        auto& nodes = it->second.nodes;
+        auto entry = std::lower_bound(nodes.begin(), nodes.end(), node,
+                                      [](const auto& e, std::uint32_t n) { return e.first < n; });
+        if (entry == nodes.end() || entry->first != node) {
+            if (delta > 0) {
+                nodes.insert(entry, {node, static_cast<std::uint32_t>(delta)});
+            }
+            continue;
+        }
+        entry->second = static_cast<std::uint32_t>(static_cast<int>(entry->second) + delta);
+        if (entry->second == 0) {
+            nodes.erase(entry);
+        }
+    }
+}
+
+SchedulerClusterView::SelectorCount&
+SchedulerClusterView::selectorMemo(const std::string& nameSpace,
+                                   const LabelSelector& selector) const {
     std::string key = nameSpace;
     key += '\n';
     key += selectorKey(selector);
     auto it = m_selectorCounts.find(key);
-    if (it == m_selectorCounts.end()) {
-        SelectorCount memo{nameSpace, selector, std::vector<int>(m_nodes.size(), 0),
-                           std::vector<int>(m_nodes.size(), 0)};
+    if (it != m_selectorCounts.end()) {
+        return *it->second;
+    }
+    auto memo = std::make_unique<SelectorCount>();
+    memo->nameSpace = nameSpace;
+    memo->selector = selector;
+    memo->live.assign(m_nodes.size(), 0);
+    m_selectorCells += m_nodes.size();
+    // Only nodes holding a pod with every matchLabels pair can hold a match: read those of the
+    // rarest pair. A selector without matchLabels reads every node.
+    const LabelPair* rarest = nullptr;
+    bool none = false;
+    for (const auto& [k, v] : selector.matchLabels) {
+        const auto pair = m_labelPairs.find(pairKey(nameSpace, k, v));
+        if (pair == m_labelPairs.end()) {
+            none = true;
+            break;
+        }
+        if (rarest == nullptr || pair->second.nodes.size() < rarest->nodes.size()) {
+            rarest = &pair->second;
+        }
+    }
+    auto countNode = [&](std::size_t i) {
+        for (const auto& p : m_nodes[i].pods) {
+            if (!p.terminating && p.nameSpace == nameSpace &&
+                matchesLabelSelector(selector, p.labels)) {
+                ++memo->live[i];
+            }
+        }
+    };
+    if (!none && rarest != nullptr) {
+        for (const auto& [node, count] : rarest->nodes) {
+            countNode(node);
+        }
+    } else if (!none) {
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            countNode(i);
+        }
+    }
+    SelectorCount* raw = memo.get();
+    if (selector.matchLabels.empty()) {
+        m_unindexedSelectors.push_back(raw);
+    } else {
+        const auto& [k, v] = *selector.matchLabels.begin();
+        m_labelPairs[pairKey(nameSpace, k, v)].memos.push_back(raw);
+    }
+    m_selectorCounts.emplace(std::move(key), std::move(memo));
+    return *raw;
+}
+
+const std::vector<int>& SchedulerClusterView::matchingPodCounts(const std::string& nameSpace,
+                                                                const LabelSelector& selector,
+                                                                bool live) const {
+    SelectorCount& memo = selectorMemo(nameSpace, selector);
+    if (live) {
+        return memo.live;
+    }
+    if (!memo.hasAll) {
+        // Terminating pods count here too; most callers never ask, so this is built lazily.
+        memo.all = memo.live;
+        m_selectorCells += memo.all.size();
+        memo.hasAll = true;
         for (std::size_t i = 0; i < m_nodes.size(); ++i) {
             for (const auto& p : m_nodes[i].pods) {
-                if (p.nameSpace == nameSpace && matchesLabelSelector(selector, p.labels)) {
+                if (p.terminating && p.nameSpace == nameSpace &&
+                    matchesLabelSelector(selector, p.labels)) {
                     ++memo.all[i];
-                    if (!p.terminating) {
-                        ++memo.live[i];
-                    }
                 }
             }
         }
-        it = m_selectorCounts.emplace(std::move(key), std::move(memo)).first;
     }
-    return live ? it->second.live : it->second.all;
+    return memo.all;
 }
 
-const std::vector<const std::string*>&
-SchedulerClusterView::labelColumn(const std::string& key) const {
+const std::vector<std::int64_t>&
+SchedulerClusterView::liveDomainTotals(const std::string& nameSpace, const LabelSelector& selector,
+                                       const std::string& key) const {
+    SelectorCount& memo = selectorMemo(nameSpace, selector);
+    const LabelColumn& column = labelColumn(key);
+    DomainTotals* domain = nullptr;
+    for (auto& d : memo.domains) {
+        if (d.key == key) {
+            domain = &d;
+            break;
+        }
+    }
+    if (domain == nullptr) {
+        memo.domains.push_back(DomainTotals{key, 0, nullptr, {}});
+        domain = &memo.domains.back();
+    }
+    if (domain->generation != m_columnGeneration) {
+        domain->generation = m_columnGeneration;
+        domain->column = &column;
+        domain->live.assign(column.values.size(), 0);
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            const std::int32_t id = column.ids[i];
+            if (id != LabelColumn::kMissing) {
+                domain->live[static_cast<std::size_t>(id)] += memo.live[i];
+            }
+        }
+    }
+    return domain->live;
+}
+
+const LabelColumn& SchedulerClusterView::labelColumn(const std::string& key) const {
     auto it = m_labelColumns.find(key);
     if (it == m_labelColumns.end()) {
-        std::vector<const std::string*> column(m_nodes.size(), nullptr);
+        LabelColumn column;
+        column.ids.assign(m_nodes.size(), LabelColumn::kMissing);
+        std::map<std::string_view, std::int32_t> ids;
         for (std::size_t i = 0; i < m_nodes.size(); ++i) {
             const auto label = m_nodes[i].labels.find(key);
-            if (label != m_nodes[i].labels.end()) {
-                column[i] = &label->second;
+            if (label == m_nodes[i].labels.end()) {
+                ++column.missing;
+                continue;
             }
+            const auto [id, inserted] =
+                ids.try_emplace(label->second, static_cast<std::int32_t>(column.values.size()));
+            if (inserted) {
+                column.values.push_back(label->second);
+                if (label->second.empty()) {
+                    column.emptyValue = id->second;
+                }
+            }
+            column.ids[i] = id->second;
         }
         it = m_labelColumns.emplace(key, std::move(column)).first;
     }
@@ -282,8 +441,13 @@ SchedulerClusterView::labelColumn(const std::string& key) const {
 }
 
 void SchedulerClusterView::trimSelectorMemo() const {
-    if (m_selectorCounts.size() > kMaxSelectorMemo) {
+    if (m_selectorCells > kMaxSelectorMemoCells) {
         m_selectorCounts.clear();
+        m_unindexedSelectors.clear();
+        for (auto& [key, pair] : m_labelPairs) {
+            pair.memos.clear();
+        }
+        m_selectorCells = 0;
     }
 }
 
@@ -292,12 +456,49 @@ SchedulerNodeInfo* SchedulerClusterView::mutableNode(std::string_view name) {
     return index ? &m_nodes[*index] : nullptr;
 }
 
+void SchedulerClusterView::labelsChanged() {
+    m_labelColumns.clear();
+    ++m_columnGeneration;
+}
+
+void SchedulerClusterView::adjustMemo(SelectorCount& memo, std::size_t nodeIndex, int allDelta,
+                                      int liveDelta, std::uint64_t generation) {
+    if (memo.hasAll) {
+        memo.all[nodeIndex] += allDelta;
+    }
+    if (liveDelta == 0) {
+        return;
+    }
+    memo.live[nodeIndex] += liveDelta;
+    for (auto& d : memo.domains) {
+        if (d.generation != generation) {
+            continue; // stale: rebuilt on its next use
+        }
+        const std::int32_t id = d.column->ids[nodeIndex];
+        if (id != LabelColumn::kMissing) {
+            d.live[static_cast<std::size_t>(id)] += liveDelta;
+        }
+    }
+}
+
 void SchedulerClusterView::adjustSelectorCounts(std::size_t nodeIndex, const ScheduledPod& pod,
                                                 int allDelta, int liveDelta) {
-    for (auto& [key, memo] : m_selectorCounts) {
-        if (memo.nameSpace == pod.nameSpace && matchesLabelSelector(memo.selector, pod.labels)) {
-            memo.all[nodeIndex] += allDelta;
-            memo.live[nodeIndex] += liveDelta;
+    // A memo's selector needs its first matchLabels pair, so only memos indexed under one of
+    // the pod's own pairs can match it; the rest (no matchLabels) are checked one by one.
+    for (const auto& [key, value] : pod.labels) {
+        const auto it = m_labelPairs.find(pairKey(pod.nameSpace, key, value));
+        if (it == m_labelPairs.end()) {
+            continue;
+        }
+        for (SelectorCount* memo : it->second.memos) {
+            if (matchesLabelSelector(memo->selector, pod.labels)) {
+                adjustMemo(*memo, nodeIndex, allDelta, liveDelta, m_columnGeneration);
+            }
+        }
+    }
+    for (SelectorCount* memo : m_unindexedSelectors) {
+        if (memo->nameSpace == pod.nameSpace && matchesLabelSelector(memo->selector, pod.labels)) {
+            adjustMemo(*memo, nodeIndex, allDelta, liveDelta, m_columnGeneration);
         }
     }
 }

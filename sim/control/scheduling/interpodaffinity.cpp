@@ -119,7 +119,7 @@ FilterResult InterPodAffinityPlugin::filter(const SchedulingContext&,
     for (const auto& term : *m_requiredAffinity) {
         const auto label = node.labels.find(term.topologyKey);
         if (label == node.labels.end()) {
-            return FilterResult::fail(std::string(reasons::kPodAffinity));
+            return FilterResult::fail(reasons::kPodAffinity);
         }
         const auto it = m_affinityCounts.find({term.topologyKey, label->second});
         if (it == m_affinityCounts.end() || it->second <= 0) {
@@ -127,7 +127,7 @@ FilterResult InterPodAffinityPlugin::filter(const SchedulingContext&,
         }
     }
     if (!podsExist && !(m_affinityCounts.empty() && m_podMatchesOwnAffinity)) {
-        return FilterResult::fail(std::string(reasons::kPodAffinity));
+        return FilterResult::fail(reasons::kPodAffinity);
     }
     // satisfyPodAntiAffinity.
     for (const auto& term : *m_requiredAntiAffinity) {
@@ -137,7 +137,7 @@ FilterResult InterPodAffinityPlugin::filter(const SchedulingContext&,
         }
         const auto it = m_antiAffinityCounts.find({term.topologyKey, label->second});
         if (it != m_antiAffinityCounts.end() && it->second > 0) {
-            return FilterResult::fail(std::string(reasons::kPodAntiAffinity));
+            return FilterResult::fail(reasons::kPodAntiAffinity);
         }
     }
     // satisfyExistingPodsAntiAffinity: any of the node's (key, value) pairs.
@@ -145,7 +145,7 @@ FilterResult InterPodAffinityPlugin::filter(const SchedulingContext&,
         for (const auto& [key, value] : node.labels) {
             const auto it = m_existingAntiAffinityCounts.find({key, value});
             if (it != m_existingAntiAffinityCounts.end() && it->second > 0) {
-                return FilterResult::fail(std::string(reasons::kExistingPodsAntiAffinity));
+                return FilterResult::fail(reasons::kExistingPodsAntiAffinity);
             }
         }
     }

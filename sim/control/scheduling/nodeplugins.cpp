@@ -65,11 +65,11 @@ FilterResult NodeUnschedulablePlugin::filter(const SchedulingContext& ctx,
     if (!node.unschedulable) {
         return FilterResult::pass();
     }
-    const Taint cordon{std::string(k8s::kTaintUnschedulable), "", TaintEffect::NoSchedule};
+    static const Taint cordon{std::string(k8s::kTaintUnschedulable), "", TaintEffect::NoSchedule};
     if (tolerationsTolerateTaint(ctx.pod.spec->tolerations, cordon)) {
         return FilterResult::pass();
     }
-    return FilterResult::fail(std::string(reasons::kNodeUnschedulable));
+    return FilterResult::fail(reasons::kNodeUnschedulable);
 }
 
 FilterResult NodeNamePlugin::filter(const SchedulingContext& ctx,
@@ -78,7 +78,7 @@ FilterResult NodeNamePlugin::filter(const SchedulingContext& ctx,
     if (ctx.pod.nodeName.empty() || ctx.pod.nodeName == node.name) {
         return FilterResult::pass();
     }
-    return FilterResult::fail(std::string(reasons::kNodeName));
+    return FilterResult::fail(reasons::kNodeName);
 }
 
 FilterResult TaintTolerationPlugin::filter(const SchedulingContext& ctx,
@@ -90,10 +90,22 @@ FilterResult TaintTolerationPlugin::filter(const SchedulingContext& ctx,
             continue;
         }
         if (!tolerationsTolerateTaint(ctx.pod.spec->tolerations, taint)) {
-            return FilterResult::fail(untoleratedTaintReason(taint));
+            return FilterResult::fail(reasonFor(taint));
         }
     }
     return FilterResult::pass();
+}
+
+std::string_view TaintTolerationPlugin::reasonFor(const Taint& taint) const {
+    // One string per distinct (key, value), kept for the plugin's life: taints are few, so a
+    // linear search beats building the text for every rejected node.
+    for (const auto& r : m_reasons) {
+        if (r.key == taint.key && r.value == taint.value) {
+            return r.text;
+        }
+    }
+    m_reasons.push_back({taint.key, taint.value, untoleratedTaintReason(taint)});
+    return m_reasons.back().text;
 }
 
 bool TaintTolerationPlugin::preScore(const SchedulingContext& ctx,
@@ -124,7 +136,7 @@ FilterResult NodeAffinityPlugin::filter(const SchedulingContext& ctx,
     if (podMatchesNodeSelectorAndAffinity(*ctx.pod.spec, node.labels)) {
         return FilterResult::pass();
     }
-    return FilterResult::fail(std::string(reasons::kNodeAffinity));
+    return FilterResult::fail(reasons::kNodeAffinity);
 }
 
 bool NodeAffinityPlugin::preScore(const SchedulingContext& ctx, std::span<const std::size_t>) {

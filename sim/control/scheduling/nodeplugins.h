@@ -11,6 +11,8 @@
 
 #include "control/scheduling/schedulerplugin.h"
 
+#include <deque>
+
 namespace cnsim {
 
 namespace reasons {
@@ -52,7 +54,15 @@ public:
                          std::span<std::int64_t> scores) const override;
 
 private:
+    struct TaintReason {
+        std::string key;
+        std::string value;
+        std::string text;
+    };
+    std::string_view reasonFor(const Taint& taint) const;
+
     std::vector<Toleration> m_preferNoScheduleTolerations;
+    mutable std::deque<TaintReason> m_reasons; // a deque: texts never move
 };
 
 class NodeAffinityPlugin final : public SchedulerPlugin {

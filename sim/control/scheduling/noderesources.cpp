@@ -69,18 +69,18 @@ FilterResult NodeResourcesFitPlugin::filter(const SchedulingContext& ctx,
     // fit.go fitsRequest: every shortage is reported, pods first.
     FilterResult result;
     if (static_cast<std::int64_t>(node.pods.size()) + 1 > node.allocatablePods) {
-        result.reasons.emplace_back(reasons::kTooManyPods);
+        result.reasons.push_back(reasons::kTooManyPods);
     }
     const ResourceAmounts& r = ctx.pod.requests;
     if (r.cpu.value == 0 && r.memory.value == 0) {
         return result;
     }
     if (r.cpu.value > 0 && r.cpu.value > node.allocatable.cpu.value - node.requested.cpu.value) {
-        result.reasons.emplace_back(reasons::kInsufficientCpu);
+        result.reasons.push_back(reasons::kInsufficientCpu);
     }
     if (r.memory.value > 0 &&
         r.memory.value > node.allocatable.memory.value - node.requested.memory.value) {
-        result.reasons.emplace_back(reasons::kInsufficientMemory);
+        result.reasons.push_back(reasons::kInsufficientMemory);
     }
     return result;
 }

@@ -9,11 +9,23 @@
 
 namespace cnsim {
 
+namespace {
+
+// Whether the pod restricts nodes by nodeSelector or required node affinity. Without either,
+// every node counts under nodeAffinityPolicy Honor, and the view's per-domain totals apply.
+bool hasNodeConstraints(const PodSpec& spec) {
+    return !spec.nodeSelector.empty() || (spec.affinity && spec.affinity->nodeAffinity &&
+                                          !spec.affinity->nodeAffinity->required.empty());
+}
+
+} // namespace
+
 bool PodTopologySpreadPlugin::hasAllKeys(const std::vector<Constraint>& constraints,
                                          std::size_t node) {
     // common.go nodeLabelsMatchSpreadConstraints.
-    return std::all_of(constraints.begin(), constraints.end(),
-                       [&](const Constraint& c) { return (*c.values)[node] != nullptr; });
+    return std::all_of(constraints.begin(), constraints.end(), [&](const Constraint& c) {
+        return c.column->ids[node] != LabelColumn::kMissing;
+    });
 }
 
 void PodTopologySpreadPlugin::preFilter(const SchedulingContext& ctx) {
@@ -33,29 +45,52 @@ void PodTopologySpreadPlugin::preFilter(const SchedulingContext& ctx) {
     if (m_filterConstraints.empty()) {
         return;
     }
+    const std::string& ns = ctx.pod.nameSpace;
     for (auto& c : m_filterConstraints) {
-        c.counts = &ctx.cluster.matchingPodCounts(ctx.pod.nameSpace, c.selector, true);
-        c.values = &ctx.cluster.labelColumn(c.topologyKey);
+        c.counts = &ctx.cluster.matchingPodCounts(ns, c.selector, true);
+        c.column = &ctx.cluster.labelColumn(c.topologyKey);
     }
     // filtering.go calPreFilterState: every domain of an eligible node exists, even with 0.
-    const auto& nodes = ctx.cluster.nodes();
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        if (!hasAllKeys(m_filterConstraints, i) ||
-            !podMatchesNodeSelectorAndAffinity(*ctx.pod.spec, nodes[i].labels)) {
-            continue;
-        }
+    const bool everyNode = !hasNodeConstraints(*ctx.pod.spec) &&
+                           std::all_of(m_filterConstraints.begin(), m_filterConstraints.end(),
+                                       [](const Constraint& c) { return c.column->missing == 0; });
+    if (everyNode) {
+        // Every node is eligible: each domain's count is the view's running total.
         for (auto& c : m_filterConstraints) {
-            c.domainCounts[*(*c.values)[i]] += (*c.counts)[i];
+            c.domainTotals = &ctx.cluster.liveDomainTotals(ns, c.selector, c.topologyKey);
+            c.domainExists.assign(c.column->values.size(), 1);
+        }
+    } else {
+        for (auto& c : m_filterConstraints) {
+            c.domainCounts.assign(c.column->values.size(), 0);
+            c.domainExists.assign(c.column->values.size(), 0);
+            c.domainTotals = &c.domainCounts;
+        }
+        const auto& nodes = ctx.cluster.nodes();
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (!hasAllKeys(m_filterConstraints, i) ||
+                !podMatchesNodeSelectorAndAffinity(*ctx.pod.spec, nodes[i].labels)) {
+                continue;
+            }
+            for (auto& c : m_filterConstraints) {
+                const auto id = static_cast<std::size_t>(c.column->ids[i]);
+                c.domainCounts[id] += (*c.counts)[i];
+                c.domainExists[id] = 1;
+            }
         }
     }
     for (auto& c : m_filterConstraints) {
         // filtering.go minMatchNum: the critical path's count, or 0 while the number of
         // domains is below minDomains. With no eligible domain upstream starts from MaxInt32.
         c.minMatch = std::numeric_limits<std::int32_t>::max();
-        for (const auto& [value, count] : c.domainCounts) {
-            c.minMatch = std::min(c.minMatch, count);
+        int domains = 0;
+        for (std::size_t id = 0; id < c.domainExists.size(); ++id) {
+            if (c.domainExists[id] != 0) {
+                c.minMatch = std::min(c.minMatch, (*c.domainTotals)[id]);
+                ++domains;
+            }
         }
-        if (c.minDomains && static_cast<int>(c.domainCounts.size()) < *c.minDomains) {
+        if (c.minDomains && domains < *c.minDomains) {
             c.minMatch = 0;
         }
     }
@@ -65,15 +100,15 @@ FilterResult PodTopologySpreadPlugin::filter(const SchedulingContext& ctx,
                                              const SchedulerNodeInfo& node) const {
     const auto index = static_cast<std::size_t>(&node - ctx.cluster.nodes().data());
     for (const auto& c : m_filterConstraints) {
-        const std::string* value = (*c.values)[index];
-        if (value == nullptr) {
-            return FilterResult::fail(std::string(reasons::kTopologySpreadMissingLabel));
+        const std::int32_t id = c.column->ids[index];
+        if (id == LabelColumn::kMissing) {
+            return FilterResult::fail(reasons::kTopologySpreadMissingLabel);
         }
-        const auto it = c.domainCounts.find(*value);
-        const std::int64_t matchNum = it == c.domainCounts.end() ? 0 : it->second;
+        const auto domain = static_cast<std::size_t>(id);
+        const std::int64_t matchNum = c.domainExists[domain] != 0 ? (*c.domainTotals)[domain] : 0;
         const std::int64_t skew = matchNum + (c.selfMatch ? 1 : 0) - c.minMatch;
         if (skew > c.maxSkew) {
-            return FilterResult::fail(std::string(reasons::kTopologySpread));
+            return FilterResult::fail(reasons::kTopologySpread);
         }
     }
     return FilterResult::pass();
@@ -115,19 +150,23 @@ bool PodTopologySpreadPlugin::preScore(const SchedulingContext& ctx,
     // (requireAllTopologies is false); explicit constraints ignore such nodes.
     const bool requireAll = explicitConstraints;
     const auto& nodes = ctx.cluster.nodes();
+    const std::string& ns = ctx.pod.nameSpace;
     for (auto& c : m_scoreConstraints) {
-        c.values = &ctx.cluster.labelColumn(c.topologyKey);
+        c.column = &ctx.cluster.labelColumn(c.topologyKey);
+        c.isHostname = c.topologyKey == k8s::kLabelHostname;
+        c.counts = &ctx.cluster.matchingPodCounts(ns, c.selector, true);
+        // One slot per value plus one for nodes without the key, which upstream reads as the
+        // value "" (node.Labels[key]) and so share the domain of an explicit "".
+        c.domainExists.assign(c.column->values.size() + 1, 0);
     }
-    m_ignored.assign(nodes.size(), 0);
-    m_raw.assign(nodes.size(), 0);
+    // Only feasible nodes are read later: their entries are written here, the rest left stale.
+    m_ignored.resize(nodes.size());
+    m_raw.resize(nodes.size());
     std::size_t ignoredCount = 0;
-    // Per feasible node and constraint: its domain's counter (std::map nodes are stable), or
-    // null when the node lacks the key; hostname constraints read the node's own count.
-    using Counter = std::int64_t*;
-    std::vector<Counter> domainOf(feasible.size() * m_scoreConstraints.size(), nullptr);
     std::vector<std::size_t> topoSize(m_scoreConstraints.size(), 0);
-    for (std::size_t f = 0; f < feasible.size(); ++f) {
-        const auto n = feasible[f];
+    for (const std::size_t n : feasible) {
+        m_raw[n] = 0;
+        m_ignored[n] = 0;
         if (requireAll && !hasAllKeys(m_scoreConstraints, n)) {
             m_ignored[n] = 1;
             ++ignoredCount;
@@ -135,79 +174,86 @@ bool PodTopologySpreadPlugin::preScore(const SchedulingContext& ctx,
         }
         for (std::size_t i = 0; i < m_scoreConstraints.size(); ++i) {
             auto& c = m_scoreConstraints[i];
-            if (c.topologyKey == k8s::kLabelHostname) {
+            if (c.isHostname) {
                 continue;
             }
-            static const std::string kMissing;
-            const std::string* label = (*c.values)[n];
-            const std::string& value = label == nullptr ? kMissing : *label;
-            auto it = c.domainCounts.find(value);
-            if (it == c.domainCounts.end()) {
-                it = c.domainCounts.emplace(value, 0).first;
-                ++topoSize[i];
+            std::int32_t id = c.column->ids[n];
+            if (id == LabelColumn::kMissing) {
+                id = c.column->emptyValue != LabelColumn::kMissing
+                         ? c.column->emptyValue
+                         : static_cast<std::int32_t>(c.column->values.size());
             }
-            // Score only counts domains the node really has (a missing key adds nothing).
-            if (label != nullptr) {
-                domainOf[f * m_scoreConstraints.size() + i] = &it->second;
+            char& exists = c.domainExists[static_cast<std::size_t>(id)];
+            if (exists == 0) {
+                exists = 1;
+                ++topoSize[i];
             }
         }
     }
     for (std::size_t i = 0; i < m_scoreConstraints.size(); ++i) {
         auto& c = m_scoreConstraints[i];
-        c.isHostname = c.topologyKey == k8s::kLabelHostname;
         const std::size_t size = c.isHostname ? feasible.size() - ignoredCount : topoSize[i];
         c.weight = std::log(static_cast<double>(size + 2)); // topologyNormalizingWeight
-        c.counts = &ctx.cluster.matchingPodCounts(ctx.pod.nameSpace, c.selector, true);
     }
     // scoring.go PreScore processAllNode: counts come from every node that matches the pod's
-    // required node affinity, for domains that hold a feasible node.
-    // Nodes without a matching pod add nothing, so they are skipped before any label lookup.
-    for (std::size_t n = 0; n < nodes.size(); ++n) {
-        const bool anyMatching =
-            std::any_of(m_scoreConstraints.begin(), m_scoreConstraints.end(),
-                        [&](const Constraint& c) { return !c.isHostname && (*c.counts)[n] != 0; });
-        if (!anyMatching) {
+    // required node affinity, for domains that hold a feasible node. When every node qualifies
+    // those sums are the view's running per-domain totals (only feasible nodes' domains are
+    // read); otherwise they are summed here.
+    const bool everyNode =
+        !hasNodeConstraints(spec) &&
+        (!requireAll || std::all_of(m_scoreConstraints.begin(), m_scoreConstraints.end(),
+                                    [](const Constraint& c) { return c.column->missing == 0; }));
+    for (auto& c : m_scoreConstraints) {
+        if (c.isHostname) {
             continue;
         }
-        if (requireAll && !hasAllKeys(m_scoreConstraints, n)) {
-            continue;
+        if (everyNode) {
+            c.domainTotals = &ctx.cluster.liveDomainTotals(ns, c.selector, c.topologyKey);
+        } else {
+            c.domainCounts.assign(c.column->values.size(), 0);
+            c.domainTotals = &c.domainCounts;
         }
-        if (!podMatchesNodeSelectorAndAffinity(spec, nodes[n].labels)) {
-            continue;
-        }
-        for (auto& c : m_scoreConstraints) {
-            const std::string* label = (*c.values)[n];
-            if (c.isHostname || label == nullptr) {
+    }
+    if (!everyNode) {
+        // Nodes without a matching pod add nothing, so they are skipped before any label lookup.
+        for (std::size_t n = 0; n < nodes.size(); ++n) {
+            const bool anyMatching = std::any_of(
+                m_scoreConstraints.begin(), m_scoreConstraints.end(),
+                [&](const Constraint& c) { return !c.isHostname && (*c.counts)[n] != 0; });
+            if (!anyMatching) {
                 continue;
             }
-            const auto it = c.domainCounts.find(*label);
-            if (it != c.domainCounts.end()) {
-                it->second += (*c.counts)[n];
+            if (requireAll && !hasAllKeys(m_scoreConstraints, n)) {
+                continue;
+            }
+            if (!podMatchesNodeSelectorAndAffinity(spec, nodes[n].labels)) {
+                continue;
+            }
+            for (auto& c : m_scoreConstraints) {
+                const std::int32_t id = c.column->ids[n];
+                if (c.isHostname || id == LabelColumn::kMissing) {
+                    continue;
+                }
+                const auto domain = static_cast<std::size_t>(id);
+                if (c.domainExists[domain] != 0) {
+                    c.domainCounts[domain] += (*c.counts)[n];
+                }
             }
         }
     }
     // scoring.go Score, for every feasible node now that the domain counts are complete.
-    for (std::size_t f = 0; f < feasible.size(); ++f) {
-        const auto n = feasible[f];
+    for (const std::size_t n : feasible) {
         if (m_ignored[n] != 0) {
             continue;
         }
         double score = 0.0;
-        for (std::size_t i = 0; i < m_scoreConstraints.size(); ++i) {
-            const auto& c = m_scoreConstraints[i];
-            std::int64_t count = 0;
-            if (c.isHostname) {
-                if ((*c.values)[n] == nullptr) {
-                    continue;
-                }
-                count = (*c.counts)[n];
-            } else {
-                const Counter counter = domainOf[f * m_scoreConstraints.size() + i];
-                if (counter == nullptr) {
-                    continue;
-                }
-                count = *counter;
+        for (const auto& c : m_scoreConstraints) {
+            const std::int32_t id = c.column->ids[n];
+            if (id == LabelColumn::kMissing) {
+                continue; // a node without the key scores nothing for it
             }
+            const std::int64_t count =
+                c.isHostname ? (*c.counts)[n] : (*c.domainTotals)[static_cast<std::size_t>(id)];
             // scoring.go scoreForCount.
             score += static_cast<double>(count) * c.weight + static_cast<double>(c.maxSkew - 1);
         }

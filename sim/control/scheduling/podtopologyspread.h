@@ -15,7 +15,6 @@
 
 #include "control/scheduling/schedulerplugin.h"
 
-#include <map>
 #include <optional>
 
 namespace cnsim {
@@ -44,11 +43,15 @@ private:
         LabelSelector selector;
         std::optional<int> minDomains;
         bool selfMatch = false;
-        const std::vector<int>* counts = nullptr;                // per node, from the view's memo
-        const std::vector<const std::string*>* values = nullptr; // per node: topology value
-        std::map<std::string, std::int64_t> domainCounts;
-        std::int64_t minMatch = 0; // filtering.go minMatchNum, computed in preFilter
-        double weight = 0.0;       // scoring only
+        const std::vector<int>* counts = nullptr; // per node, from the view's memo
+        const LabelColumn* column = nullptr;      // per node: topology value id
+        // Per value id: matching pods in the domain; points at domainCounts or at the view's
+        // incrementally kept totals when every node counts (no node selector / affinity).
+        const std::vector<std::int64_t>* domainTotals = nullptr;
+        std::vector<std::int64_t> domainCounts; // per value id, when summed here
+        std::vector<char> domainExists;         // filtering: per value id (plus one: missing)
+        std::int64_t minMatch = 0;              // filtering.go minMatchNum, computed in preFilter
+        double weight = 0.0;                    // scoring only
         bool isHostname = false;
     };
     static bool hasAllKeys(const std::vector<Constraint>& constraints, std::size_t node);

@@ -131,7 +131,7 @@ SchedulingDecision Scheduler::schedule(const SchedulerPodInfo& pod,
             FilterResult r = p->filter(ctx, nodes[idx]);
             if (!r.passed()) {
                 verdict.plugin = std::string(p->name());
-                verdict.reasons = std::move(r.reasons);
+                verdict.reasons.assign(r.reasons.begin(), r.reasons.end());
                 break;
             }
         }

@@ -12,6 +12,7 @@
 #include "control/scheduling/clusterview.h"
 #include "control/scheduling/schedulertypes.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -21,12 +22,40 @@
 
 namespace cnsim {
 
+// The reasons one Filter call gives, at most kMax (NodeResourcesFit reports up to three). They
+// are views of text that outlives the scheduling attempt: upstream's fixed strings, or text a
+// plugin keeps (one string per distinct untolerated taint), so rejecting a node allocates
+// nothing. Whoever keeps a reason beyond the attempt copies it.
+class FilterReasons {
+public:
+    static constexpr std::size_t kMax = 4;
+    void push_back(std::string_view reason) {
+        if (m_size < kMax) {
+            m_reasons[m_size++] = reason;
+        }
+    }
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    std::string_view operator[](std::size_t i) const { return m_reasons[i]; }
+    const std::string_view* begin() const { return m_reasons.data(); }
+    const std::string_view* end() const { return m_reasons.data() + m_size; }
+
+private:
+    std::array<std::string_view, kMax> m_reasons{};
+    std::size_t m_size = 0;
+};
+
 // Status of one Filter call: no reasons means the node passed.
 struct FilterResult {
-    std::vector<std::string> reasons;
+    FilterReasons reasons;
     bool passed() const { return reasons.empty(); }
     static FilterResult pass() { return {}; }
-    static FilterResult fail(std::string reason) { return {{std::move(reason)}}; }
+    // `reason` must outlive the attempt (see FilterReasons).
+    static FilterResult fail(std::string_view reason) {
+        FilterResult r;
+        r.reasons.push_back(reason);
+        return r;
+    }
 };
 
 struct SchedulingContext {
