@@ -1106,6 +1106,10 @@
                 <numerusform>%n ready</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Purple: the critical path %1, %2 ms with no queueing.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ZoneItem</name>

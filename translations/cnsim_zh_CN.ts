@@ -1096,6 +1096,10 @@
                 <numerusform>%n 个就绪</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Purple: the critical path %1, %2 ms with no queueing.</source>
+            <translation>紫色：关键路径 %1，不排队时 %2 毫秒。</translation>
+        </message>
     </context>
     <context>
         <name>ZoneItem</name>

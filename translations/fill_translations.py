@@ -296,6 +296,7 @@ ZH = {
     "%1/s · p95 %2 ms": "%1/秒 · p95 %2 毫秒",
     "gateway · %n ready": "网关 · %n 个就绪",
     "%n ready": "%n 个就绪",
+    "Purple: the critical path %1, %2 ms with no queueing.": "紫色：关键路径 %1，不排队时 %2 毫秒。",
     # ControlPlaneWidget
     "Every component talks only to the API server. A box lights up when the component acts "
     "and fades within %1 simulated seconds; grey means down.":

@@ -1,6 +1,7 @@
 #include "servicemap.h"
 
 #include "scenario/scenario.h"
+#include "traffic/callgraph.h"
 
 #include <algorithm>
 #include <map>
@@ -12,6 +13,15 @@ int ServiceMap::indexOf(const QString& service) const {
         }
     }
     return -1;
+}
+
+bool ServiceMap::onCriticalPath(const ServiceMapEdge& edge) const {
+    for (std::size_t i = 0; i + 1 < criticalPath.size(); ++i) {
+        if (criticalPath[i] == edge.from && criticalPath[i + 1] == edge.to) {
+            return true;
+        }
+    }
+    return !criticalPath.empty() && edge.from == 0 && edge.to == criticalPath.front();
 }
 
 namespace {
@@ -113,5 +123,23 @@ ServiceMap buildServiceMap(const cnsim::Scenario& scenario) {
         }
     }
     layOut(b.map);
+
+    const cnsim::CallGraph graph(simulation.services, simulation.gateway);
+    for (const ServiceMapEdge& entry : b.map.edges) {
+        if (entry.from != 0) {
+            continue;
+        }
+        const std::string name = b.map.nodes[static_cast<std::size_t>(entry.to)].name.toStdString();
+        const cnsim::CallGraph::CriticalPath path = graph.criticalPath(name);
+        const double ms = path.expectedLatency.toMilliseconds();
+        if (path.services.empty() || (!b.map.criticalPath.empty() && ms <= b.map.criticalPathMs)) {
+            continue;
+        }
+        b.map.criticalPath.clear();
+        for (const std::string& service : path.services) {
+            b.map.criticalPath.push_back(b.map.indexOf(QString::fromStdString(service)));
+        }
+        b.map.criticalPathMs = ms;
+    }
     return b.map;
 }

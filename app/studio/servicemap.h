@@ -37,8 +37,14 @@ struct ServiceMap {
     std::vector<ServiceMapEdge> edges;
     int columns = 0;
     int rows = 0; // the tallest column
+    // The slowest chain of calls from an entry point by the scenario's numbers alone (CPU +
+    // fixed latency, no queueing or network): node indexes from the entry on, and its
+    // expected latency in milliseconds. Empty when no request enters.
+    std::vector<int> criticalPath;
+    double criticalPathMs = 0.0;
 
     int indexOf(const QString& service) const; // -1 when absent
+    bool onCriticalPath(const ServiceMapEdge& edge) const;
 };
 
 // Every Service of the scenario that takes part in traffic (a source's target, the gateway, a

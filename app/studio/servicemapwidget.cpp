@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStringList>
 #include <QToolTip>
 #include <QtMath>
 #include <algorithm>
@@ -23,6 +24,7 @@ const QColor idleEdge(0xb4, 0xbc, 0xc6);
 const QColor boxFill(0xf4, 0xf7, 0xfb);
 const QColor gatewayFill(0xe6, 0xee, 0xfa);
 const QColor clientsFill(0xee, 0xee, 0xee);
+const QColor criticalHalo(0x7b, 0x4f, 0xc9, 90);
 
 QColor colourForErrorShare(double share) {
     if (share >= 0.05) {
@@ -166,7 +168,7 @@ QSize ServiceMapWidget::minimumSizeHint() const {
 QRectF ServiceMapWidget::nodeRect(int node) const {
     const double margin = 12.0;
     const double lineHeight = QFontMetricsF(font()).height();
-    const double captionHeight = lineHeight * 2.4;
+    const double captionHeight = lineHeight * 3.6;
     const QRectF area = QRectF(rect()).adjusted(margin, margin + captionHeight, -margin, -margin);
     const int columns = std::max(1, m_map.columns);
     const double columnWidth = area.width() / columns;
@@ -289,15 +291,24 @@ void ServiceMapWidget::paintEvent(QPaintEvent* /*event*/) {
 
     p.setFont(small);
     p.setPen(palette().color(QPalette::WindowText));
-    const QRectF caption(12, 10, width() - 24, lineHeight * 2.2);
+    const QRectF caption(12, 10, width() - 24, lineHeight * 3.4);
     if (m_map.nodes.size() <= 1) {
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
                    tr("This scenario sends no traffic."));
         return;
     }
-    p.drawText(caption, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-               tr("Arrows carry requests: thicker and busier means more requests per second. "
-                  "Green: under 1% fail, amber: under 5%, red: more."));
+    QString legend = tr("Arrows carry requests: thicker and busier means more requests per "
+                        "second. Green: under 1% fail, amber: under 5%, red: more.");
+    if (m_map.criticalPath.size() > 1) {
+        QStringList names;
+        for (const int node : m_map.criticalPath) {
+            names << nodeLabel(node);
+        }
+        legend += u'\n' + tr("Purple: the critical path %1, %2 ms with no queueing.")
+                               .arg(names.join(QStringLiteral(" → ")))
+                               .arg(m_map.criticalPathMs, 0, 'f', 1);
+    }
+    p.drawText(caption, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, legend);
 
     // Arrows, then the dots travelling along them, then the boxes on top.
     const double phase = std::fmod(m_now.toSeconds(), 1.0);
@@ -308,6 +319,10 @@ void ServiceMapWidget::paintEvent(QPaintEvent* /*event*/) {
         const QColor colour = rate > 0.0 ? colourForErrorShare(m_edgeErrorShare[e]) : idleEdge;
         const double thickness = rate > 0.0 ? std::min(7.0, 1.2 + 1.4 * std::log10(1.0 + rate))
                                             : 1.0;
+        if (m_map.onCriticalPath(m_map.edges[e])) {
+            p.setPen(QPen(criticalHalo, thickness + 9.0, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(from, to);
+        }
         p.setPen(QPen(colour, thickness, rate > 0.0 ? Qt::SolidLine : Qt::DashLine,
                       Qt::RoundCap));
         p.drawLine(from, to);

@@ -51,17 +51,34 @@ cnsim::Scenario shop() {
     users.classes = {viaGateway};
     s.simulation.traffic = {users};
 
+    const auto cpu = [](int ms) {
+        cnsim::DurationDistributionSpec d;
+        d.mean = cnsim::SimTime::milliseconds(ms);
+        return d;
+    };
+    cnsim::ServiceBehaviourSpec gateway;
+    gateway.service = "gateway";
+    gateway.cpuPerRequest = cpu(2);
     cnsim::ServiceBehaviourSpec frontend;
     frontend.service = "frontend";
+    frontend.cpuPerRequest = cpu(10);
     frontend.calls.push_back({false, {call("catalog", 1.0, 2)}});
     frontend.calls.push_back({true, {call("cart"), call("reviews", 0.5)}});
     cnsim::ServiceBehaviourSpec checkout;
     checkout.service = "checkout";
+    checkout.cpuPerRequest = cpu(1);
     checkout.calls.push_back({false, {call("cart")}});
     cnsim::ServiceBehaviourSpec cart;
     cart.service = "cart";
+    cart.cpuPerRequest = cpu(20);
     cart.calls.push_back({false, {call("database")}});
-    s.simulation.services = {frontend, checkout, cart};
+    cnsim::ServiceBehaviourSpec catalog;
+    catalog.service = "catalog";
+    catalog.cpuPerRequest = cpu(5);
+    cnsim::ServiceBehaviourSpec database;
+    database.service = "database";
+    database.cpuPerRequest = cpu(30);
+    s.simulation.services = {gateway, frontend, checkout, cart, catalog, database};
     return s;
 }
 
@@ -118,6 +135,19 @@ void TestServiceMap::mapFollowsTheCallGraph() {
     QCOMPARE(calls("gateway", "checkout"), 0.0); // the route split is not fixed
     QCOMPARE(calls("frontend", "database"), -1.0);
     QCOMPARE(map.edges.size(), std::size_t{8});
+
+    // Critical path by the scenario's numbers: frontend costs 10 ms and calls catalog (5 ms)
+    // twice in sequence, then cart (20 ms + database 30 ms) beside reviews; checkout (1 ms)
+    // calls cart once. The gateway counts as its slowest backend: frontend.
+    QCOMPARE(map.criticalPath.size(), std::size_t{4});
+    const auto at = [&](std::size_t i) {
+        return map.nodes.at(static_cast<std::size_t>(map.criticalPath.at(i))).name;
+    };
+    QCOMPARE(at(0), QStringLiteral("gateway"));
+    QCOMPARE(at(1), QStringLiteral("frontend"));
+    QCOMPARE(at(2), QStringLiteral("cart"));
+    QCOMPARE(at(3), QStringLiteral("database"));
+    QCOMPARE(map.criticalPathMs, 2.0 + 10.0 + 2 * 5.0 + 20.0 + 30.0);
 }
 
 void TestServiceMap::liveViewOfTheDefaultScenario() {
