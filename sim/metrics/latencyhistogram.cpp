@@ -11,7 +11,10 @@ constexpr double kGrowth = 1.02;
 constexpr std::size_t kBucketCount = 1200; // 1.02^1200 µs ≈ 20 simulated days
 const double kLogGrowth = std::log(kGrowth);
 
-std::size_t bucketOf(std::int64_t micros) {
+} // namespace
+
+std::size_t LatencyHistogram::bucketOf(SimTime latency) {
+    const std::int64_t micros = latency.toMicroseconds();
     if (micros <= 1) {
         return 0;
     }
@@ -19,28 +22,48 @@ std::size_t bucketOf(std::int64_t micros) {
     return std::min(index, kBucketCount - 1);
 }
 
-} // namespace
-
 LatencyHistogram::LatencyHistogram() : m_buckets(kBucketCount, 0) {}
 
-void LatencyHistogram::add(SimTime latency) {
+void LatencyHistogram::addToBucket(std::size_t bucket, SimTime latency) {
     const std::int64_t micros = std::max<std::int64_t>(latency.toMicroseconds(), 0);
-    ++m_buckets[bucketOf(micros)];
+    ++m_buckets[bucket];
+    if (m_count == 0) {
+        m_lowest = bucket;
+        m_highest = bucket;
+    } else {
+        m_lowest = std::min(m_lowest, bucket);
+        m_highest = std::max(m_highest, bucket);
+    }
     ++m_count;
     m_sumMicros += micros;
     m_maxMicros = std::max(m_maxMicros, micros);
 }
 
 void LatencyHistogram::clear() {
-    std::fill(m_buckets.begin(), m_buckets.end(), 0);
+    if (m_count != 0) {
+        std::fill(m_buckets.begin() + static_cast<std::ptrdiff_t>(m_lowest),
+                  m_buckets.begin() + static_cast<std::ptrdiff_t>(m_highest) + 1, 0);
+    }
     m_count = 0;
     m_sumMicros = 0;
     m_maxMicros = 0;
+    m_lowest = 0;
+    m_highest = 0;
 }
 
 void LatencyHistogram::merge(const LatencyHistogram& other) {
-    for (std::size_t i = 0; i < kBucketCount; ++i) {
+    if (other.m_count == 0) {
+        return;
+    }
+    for (std::size_t i = other.m_lowest; i <= other.m_highest; ++i) {
         m_buckets[i] += other.m_buckets[i];
+    }
+    if (m_count == 0) {
+        m_lowest = other.m_lowest;
+        m_highest = other.m_highest;
+    } else {
+        m_lowest = std::min(m_lowest, other.m_lowest);
+        m_highest = std::max(m_highest, other.m_highest);
     }
     m_count += other.m_count;
     m_sumMicros += other.m_sumMicros;
@@ -56,27 +79,44 @@ double LatencyHistogram::maxMs() const {
     return static_cast<double>(m_maxMicros) / 1e3;
 }
 
-double LatencyHistogram::quantileMs(double q) const {
-    if (m_count == 0) {
-        return 0.0;
+double LatencyHistogram::bucketValueMs(std::size_t bucket) const {
+    if (bucket == 0) {
+        return std::min(0.001, maxMs());
     }
-    // Nearest-rank: the smallest bucket whose cumulative count reaches ceil(q * n).
-    const auto rank =
-        std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(
-                                       std::clamp(q, 0.0, 1.0) * static_cast<double>(m_count))));
+    // Bucket i holds [g^i, g^(i+1)); its geometric middle is g^(i + 0.5).
+    const double micros = std::pow(kGrowth, static_cast<double>(bucket) + 0.5);
+    return std::min(micros, static_cast<double>(m_maxMicros)) / 1e3;
+}
+
+double LatencyHistogram::quantileMs(double q) const {
+    double out = 0.0;
+    quantilesMs(std::span<const double>(&q, 1), std::span<double>(&out, 1));
+    return out;
+}
+
+void LatencyHistogram::quantilesMs(std::span<const double> qs, std::span<double> out) const {
+    std::size_t next = 0;
+    if (m_count == 0) {
+        std::fill(out.begin(), out.end(), 0.0);
+        return;
+    }
     std::uint64_t seen = 0;
-    for (std::size_t i = 0; i < kBucketCount; ++i) {
+    for (std::size_t i = m_lowest; i <= m_highest && next < qs.size(); ++i) {
         seen += m_buckets[i];
-        if (seen >= rank) {
-            if (i == 0) {
-                return 0.001;
+        // Nearest rank: the smallest bucket whose cumulative count reaches ceil(q · n).
+        while (next < qs.size()) {
+            const auto rank = std::max<std::uint64_t>(
+                1, static_cast<std::uint64_t>(
+                       std::ceil(std::clamp(qs[next], 0.0, 1.0) * static_cast<double>(m_count))));
+            if (seen < rank) {
+                break;
             }
-            // Bucket i holds [g^i, g^(i+1)); its geometric middle is g^(i + 0.5).
-            const double micros = std::pow(kGrowth, static_cast<double>(i) + 0.5);
-            return std::min(micros, static_cast<double>(m_maxMicros)) / 1e3;
+            out[next++] = bucketValueMs(i);
         }
     }
-    return maxMs();
+    for (; next < qs.size(); ++next) {
+        out[next] = maxMs();
+    }
 }
 
 } // namespace cnsim

@@ -3,6 +3,7 @@
 #include "metrics/jsonwriter.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace cnsim {
 
@@ -57,21 +58,25 @@ void writeMetricsCsv(const MetricsStore& metrics, std::ostream& out) {
         out << ',' << series.name;
     }
     out << '\n';
-    // Every series is sampled on the same one-second grid; the longest one sets the rows.
-    std::size_t rows = 0;
-    const TimeSeries* longest = nullptr;
+    // Every series is sampled on the same one-second grid, but some start late (a version
+    // first served at 5 min) or stop early (a deleted pod): rows follow the union of the
+    // sample times, a series without a sample at a time leaves its cell empty.
+    std::vector<SimTime> times;
     for (const TimeSeries& series : all) {
-        if (series.times.size() > rows) {
-            rows = series.times.size();
-            longest = &series;
-        }
+        std::vector<SimTime> merged;
+        merged.reserve(times.size() + series.times.size());
+        std::set_union(times.begin(), times.end(), series.times.begin(), series.times.end(),
+                       std::back_inserter(merged));
+        times = std::move(merged);
     }
-    for (std::size_t r = 0; r < rows; ++r) {
-        out << number(longest->times[r].toSeconds());
-        for (const TimeSeries& series : all) {
+    std::vector<std::size_t> cursor(all.size(), 0);
+    for (const SimTime time : times) {
+        out << number(time.toSeconds());
+        for (std::size_t s = 0; s < all.size(); ++s) {
             out << ',';
-            if (r < series.values.size()) {
-                out << number(series.values[r]);
+            const TimeSeries& series = all[s];
+            if (cursor[s] < series.times.size() && series.times[cursor[s]] == time) {
+                out << number(series.values[cursor[s]++]);
             }
         }
         out << '\n';

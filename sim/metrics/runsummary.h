@@ -10,15 +10,28 @@
 
 namespace cnsim {
 
+// Requests to one Service, one gateway route or one version of a Service over the run.
+// Latencies are of successful responses.
 struct ServiceSummary {
     std::string name;
     std::uint64_t requests = 0;  // arrived
     std::uint64_t completed = 0; // answered successfully
-    std::uint64_t errors = 0;    // rejected: no ready pod, queue full, or lost with a pod
+    std::uint64_t errors = 0;    // 503 (no ready pod, queue full, lost with a pod), 500, 404, 429
     double meanLatencyMs = 0.0;
     double p50LatencyMs = 0.0;
     double p95LatencyMs = 0.0;
     double p99LatencyMs = 0.0;
+    double p90LatencyMs = 0.0;
+    double maxLatencyMs = 0.0;
+};
+
+// A gateway route: latency from the request's arrival at the gateway to its response.
+struct RouteSummary : ServiceSummary {};
+
+// The pods of one Service with one `version` label (else one image tag): `name` is the
+// version.
+struct VersionSummary : ServiceSummary {
+    std::string service;
 };
 
 struct DeploymentSummary {
@@ -44,6 +57,8 @@ struct RunSummary {
     std::uint64_t clusterEvents = 0;
     std::string fingerprint;
     std::vector<ServiceSummary> services;
+    std::vector<VersionSummary> versions; // in the order versions were first served
+    std::vector<RouteSummary> routes;     // gateway routes, in file order
     std::vector<DeploymentSummary> deployments;
     std::vector<NodeSummary> nodes;
 };

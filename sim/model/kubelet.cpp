@@ -550,7 +550,8 @@ void Kubelet::pullFailed(const std::string& key, std::size_t c) {
         priority::kLifecycle);
 }
 
-void Kubelet::killContainer(const std::string& podName, const std::string& container) {
+void Kubelet::killContainer(const std::string& podName, const std::string& container,
+                            const std::string& reason) {
     for (auto& [key, run] : m_pods) {
         const PodObject* pod = findPod(key);
         if (pod == nullptr || pod->meta.name != podName) {
@@ -558,7 +559,7 @@ void Kubelet::killContainer(const std::string& podName, const std::string& conta
         }
         for (std::size_t c = 0; c < run.containers.size(); ++c) {
             if (container.empty() || pod->spec.containers[c].name == container) {
-                containerExited(key, c, 137, "Error");
+                containerExited(key, c, 137, reason);
             }
         }
         return;

@@ -43,9 +43,12 @@ public:
     void setConnected(const std::string& node, bool connected);
     // Re-lists pods after the API server comes back.
     void resync() { markPodsOf({}); }
-    // Kills one container (all of the pod's when `container` is empty); it restarts under
-    // the pod's restart policy with CrashLoopBackOff's delays.
-    void killContainer(const std::string& pod, const std::string& container);
+    // Kills one container (all of the pod's when `container` is empty) with exit code 137 and
+    // `reason` as its terminated state's reason ("Error", or "OOMKilled" when the data plane
+    // saw it pass its memory limit); it restarts under the pod's restart policy with
+    // CrashLoopBackOff's delays.
+    void killContainer(const std::string& pod, const std::string& container,
+                       const std::string& reason = "Error");
     // When the node last renewed its lease (kube-node-lease), or nothing if never.
     std::optional<SimTime> lastHeartbeat(const std::string& node) const;
 

@@ -5,6 +5,7 @@
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
 
+#include <array>
 #include <bit>
 #include <map>
 
@@ -12,18 +13,33 @@ namespace cnsim {
 
 MetricsRecorder::MetricsRecorder(SimulationModel& model) : m_model(model) {}
 
-void MetricsRecorder::start() {
+MetricsRecorder::TrafficSeries MetricsRecorder::makeTrafficSeries(const std::string& prefix,
+                                                                  bool withQueue) {
     MetricsStore& store = m_model.metrics();
-    for (const std::string& service : m_model.traffic().serviceNames()) {
-        const std::string prefix = "service/" + service + "/";
-        m_services.push_back(ServiceSeries{
-            store.indexOf(prefix + "request_rate", "1/s"),
-            store.indexOf(prefix + "error_rate", "1/s"),
-            store.indexOf(prefix + "latency_p50_ms", "ms"),
-            store.indexOf(prefix + "latency_p95_ms", "ms"),
-            store.indexOf(prefix + "latency_p99_ms", "ms"),
-        });
+    TrafficSeries s{};
+    s.requestRate = store.indexOf(prefix + "request_rate", "1/s");
+    s.errorRate = store.indexOf(prefix + "error_rate", "1/s");
+    s.p50 = store.indexOf(prefix + "latency_p50_ms", "ms");
+    s.p90 = store.indexOf(prefix + "latency_p90_ms", "ms");
+    s.p95 = store.indexOf(prefix + "latency_p95_ms", "ms");
+    s.p99 = store.indexOf(prefix + "latency_p99_ms", "ms");
+    s.max = store.indexOf(prefix + "latency_max_ms", "ms");
+    s.inFlight = store.indexOf(prefix + "in_flight", "requests");
+    if (withQueue) {
+        s.queueLength = store.indexOf(prefix + "queue_length", "requests");
     }
+    return s;
+}
+
+void MetricsRecorder::start() {
+    const TrafficModel& traffic = m_model.traffic();
+    for (const std::string& service : traffic.serviceNames()) {
+        m_services.push_back(makeTrafficSeries("service/" + service + "/", true));
+    }
+    for (std::size_t r = 0; r < traffic.routeCount(); ++r) {
+        m_routes.push_back(makeTrafficSeries("route/" + traffic.routeName(r) + "/", false));
+    }
+    MetricsStore& store = m_model.metrics();
     for (const Manifest& manifest : m_model.scenario().workloads) {
         if (const auto* deployment = std::get_if<DeploymentSpec>(&manifest)) {
             const std::string prefix = "deployment/" + deployment->name + "/";
@@ -45,20 +61,44 @@ void MetricsRecorder::put(std::size_t series, double value) {
     m_model.engine().fingerprint().addU64(std::bit_cast<std::uint64_t>(value));
 }
 
+void MetricsRecorder::putTraffic(const TrafficSeries& s, const TrafficCounters& c,
+                                 bool withQueue) {
+    const double seconds = kInterval.toSeconds();
+    static constexpr std::array<double, 4> kQuantiles{0.50, 0.90, 0.95, 0.99};
+    std::array<double, 4> q{};
+    c.windowLatency.quantilesMs(kQuantiles, q);
+    put(s.requestRate, static_cast<double>(c.windowArrivals) / seconds);
+    put(s.errorRate, static_cast<double>(c.windowErrors) / seconds);
+    put(s.p50, q[0]);
+    put(s.p90, q[1]);
+    put(s.p95, q[2]);
+    put(s.p99, q[3]);
+    put(s.max, c.windowLatency.maxMs());
+    put(s.inFlight, static_cast<double>(c.inFlight));
+    if (withQueue) {
+        put(s.queueLength, static_cast<double>(c.queued));
+    }
+}
+
 void MetricsRecorder::sample() {
     const double seconds = kInterval.toSeconds();
-    auto& counters = m_model.traffic().counters();
+    TrafficModel& traffic = m_model.traffic();
     for (std::size_t i = 0; i < m_services.size(); ++i) {
-        ServiceTrafficCounters& c = counters[i];
-        put(m_services[i].requestRate, static_cast<double>(c.windowArrivals) / seconds);
-        put(m_services[i].errorRate, static_cast<double>(c.windowErrors) / seconds);
-        put(m_services[i].p50, c.windowLatency.quantileMs(0.50));
-        put(m_services[i].p95, c.windowLatency.quantileMs(0.95));
-        put(m_services[i].p99, c.windowLatency.quantileMs(0.99));
-        c.windowArrivals = 0;
-        c.windowErrors = 0;
-        c.windowLatency.clear();
+        putTraffic(m_services[i], traffic.serviceCounters(i), true);
     }
+    for (std::size_t i = 0; i < m_routes.size(); ++i) {
+        putTraffic(m_routes[i], traffic.routeCounters(i), false);
+    }
+    const auto& versions = traffic.versions();
+    while (m_versions.size() < versions.size()) {
+        const auto& v = versions[m_versions.size()];
+        m_versions.push_back(makeTrafficSeries(
+            "version/" + traffic.serviceNames()[v.service] + "/" + v.version + "/", true));
+    }
+    for (std::size_t i = 0; i < m_versions.size(); ++i) {
+        putTraffic(m_versions[i], versions[i].counters, true);
+    }
+    traffic.closeWindows();
 
     // Running = Ready (serving), pending = not yet on a node; read from the ReplicaSets'
     // status and the replicaset controller's count, so a sample costs per ReplicaSet, not per pod.
@@ -78,9 +118,28 @@ void MetricsRecorder::sample() {
         put(d.pending, counts.second);
     }
 
-    m_model.traffic().accountCpuUntilNow();
+    traffic.accountCpuUntilNow();
     for (const NodeSeries& node : m_nodes) {
-        put(node.cpu, m_model.traffic().takeNodeCpuSeconds(node.name) / seconds);
+        put(node.cpu, traffic.takeNodeCpuSeconds(node.name) / seconds);
+    }
+    // Per pod, only when the scenario has traffic: a cluster of 10,000 idle pods needs none.
+    if (traffic.hasSources()) {
+        MetricsStore& store = m_model.metrics();
+        const auto& pods = traffic.podCpu();
+        while (m_pods.size() < pods.size()) {
+            const std::string prefix = "pod/" + pods[m_pods.size()].name + "/";
+            m_pods.push_back(PodSeries{store.indexOf(prefix + "cpu_used_cores", "cores"),
+                                       store.indexOf(prefix + "cpu_utilization", "ratio")});
+        }
+        for (std::size_t i = 0; i < m_pods.size(); ++i) {
+            if (!pods[i].running && pods[i].lastSecondCores == 0.0) {
+                continue; // a pod that is gone leaves its series where it stopped
+            }
+            const double used = pods[i].lastSecondCores / seconds;
+            put(m_pods[i].cpu, used);
+            put(m_pods[i].utilization,
+                pods[i].cpuRequestCores > 0.0 ? used / pods[i].cpuRequestCores : 0.0);
+        }
     }
 
     if (m_model.now() + kInterval <= m_model.endTime()) {

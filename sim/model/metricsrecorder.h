@@ -1,8 +1,11 @@
 #pragma once
 
 // MetricsRecorder: samples the run once per simulated second into the MetricsStore
-// (series names in metrics/metricsstore.h) and folds every sample into the fingerprint.
-// The sample at time t covers (t - 1s, t].
+// (series names in metrics/metricsstore.h and docs/traffic.md) and folds every sample into
+// the fingerprint. The sample at time t covers (t - 1s, t].
+//
+// Series of things that appear during the run (a version first served, a pod first running)
+// are created at the first sample that sees them; the CSV export aligns series by time.
 
 #include "engine/simtime.h"
 
@@ -13,6 +16,7 @@
 namespace cnsim {
 
 class SimulationModel;
+struct TrafficCounters;
 
 class MetricsRecorder {
 public:
@@ -20,13 +24,14 @@ public:
 
     explicit MetricsRecorder(SimulationModel& model);
 
-    // Creates every series (so they exist even before the first sample) and schedules
-    // the first sample.
+    // Creates every series known at the start (so they exist even before the first sample)
+    // and schedules the first sample.
     void start();
 
 private:
-    struct ServiceSeries {
-        std::size_t requestRate, errorRate, p50, p95, p99;
+    // request_rate, error_rate, latency p50/p90/p95/p99/max, in_flight, queue_length.
+    struct TrafficSeries {
+        std::size_t requestRate, errorRate, p50, p90, p95, p99, max, inFlight, queueLength;
     };
     struct DeploymentSeries {
         std::string name;
@@ -36,12 +41,20 @@ private:
         std::string name;
         std::size_t cpu;
     };
+    struct PodSeries {
+        std::size_t cpu, utilization;
+    };
 
+    TrafficSeries makeTrafficSeries(const std::string& prefix, bool withQueue);
+    void putTraffic(const TrafficSeries& series, const TrafficCounters& counters, bool withQueue);
     void sample();
     void put(std::size_t series, double value);
 
     SimulationModel& m_model;
-    std::vector<ServiceSeries> m_services;
+    std::vector<TrafficSeries> m_services;
+    std::vector<TrafficSeries> m_routes;
+    std::vector<TrafficSeries> m_versions;
+    std::vector<PodSeries> m_pods;
     std::vector<DeploymentSeries> m_deployments;
     std::vector<NodeSeries> m_nodes;
 };

@@ -135,7 +135,30 @@ PodPhase viewPhase(const PodObject& pod) {
                                                                 : PodPhase::Starting;
 }
 
+ServiceSummary summarize(const std::string& name, const TrafficCounters& c) {
+    const LatencyHistogram latency = c.runLatency();
+    static constexpr double kQuantiles[] = {0.50, 0.90, 0.95, 0.99};
+    double q[4] = {};
+    latency.quantilesMs(kQuantiles, q);
+    ServiceSummary s;
+    s.name = name;
+    s.requests = c.arrivals;
+    s.completed = c.completed;
+    s.errors = c.errors;
+    s.meanLatencyMs = latency.meanMs();
+    s.p50LatencyMs = q[0];
+    s.p90LatencyMs = q[1];
+    s.p95LatencyMs = q[2];
+    s.p99LatencyMs = q[3];
+    s.maxLatencyMs = latency.maxMs();
+    return s;
+}
+
 } // namespace
+
+const std::vector<RequestTrace>& Simulation::traces() const {
+    return m_model->traffic().traces();
+}
 
 ClusterSnapshot Simulation::snapshot() const {
     const ApiServer& api = m_model->api();
@@ -237,10 +260,18 @@ RunSummary Simulation::summary() const {
     s.fingerprint = fingerprintHex();
     const TrafficModel& traffic = m_model->traffic();
     for (std::size_t i = 0; i < traffic.serviceNames().size(); ++i) {
-        const ServiceTrafficCounters& c = traffic.counters()[i];
-        s.services.push_back(ServiceSummary{
-            traffic.serviceNames()[i], c.arrivals, c.completed, c.errors, c.latency.meanMs(),
-            c.latency.quantileMs(0.50), c.latency.quantileMs(0.95), c.latency.quantileMs(0.99)});
+        s.services.push_back(summarize(traffic.serviceNames()[i], traffic.serviceCounters(i)));
+    }
+    for (const TrafficModel::VersionCounters& v : traffic.versions()) {
+        VersionSummary version;
+        static_cast<ServiceSummary&>(version) = summarize(v.version, v.counters);
+        version.service = traffic.serviceNames()[v.service];
+        s.versions.push_back(std::move(version));
+    }
+    for (std::size_t i = 0; i < traffic.routeCount(); ++i) {
+        RouteSummary route;
+        static_cast<ServiceSummary&>(route) = summarize(traffic.routeName(i), traffic.routeCounters(i));
+        s.routes.push_back(std::move(route));
     }
     const ClusterSnapshot snap = snapshot();
     std::map<std::string, int> created;

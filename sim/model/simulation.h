@@ -13,6 +13,7 @@
 #include "engine/simtime.h"
 #include "metrics/metricsstore.h"
 #include "metrics/runsummary.h"
+#include "metrics/traces.h"
 #include "model/action.h"
 #include "model/clusterevent.h"
 #include "model/snapshot.h"
@@ -76,6 +77,9 @@ public:
     const MetricsStore& metrics() const;
     const std::vector<ClusterEvent>& events() const;
     RunSummary summary() const;
+    // The sampled requests' span trees (simulation.tracing), in arrival order; at most
+    // tracing.maxTraces. Tracing never changes what the simulation does.
+    const std::vector<RequestTrace>& traces() const;
 
     // kube-scheduler's latest decision for a pod ("name" or "namespace/name"): each node's
     // filter verdict and score; empty when the pod was never tried or no longer exists.

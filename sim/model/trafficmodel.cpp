@@ -1,233 +1,427 @@
+// TrafficModel: set-up, pods as stations, endpoints, CPU accounting and the accessors the
+// metrics recorder and the Simulation API read. The request path is in requestflow.cpp.
+
 #include "model/trafficmodel.h"
 
-#include "traffic/kinds.h"
-
+#include "cluster/objectmeta.h"
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
 #include "model/simulationmodel.h"
+#include "traffic/kinds.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cnsim {
 
 namespace {
 
-double requestsPerSecond(const TrafficSourceSpec& spec) {
-    const KindDescriptor* kind = findKind(trafficShapeKinds(), spec.type);
-    return kind == nullptr ? 0.0 : numberAttribute(*kind, spec.attributes, "requestsPerSecond");
-}
-
-} // namespace
-
-namespace {
-
-// A worker runs as fast as the container may: its CPU limit, else what it requested, else
-// (a best-effort pod) one whole core.
-double serviceCores(const PodSpec& spec) {
-    CpuMillis limits;
-    CpuMillis requests;
-    bool allLimited = !spec.containers.empty();
-    for (const ContainerSpec& c : spec.containers) {
-        requests += c.requests.cpu.value_or(CpuMillis{});
-        if (c.limits.cpu) {
-            limits += *c.limits.cpu;
-        } else {
-            allLimited = false;
+const ServiceBehaviourSpec* behaviourOf(const Scenario& scenario, const std::string& service) {
+    for (const ServiceBehaviourSpec& b : scenario.simulation.services) {
+        if (b.service == service) {
+            return &b;
         }
     }
-    if (allLimited && limits.value > 0) {
-        return limits.cores();
+    return nullptr;
+}
+
+// The tag of an image reference: "shop/web:2.1" → "2.1"; no tag → "latest".
+std::string imageTag(const std::string& image) {
+    std::string_view ref = image;
+    if (const auto at = ref.find('@'); at != std::string_view::npos) {
+        ref = ref.substr(0, at);
     }
-    return requests.value > 0 ? requests.cores() : 1.0;
+    const auto colon = ref.rfind(':');
+    const auto slash = ref.rfind('/');
+    if (colon == std::string_view::npos || (slash != std::string_view::npos && slash > colon)) {
+        return "latest";
+    }
+    return std::string(ref.substr(colon + 1));
 }
 
 } // namespace
 
 TrafficModel::TrafficModel(SimulationModel& model)
-    : m_model(model), m_balancer(model.makeStream("kube-proxy")) {
-    for (const Manifest& manifest : model.scenario().workloads) {
-        if (const auto* service = std::get_if<ServiceSpec>(&manifest)) {
-            m_serviceNames.push_back(service->name);
-            m_serviceNamespaces.push_back(service->nameSpace);
-            SimTime cpu = SimTime::milliseconds(10);
-            SimTime base;
-            for (const ServiceBehaviourSpec& b : model.scenario().simulation.services) {
-                if (b.service == service->name) {
-                    cpu = b.cpuPerRequest.mean;
-                    base = b.baseLatency;
-                }
-            }
-            m_cpuPerRequest.push_back(cpu);
-            m_baseLatency.push_back(base);
+    : m_model(model), m_engine(model.engine()), m_gatewayStream(model.makeStream("gateway")),
+      m_tracingStream(model.makeStream("tracing")),
+      m_sameZone(model.scenario().simulation.network.sameZoneLatency),
+      m_crossZone(model.scenario().simulation.network.crossZoneLatency) {
+    std::map<std::string, std::uint32_t> zones;
+    for (const NodeSpec& node : model.scenario().cluster.expandedNodes()) {
+        const auto zone =
+            zones.emplace(node.zone, static_cast<std::uint32_t>(zones.size())).first->second;
+        m_nodeByName.emplace(node.name, static_cast<std::uint32_t>(m_nodes.size()));
+        m_nodes.push_back(NodeInfo{node.name, zone, 0.0, 0.0});
+    }
+    buildServices();
+    // kube-proxy follows the Endpoints objects; a change is read at the next request.
+    model.api().watch(ResourceKind::Endpoints, [this](WatchEventType, const ObjectMeta& meta) {
+        const auto it = m_serviceByKey.find(ObjectTable<PodObject>::key(meta.nameSpace, meta.name));
+        if (it != m_serviceByKey.end()) {
+            m_services[it->second].endpointsDirty = true;
+        }
+    });
+}
+
+TrafficModel::~TrafficModel() = default;
+
+void TrafficModel::buildServices() {
+    const Scenario& scenario = m_model.scenario();
+    for (const Manifest& manifest : scenario.workloads) {
+        const auto* spec = std::get_if<ServiceSpec>(&manifest);
+        if (spec == nullptr) {
+            continue;
+        }
+        const auto index = static_cast<std::uint32_t>(m_services.size());
+        m_serviceNames.push_back(spec->name);
+        m_serviceByKey.emplace(ObjectTable<PodObject>::key(spec->nameSpace, spec->name), index);
+        Service& service = m_services.emplace_back(m_model.seed(), "service/" + spec->name);
+        service.name = spec->name;
+        service.nameSpace = spec->nameSpace;
+        service.selector = spec->selector;
+        DurationDistributionSpec cpu;
+        cpu.mean = SimTime::milliseconds(10); // a Service with no simulation entry
+        LoadBalancerSpec balancer;
+        if (const ServiceBehaviourSpec* b = behaviourOf(scenario, spec->name)) {
+            cpu = b->cpuPerRequest;
+            service.baseLatency = b->baseLatency;
+            service.workers = b->workers.value_or(0);
+            service.queueCapacity = b->queueCapacity;
+            service.memoryPerRequest = static_cast<double>(b->memoryPerRequest.value);
+            service.oomKill = b->oomKill;
+            balancer = b->loadBalancer;
+        }
+        service.cpu = DurationSampler(cpu);
+        service.balancer = makeLoadBalancer(balancer);
+        if (!service.balancer) {
+            service.balancer = makeLoadBalancer(LoadBalancerSpec{});
         }
     }
-    m_counters.resize(m_serviceNames.size());
+    // Call steps, once every Service has its index.
+    const auto indexOf = [this](const std::string& name) -> std::optional<std::uint32_t> {
+        const auto it = std::find(m_serviceNames.begin(), m_serviceNames.end(), name);
+        if (it == m_serviceNames.end()) {
+            return std::nullopt;
+        }
+        return static_cast<std::uint32_t>(it - m_serviceNames.begin());
+    };
+    for (Service& service : m_services) {
+        service.firstStep = static_cast<std::uint32_t>(m_steps.size());
+        if (const ServiceBehaviourSpec* b = behaviourOf(scenario, service.name)) {
+            for (const CallStepSpec& stepSpec : b->calls) {
+                Step step{stepSpec.parallel, static_cast<std::uint32_t>(m_calls.size()), 0};
+                for (const DownstreamCallSpec& call : stepSpec.calls) {
+                    const auto target = indexOf(call.service);
+                    if (!target || call.count <= 0 || call.probability <= 0.0) {
+                        continue; // the validator rejects unknown Services
+                    }
+                    m_calls.push_back(Call{*target, std::min(call.probability, 1.0),
+                                           static_cast<std::uint32_t>(call.count)});
+                    ++step.callCount;
+                }
+                if (step.callCount > 0) {
+                    m_steps.push_back(step);
+                }
+            }
+        }
+        service.stepCount = static_cast<std::uint32_t>(m_steps.size()) - service.firstStep;
+    }
+    const GatewaySpec& gateway = scenario.simulation.gateway;
+    if (!gateway.service.empty()) {
+        m_gatewayService = indexOf(gateway.service);
+        m_router = std::make_unique<GatewayRouter>(gateway, indexOf);
+        m_routeCounters.resize(m_router->routeCount());
+    }
 }
 
 void TrafficModel::start() {
-    for (const TrafficSourceSpec& spec : m_model.scenario().simulation.traffic) {
-        const std::string target = spec.classes.empty() ? "" : spec.classes.front().service;
-        const auto it = std::find(m_serviceNames.begin(), m_serviceNames.end(), target);
-        if (it == m_serviceNames.end() || requestsPerSecond(spec) <= 0.0) {
-            continue; // the reader rejects unknown services; a zero rate sends nothing
+    const Scenario& scenario = m_model.scenario();
+    const auto indexOf = [this](const std::string& name) -> std::uint32_t {
+        const auto it = std::find(m_serviceNames.begin(), m_serviceNames.end(), name);
+        return it == m_serviceNames.end() ? kNone
+                                          : static_cast<std::uint32_t>(it - m_serviceNames.begin());
+    };
+    for (const TrafficSourceSpec& spec : scenario.simulation.traffic) {
+        Source source(spec, m_model.makeStream("traffic/" + spec.name),
+                      m_model.makeStream("traffic/" + spec.name + "/classes"));
+        if (source.arrivals.rateFunction() == nullptr) {
+            continue; // the reader rejects unknown kinds
         }
-        m_sources.push_back(Source{&spec, static_cast<std::size_t>(it - m_serviceNames.begin()),
-                                   m_model.makeStream("traffic/" + spec.name), 0});
+        for (const RequestClassSpec& c : spec.classes) {
+            Source::Target target;
+            if (!c.service.empty()) {
+                target.service = indexOf(c.service);
+            } else if (m_gatewayService) {
+                target.service = *m_gatewayService;
+                target.viaGateway = true;
+                if (const auto route = m_router->routeFor(c)) {
+                    target.route = static_cast<std::uint32_t>(*route);
+                }
+            }
+            // A class with no target sends nothing (the validator reports it).
+            source.weights.push_back(target.service == kNone ? 0.0 : std::max(c.weight, 0.0));
+            source.targets.push_back(target);
+        }
+        if (std::none_of(source.weights.begin(), source.weights.end(),
+                         [](double w) { return w > 0.0; })) {
+            continue;
+        }
+        source.clientSalt = fnv1a64(spec.name);
+        m_sources.push_back(std::move(source));
     }
-    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+    for (std::uint32_t i = 0; i < m_sources.size(); ++i) {
         scheduleNextArrival(i);
     }
 }
 
-void TrafficModel::scheduleNextArrival(std::size_t index) {
-    Source& source = m_sources[index];
-    const TrafficSourceSpec& spec = *source.spec;
-    const SimTime now = m_model.now();
-    SimTime next;
-    const double rate = requestsPerSecond(spec);
-    if (spec.type == "constant") {
-        // The k-th arrival at start + k / rate, computed from k so rounding never drifts.
-        next = spec.start + SimTime::fromSeconds(static_cast<double>(source.sent) / rate);
-    } else {
-        const SimTime from = source.sent == 0 ? std::max(now, spec.start) : now;
-        next = from + SimTime::fromSeconds(source.stream.exponential(rate));
-    }
-    if ((spec.stop && next >= *spec.stop) || next > m_model.endTime()) {
+void TrafficModel::scheduleNextArrival(std::uint32_t index) {
+    const std::optional<SimTime> next = m_sources[index].arrivals.next(m_model.endTime());
+    if (!next) {
         return;
     }
-    m_model.engine().scheduleAt(
-        std::max(next, now), [this, index] { arrive(index); }, priority::kTraffic);
+    m_engine.scheduleAt(
+        std::max(*next, m_engine.now()), [this, index] { sourceArrival(index); },
+        priority::kTraffic);
 }
 
-void TrafficModel::fail(std::size_t service) {
-    ++m_counters[service].errors;
-    ++m_counters[service].windowErrors;
+std::uint32_t TrafficModel::versionFor(std::uint32_t service, const std::string& version) {
+    for (std::uint32_t i = 0; i < m_versions.size(); ++i) {
+        if (m_versions[i].service == service && m_versions[i].version == version) {
+            return i;
+        }
+    }
+    m_versions.push_back(VersionCounters{service, version, {}});
+    return static_cast<std::uint32_t>(m_versions.size() - 1);
 }
 
-void TrafficModel::arrive(std::size_t index) {
-    Source& source = m_sources[index];
-    ++source.sent;
-    const std::size_t service = source.service;
-    ++m_counters[service].arrivals;
-    ++m_counters[service].windowArrivals;
-    scheduleNextArrival(index);
-
-    // kube-proxy routes by the Endpoints it last saw.
-    const std::string& nameSpace = m_serviceNamespaces[service];
-    const EndpointsObject* endpoints =
-        m_model.api().endpoints().find(nameSpace, m_serviceNames[service]);
-    if (endpoints == nullptr || endpoints->ready.empty()) {
-        fail(service); // connection refused: no ready endpoint
-        return;
+std::uint32_t TrafficModel::stationFor(const std::string& podKey) {
+    if (const auto it = m_stationByKey.find(podKey); it != m_stationByKey.end()) {
+        return it->second;
     }
-    const EndpointAddress& target =
-        endpoints->ready[m_balancer.uniformIndex(endpoints->ready.size())];
-    const std::string key = ObjectTable<PodObject>::key(nameSpace, target.podName);
-    const auto it = m_servers.find(key);
-    if (it == m_servers.end() || !m_model.kubelet().podServing(key)) {
-        fail(service); // the pod is listed but its program does not answer (yet)
-        return;
+    const auto index = static_cast<std::uint32_t>(m_stations.size());
+    Station& station = m_stations.emplace_back();
+    station.key = podKey;
+    const auto slash = podKey.find('/');
+    station.podName = podKey.substr(slash + 1);
+    if (const PodObject* pod =
+            m_model.api().pods().find(podKey.substr(0, slash), station.podName)) {
+        const auto label = pod->meta.labels.find("version");
+        if (label != pod->meta.labels.end()) {
+            station.version = label->second;
+        } else if (!pod->spec.containers.empty()) {
+            station.version = imageTag(pod->spec.containers.front().image);
+        }
     }
-    PodServer& server = it->second;
-    if (server.queue.size() >= kQueueCapacity) {
-        fail(service); // 503: the pod's queue is full
-        return;
-    }
-    server.queue.push_back(Request{service, m_model.now()});
-    if (!server.serving) {
-        startService(key, server);
-    }
+    m_stationByKey.emplace(podKey, index);
+    return index;
 }
 
-void TrafficModel::startService(const std::string& key, PodServer& server) {
-    const Request& request = server.queue.front();
-    const SimTime now = m_model.now();
-    server.serving = true;
-    server.cpuAccountedUntil = now;
-    const SimTime duration =
-        SimTime::fromSeconds(m_cpuPerRequest[request.service].toSeconds() / server.cores);
-    server.completion = m_model.engine().schedule(
-        duration, [this, key] { complete(key); }, priority::kTraffic);
-}
-
-void TrafficModel::complete(const std::string& key) {
-    PodServer& server = m_servers.at(key);
-    const SimTime now = m_model.now();
-    accountCpu(server, now);
-    const Request request = server.queue.front();
-    server.queue.pop_front();
-    server.serving = false;
-    server.completion = {};
-    ServiceTrafficCounters& counters = m_counters[request.service];
-    const SimTime latency = now - request.arrival + m_baseLatency[request.service];
-    ++counters.completed;
-    counters.latency.add(latency);
-    counters.windowLatency.add(latency);
-    if (!server.queue.empty()) {
-        startService(key, server);
+void TrafficModel::refreshEndpoints(std::uint32_t index) {
+    Service& service = m_services[index];
+    service.endpointsDirty = false;
+    service.endpoints.clear();
+    service.endpointVersions.clear();
+    std::vector<std::string> names;
+    if (const EndpointsObject* endpoints =
+            m_model.api().endpoints().find(service.nameSpace, service.name)) {
+        for (const EndpointAddress& address : endpoints->ready) {
+            const std::uint32_t station =
+                stationFor(ObjectTable<PodObject>::key(service.nameSpace, address.podName));
+            service.endpoints.push_back(station);
+            service.endpointVersions.push_back(versionFor(index, m_stations[station].version));
+            names.push_back(address.podName);
+        }
     }
+    service.balancer->setEndpoints(names);
 }
 
 void TrafficModel::podStarted(const std::string& podKey, const std::string& node) {
+    const std::uint32_t index = stationFor(podKey);
+    Station& station = m_stations[index];
     const auto slash = podKey.find('/');
-    const PodObject* pod =
-        m_model.api().pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
-    PodServer server;
-    server.node = node;
-    server.cores = pod != nullptr ? serviceCores(pod->spec) : 1.0;
-    m_servers[podKey] = std::move(server);
+    const PodObject* pod = m_model.api().pods().find(podKey.substr(0, slash), station.podName);
+    if (pod == nullptr || pod->spec.containers.empty()) {
+        return;
+    }
+    const ContainerSpec& container = pod->spec.containers.front();
+    const ImageSpec* image = m_model.findImage(container.image);
+    // The container may use its CPU limit, else what it requested, else one core; its idle
+    // work takes its share first.
+    double cores = container.limits.cpu && container.limits.cpu->value > 0
+                       ? container.limits.cpu->cores()
+                   : container.requests.cpu && container.requests.cpu->value > 0
+                       ? container.requests.cpu->cores()
+                       : 1.0;
+    station.idleCores = image != nullptr ? image->idleCpu.cores() : 0.0;
+    cores = std::max(cores - station.idleCores, kMinimumCapacityCores);
+    // Workers, queue and memory come from the first Service (scenario order) selecting the pod.
+    int workers = 0;
+    int queueCapacity = 1000;
+    station.memoryPerRequest = 0.0;
+    station.oomKill = false;
+    for (const Service& service : m_services) {
+        if (service.nameSpace == pod->meta.nameSpace && !service.selector.empty() &&
+            matchesLabels(service.selector, pod->meta.labels)) {
+            workers = service.workers;
+            queueCapacity = service.queueCapacity;
+            station.memoryPerRequest = service.memoryPerRequest;
+            station.oomKill = service.oomKill;
+            break;
+        }
+    }
+    station.server = PodServer(cores, workers, queueCapacity);
+    station.containerName = container.name;
+    station.memoryLimit = container.limits.memory ? static_cast<double>(container.limits.memory->value) : 0.0;
+    station.idleMemory = image != nullptr ? static_cast<double>(image->idleMemory.value) : 0.0;
+    station.neverReady = image != nullptr && image->neverReady;
+    station.servingAt = m_engine.now() + (image != nullptr ? image->startupTime : SimTime::zero());
+    const auto nodeIt = m_nodeByName.find(node);
+    station.node = nodeIt == m_nodeByName.end() ? kNone : nodeIt->second;
+    station.running = true;
+    station.oomPending = false;
+    station.idleFrom = m_engine.now();
+    station.completion = {};
+    if (station.podCpu == kNone) {
+        station.podCpu = static_cast<std::uint32_t>(m_podCpu.size());
+        m_podCpu.push_back(PodCpu{station.podName, true, pod->requestCpu.cores(), 0.0});
+    }
+    m_podCpu[station.podCpu].running = true;
 }
 
 void TrafficModel::podStopped(const std::string& podKey) {
-    const auto it = m_servers.find(podKey);
-    if (it == m_servers.end()) {
+    const auto it = m_stationByKey.find(podKey);
+    if (it == m_stationByKey.end() || !m_stations[it->second].running) {
         return;
     }
-    PodServer& server = it->second;
-    if (server.serving) {
-        accountCpu(server, m_model.now());
-        m_model.engine().cancel(server.completion);
+    const std::uint32_t index = it->second;
+    const SimTime now = m_engine.now();
+    const std::uint32_t oldGen = m_stations[index].gen;
+    {
+        Station& station = m_stations[index];
+        station.server.advance(now.toSeconds());
+        const double used = station.server.takeBusyCoreSeconds() +
+                            station.idleCores * (now - station.idleFrom).toSeconds();
+        station.cpuWindow += used;
+        if (station.node != kNone) {
+            m_nodes[station.node].cpuWindow += used;
+            m_nodes[station.node].cpuTotal += used;
+        }
+        station.running = false;
+        ++station.gen; // requests on their way to the old process find it gone
+        m_podCpu[station.podCpu].running = false;
+        m_engine.cancel(station.completion);
+        station.completion = {};
+        station.oomPending = false;
     }
-    for (const Request& request : server.queue) {
-        fail(request.service);
-    }
-    m_servers.erase(it);
-}
-
-void TrafficModel::accountCpu(PodServer& server, SimTime until) {
-    if (!server.serving || until <= server.cpuAccountedUntil) {
-        return;
-    }
-    // A busy worker uses `cores` cores of its node.
-    const double cpu = (until - server.cpuAccountedUntil).toSeconds() * server.cores;
-    NodeCpu& node = m_nodeCpu[server.node];
-    node.window += cpu;
-    node.total += cpu;
-    server.cpuAccountedUntil = until;
-}
-
-void TrafficModel::accountCpuUntilNow() {
-    const SimTime now = m_model.now();
-    for (auto& [key, server] : m_servers) {
-        accountCpu(server, now);
-    }
+    failRequestsAt(index, oldGen);
 }
 
 int TrafficModel::requestsInFlight(const std::string& podKey) const {
-    const auto it = m_servers.find(podKey);
-    return it == m_servers.end() ? 0 : static_cast<int>(it->second.queue.size());
+    const auto it = m_stationByKey.find(podKey);
+    if (it == m_stationByKey.end() || !m_stations[it->second].running) {
+        return 0;
+    }
+    return static_cast<int>(m_stations[it->second].server.requestsPresent());
+}
+
+SimTime TrafficModel::hopLatency(std::uint32_t from, std::uint32_t to) const {
+    if (from == kNone) {
+        return SimTime::zero(); // the entry hop from outside costs nothing
+    }
+    const std::uint32_t a = m_stations[from].node;
+    const std::uint32_t b = m_stations[to].node;
+    if (a == b || a == kNone || b == kNone) {
+        return SimTime::zero();
+    }
+    return m_nodes[a].zone == m_nodes[b].zone ? m_sameZone : m_crossZone;
+}
+
+void TrafficModel::checkMemory(std::uint32_t index) {
+    Station& station = m_stations[index];
+    if (!station.oomKill || station.memoryLimit <= 0.0 || station.oomPending) {
+        return;
+    }
+    const double used = station.idleMemory + static_cast<double>(station.server.requestsPresent()) *
+                                                 station.memoryPerRequest;
+    if (used <= station.memoryLimit) {
+        return;
+    }
+    // The kernel's OOM killer acts at once; the kubelet sees the container exit with
+    // OOMKilled and restarts it under the pod's restart policy.
+    station.oomPending = true;
+    m_engine.schedule(
+        SimTime::zero(),
+        [this, index] {
+            const Station& s = m_stations[index];
+            if (s.running && s.oomPending) {
+                m_model.kubelet().killContainer(s.podName, s.containerName, "OOMKilled");
+            }
+        },
+        priority::kLifecycle);
+}
+
+void TrafficModel::accountCpuUntilNow() {
+    const SimTime now = m_engine.now();
+    for (Station& station : m_stations) {
+        if (station.running) {
+            station.server.advance(now.toSeconds());
+            const double used = station.server.takeBusyCoreSeconds() +
+                                station.idleCores * (now - station.idleFrom).toSeconds();
+            station.idleFrom = now;
+            station.cpuWindow += used;
+            if (station.node != kNone) {
+                m_nodes[station.node].cpuWindow += used;
+                m_nodes[station.node].cpuTotal += used;
+            }
+        }
+        if (station.podCpu != kNone) {
+            m_podCpu[station.podCpu].lastSecondCores = station.cpuWindow;
+        }
+        station.cpuWindow = 0.0;
+    }
+}
+
+void TrafficModel::closeWindows() {
+    for (Service& service : m_services) {
+        service.counters.closeWindow();
+    }
+    for (TrafficCounters& route : m_routeCounters) {
+        route.closeWindow();
+    }
+    for (VersionCounters& version : m_versions) {
+        version.counters.closeWindow();
+    }
+}
+
+const TrafficCounters& TrafficModel::serviceCounters(std::size_t service) const {
+    return m_services[service].counters;
+}
+
+std::size_t TrafficModel::routeCount() const {
+    return m_router ? m_router->routeCount() : 0;
+}
+
+const std::string& TrafficModel::routeName(std::size_t route) const {
+    return m_router->routeName(route);
+}
+
+const TrafficCounters& TrafficModel::routeCounters(std::size_t route) const {
+    return m_routeCounters[route];
 }
 
 double TrafficModel::takeNodeCpuSeconds(const std::string& node) {
-    NodeCpu& cpu = m_nodeCpu[node];
-    const double window = cpu.window;
-    cpu.window = 0.0;
+    const auto it = m_nodeByName.find(node);
+    if (it == m_nodeByName.end()) {
+        return 0.0;
+    }
+    const double window = m_nodes[it->second].cpuWindow;
+    m_nodes[it->second].cpuWindow = 0.0;
     return window;
 }
 
 double TrafficModel::nodeCpuTotalSeconds(const std::string& node) const {
-    const auto it = m_nodeCpu.find(node);
-    return it == m_nodeCpu.end() ? 0.0 : it->second.total;
+    const auto it = m_nodeByName.find(node);
+    return it == m_nodeByName.end() ? 0.0 : m_nodes[it->second].cpuTotal;
 }
 
 } // namespace cnsim

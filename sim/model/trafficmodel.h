@@ -1,24 +1,47 @@
 #pragma once
 
-// TrafficModel: the data plane of the walking skeleton. Traffic sources send requests to a
-// Service; kube-proxy picks one of the Service's ready endpoints uniformly at random (its
-// iptables mode); each pod serves its requests first come, first served with one worker
-// whose speed is the container's CPU limit (else its request, else one core), from a queue
-// of at most kQueueCapacity requests. Latency = queueing + CPU time + the service's base
-// latency. A request fails when the Service has no ready endpoint, the queue is full, the
-// program in the pod is not serving yet (ready without a readiness probe), or the pod stops.
+// TrafficModel: the data plane, one request at a time (the reference mode; docs/traffic.md).
 //
-// Replaced by the traffic issue's call graphs and processor sharing; until then this is the
-// M/D/1 queue per pod that the model tests check against theory.
+// Sources (traffic/trafficshapes.h) send requests of weighted classes either straight to a
+// Service or to the gateway Service, whose pods spend their CPU and then route
+// (traffic/gatewayrouter.h: route, rate limit → 429, no route → 404, weighted backend). A
+// client picks one of the Service's *ready* endpoints (the Endpoints object the endpoints
+// controller maintains) with the Service's load balancer (traffic/loadbalancers.h). Each pod is
+// a station (traffic/podserver.h): workers, a FIFO queue (503 when full), processor sharing of
+// the container's CPU. A request holds its worker through its CPU phase, its downstream calls
+// (simulation.services[].calls: sequential steps, parallel groups, per-request probability,
+// copies) and its base latency, then answers. Every hop between pods costs the network's
+// one-way latency (same node 0, same zone, across zones) on the request and on the response.
+//
+// Errors: no ready endpoint 503 at once; queue full 503; a pod that stops fails the requests
+// in it with 503; a pod that is Ready but whose program does not serve yet answers 503; a
+// failed downstream call fails its caller when it returns (500; the gateway passes the
+// backend's status through). Memory: idleMemory + requests present × memoryPerRequest; with
+// oomKill, going over the container's memory limit kills it (OOMKilled) through the kubelet.
+//
+// Performance: services, pods, routes and versions are integer ids; requests live in a pool
+// with a free list; events capture at most 16 bytes; a station has one completion event.
+// Each request has at most one pending event of its own (arrival, base latency or response)
+// and a generation, so a pod failing its requests can cancel them and late events are ignored.
+// A downstream call's path (sendCall → response → childReturned) is the one place where
+// timeouts, retries and circuit breaking will go.
 
 #include "engine/engine.h"
 #include "engine/random.h"
-#include "metrics/latencyhistogram.h"
+#include "metrics/traces.h"
 #include "scenario/scenario.h"
+#include "traffic/distributions.h"
+#include "traffic/gatewayrouter.h"
+#include "traffic/loadbalancers.h"
+#include "traffic/podserver.h"
+#include "traffic/trafficcounters.h"
+#include "traffic/trafficshapes.h"
 
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,82 +49,254 @@ namespace cnsim {
 
 class SimulationModel;
 
-struct ServiceTrafficCounters {
-    std::uint64_t arrivals = 0;
-    std::uint64_t completed = 0;
-    std::uint64_t errors = 0;
-    LatencyHistogram latency; // every completed request of the run
-    // Since the last metrics sample:
-    std::uint64_t windowArrivals = 0;
-    std::uint64_t windowErrors = 0;
-    LatencyHistogram windowLatency;
+    // Where a request is on its path (TrafficModel).
+enum class RequestPhase : std::uint8_t {
+    Free,
+    Travelling, // on its way to its station
+    AtStation,  // arrived, not admitted (about to be refused)
+    Queued,
+    Cpu,
+    Calling,    // waiting for downstream calls
+    Waiting,    // base latency
+    Responding, // the response is on its way to the caller
 };
 
 class TrafficModel {
 public:
-    static constexpr std::size_t kQueueCapacity = 1000;
+    static constexpr std::uint32_t kNone = 0xffff'ffffU;
+    // CPU a container always keeps for its program beyond idleCpu, in cores.
+    static constexpr double kMinimumCapacityCores = 0.01;
 
     explicit TrafficModel(SimulationModel& model);
+    ~TrafficModel();
+    TrafficModel(const TrafficModel&) = delete;
+    TrafficModel& operator=(const TrafficModel&) = delete;
 
     // Schedules every traffic source's first arrival.
     void start();
-    // The kubelet started / stopped a pod's containers on `node`.
+    // The kubelet started / stopped a pod's first container on `node`.
     void podStarted(const std::string& podKey, const std::string& node);
     void podStopped(const std::string& podKey);
-    // Requests queued at or being served by a pod.
+    // Requests at a pod: holding a worker or queued.
     int requestsInFlight(const std::string& podKey) const;
-    // Moves CPU time used so far into each node's per-second account.
-    void accountCpuUntilNow();
 
     // Per Service, in the scenario's order of Services.
     const std::vector<std::string>& serviceNames() const { return m_serviceNames; }
-    const std::vector<ServiceTrafficCounters>& counters() const { return m_counters; }
-    std::vector<ServiceTrafficCounters>& counters() { return m_counters; }
-    // CPU used per node: over the last metrics second, and over the whole run.
+    const TrafficCounters& serviceCounters(std::size_t service) const;
+    // Gateway routes, in file order.
+    std::size_t routeCount() const;
+    const std::string& routeName(std::size_t route) const;
+    const TrafficCounters& routeCounters(std::size_t route) const;
+    // (Service, version) pairs in the order they were first served.
+    struct VersionCounters {
+        std::uint32_t service = 0;
+        std::string version;
+        TrafficCounters counters;
+    };
+    const std::deque<VersionCounters>& versions() const { return m_versions; }
+    // Pods that ran a serving container, in the order they first did.
+    struct PodCpu {
+        std::string name;
+        bool running = false;
+        double cpuRequestCores = 0.0; // what the HPA divides by
+        double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+    };
+    const std::vector<PodCpu>& podCpu() const { return m_podCpu; }
+
+    // The metrics sample: brings CPU accounting to now and closes every one-second window
+    // (call after reading the windows).
+    void accountCpuUntilNow();
+    void closeWindows();
+    // CPU used per node: over the last metrics second, and over the whole run (cores·s).
     double takeNodeCpuSeconds(const std::string& node);
     double nodeCpuTotalSeconds(const std::string& node) const;
 
+    const std::vector<RequestTrace>& traces() const { return m_traces; }
+    bool hasSources() const { return !m_sources.empty(); }
+
 private:
-    struct Source {
-        const TrafficSourceSpec* spec = nullptr;
-        std::size_t service = 0;
-        RandomStream stream;
-        std::uint64_t sent = 0;
+    struct Call {
+        std::uint32_t service;
+        double probability;
+        std::uint32_t count;
     };
-    struct Request {
-        std::size_t service = 0;
-        SimTime arrival;
+    struct Step {
+        bool parallel;
+        std::uint32_t firstCall;
+        std::uint32_t callCount;
     };
-    struct PodServer {
-        std::string node;
-        double cores = 1.0;
-        std::deque<Request> queue;
-        bool serving = false;
-        SimTime cpuAccountedUntil;
-        EventId completion;
-    };
-    struct NodeCpu {
-        double window = 0.0;
-        double total = 0.0;
+    struct Service {
+        std::string name;
+        std::string nameSpace;
+        LabelMap selector;
+        DurationSampler cpu;
+        SimTime baseLatency;
+        int workers = 0; // 0: no limit
+        int queueCapacity = 1000;
+        double memoryPerRequest = 0.0; // bytes
+        bool oomKill = false;
+        std::uint32_t firstStep = 0;
+        std::uint32_t stepCount = 0;
+        std::unique_ptr<LoadBalancer> balancer;
+        RandomStream stream; // balancer picks, CPU samples, call probabilities
+        std::vector<std::uint32_t> endpoints;        // station per ready endpoint
+        std::vector<std::uint32_t> endpointVersions; // version entry per ready endpoint
+        bool endpointsDirty = true;
+        TrafficCounters counters;
+
+        Service(std::uint64_t seed, const std::string& streamName) : stream(seed, streamName) {}
     };
 
-    void scheduleNextArrival(std::size_t source);
-    void arrive(std::size_t source);
-    void fail(std::size_t service);
-    void startService(const std::string& podKey, PodServer& server);
-    void complete(const std::string& podKey);
-    void accountCpu(PodServer& server, SimTime until);
+    struct Station {
+        std::string key;
+        std::string podName;
+        std::string containerName;
+        std::string version;
+        std::uint32_t gen = 1;
+        bool running = false; // its first container runs
+        bool neverReady = false;
+        bool oomPending = false;
+        std::uint32_t node = kNone;
+        SimTime servingAt; // the program answers from here on
+        PodServer server;
+        EventId completion;
+        SimTime completionAt;
+        double memoryLimit = 0.0; // bytes; 0: none
+        double idleMemory = 0.0;
+        double memoryPerRequest = 0.0;
+        bool oomKill = false;
+        double idleCores = 0.0;
+        SimTime idleFrom;
+        double cpuWindow = 0.0; // core-seconds since the last sample
+        std::uint32_t podCpu = kNone;
+    };
+
+    struct Request {
+        using Phase = RequestPhase;
+        std::uint32_t gen = 1;
+        std::uint32_t parent = kNone;
+        std::uint32_t parentGen = 0;
+        std::uint32_t service = 0;
+        std::uint32_t station = kNone;
+        std::uint32_t stationGen = 0;
+        std::uint32_t version = kNone;
+        std::uint32_t route = kNone;
+        std::uint32_t backend = kNone;
+        std::uint32_t source = kNone;
+        std::uint32_t requestClass = 0;
+        std::uint32_t trace = kNone;
+        std::int32_t span = -1;
+        std::uint32_t step = 0;
+        std::uint32_t copiesLeft = 0;
+        std::uint32_t outstanding = 0;
+        std::uint64_t client = 0;
+        SimTime sentAt;
+        SimTime arrivedAt;
+        SimTime hop;
+        EventId pending;
+        int code = 200;
+        int childCode = 0;
+        Phase phase = Phase::Free;
+        bool stepStarted = false;
+        bool sending = false;
+        bool viaGateway = false;
+        bool routeCounted = false;
+        bool versionCounted = false;
+    };
+
+    struct Source {
+        struct Target {
+            std::uint32_t service = kNone; // the Service called, or the gateway
+            bool viaGateway = false;
+            std::uint32_t route = kNone; // through the gateway: its route, kNone → 404
+        };
+        const TrafficSourceSpec* spec = nullptr;
+        ArrivalGenerator arrivals;
+        RandomStream stream; // class and client choice
+        std::vector<double> weights;
+        std::vector<Target> targets;
+        std::uint64_t clientSalt = 0;
+
+        Source(const TrafficSourceSpec& s, RandomStream arrivalStream, RandomStream choiceStream)
+            : spec(&s), arrivals(s, arrivalStream), stream(choiceStream) {}
+    };
+    struct NodeInfo {
+        std::string name;
+        std::uint32_t zone = 0;
+        double cpuWindow = 0.0;
+        double cpuTotal = 0.0;
+    };
+    // Answers least-request's in-flight queries for one Service's endpoint list.
+    class StationLoad final : public EndpointLoad {
+    public:
+        StationLoad(const TrafficModel& model, const Service& service)
+            : m_model(model), m_service(service) {}
+        int inFlight(std::size_t endpoint) const override {
+            return static_cast<int>(
+                m_model.m_stations[m_service.endpoints[endpoint]].server.requestsPresent());
+        }
+
+    private:
+        const TrafficModel& m_model;
+        const Service& m_service;
+    };
+
+    // Set-up.
+    void buildServices();
+    std::uint32_t stationFor(const std::string& podKey);
+    std::uint32_t versionFor(std::uint32_t service, const std::string& version);
+    void refreshEndpoints(std::uint32_t service);
+
+    // The request path.
+    void sourceArrival(std::uint32_t source);
+    void scheduleNextArrival(std::uint32_t source);
+    std::uint32_t allocRequest();
+    void freeRequest(std::uint32_t request);
+    void dispatch(std::uint32_t request, std::uint32_t callerStation);
+    void arrive(std::uint32_t request);
+    void startCpu(std::uint32_t request);
+    void stationCompletion(std::uint32_t station);
+    void rescheduleCompletion(std::uint32_t station);
+    void cpuDone(std::uint32_t request);
+    void continueSteps(std::uint32_t request);
+    void sendCall(std::uint32_t parent, std::uint32_t service);
+    void childReturned(std::uint32_t parent, int code);
+    void respond(std::uint32_t request);
+    void deliver(std::uint32_t request);
+    void checkMemory(std::uint32_t station);
+    void failRequestsAt(std::uint32_t station, std::uint32_t stationGen);
+    void answer(std::uint32_t request, int code);
+    bool launchNext(std::uint32_t request);
+    void finishHandler(std::uint32_t request);
+    SimTime hopLatency(std::uint32_t from, std::uint32_t to) const;
+    void traceSpanStart(Request& r, std::uint32_t station);
+    void traceSpanEnd(Request& r);
 
     SimulationModel& m_model;
+    Engine& m_engine;
     std::vector<std::string> m_serviceNames;
-    std::vector<std::string> m_serviceNamespaces;
-    std::vector<SimTime> m_cpuPerRequest;
-    std::vector<SimTime> m_baseLatency;
+    std::vector<Service> m_services;
+    std::vector<Call> m_calls;
+    std::vector<Step> m_steps;
+    std::map<std::string, std::uint32_t> m_serviceByKey; // "namespace/name" → index
+    std::optional<std::uint32_t> m_gatewayService;
+    std::unique_ptr<GatewayRouter> m_router;
+    std::vector<TrafficCounters> m_routeCounters;
     std::vector<Source> m_sources;
-    std::vector<ServiceTrafficCounters> m_counters;
-    std::map<std::string, PodServer> m_servers; // pod key → its worker
-    std::map<std::string, NodeCpu> m_nodeCpu;
-    RandomStream m_balancer;
+    std::deque<Station> m_stations; // stable addresses: never erased
+    std::map<std::string, std::uint32_t> m_stationByKey;
+    std::vector<NodeInfo> m_nodes;
+    std::map<std::string, std::uint32_t> m_nodeByName;
+    std::deque<VersionCounters> m_versions;
+    std::vector<PodCpu> m_podCpu;
+    std::deque<Request> m_requests; // the pool; stable addresses
+    std::vector<std::uint32_t> m_freeRequests;
+    std::vector<std::uint32_t> m_scratch;
+    RandomStream m_gatewayStream;
+    RandomStream m_tracingStream;
+    std::vector<RequestTrace> m_traces;
+    SimTime m_sameZone;
+    SimTime m_crossZone;
 };
 
 } // namespace cnsim

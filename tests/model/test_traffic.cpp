@@ -1,5 +1,7 @@
-// The thin traffic model against theory and against what a user relies on: queueing per pod
-// behaves as an M/D/1 queue, requests need a running endpoint, metrics report what happened.
+// The traffic model against theory and against what a user relies on: a pod with one worker
+// behaves as an M/D/1 queue, the default pod (no worker limit) as M/D/1 processor sharing,
+// requests need a running endpoint, metrics report what happened. The queueing checks of the
+// per-request runtime proper are in tests/traffic/test_queueing.cpp.
 
 #include <QTest>
 
@@ -21,6 +23,7 @@ class TestTraffic : public QObject {
 private slots:
     void singlePodMatchesMd1_data();
     void singlePodMatchesMd1();
+    void defaultPodIsProcessorSharing();
     void requestsBeforePodsRunAreErrors();
     void constantSourceIsExact();
     void metricsSampledEverySecond();
@@ -29,21 +32,22 @@ private slots:
 
 void TestTraffic::singlePodMatchesMd1_data() {
     QTest::addColumn<double>("rate");
-    QTest::newRow("rho 0.5") << 25.0;
-    QTest::newRow("rho 0.8") << 40.0;
+    QTest::newRow("rho 0.5") << 20.0;
+    QTest::newRow("rho 0.8") << 32.0;
 }
 
 void TestTraffic::singlePodMatchesMd1() {
-    // One pod with a 1-core limit serves 20 ms of CPU per request: deterministic service
-    // D = 0.02 s, Poisson arrivals at λ. Pollaczek–Khinchine for M/D/1:
-    // Wq = ρ·D / (2(1 − ρ)), so mean latency = Wq + D + base latency (5 ms).
+    // One pod with a 1-core limit and one worker; a request holds the worker for its 20 ms of
+    // CPU and its 5 ms base latency: deterministic service D = 0.025 s, Poisson arrivals at λ.
+    // Pollaczek–Khinchine for M/D/1: Wq = ρ·D / (2(1 − ρ)), so mean latency = Wq + D.
     QFETCH(double, rate);
-    const double service = 0.020;
+    const double service = 0.025;
     const double rho = rate * service;
-    const double expectedMs = (rho * service / (2.0 * (1.0 - rho)) + service + 0.005) * 1e3;
+    const double expectedMs = (rho * service / (2.0 * (1.0 - rho)) + service) * 1e3;
 
     Scenario scenario = test::loadScenarioText(test::webScenario(1, "4", 1, "1", rate, "2h"));
     scenario.simulation.traffic[0].start = SimTime::seconds(10); // after the pod is up
+    scenario.simulation.services[0].workers = 1;                 // first come, first served
     // Independent seeds; the mean of their means has a small, known spread. At ρ = 0.8 one
     // 2-hour run (~288,000 requests) pins the mean within about ±2% (95%); over 4 seeds ±1%.
     double sum = 0.0;
@@ -60,6 +64,29 @@ void TestTraffic::singlePodMatchesMd1() {
         std::abs(mean - expectedMs) / expectedMs < 0.03,
         qPrintable(
             QStringLiteral("mean latency %1 ms, M/D/1 gives %2 ms").arg(mean).arg(expectedMs)));
+}
+
+void TestTraffic::defaultPodIsProcessorSharing() {
+    // Without a worker limit the pod's requests share its CPU: M/D/1-PS, whose mean response
+    // is D / (1 − ρ) whatever the service distribution (Kleinrock vol. 2, §4.4), + 5 ms base.
+    const double rate = 40.0;
+    const double service = 0.020;
+    const double rho = rate * service;
+    const double expectedMs = (service / (1.0 - rho) + 0.005) * 1e3;
+    Scenario scenario = test::loadScenarioText(test::webScenario(1, "4", 1, "1", rate, "2h"));
+    scenario.simulation.traffic[0].start = SimTime::seconds(10);
+    double sum = 0.0;
+    const int seeds = 4;
+    for (int s = 0; s < seeds; ++s) {
+        Simulation sim(scenario, SimulationOptions{std::uint64_t(2000 + s), std::nullopt});
+        sim.runToEnd();
+        sum += sim.summary().services.at(0).meanLatencyMs;
+    }
+    const double mean = sum / seeds;
+    QVERIFY2(std::abs(mean - expectedMs) / expectedMs < 0.03,
+             qPrintable(QStringLiteral("mean latency %1 ms, M/D/1-PS gives %2 ms")
+                            .arg(mean)
+                            .arg(expectedMs)));
 }
 
 void TestTraffic::requestsBeforePodsRunAreErrors() {

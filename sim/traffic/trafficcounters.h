@@ -1,0 +1,56 @@
+#pragma once
+
+// TrafficCounters: what one Service, gateway route or version has seen — counts, a latency
+// histogram and the requests in flight / queued now — in constant memory.
+//
+// Latencies go into the current one-second window only; closeWindow() (the metrics sample)
+// folds the window into the run's histogram, so a request costs one histogram update.
+// Latency is recorded for successful responses; errors are counted.
+
+#include "metrics/latencyhistogram.h"
+
+#include <cstdint>
+
+namespace cnsim {
+
+struct TrafficCounters {
+    std::uint64_t arrivals = 0;
+    std::uint64_t completed = 0; // answered successfully
+    std::uint64_t errors = 0;
+    std::uint64_t windowArrivals = 0;
+    std::uint64_t windowErrors = 0;
+    LatencyHistogram latency;       // completed before the current window
+    LatencyHistogram windowLatency; // completed in the current window
+    std::int64_t inFlight = 0;      // arrived, not yet answered
+    std::int64_t queued = 0;        // waiting for a worker
+
+    void arrived() {
+        ++arrivals;
+        ++windowArrivals;
+        ++inFlight;
+    }
+    void succeeded(std::size_t bucket, SimTime latencyTaken) {
+        ++completed;
+        --inFlight;
+        windowLatency.addToBucket(bucket, latencyTaken);
+    }
+    void failed() {
+        ++errors;
+        ++windowErrors;
+        --inFlight;
+    }
+    // Every completed request's latency so far, the current window included.
+    LatencyHistogram runLatency() const {
+        LatencyHistogram all = latency;
+        all.merge(windowLatency);
+        return all;
+    }
+    void closeWindow() {
+        latency.merge(windowLatency);
+        windowLatency.clear();
+        windowArrivals = 0;
+        windowErrors = 0;
+    }
+};
+
+} // namespace cnsim
