@@ -90,4 +90,64 @@ inline constexpr double kUnhealthyZoneThreshold = 0.55;
 inline constexpr std::int64_t kDefaultNotReadyTolerationSeconds = 300;
 inline constexpr std::int64_t kDefaultUnreachableTolerationSeconds = 300;
 
+// --- Horizontal Pod Autoscaler (kube-controller-manager) ---
+// pkg/controller/podautoscaler/config/v1alpha1/defaults.go RecommendedDefaultHPAControllerConfiguration.
+inline constexpr SimTime kHpaSyncPeriod = SimTime::seconds(15);
+inline constexpr double kHpaTolerance = 0.1;
+inline constexpr SimTime kHpaDownscaleStabilizationWindow = SimTime::minutes(5);
+inline constexpr SimTime kHpaCpuInitializationPeriod = SimTime::minutes(5);
+inline constexpr SimTime kHpaInitialReadinessDelay = SimTime::seconds(30);
+// pkg/features/kube_features.go HPAConfigurableTolerance: alpha (off) in 1.33 and 1.34, beta 1.35.
+inline constexpr bool kHpaConfigurableToleranceEnabled = false;
+// pkg/controller/podautoscaler/horizontal.go: the scale-up cap without spec.behavior,
+// max(scaleUpLimitFactor × current, scaleUpLimitMinimum).
+inline constexpr int kHpaScaleUpLimitFactor = 2;
+inline constexpr int kHpaScaleUpLimitMinimum = 4;
+// pkg/apis/autoscaling/v2/defaults.go: spec defaults and the behavior filled in when
+// spec.behavior is present (scaleDown's window, left unset there, comes from the controller flag).
+inline constexpr int kHpaDefaultMinReplicas = 1;
+inline constexpr int kHpaDefaultCpuUtilization = 80;
+inline constexpr int kHpaScaleUpStabilizationSeconds = 0;
+inline constexpr int kHpaScaleUpLimitPercent = 100;
+inline constexpr int kHpaScaleUpLimitMinimumPods = 4;
+inline constexpr int kHpaScaleUpPeriodSeconds = 15;
+inline constexpr int kHpaScaleDownLimitPercent = 100;
+inline constexpr int kHpaScaleDownPeriodSeconds = 15;
+
+// --- Cluster autoscaler (kubernetes/autoscaler cluster-autoscaler) ---
+// config/flags/flags.go and config/const.go defaults.
+inline constexpr SimTime kCaScanInterval = SimTime::seconds(10);
+inline constexpr double kCaScaleDownUtilizationThreshold = 0.5;
+inline constexpr SimTime kCaScaleDownUnneededTime = SimTime::minutes(10);
+inline constexpr SimTime kCaScaleDownUnreadyTime = SimTime::minutes(20);
+inline constexpr SimTime kCaScaleDownDelayAfterAdd = SimTime::minutes(10);
+inline constexpr SimTime kCaScaleDownDelayAfterDelete = SimTime::zero();
+inline constexpr SimTime kCaScaleDownDelayAfterFailure = SimTime::minutes(3);
+inline constexpr SimTime kCaMaxNodeProvisionTime = SimTime::minutes(15);
+inline constexpr int kCaMaxScaleDownParallelism = 10; // also max-empty-bulk-delete's default
+inline constexpr int kCaMaxDrainParallelism = 1;
+inline constexpr int kCaMaxNodesPerScaleUp = 1000;
+inline constexpr int kCaExpendablePodsPriorityCutoff = -10;
+inline constexpr bool kCaSkipNodesWithSystemPods = true;
+inline constexpr bool kCaSkipNodesWithLocalStorage = true;
+inline constexpr SimTime kCaMaxGracefulTerminationTime = SimTime::seconds(600);
+inline constexpr SimTime kCaMaxPodEvictionTime = SimTime::minutes(2);
+inline constexpr int kCaOkTotalUnreadyCount = 3;
+inline constexpr int kCaMaxTotalUnreadyPercentage = 45;
+// utils/backoff/exponential_backoff.go via flags initial/max-node-group-backoff-duration.
+inline constexpr SimTime kCaInitialNodeGroupBackoff = SimTime::minutes(5);
+inline constexpr SimTime kCaMaxNodeGroupBackoff = SimTime::minutes(30);
+inline constexpr SimTime kCaNodeGroupBackoffReset = SimTime::hours(3);
+// expander/price/price.go and preferred.go; cloudprovider/gce/gce_price_model.go base prices.
+inline constexpr double kCaPriceNotExistCoefficient = 2.0;
+inline constexpr CpuMillis kCaPriceStabilizationPodCpu{500};
+inline constexpr Bytes kCaPriceStabilizationPodMemory = Bytes::mebibytes(500);
+inline constexpr double kCaGceCpuPricePerHour = 0.033174;
+inline constexpr double kCaGceMemoryPricePerGibHour = 0.004446;
+// Annotations (core/scaledown/eligibility, utils/drain).
+inline constexpr std::string_view kCaScaleDownDisabledAnnotation =
+    "cluster-autoscaler.kubernetes.io/scale-down-disabled";
+inline constexpr std::string_view kCaSafeToEvictAnnotation =
+    "cluster-autoscaler.kubernetes.io/safe-to-evict";
+
 } // namespace cnsim::k8s
