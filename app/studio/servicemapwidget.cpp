@@ -165,21 +165,58 @@ QSize ServiceMapWidget::minimumSizeHint() const {
     return {300, 220};
 }
 
+QString ServiceMapWidget::legend() const {
+    QString text = tr("Arrows carry requests: thicker and busier means more requests per "
+                      "second. Green: under 1% fail, amber: under 5%, red: more.");
+    if (m_map.criticalPath.size() > 1) {
+        QStringList names;
+        for (const int node : m_map.criticalPath) {
+            names << nodeLabel(node);
+        }
+        text += u'\n' + tr("Purple: the critical path %1, %2 ms with no queueing.")
+                             .arg(names.join(QStringLiteral(" → ")))
+                             .arg(m_map.criticalPathMs, 0, 'f', 1);
+    }
+    return text;
+}
+
+QRectF ServiceMapWidget::legendRect() const {
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    const QRectF available(12, 10, width() - 24, height());
+    const QRectF needed = QFontMetricsF(small).boundingRect(
+        available, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, legend());
+    return {available.left(), available.top(), available.width(), needed.height()};
+}
+
+bool ServiceMapWidget::vertical() const {
+    // A tall, narrow dock reads better with the clients on top and calls flowing down.
+    return height() > width();
+}
+
 QRectF ServiceMapWidget::nodeRect(int node) const {
     const double margin = 12.0;
     const double lineHeight = QFontMetricsF(font()).height();
-    const double captionHeight = lineHeight * 3.6;
-    const QRectF area = QRectF(rect()).adjusted(margin, margin + captionHeight, -margin, -margin);
-    const int columns = std::max(1, m_map.columns);
-    const double columnWidth = area.width() / columns;
+    const QRectF area = QRectF(rect()).adjusted(margin, legendRect().bottom() + margin, -margin,
+                                                -margin);
     const ServiceMapNode& n = m_map.nodes[static_cast<std::size_t>(node)];
     int rowsHere = 0;
     for (const ServiceMapNode& other : m_map.nodes) {
         rowsHere += other.column == n.column;
     }
-    const double width = std::min(170.0, columnWidth * 0.78);
+    const int layers = std::max(1, m_map.columns);
     const double height = n.kind == ServiceMapNode::Kind::Clients ? lineHeight * 2.0
                                                                    : lineHeight * 3.3;
+    if (vertical()) {
+        const double layerHeight = area.height() / layers;
+        const double slotWidth = area.width() / std::max(1, rowsHere);
+        const double width = std::min(170.0, slotWidth * 0.9);
+        const double cx = area.left() + slotWidth * (n.row + 0.5);
+        const double cy = area.top() + layerHeight * (n.column + 0.5);
+        return {cx - width / 2.0, cy - height / 2.0, width, height};
+    }
+    const double columnWidth = area.width() / layers;
+    const double width = std::min(170.0, columnWidth * 0.78);
     const double rowHeight = area.height() / std::max(1, rowsHere);
     const double cx = area.left() + columnWidth * (n.column + 0.5);
     const double cy = area.top() + rowHeight * (n.row + 0.5);
@@ -197,12 +234,12 @@ int ServiceMapWidget::nodeAt(const QPointF& point) const {
 
 QPointF ServiceMapWidget::edgeStart(std::size_t edge) const {
     const QRectF r = nodeRect(m_map.edges[edge].from);
-    return {r.right(), r.center().y()};
+    return vertical() ? QPointF(r.center().x(), r.bottom()) : QPointF(r.right(), r.center().y());
 }
 
 QPointF ServiceMapWidget::edgeEnd(std::size_t edge) const {
     const QRectF r = nodeRect(m_map.edges[edge].to);
-    return {r.left(), r.center().y()};
+    return vertical() ? QPointF(r.center().x(), r.top()) : QPointF(r.left(), r.center().y());
 }
 
 std::optional<std::size_t> ServiceMapWidget::edgeAt(const QPointF& point) const {
@@ -291,24 +328,12 @@ void ServiceMapWidget::paintEvent(QPaintEvent* /*event*/) {
 
     p.setFont(small);
     p.setPen(palette().color(QPalette::WindowText));
-    const QRectF caption(12, 10, width() - 24, lineHeight * 3.4);
     if (m_map.nodes.size() <= 1) {
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
                    tr("This scenario sends no traffic."));
         return;
     }
-    QString legend = tr("Arrows carry requests: thicker and busier means more requests per "
-                        "second. Green: under 1% fail, amber: under 5%, red: more.");
-    if (m_map.criticalPath.size() > 1) {
-        QStringList names;
-        for (const int node : m_map.criticalPath) {
-            names << nodeLabel(node);
-        }
-        legend += u'\n' + tr("Purple: the critical path %1, %2 ms with no queueing.")
-                               .arg(names.join(QStringLiteral(" → ")))
-                               .arg(m_map.criticalPathMs, 0, 'f', 1);
-    }
-    p.drawText(caption, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, legend);
+    p.drawText(legendRect(), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, legend());
 
     // Arrows, then the dots travelling along them, then the boxes on top.
     const double phase = std::fmod(m_now.toSeconds(), 1.0);
@@ -374,11 +399,14 @@ void ServiceMapWidget::paintEvent(QPaintEvent* /*event*/) {
         p.setFont(small);
         const QString load = tr("%1/s · p95 %2 ms").arg(s.requestRate, 0, 'f', 0)
                                  .arg(s.p95Ms, 0, 'f', 0);
-        p.drawText(title.translated(0, lineHeight), Qt::AlignHCenter | Qt::AlignTop, load);
+        const int textWidth = static_cast<int>(title.width());
+        p.drawText(title.translated(0, lineHeight), Qt::AlignHCenter | Qt::AlignTop,
+                   p.fontMetrics().elidedText(load, Qt::ElideRight, textWidth));
         p.setPen(s.readyEndpoints == 0 ? failing : palette().color(QPalette::WindowText));
         const QString pods = n.kind == ServiceMapNode::Kind::Gateway
                                  ? tr("gateway · %n ready", nullptr, s.readyEndpoints)
                                  : tr("%n ready", nullptr, s.readyEndpoints);
-        p.drawText(title.translated(0, lineHeight * 2.0), Qt::AlignHCenter | Qt::AlignTop, pods);
+        p.drawText(title.translated(0, lineHeight * 2.0), Qt::AlignHCenter | Qt::AlignTop,
+                   p.fontMetrics().elidedText(pods, Qt::ElideRight, textWidth));
     }
 }

@@ -66,6 +66,9 @@ protected:
     bool event(QEvent* event) override;
 
 private:
+    QString legend() const;
+    QRectF legendRect() const;
+    bool vertical() const;
     QString nodeLabel(int node) const;
     QString nodeToolTip(int node) const;
     QString edgeToolTip(std::size_t edge) const;
