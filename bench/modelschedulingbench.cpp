@@ -119,9 +119,9 @@ int main() {
     const auto libraryStart = Clock::now();
     int libraryBound = 0;
     for (const SchedulerPodInfo& info : infos) {
-        const SchedulingDecision d = scheduler.schedule(info, view, random);
+        const SchedulingRecord d = scheduler.attempt(info, view, random);
         if (d.result == SchedulingResult::Scheduled) {
-            view.addPod(d.selectedNode, info);
+            view.addPod(Scheduler::selectedNode(d), info);
             ++libraryBound;
         }
     }

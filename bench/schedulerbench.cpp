@@ -138,13 +138,15 @@ RunResult runScheduler(const std::vector<SchedulerPodInfo>& pods) {
     RunResult r;
     const auto start = Clock::now();
     for (const auto& pod : pods) {
-        const SchedulingDecision d = scheduler.schedule(pod, view, random);
+        // The compact record the model keeps (Scheduler::render expands it on demand).
+        const SchedulingRecord d = scheduler.attempt(pod, view, random);
+        const std::string& node = Scheduler::selectedNode(d);
         if (d.result == SchedulingResult::Scheduled) {
-            view.addPod(d.selectedNode, pod);
+            view.addPod(node, pod);
             ++r.scheduled;
-            r.checksum += d.selectedNode.size() + d.filter.size();
+            r.checksum += node.size() + d.verdicts.size();
         }
-        r.placements.addString(d.selectedNode);
+        r.placements.addString(node);
     }
     r.seconds = secondsSince(start);
     return r;

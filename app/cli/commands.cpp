@@ -146,9 +146,19 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
             if (const auto decision = simulation.schedulingDecision(pod)) {
                 out << toJson(*decision) << '\n';
             } else {
+                // kube-scheduler keeps only its most recent attempts (KubeScheduler): a pod it
+                // already bound or reported on was tried, and its record has been dropped.
+                const std::string_view name = std::string_view(pod).substr(pod.find('/') + 1);
+                const bool tried = std::any_of(
+                    simulation.events().begin(), simulation.events().end(),
+                    [&](const ClusterEvent& e) {
+                        return e.component == Component::Scheduler && e.objectName == name;
+                    });
                 err << "cnsim: no scheduling decision for pod '" << pod << "' at "
                     << formatDuration(simulation.now())
-                    << ": no such pod, or kube-scheduler has not tried it yet\n";
+                    << (tried ? ": it is no longer kept (kube-scheduler keeps its latest "
+                                "attempts, 64 MiB of them; see docs/kubernetes-fidelity.md)\n"
+                              : ": no such pod, or kube-scheduler has not tried it yet\n");
                 status = kExitFailure;
             }
         }

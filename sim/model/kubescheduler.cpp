@@ -65,10 +65,6 @@ std::string podKeyOf(const ObjectMeta& meta) {
     return ObjectTable<PodObject>::key(meta.nameSpace, meta.name);
 }
 
-std::size_t decisionCells(const SchedulingDecision& d) {
-    return 1 + d.filter.size() + d.notEvaluated.size() + d.scores.size() + d.pluginScores.size();
-}
-
 } // namespace
 
 KubeScheduler::KubeScheduler(SimulationModel& model)
@@ -85,21 +81,27 @@ bool KubeScheduler::up() const {
     return m_model.schedulerUp() && m_model.api().available();
 }
 
-const SchedulingDecision* KubeScheduler::decision(std::string_view pod) const {
+std::optional<SchedulingDecision> KubeScheduler::decision(std::string_view pod) const {
+    const SchedulingRecord* found = nullptr;
     if (pod.find('/') != std::string_view::npos) {
-        const auto it = m_decisions.find(std::string(pod));
-        return it == m_decisions.end() ? nullptr : &it->second.decision;
-    }
-    if (const auto it = m_decisions.find(ObjectTable<PodObject>::key("default", pod));
-        it != m_decisions.end()) {
-        return &it->second.decision;
-    }
-    for (const auto& [key, kept] : m_decisions) {
-        if (kept.decision.pod == pod) {
-            return &kept.decision;
+        if (const auto it = m_decisions.find(std::string(pod)); it != m_decisions.end()) {
+            found = &it->second.record;
+        }
+    } else if (const auto it = m_decisions.find(ObjectTable<PodObject>::key("default", pod));
+               it != m_decisions.end()) {
+        found = &it->second.record;
+    } else {
+        for (const auto& [key, kept] : m_decisions) {
+            if (kept.record.pod == pod) {
+                found = &kept.record;
+                break;
+            }
         }
     }
-    return nullptr;
+    if (found == nullptr) {
+        return std::nullopt;
+    }
+    return m_scheduler.render(*found);
 }
 
 // ---- informers ----
@@ -196,7 +198,7 @@ void KubeScheduler::onPodEvent(WatchEventType type, const ObjectMeta& meta) {
     if (!m_scheduler.hasProfile(schedulerName)) {
         // Not ours (eventhandlers.go responsibleForPod): it stays Pending without events. Its
         // decision says why, for "Why this node?"; the library answers before drawing a number.
-        keepDecision(key, m_scheduler.schedule(podInfo(*pod), m_view, m_random));
+        keepDecision(key, m_scheduler.attempt(podInfo(*pod), m_view, m_random));
         return;
     }
     // PodSpec has no priority field yet: every pod has priority 0 (PrioritySort then orders
@@ -266,16 +268,16 @@ bool KubeScheduler::scheduleOne() {
         return true;
     }
     const SchedulerPodInfo info = podInfo(*pod);
-    SchedulingDecision decision = m_scheduler.schedule(info, m_view, m_random);
-    if (decision.result == SchedulingResult::Scheduled) {
+    SchedulingRecord record = m_scheduler.attempt(info, m_view, m_random);
+    if (record.result == SchedulingResult::Scheduled) {
         m_queue.remove(key);
-        bind(*pod, info, decision.selectedNode);
+        bind(*pod, info, Scheduler::selectedNode(record));
     } else {
-        m_queue.addUnschedulable(std::move(*queued), decision.rejectingPlugins(), now);
-        reportFailure(*pod, decision);
+        m_queue.addUnschedulable(std::move(*queued), m_scheduler.rejectingPlugins(record), now);
+        reportFailure(*pod, record);
         armFlush();
     }
-    keepDecision(key, std::move(decision));
+    keepDecision(key, std::move(record));
     return true;
 }
 
@@ -291,7 +293,7 @@ void KubeScheduler::bind(PodObject& pod, const SchedulerPodInfo& info, const std
     moveAll(ClusterEventKind::AssignedPodAdd);
 }
 
-void KubeScheduler::reportFailure(PodObject& pod, const SchedulingDecision& decision) {
+void KubeScheduler::reportFailure(PodObject& pod, const SchedulingRecord& decision) {
     // schedule_one.go handleSchedulingFailure: PodScheduled=False/Unschedulable with the
     // FitError; an event only when the message changes, so a waiting pod does not flood the
     // log with one event per retry.
@@ -363,15 +365,15 @@ void KubeScheduler::armFlush() {
 
 // ---- decisions ----
 
-void KubeScheduler::keepDecision(const std::string& key, SchedulingDecision decision) {
+void KubeScheduler::keepDecision(const std::string& key, SchedulingRecord record) {
     dropDecision(key);
-    const std::size_t cells = decisionCells(decision);
+    const std::size_t bytes = record.bytes() + 2 * key.capacity();
     const std::uint64_t sequence = ++m_decisionSequence;
     m_decisionAge.emplace(sequence, key);
-    m_decisions.insert_or_assign(key, KeptDecision{std::move(decision), sequence, cells});
-    m_decisionCells += cells;
+    m_decisions.insert_or_assign(key, KeptDecision{std::move(record), sequence, bytes});
+    m_decisionBytes += bytes;
     // Over budget: drop the oldest, never the one just kept.
-    while (m_decisionCells > kDecisionBudgetCells && m_decisionAge.size() > 1) {
+    while (m_decisionBytes > m_decisionBudgetBytes && m_decisionAge.size() > 1) {
         dropDecision(m_decisionAge.begin()->second);
     }
 }
@@ -381,7 +383,7 @@ void KubeScheduler::dropDecision(const std::string& key) {
     if (it == m_decisions.end()) {
         return;
     }
-    m_decisionCells -= it->second.cells;
+    m_decisionBytes -= it->second.bytes;
     m_decisionAge.erase(it->second.sequence);
     m_decisions.erase(it);
 }

@@ -17,9 +17,10 @@
 //   the view keeps following the watches (as a restarted scheduler re-lists), and
 //   requestCycle() resumes scheduling when both are back.
 //
-// The latest SchedulingDecision of each existing pod is kept for "Why this node?" and the
-// CLI, dropped when the pod is deleted; when the kept decisions grow beyond a budget of
-// table cells (large clusters), the oldest are dropped first.
+// The latest scheduling attempt of each existing pod is kept, as a compact SchedulingRecord,
+// for "Why this node?" and the CLI, and rendered into a SchedulingDecision when asked; it is
+// dropped when the pod is deleted. When the kept records outgrow kDecisionBudgetBytes (large
+// clusters), the oldest are dropped first, so the most recent attempts are always there.
 //
 // Determinism: everything is keyed by names in ordered containers; ties come from the
 // "scheduler" stream. Events: priority::kScheduler.
@@ -29,6 +30,7 @@
 #include "control/scheduling/scheduler.h"
 #include "control/scheduling/schedulingdecision.h"
 #include "control/scheduling/schedulingqueue.h"
+#include "control/scheduling/schedulingrecord.h"
 #include "engine/engine.h"
 #include "engine/random.h"
 
@@ -47,9 +49,10 @@ struct PodObject;
 
 class KubeScheduler {
 public:
-    // Table cells (filter rows, unevaluated nodes, score rows and plugin scores) the kept
-    // decisions may hold in all: about 50 MB; thousands of decisions on a teaching cluster.
-    static constexpr std::size_t kDecisionBudgetCells = 1'000'000;
+    // Bytes the kept records may hold in all (SchedulingRecord::bytes). Measured: a record
+    // costs about 750 B on a 20-node cluster (every pod's attempt is kept), 6.5 KiB with
+    // 1,000 nodes (the latest ~10,000 pods) and 8 KiB with 5,000 nodes (~8,000 pods).
+    static constexpr std::size_t kDecisionBudgetBytes = std::size_t{64} << 20;
 
     explicit KubeScheduler(SimulationModel& model);
 
@@ -57,9 +60,12 @@ public:
     void requestCycle() { requestStep(); }
 
     // The latest decision for a pod, by "namespace/name" or by name (first namespace that
-    // has one), or nullptr if the pod has none (never tried, deleted, or dropped for space).
-    const SchedulingDecision* decision(std::string_view pod) const;
+    // has one), or nothing if the pod has none (never tried, deleted, or dropped for space).
+    std::optional<SchedulingDecision> decision(std::string_view pod) const;
     std::size_t keptDecisionCount() const { return m_decisions.size(); }
+    std::size_t keptDecisionBytes() const { return m_decisionBytes; }
+    // Replaces kDecisionBudgetBytes for this scheduler (tests); applies from the next attempt.
+    void setDecisionBudgetBytes(std::size_t bytes) { m_decisionBudgetBytes = bytes; }
 
     const SchedulerClusterView& view() const { return m_view; }
     const SchedulingQueue& queue() const { return m_queue; }
@@ -74,9 +80,9 @@ private:
         bool terminating = false;
     };
     struct KeptDecision {
-        SchedulingDecision decision;
+        SchedulingRecord record;
         std::uint64_t sequence = 0;
-        std::size_t cells = 0;
+        std::size_t bytes = 0;
     };
 
     void onNodeEvent(WatchEventType type, const ObjectMeta& meta);
@@ -89,8 +95,8 @@ private:
     void runCycles();
     bool scheduleOne(); // one scheduling cycle; false when no pod is ready to try
     void bind(PodObject& pod, const SchedulerPodInfo& info, const std::string& node);
-    void reportFailure(PodObject& pod, const SchedulingDecision& decision);
-    void keepDecision(const std::string& key, SchedulingDecision decision);
+    void reportFailure(PodObject& pod, const SchedulingRecord& record);
+    void keepDecision(const std::string& key, SchedulingRecord record);
     void dropDecision(const std::string& key);
     void moveAll(ClusterEventKind event);
     void armBackoffWake();
@@ -105,10 +111,11 @@ private:
 
     std::map<std::string, NodeRecord> m_nodes;          // node name → as in the view
     std::map<std::string, BoundPod> m_boundPods;        // pod key → node, for pods in the view
-    std::map<std::string, KeptDecision> m_decisions;    // pod key → latest decision
+    std::map<std::string, KeptDecision> m_decisions;    // pod key → latest attempt
     std::map<std::uint64_t, std::string> m_decisionAge; // sequence → pod key, oldest first
     std::uint64_t m_decisionSequence = 0;
-    std::size_t m_decisionCells = 0;
+    std::size_t m_decisionBytes = 0;
+    std::size_t m_decisionBudgetBytes = kDecisionBudgetBytes;
 
     bool m_stepPending = false;
     EventId m_backoffWake;

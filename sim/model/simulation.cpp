@@ -44,8 +44,7 @@ Simulation::Simulation(Scenario scenario, SimulationOptions options) {
 Simulation::~Simulation() = default;
 
 std::optional<SchedulingDecision> Simulation::schedulingDecision(const std::string& podName) const {
-    const SchedulingDecision* decision = m_model->scheduler().decision(podName);
-    return decision == nullptr ? std::nullopt : std::optional(*decision);
+    return m_model->scheduler().decision(podName);
 }
 
 const Scenario& Simulation::scenario() const {

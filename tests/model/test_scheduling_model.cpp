@@ -131,6 +131,7 @@ private slots:
     void waitingPodRecordsOneEventPerMessage();
     void samePlacementForSameSeed();
     void decisionIsKeptAndDropped();
+    void oldestDecisionsGoOverBudget();
 };
 
 void TestSchedulingModel::taintsAndTolerations() {
@@ -247,9 +248,9 @@ void TestSchedulingModel::mostAllocatedProfilePacks() {
                             "        scoringStrategy: MostAllocated\n"));
     packed.until(SimTime::seconds(1));
     QCOMPARE(nodesUsed(packed), std::size_t{1});
-    const SchedulingDecision* last =
+    const std::optional<SchedulingDecision> last =
         packed.model.scheduler().decision(packed.model.api().pods().begin()->second.meta.name);
-    QVERIFY(last != nullptr);
+    QVERIFY(last.has_value());
     QCOMPARE(last->schedulerName, std::string("bin-packing"));
 }
 
@@ -303,7 +304,7 @@ void TestSchedulingModel::waitingPodRecordsOneEventPerMessage() {
     QCOMPARE(run.model.scheduler().queue().unschedulableCount(), std::size_t{1});
     // Retried at least at 5.5 and 11 minutes: the kept decision is the latest attempt.
     const PodObject* waiting = run.pending().at(0);
-    QVERIFY(run.model.scheduler().decision(waiting->meta.name) != nullptr);
+    QVERIFY(run.model.scheduler().decision(waiting->meta.name).has_value());
 }
 
 void TestSchedulingModel::samePlacementForSameSeed() {
@@ -356,6 +357,30 @@ void TestSchedulingModel::decisionIsKeptAndDropped() {
     QVERIFY(sim.apply(DeletePodAction{pod.name}).ok);
     sim.advanceTo(SimTime::seconds(60)); // graceful stop done: the pod object is gone
     QVERIFY(!sim.schedulingDecision(pod.name).has_value());
+}
+
+void TestSchedulingModel::oldestDecisionsGoOverBudget() {
+    // KubeScheduler keeps the latest attempts within its byte budget, dropping the oldest.
+    Run run(scenarioYaml(node("node-1", "zone-a", "4") + node("node-2", "zone-a", "4"),
+                         deployment("web", 10, "100m")));
+    run.model.scheduler().setDecisionBudgetBytes(3000);
+    run.until(SimTime::seconds(1));
+    std::vector<std::string> scheduled; // in binding order
+    for (const ClusterEvent& e : run.model.events()) {
+        if (e.reason == EventReason::Scheduled) {
+            scheduled.push_back(e.objectName);
+        }
+    }
+    QCOMPARE(scheduled.size(), std::size_t{10});
+    const KubeScheduler& scheduler = run.model.scheduler();
+    QVERIFY(scheduler.keptDecisionCount() >= 1);
+    QVERIFY(scheduler.keptDecisionCount() < 10);
+    QVERIFY(scheduler.keptDecisionBytes() <= 3000);
+    QVERIFY(!scheduler.decision(scheduled.front()).has_value());
+    const std::optional<SchedulingDecision> last = scheduler.decision(scheduled.back());
+    QVERIFY(last.has_value());
+    QCOMPARE(last->pod, scheduled.back());
+    QCOMPARE(last->filter.size(), std::size_t{2});
 }
 
 QTEST_GUILESS_MAIN(TestSchedulingModel)

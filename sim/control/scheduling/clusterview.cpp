@@ -34,6 +34,7 @@ bool SchedulerClusterView::addNode(const SchedulerNodeSpec& spec) {
     applyNodeSpec(node, spec);
     m_index.emplace(spec.name, m_nodes.size());
     m_nodes.push_back(std::move(node));
+    m_nodeNames.reset();
     labelsChanged();
     for (auto& [key, memo] : m_selectorCounts) {
         if (memo->hasAll) {
@@ -101,6 +102,7 @@ bool SchedulerClusterView::removeNode(std::string_view name) {
     }
     rebuildIndex();
     labelsChanged();
+    m_nodeNames.reset();
     return true;
 }
 
@@ -253,6 +255,18 @@ std::optional<std::size_t> SchedulerClusterView::nodeIndex(std::string_view name
         return std::nullopt;
     }
     return it->second;
+}
+
+std::shared_ptr<const std::vector<std::string>> SchedulerClusterView::nodeNames() const {
+    if (!m_nodeNames) {
+        auto names = std::make_shared<std::vector<std::string>>();
+        names->reserve(m_nodes.size());
+        for (const auto& n : m_nodes) {
+            names->push_back(n.name);
+        }
+        m_nodeNames = std::move(names);
+    }
+    return m_nodeNames;
 }
 
 const SchedulerNodeInfo* SchedulerClusterView::node(std::string_view name) const {

@@ -73,6 +73,9 @@ public:
                            bool terminating);
 
     const std::vector<SchedulerNodeInfo>& nodes() const { return m_nodes; }
+    // The node names by index, shared: the same snapshot until a node is added or removed, so
+    // scheduling records can name nodes without a copy each.
+    std::shared_ptr<const std::vector<std::string>> nodeNames() const;
     std::optional<std::size_t> nodeIndex(std::string_view name) const;
     const SchedulerNodeInfo* node(std::string_view name) const;
     std::size_t podCount() const { return m_podCount; }
@@ -131,6 +134,7 @@ private:
     int affinityGroupFor(const ScheduledPod& pod);
 
     std::vector<SchedulerNodeInfo> m_nodes;
+    mutable std::shared_ptr<const std::vector<std::string>> m_nodeNames; // null: rebuild
     // Lookup only; never iterated, so hashing cannot reach results.
     std::unordered_map<std::string, std::size_t> m_index;
     std::map<std::string, int> m_imageNodeCounts;

@@ -32,6 +32,10 @@ std::string fitErrorMessage(int numAllNodes, const std::vector<NodeFilterVerdict
             ++histogram[r];
         }
     }
+    return fitErrorMessage(numAllNodes, histogram);
+}
+
+std::string fitErrorMessage(int numAllNodes, const std::map<std::string, int>& histogram) {
     std::vector<std::string> parts;
     for (const auto& [reason, count] : histogram) {
         parts.push_back(std::to_string(count) + " " + reason);

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,8 @@ struct SchedulingDecision {
 // "<count> <reason>" per distinct reason over all nodes, sorted as strings, joined by
 // ", ", ending with ".".
 std::string fitErrorMessage(int numAllNodes, const std::vector<NodeFilterVerdict>& verdicts);
+// The same from the histogram: reason → number of nodes that gave it.
+std::string fitErrorMessage(int numAllNodes, const std::map<std::string, int>& histogram);
 
 // Stable JSON: fixed key order, nodes in visiting order, no floating point.
 std::string toJson(const SchedulingDecision& decision);
