@@ -92,7 +92,7 @@ Estimate batchMeans(const Scenario& scenario, SimTime warmUp, int batches) {
 Scenario station(double lambda, double mu, int cores, std::optional<int> workers,
                  SimTime duration) {
     Scenario s = baseScenario(duration);
-    addTier(s, TierSpec{"api", 1, CpuMillis{cores * 1000}});
+    addTier(s, tier("api", 1, cores * 1000));
     ServiceBehaviourSpec& b = behaviour(s, "api");
     b.cpuPerRequest = exponentialMs(1000.0 / mu);
     b.workers = workers;

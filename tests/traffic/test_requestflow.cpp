@@ -81,9 +81,9 @@ void TestRequestFlow::sequentialAndParallelSteps() {
     // rate low enough for no queueing: sequential 2 + 10 + 20 = 32 ms, parallel 2 + 20 = 22.
     for (const bool parallel : {false, true}) {
         Scenario s = baseScenario(SimTime::seconds(40));
-        addTier(s, TierSpec{"frontend"});
-        addTier(s, TierSpec{"a"});
-        addTier(s, TierSpec{"b"});
+        addTier(s, tier("frontend"));
+        addTier(s, tier("a"));
+        addTier(s, tier("b"));
         behaviour(s, "frontend").cpuPerRequest = constantMs(2);
         behaviour(s, "a").cpuPerRequest = constantMs(10);
         behaviour(s, "b").cpuPerRequest = constantMs(20);
@@ -111,9 +111,9 @@ void TestRequestFlow::probabilityAndCopies() {
     // frontend calls `a` with probability 0.25 (decided once per request) and `b` three times
     // in a row; b's requests are exactly 3× frontend's, a's a binomial share of 1/4.
     Scenario s = baseScenario(SimTime::seconds(210));
-    addTier(s, TierSpec{"frontend"});
-    addTier(s, TierSpec{"a"});
-    addTier(s, TierSpec{"b"});
+    addTier(s, tier("frontend"));
+    addTier(s, tier("a"));
+    addTier(s, tier("b"));
     for (const char* name : {"frontend", "a", "b"}) {
         behaviour(s, name).cpuPerRequest = constantMs(1);
     }
@@ -146,8 +146,8 @@ void TestRequestFlow::networkLatencyByZone() {
     QFETCH(QString, calleeNode);
     QFETCH(double, expectedMs);
     Scenario s = baseScenario(SimTime::seconds(30), {"zone-a", "zone-b"}, 2);
-    addTier(s, TierSpec{"frontend"});
-    addTier(s, TierSpec{"backend"});
+    addTier(s, tier("frontend"));
+    addTier(s, tier("backend"));
     pinToNode(s, "frontend", "zone-a-1");
     pinToNode(s, "backend", calleeNode.toStdString());
     behaviour(s, "frontend").cpuPerRequest = constantMs(2);
@@ -166,10 +166,10 @@ void TestRequestFlow::networkLatencyByZone() {
 
 void TestRequestFlow::gatewayRoutesWeightsLimitsAnd404() {
     Scenario s = baseScenario(SimTime::seconds(110));
-    addTier(s, TierSpec{"gateway"});
-    addTier(s, TierSpec{"web"});
-    addTier(s, TierSpec{"web-canary"});
-    addTier(s, TierSpec{"api"});
+    addTier(s, tier("gateway"));
+    addTier(s, tier("web"));
+    addTier(s, tier("web-canary"));
+    addTier(s, tier("api"));
     behaviour(s, "gateway").cpuPerRequest = constantMs(0.1);
     s.simulation.gateway.service = "gateway";
     GatewayRouteSpec api;
@@ -226,7 +226,7 @@ void TestRequestFlow::gatewayRoutesWeightsLimitsAnd404() {
 void TestRequestFlow::noEndpointAndQueueFullAre503() {
     {
         Scenario s = baseScenario(SimTime::seconds(20));
-        addTier(s, TierSpec{"web", 0});
+        addTier(s, tier("web", 0));
         constantTo(s, "web", 10);
         Simulation sim(s);
         sim.runToEnd();
@@ -238,7 +238,7 @@ void TestRequestFlow::noEndpointAndQueueFullAre503() {
         // One worker, 100 ms per request, a queue of 2, 50 requests/s: the pod serves 10/s
         // and the rest overflow the queue.
         Scenario s = baseScenario(SimTime::seconds(30));
-        addTier(s, TierSpec{"web"});
+        addTier(s, tier("web"));
         behaviour(s, "web").cpuPerRequest = constantMs(100);
         behaviour(s, "web").workers = 1;
         behaviour(s, "web").queueCapacity = 2;
@@ -257,7 +257,7 @@ void TestRequestFlow::memoryOverLimitIsOomKilled() {
     // are in the pod, 1,000 Mi: the kernel kills the container (OOMKilled) and the kubelet
     // restarts it; the requests in it fail.
     Scenario s = baseScenario(SimTime::seconds(30));
-    addTier(s, TierSpec{"web"});
+    addTier(s, tier("web"));
     ServiceBehaviourSpec& b = behaviour(s, "web");
     b.baseLatency = SimTime::seconds(1);
     b.memoryPerRequest = Bytes::mebibytes(100);
@@ -313,9 +313,9 @@ namespace {
 
 Scenario chain() {
     Scenario s = baseScenario(SimTime::seconds(60));
-    addTier(s, TierSpec{"gateway"});
-    addTier(s, TierSpec{"frontend", 2});
-    addTier(s, TierSpec{"db"});
+    addTier(s, tier("gateway"));
+    addTier(s, tier("frontend", 2));
+    addTier(s, tier("db"));
     behaviour(s, "gateway").cpuPerRequest = constantMs(0.2);
     behaviour(s, "frontend").cpuPerRequest = exponentialMs(5);
     behaviour(s, "frontend").calls = {CallStepSpec{true, {{"db", 1.0, 2}}}};

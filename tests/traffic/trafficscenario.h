@@ -21,6 +21,14 @@ struct TierSpec {
     Bytes memoryLimit = Bytes::mebibytes(512);
 };
 
+inline TierSpec tier(const std::string& name, int replicas = 1, int millicores = 1000) {
+    TierSpec t;
+    t.name = name;
+    t.replicas = replicas;
+    t.cpu = CpuMillis{millicores};
+    return t;
+}
+
 inline DurationDistributionSpec exponentialMs(double meanMs) {
     DurationDistributionSpec d;
     d.type = DistributionType::Exponential;
