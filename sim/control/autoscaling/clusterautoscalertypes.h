@@ -1,0 +1,110 @@
+#pragma once
+
+// The cluster autoscaler's view of the cluster, as plain values: node groups with a machine
+// template, nodes with the pods bound to them, pending pods, and the simulated nodes its
+// scheduling simulations place pods on.
+//
+// Upstream: kubernetes/autoscaler cluster-autoscaler — cloudprovider.NodeGroup (MinSize,
+// MaxSize, TargetSize, TemplateNodeInfo), simulator/framework NodeInfo, and the predicate
+// checker every simulation asks "does this pod fit this node?". Here that question is a
+// callback, so the model can plug in kube-scheduler's real filters; caResourcesFit (CPU,
+// memory and pod count, like NodeResourcesFit) is the default.
+
+#include "engine/simtime.h"
+#include "scenario/kubernetestypes.h"
+#include "scenario/units.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cnsim {
+
+// A node group's machine: what a new node of the group offers (capacity = allocatable).
+struct CaNodeTemplate {
+    CpuMillis cpu;
+    Bytes memory;
+    int maxPods = 110;
+    std::map<std::string, std::string> labels;
+    std::vector<Taint> taints;
+    std::string zone;
+};
+
+struct CaNodeGroup {
+    std::string name;
+    int minSize = 0;
+    int maxSize = 0;
+    int targetSize = 0; // nodes requested from the cloud, registered or not
+    CaNodeTemplate machine;
+    double pricePerHour = 0;   // per node
+    SimTime provisioningDelay; // request → node registered (the model's cloud, not CA's)
+    bool exists = true;        // false: node-group auto-provisioning would create it
+};
+
+// Who owns a pod, as the drain rules ask (utils/drain, drainability/rules/replicated).
+enum class CaOwnerKind { None, ReplicaSet, ReplicationController, StatefulSet, Job, DaemonSet };
+
+struct CaPod {
+    std::string name;
+    std::string nameSpace = "default";
+    CpuMillis cpu; // requests
+    Bytes memory;
+    CaOwnerKind owner = CaOwnerKind::ReplicaSet;
+    // Pods with the same key are interchangeable (upstream groups pods by controller and
+    // spec); empty: the pod is a group of its own.
+    std::string equivalenceKey;
+    int priority = 0;
+    bool mirror = false;                  // static pod's mirror
+    bool terminal = false;                // Succeeded or Failed
+    bool longTerminating = false;         // terminating for longer than its grace period + 5 min
+    bool localStorage = false;            // an emptyDir or hostPath volume (not memory-backed)
+    bool safeToEvictLocalVolumes = false; // safe-to-evict-local-volumes names them all
+    std::optional<bool> safeToEvict;      // cluster-autoscaler.kubernetes.io/safe-to-evict
+    bool hasController() const { return owner != CaOwnerKind::None; }
+};
+
+struct CaNode {
+    std::string name;
+    std::string group; // empty: not in an autoscaled node group
+    CpuMillis allocatableCpu;
+    Bytes allocatableMemory;
+    int maxPods = 110;
+    std::map<std::string, std::string> labels;
+    std::vector<Taint> taints;
+    bool ready = true;
+    bool scaleDownDisabled = false; // cluster-autoscaler.kubernetes.io/scale-down-disabled=true
+    bool beingDeleted = false;      // carries ToBeDeletedByClusterAutoscaler
+    std::vector<CaPod> pods;        // pods bound to the node
+};
+
+// A node inside a simulation: an existing node or a fresh one from a template, with the pods
+// the simulation has placed on it.
+struct CaSimNode {
+    std::string name;
+    std::string group;
+    std::map<std::string, std::string> labels;
+    std::vector<Taint> taints;
+    CpuMillis allocatableCpu;
+    Bytes allocatableMemory;
+    int maxPods = 110;
+    CpuMillis requestedCpu;
+    Bytes requestedMemory;
+    std::vector<const CaPod*> pods;
+
+    void add(const CaPod& pod);
+    static CaSimNode fromTemplate(const CaNodeGroup& group, std::string name);
+    static CaSimNode fromNode(const CaNode& node); // with its pods
+};
+
+// Does `pod` fit `node` as it is in the simulation?
+using CaPredicate = std::function<bool(const CaPod& pod, const CaSimNode& node)>;
+
+// NodeResourcesFit on requests: CPU, memory and the pod count.
+bool caResourcesFit(const CaPod& pod, const CaSimNode& node);
+
+// The predicate to use: the caller's, or caResourcesFit when none is given.
+const CaPredicate& caPredicateOrDefault(const CaPredicate& predicate);
+
+} // namespace cnsim
