@@ -617,10 +617,11 @@ void TestAutoscalingHpaNormalization::reconcileOutsideMinMax() {
     QCOMPARE(d.rescaleReason, std::string("Current number of replicas above Spec.MaxReplicas"));
 }
 
-// TestMinReplicas, TestMaxReplicas, TestSuperfluousMetrics: the ScalingLimited reasons.
+// TestMinReplicas and TestMaxReplicas, then TestSuperfluousMetrics' samples (more samples than
+// pods) with maxReplicas 6: the ScalingLimited reasons.
 void TestAutoscalingHpaNormalization::reconcileLimits() {
     HpaHistory h = emptyHistory();
-    HpaDecision d = reconcileHpa(cpuInput(2, 5, 3, 90, {10, 95, 10}, {1000, 1000, 1000}), h);
+    HpaDecision d = reconcileHpa(cpuInput(2, 5, 3, 90, {10, 95, 10}, {900, 1000, 1100}), h);
     QCOMPARE(d.desiredReplicas, 2);
     QCOMPARE(lastCondition(d, HpaConditionType::ScalingLimited)->reason,
              std::string("TooFewReplicas"));
