@@ -92,12 +92,17 @@ ParseResult parseRun(const std::vector<std::string>& args) {
                 return usageError("--until " + *value + " is longer than the maximum of 30 days");
             }
             run.until = until;
-        } else if (option.name == "--metrics-csv" || option.name == "--events-jsonl") {
+        } else if (option.name == "--metrics-csv" || option.name == "--events-jsonl" ||
+                   option.name == "--tables-csv" || option.name == "--traces-json") {
             const auto value = takeValue();
             if (!value || value->empty()) {
                 return usageError("option " + option.name + " needs a file path");
             }
-            (option.name == "--metrics-csv" ? run.metricsCsvPath : run.eventsJsonlPath) = *value;
+            std::string& path = option.name == "--metrics-csv"    ? run.metricsCsvPath
+                                : option.name == "--events-jsonl" ? run.eventsJsonlPath
+                                : option.name == "--tables-csv"   ? run.tablesCsvPath
+                                                                  : run.tracesJsonPath;
+            path = *value;
         } else if (option.name == "--exec") {
             const auto value = takeValue();
             const std::size_t colon = value ? value->find(':') : std::string::npos;
@@ -204,6 +209,10 @@ std::string usageText(const std::string& topic) {
                "  --json                print the summary as JSON\n"
                "  --metrics-csv PATH    write the per-second metrics as CSV\n"
                "  --events-jsonl PATH   write the cluster events as JSON Lines\n"
+               "  --tables-csv PATH     write the per-service, per-version and per-route\n"
+               "                        request tables as CSV (one row each, a kind column)\n"
+               "  --traces-json PATH    write the sampled request traces (simulation.tracing)\n"
+               "                        as JSON\n"
                "  --fingerprint         print the run's fingerprint (same scenario and seed give\n"
                "                        the same fingerprint on every machine)\n"
                "  --exec 'AT: COMMAND'  run a kubectl command at simulated time AT, e.g.\n"

@@ -28,6 +28,8 @@ struct RunOptions {
     bool fingerprint = false;
     std::string metricsCsvPath;
     std::string eventsJsonlPath;
+    std::string tablesCsvPath; // per-service / version / route table, one row each
+    std::string tracesJsonPath;
     std::vector<ExecStep> execs; // in the order given
     // --explain POD: print kube-scheduler's latest decision for each, as JSON, at the end
     std::vector<std::string> explain; // pod names, in the order given

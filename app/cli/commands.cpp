@@ -139,6 +139,9 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
              [&](std::ostream& o) { writeMetricsCsv(simulation.metrics(), o); });
     exportTo(options.eventsJsonlPath,
              [&](std::ostream& o) { writeEventsJsonl(simulation.events(), o); });
+    exportTo(options.tablesCsvPath, [&](std::ostream& o) { writeTablesCsv(summary, o); });
+    exportTo(options.tracesJsonPath,
+             [&](std::ostream& o) { writeTracesJson(simulation.traces(), o); });
 
     if (!options.explain.empty()) {
         // In place of the summary: one JSON object per line, for tools and for diffing runs.

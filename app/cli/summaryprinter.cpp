@@ -72,16 +72,45 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
     out << "\nEvents     " << s.engineEvents << " engine events, " << s.clusterEvents
         << " cluster events\n";
 
+    // Requests per Service, per version of a Service and per gateway route.
+    const auto ms = [](double value) { return fixed(value, 1) + " ms"; };
+    const auto requestRow = [&](std::vector<std::string> names, const ServiceSummary& v) {
+        names.insert(names.end(),
+                     {std::to_string(v.requests), std::to_string(v.errors),
+                      percent(v.requests - v.errors, v.requests), ms(v.p50LatencyMs),
+                      ms(v.p95LatencyMs), ms(v.p99LatencyMs), ms(v.maxLatencyMs)});
+        return names;
+    };
+    const std::vector<std::string> statsHeader{"REQUESTS", "ERRORS", "SUCCESS", "P50",
+                                               "P95",      "P99",    "MAX"};
+    const auto header = [&](std::vector<std::string> names) {
+        names.insert(names.end(), statsHeader.begin(), statsHeader.end());
+        return names;
+    };
     if (!s.services.empty()) {
         out << "\nServices\n";
         Table table;
-        table.addRow(
-            {"NAME", "REQUESTS", "COMPLETED", "ERRORS", "ERROR RATE", "MEAN", "P50", "P95", "P99"});
+        table.addRow(header({"NAME"}));
         for (const ServiceSummary& v : s.services) {
-            table.addRow({v.name, std::to_string(v.requests), std::to_string(v.completed),
-                          std::to_string(v.errors), percent(v.errors, v.requests),
-                          fixed(v.meanLatencyMs, 1) + " ms", fixed(v.p50LatencyMs, 1) + " ms",
-                          fixed(v.p95LatencyMs, 1) + " ms", fixed(v.p99LatencyMs, 1) + " ms"});
+            table.addRow(requestRow({v.name}, v));
+        }
+        table.print(out);
+    }
+    if (!s.versions.empty()) {
+        out << "\nVersions\n";
+        Table table;
+        table.addRow(header({"SERVICE", "VERSION"}));
+        for (const VersionSummary& v : s.versions) {
+            table.addRow(requestRow({v.service, v.name}, v));
+        }
+        table.print(out);
+    }
+    if (!s.routes.empty()) {
+        out << "\nGateway routes\n";
+        Table table;
+        table.addRow(header({"ROUTE"}));
+        for (const RouteSummary& v : s.routes) {
+            table.addRow(requestRow({v.name}, v));
         }
         table.print(out);
     }

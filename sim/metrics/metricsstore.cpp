@@ -22,6 +22,12 @@ const TimeSeries* MetricsStore::find(std::string_view name) const {
 
 void MetricsStore::append(std::size_t index, SimTime time, double value) {
     TimeSeries& s = m_series.at(index);
+    if (m_retention > 0 && s.times.size() >= 2 * m_retention) {
+        // Drop the older half at once: amortised O(1) per sample, at most 2 × retention kept.
+        const auto drop = static_cast<std::ptrdiff_t>(s.times.size() - m_retention);
+        s.times.erase(s.times.begin(), s.times.begin() + drop);
+        s.values.erase(s.values.begin(), s.values.begin() + drop);
+    }
     s.times.push_back(time);
     s.values.push_back(value);
 }

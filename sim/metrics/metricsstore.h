@@ -31,10 +31,14 @@ public:
     const std::vector<TimeSeries>& all() const { return m_series; }
     void append(std::size_t index, SimTime time, double value);
     std::size_t indexOf(std::string_view name, std::string_view unit);
+    // Keep only about the last `samples` samples of each series (between `samples` and twice
+    // that; 0, the default, keeps everything), so a long run's memory stays flat.
+    void setRetention(std::size_t samples) { m_retention = samples; }
 
 private:
     std::vector<TimeSeries> m_series;
     std::map<std::string, std::size_t, std::less<>> m_index;
+    std::size_t m_retention = 0;
 };
 
 } // namespace cnsim

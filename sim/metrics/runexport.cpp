@@ -18,17 +18,34 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
     out << "  \"engineEvents\": " << s.engineEvents << ",\n";
     out << "  \"clusterEvents\": " << s.clusterEvents << ",\n";
     out << "  \"fingerprint\": " << quote(s.fingerprint) << ",\n";
-    out << "  \"services\": [";
-    for (std::size_t i = 0; i < s.services.size(); ++i) {
-        const ServiceSummary& v = s.services[i];
-        out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(v.name)
-            << ", \"requests\": " << v.requests << ", \"completed\": " << v.completed
+    const auto requestStats = [&](const ServiceSummary& v) {
+        out << ", \"requests\": " << v.requests << ", \"completed\": " << v.completed
             << ", \"errors\": " << v.errors << ", \"meanLatencyMs\": " << number(v.meanLatencyMs)
             << ", \"p50LatencyMs\": " << number(v.p50LatencyMs)
+            << ", \"p90LatencyMs\": " << number(v.p90LatencyMs)
             << ", \"p95LatencyMs\": " << number(v.p95LatencyMs)
-            << ", \"p99LatencyMs\": " << number(v.p99LatencyMs) << "}";
+            << ", \"p99LatencyMs\": " << number(v.p99LatencyMs)
+            << ", \"maxLatencyMs\": " << number(v.maxLatencyMs) << "}";
+    };
+    out << "  \"services\": [";
+    for (std::size_t i = 0; i < s.services.size(); ++i) {
+        out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(s.services[i].name);
+        requestStats(s.services[i]);
     }
     out << (s.services.empty() ? "],\n" : "\n  ],\n");
+    out << "  \"versions\": [";
+    for (std::size_t i = 0; i < s.versions.size(); ++i) {
+        out << (i ? ",\n" : "\n") << "    {\"service\": " << quote(s.versions[i].service)
+            << ", \"version\": " << quote(s.versions[i].name);
+        requestStats(s.versions[i]);
+    }
+    out << (s.versions.empty() ? "],\n" : "\n  ],\n");
+    out << "  \"routes\": [";
+    for (std::size_t i = 0; i < s.routes.size(); ++i) {
+        out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(s.routes[i].name);
+        requestStats(s.routes[i]);
+    }
+    out << (s.routes.empty() ? "],\n" : "\n  ],\n");
     out << "  \"deployments\": [";
     for (std::size_t i = 0; i < s.deployments.size(); ++i) {
         const DeploymentSummary& v = s.deployments[i];
@@ -95,6 +112,76 @@ void writeEventsJsonl(const std::vector<ClusterEvent>& events, std::ostream& out
         }
         out << "}, \"message\": " << quote(describeEvent(e)) << "}\n";
     }
+}
+
+namespace {
+
+// A CSV field: quoted when it holds a comma, quote or line break (RFC 4180).
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (const char c : text) {
+        quoted += c;
+        if (c == '"') {
+            quoted += '"';
+        }
+    }
+    return quoted + "\"";
+}
+
+} // namespace
+
+void writeTablesCsv(const RunSummary& s, std::ostream& out) {
+    out << "kind,name,service,requests,completed,errors,success_percent,mean_ms,p50_ms,p90_ms,"
+           "p95_ms,p99_ms,max_ms\n";
+    const auto row = [&](std::string_view kind, const std::string& name,
+                         const std::string& service, const ServiceSummary& v) {
+        out << kind << ',' << csvField(name) << ',' << csvField(service) << ',' << v.requests
+            << ',' << v.completed << ',' << v.errors << ',';
+        if (v.requests > 0) {
+            out << number(100.0 * static_cast<double>(v.requests - v.errors) /
+                          static_cast<double>(v.requests));
+        }
+        out << ',' << number(v.meanLatencyMs) << ',' << number(v.p50LatencyMs) << ','
+            << number(v.p90LatencyMs) << ',' << number(v.p95LatencyMs) << ','
+            << number(v.p99LatencyMs) << ',' << number(v.maxLatencyMs) << '\n';
+    };
+    for (const ServiceSummary& v : s.services) {
+        row("service", v.name, v.name, v);
+    }
+    for (const VersionSummary& v : s.versions) {
+        row("version", v.name, v.service, v);
+    }
+    for (const RouteSummary& v : s.routes) {
+        row("route", v.name, "", v);
+    }
+}
+
+void writeTracesJson(const std::vector<RequestTrace>& traces, std::ostream& out) {
+    out << "{\"traces\": [";
+    for (std::size_t t = 0; t < traces.size(); ++t) {
+        const RequestTrace& trace = traces[t];
+        out << (t ? ",\n" : "\n") << "  {\"id\": " << trace.id
+            << ", \"source\": " << quote(trace.source)
+            << ", \"class\": " << quote(trace.requestClass)
+            << ", \"route\": " << quote(trace.route)
+            << ", \"start_s\": " << number(trace.start.toSeconds())
+            << ", \"end_s\": " << number(trace.end.toSeconds()) << ", \"code\": " << trace.code
+            << ", \"spans\": [";
+        for (std::size_t i = 0; i < trace.spans.size(); ++i) {
+            const TraceSpan& span = trace.spans[i];
+            out << (i ? ",\n" : "\n") << "    {\"span\": " << i << ", \"parent\": " << span.parent
+                << ", \"service\": " << quote(span.service) << ", \"pod\": " << quote(span.pod)
+                << ", \"node\": " << quote(span.node) << ", \"version\": " << quote(span.version)
+                << ", \"start_s\": " << number(span.start.toSeconds())
+                << ", \"end_s\": " << number(span.end.toSeconds()) << ", \"code\": " << span.code
+                << ", \"attempt\": " << span.attempt << "}";
+        }
+        out << (trace.spans.empty() ? "]}" : "\n  ]}");
+    }
+    out << (traces.empty() ? "]}\n" : "\n]}\n");
 }
 
 } // namespace cnsim

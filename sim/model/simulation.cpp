@@ -241,6 +241,10 @@ ClusterSnapshot Simulation::snapshot() const {
     return snap;
 }
 
+void Simulation::setMetricsRetention(std::size_t samples) {
+    m_model->metrics().setRetention(samples);
+}
+
 const MetricsStore& Simulation::metrics() const {
     return m_model->metrics();
 }

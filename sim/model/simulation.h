@@ -75,6 +75,9 @@ public:
 
     ClusterSnapshot snapshot() const;
     const MetricsStore& metrics() const;
+    // Keep about the last `samples` per-second samples of each metrics series (see
+    // MetricsStore::setRetention), so memory stays flat over long runs; 0 keeps all.
+    void setMetricsRetention(std::size_t samples);
     const std::vector<ClusterEvent>& events() const;
     RunSummary summary() const;
     // The sampled requests' span trees (simulation.tracing), in arrival order; at most
