@@ -33,8 +33,13 @@ MetricsRecorder::TrafficSeries MetricsRecorder::makeTrafficSeries(const std::str
 
 void MetricsRecorder::start() {
     const TrafficModel& traffic = m_model.traffic();
-    for (const std::string& service : traffic.serviceNames()) {
-        m_services.push_back(makeTrafficSeries("service/" + service + "/", true));
+    for (std::size_t i = 0; i < traffic.serviceNames().size(); ++i) {
+        const std::string prefix = "service/" + traffic.serviceNames()[i] + "/";
+        TrafficSeries& series = m_services.emplace_back(makeTrafficSeries(prefix, true));
+        if (traffic.hasResilience(i)) {
+            series.retryRate = m_model.metrics().indexOf(prefix + "retry_rate", "1/s");
+            series.timeoutRate = m_model.metrics().indexOf(prefix + "timeout_rate", "1/s");
+        }
     }
     for (std::size_t r = 0; r < traffic.routeCount(); ++r) {
         m_routes.push_back(makeTrafficSeries("route/" + traffic.routeName(r) + "/", false));
@@ -61,8 +66,7 @@ void MetricsRecorder::put(std::size_t series, double value) {
     m_model.engine().fingerprint().addU64(std::bit_cast<std::uint64_t>(value));
 }
 
-void MetricsRecorder::putTraffic(const TrafficSeries& s, const TrafficCounters& c,
-                                 bool withQueue) {
+void MetricsRecorder::putTraffic(const TrafficSeries& s, const TrafficCounters& c, bool withQueue) {
     const double seconds = kInterval.toSeconds();
     static constexpr std::array<double, 4> kQuantiles{0.50, 0.90, 0.95, 0.99};
     std::array<double, 4> q{};
@@ -77,6 +81,10 @@ void MetricsRecorder::putTraffic(const TrafficSeries& s, const TrafficCounters& 
     put(s.inFlight, static_cast<double>(c.inFlight));
     if (withQueue) {
         put(s.queueLength, static_cast<double>(c.queued));
+    }
+    if (s.retryRate != kNoSeries) {
+        put(s.retryRate, static_cast<double>(c.windowRetries) / seconds);
+        put(s.timeoutRate, static_cast<double>(c.windowTimeouts) / seconds);
     }
 }
 

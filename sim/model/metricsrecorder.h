@@ -29,9 +29,13 @@ public:
     void start();
 
 private:
-    // request_rate, error_rate, latency p50/p90/p95/p99/max, in_flight, queue_length.
+    static constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
+    // request_rate, error_rate, latency p50/p90/p95/p99/max, in_flight, queue_length; a
+    // Service with resilience settings also retry_rate and timeout_rate (as a caller).
     struct TrafficSeries {
         std::size_t requestRate, errorRate, p50, p90, p95, p99, max, inFlight, queueLength;
+        std::size_t retryRate = kNoSeries;
+        std::size_t timeoutRate = kNoSeries;
     };
     struct DeploymentSeries {
         std::string name;

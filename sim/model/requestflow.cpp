@@ -11,10 +11,9 @@
 // allocate a request (the pool is a deque, so it would stay valid, but phases change under
 // it). Events capture `this` and one index.
 
-#include "model/trafficmodel.h"
-
 #include "model/eventpriority.h"
 #include "model/simulationmodel.h"
+#include "model/trafficmodel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -110,6 +109,7 @@ void TrafficModel::dispatch(std::uint32_t ri, std::uint32_t callerStation) {
         span.start = m_engine.now();
         span.end = span.start;
         span.parent = r.span; // the caller's span (set by sendCall), -1 for the entry
+        span.attempt = static_cast<int>(r.attempt);
         r.span = static_cast<std::int32_t>(m_traces[r.trace].spans.size());
         m_traces[r.trace].spans.push_back(std::move(span));
     }
@@ -267,7 +267,7 @@ bool TrafficModel::launchNext(std::uint32_t ri) {
         r.stepStarted = true;
         ++r.outstanding;
         r.sending = true;
-        sendCall(ri, r.backend);
+        sendCall(ri, r.backend, kNone, 1);
         m_requests[ri].sending = false;
         return true;
     }
@@ -287,7 +287,7 @@ bool TrafficModel::launchNext(std::uint32_t ri) {
                 --r.copiesLeft;
                 ++r.outstanding;
                 r.sending = true;
-                sendCall(ri, call.service);
+                sendCall(ri, call.service, call.policy, 1);
                 m_requests[ri].sending = false;
                 return true;
             }
@@ -306,7 +306,7 @@ bool TrafficModel::launchNext(std::uint32_t ri) {
             }
             for (std::uint32_t k = 0; k < call.count; ++k) {
                 ++m_requests[ri].outstanding;
-                sendCall(ri, call.service);
+                sendCall(ri, call.service, call.policy, 1);
                 any = true;
             }
         }
@@ -336,7 +336,8 @@ void TrafficModel::continueSteps(std::uint32_t ri) {
     }
 }
 
-void TrafficModel::sendCall(std::uint32_t parent, std::uint32_t service) {
+void TrafficModel::sendCall(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
+                            std::uint32_t attempt) {
     const std::uint32_t ci = allocRequest();
     Request& p = m_requests[parent];
     Request& c = m_requests[ci];
@@ -347,7 +348,76 @@ void TrafficModel::sendCall(std::uint32_t parent, std::uint32_t service) {
     c.sentAt = m_engine.now();
     c.trace = p.trace;
     c.span = p.span;
+    if (policy != kNone) {
+        c.policy = policy;
+        c.attempt = attempt;
+        Policy& pol = m_policies[policy];
+        if (attempt == 1 && pol.budgeted) {
+            pol.budget.deposit(m_engine.now());
+        }
+        if (pol.timeout > SimTime::zero()) {
+            const std::uint32_t gen = c.gen;
+            c.timeout = m_engine.schedule(
+                pol.timeout, [this, ci, gen] { attemptTimedOut(ci, gen); }, priority::kTraffic);
+        }
+    }
     dispatch(ci, p.station);
+}
+
+void TrafficModel::attemptTimedOut(std::uint32_t ci, std::uint32_t gen) {
+    Request& c = m_requests[ci];
+    if (c.gen != gen) {
+        return; // answered and freed; the slot may serve another request now
+    }
+    c.timeout = {};
+    const Request& p = m_requests[c.parent];
+    if (c.orphan || p.gen != c.parentGen || p.phase != Phase::Calling) {
+        return; // nobody waits for this attempt any more
+    }
+    // The caller stops waiting; the callee does not know and keeps working (wasted work).
+    c.orphan = true;
+    m_services[p.service].counters.timedOut();
+    attemptFailed(c.parent, c.service, c.policy, c.attempt, 504);
+}
+
+void TrafficModel::attemptFailed(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
+                                 std::uint32_t attempt, int code) {
+    Policy& pol = m_policies[policy];
+    Request& p = m_requests[parent];
+    if (attempt < pol.maxAttempts) {
+        TrafficCounters& counters = m_services[p.service].counters;
+        if (!pol.budgeted || pol.budget.tryWithdraw(m_engine.now())) {
+            counters.retried();
+            // The next attempt waits as a placeholder; the call stays outstanding.
+            const std::uint32_t wi = allocRequest();
+            Request& w = m_requests[wi];
+            w.parent = parent;
+            w.parentGen = m_requests[parent].gen;
+            w.service = service;
+            w.policy = policy;
+            w.attempt = attempt + 1;
+            w.phase = Phase::Backoff;
+            w.pending = m_engine.schedule(
+                pol.backoff[attempt - 1], [this, wi] { retryNow(wi); }, priority::kTraffic);
+            return;
+        }
+        ++counters.retriesDenied;
+    }
+    childReturned(parent, code);
+}
+
+void TrafficModel::retryNow(std::uint32_t wi) {
+    const Request& w = m_requests[wi];
+    const std::uint32_t parent = w.parent;
+    const std::uint32_t service = w.service;
+    const std::uint32_t policy = w.policy;
+    const std::uint32_t attempt = w.attempt;
+    const Request& p = m_requests[parent];
+    const bool waited = p.gen == w.parentGen && p.phase == Phase::Calling;
+    freeRequest(wi);
+    if (waited) {
+        sendCall(parent, service, policy, attempt);
+    }
 }
 
 void TrafficModel::childReturned(std::uint32_t pi, int code) {
@@ -462,13 +532,24 @@ void TrafficModel::deliver(std::uint32_t ri) {
         freeRequest(ri);
         return;
     }
+    if (r.timeout.isValid()) {
+        m_engine.cancel(r.timeout);
+    }
     const std::uint32_t parent = r.parent;
     const std::uint32_t parentGen = r.parentGen;
     const int code = r.code;
+    const std::uint32_t policy = r.policy;
+    const std::uint32_t service = r.service;
+    const std::uint32_t attempt = r.attempt;
+    const bool orphan = r.orphan;
     freeRequest(ri);
     const Request& p = m_requests[parent];
-    if (p.gen != parentGen || p.phase != Phase::Calling) {
-        return; // the caller already answered (failed): nobody waits for this response
+    if (orphan || p.gen != parentGen || p.phase != Phase::Calling) {
+        return; // the caller stopped waiting or already answered: this response is dropped
+    }
+    if (code != 200 && policy != kNone) {
+        attemptFailed(parent, service, policy, attempt, code);
+        return;
     }
     childReturned(parent, code);
 }

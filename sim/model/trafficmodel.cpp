@@ -41,6 +41,30 @@ std::string imageTag(const std::string& image) {
 
 } // namespace
 
+TrafficModel::Policy TrafficModel::makePolicy(std::uint32_t caller,
+                                              const CallResilienceSpec& spec) {
+    Policy policy;
+    policy.caller = caller;
+    policy.timeout = spec.timeout.value_or(SimTime::zero());
+    if (spec.retry) {
+        const RetrySpec& retry = *spec.retry;
+        policy.maxAttempts = static_cast<std::uint32_t>(std::max(retry.maxAttempts, 1));
+        // Resilience4j's IntervalFunction.ofExponentialBackoff: wait × multiplier^(n−1) before
+        // the n-th retry; computed once, in whole microseconds.
+        double wait = static_cast<double>(retry.waitDuration.toMicroseconds());
+        for (std::uint32_t n = 1; n < policy.maxAttempts; ++n) {
+            policy.backoff.push_back(SimTime::microseconds(std::llround(wait)));
+            wait = std::min(wait * retry.exponentialBackoffMultiplier, 3.6e9);
+        }
+        if (retry.budget) {
+            policy.budgeted = true;
+            policy.budget = RetryBudget(retry.budget->ratio, retry.budget->minRetriesPerSecond,
+                                        retry.budget->ttl);
+        }
+    }
+    return policy;
+}
+
 TrafficModel::TrafficModel(SimulationModel& model)
     : m_model(model), m_engine(model.engine()), m_gatewayStream(model.makeStream("gateway")),
       m_tracingStream(model.makeStream("tracing")),
@@ -105,9 +129,21 @@ void TrafficModel::buildServices() {
         }
         return static_cast<std::uint32_t>(it - m_serviceNames.begin());
     };
-    for (Service& service : m_services) {
+    for (std::uint32_t caller = 0; caller < m_services.size(); ++caller) {
+        Service& service = m_services[caller];
         service.firstStep = static_cast<std::uint32_t>(m_steps.size());
         if (const ServiceBehaviourSpec* b = behaviourOf(scenario, service.name)) {
+            // Resilience policies, by callee (the reader allows one per downstream Service).
+            std::map<std::uint32_t, std::uint32_t> policyOf;
+            for (const CallResilienceSpec& r : b->resilience.calls) {
+                const auto callee = indexOf(r.service);
+                if (!callee || policyOf.count(*callee) != 0) {
+                    continue;
+                }
+                policyOf.emplace(*callee, static_cast<std::uint32_t>(m_policies.size()));
+                m_policies.push_back(makePolicy(caller, r));
+                service.resilient = true;
+            }
             for (const CallStepSpec& stepSpec : b->calls) {
                 Step step{stepSpec.parallel, static_cast<std::uint32_t>(m_calls.size()), 0};
                 for (const DownstreamCallSpec& call : stepSpec.calls) {
@@ -115,8 +151,10 @@ void TrafficModel::buildServices() {
                     if (!target || call.count <= 0 || call.probability <= 0.0) {
                         continue; // the validator rejects unknown Services
                     }
+                    const auto policy = policyOf.find(*target);
                     m_calls.push_back(Call{*target, std::min(call.probability, 1.0),
-                                           static_cast<std::uint32_t>(call.count)});
+                                           static_cast<std::uint32_t>(call.count),
+                                           policy == policyOf.end() ? kNone : policy->second});
                     ++step.callCount;
                 }
                 if (step.callCount > 0) {
@@ -271,7 +309,8 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
     }
     station.server = PodServer(cores, workers, queueCapacity);
     station.containerName = container.name;
-    station.memoryLimit = container.limits.memory ? static_cast<double>(container.limits.memory->value) : 0.0;
+    station.memoryLimit =
+        container.limits.memory ? static_cast<double>(container.limits.memory->value) : 0.0;
     station.idleMemory = image != nullptr ? static_cast<double>(image->idleMemory.value) : 0.0;
     station.neverReady = image != nullptr && image->neverReady;
     station.servingAt = m_engine.now() + (image != nullptr ? image->startupTime : SimTime::zero());

@@ -23,8 +23,12 @@
 // with a free list; events capture at most 16 bytes; a station has one completion event.
 // Each request has at most one pending event of its own (arrival, base latency or response)
 // and a generation, so a pod failing its requests can cancel them and late events are ignored.
-// A downstream call's path (sendCall → response → childReturned) is the one place where
-// timeouts, retries and circuit breaking will go.
+//
+// Resilience (services[].resilience, docs/traffic.md "Resilience"): a call with a policy may
+// time out (the caller stops waiting, the orphaned attempt runs on at the callee) and be
+// retried after a back-off, within a retry budget. A retry waits as a placeholder request in
+// phase Backoff, so a parent that answers early needs no bookkeeping: the placeholder finds
+// it gone.
 
 #include "engine/engine.h"
 #include "engine/random.h"
@@ -34,6 +38,7 @@
 #include "traffic/gatewayrouter.h"
 #include "traffic/loadbalancers.h"
 #include "traffic/podserver.h"
+#include "traffic/retrybudget.h"
 #include "traffic/trafficcounters.h"
 #include "traffic/trafficshapes.h"
 
@@ -49,7 +54,7 @@ namespace cnsim {
 
 class SimulationModel;
 
-    // Where a request is on its path (TrafficModel).
+// Where a request is on its path (TrafficModel).
 enum class RequestPhase : std::uint8_t {
     Free,
     Travelling, // on its way to its station
@@ -57,6 +62,7 @@ enum class RequestPhase : std::uint8_t {
     Queued,
     Cpu,
     Calling,    // waiting for downstream calls
+    Backoff,    // a retry waiting for its back-off (a placeholder for the next attempt)
     Waiting,    // base latency
     Responding, // the response is on its way to the caller
 };
@@ -83,6 +89,9 @@ public:
     // Per Service, in the scenario's order of Services.
     const std::vector<std::string>& serviceNames() const { return m_serviceNames; }
     const TrafficCounters& serviceCounters(std::size_t service) const;
+    // The Service has resilience settings for some of its calls (its retry and timeout
+    // counters can move).
+    bool hasResilience(std::size_t service) const { return m_services[service].resilient; }
     // Gateway routes, in file order.
     std::size_t routeCount() const;
     const std::string& routeName(std::size_t route) const;
@@ -119,6 +128,16 @@ private:
         std::uint32_t service;
         double probability;
         std::uint32_t count;
+        std::uint32_t policy; // m_policies index, kNone: none
+    };
+    // How one Service calls one downstream Service (ServiceBehaviourSpec::resilience).
+    struct Policy {
+        std::uint32_t caller = 0;
+        SimTime timeout;               // per attempt; zero: none
+        std::uint32_t maxAttempts = 1; // the first included
+        std::vector<SimTime> backoff;  // [n-1]: the wait before attempt n+1
+        bool budgeted = false;
+        RetryBudget budget;
     };
     struct Step {
         bool parallel;
@@ -137,9 +156,10 @@ private:
         bool oomKill = false;
         std::uint32_t firstStep = 0;
         std::uint32_t stepCount = 0;
+        bool resilient = false;
         std::unique_ptr<LoadBalancer> balancer;
-        RandomStream stream; // balancer picks, CPU samples, call probabilities
-        std::vector<std::uint32_t> endpoints;        // station per ready endpoint
+        RandomStream stream;                  // balancer picks, CPU samples, call probabilities
+        std::vector<std::uint32_t> endpoints; // station per ready endpoint
         std::vector<std::uint32_t> endpointVersions; // version entry per ready endpoint
         bool endpointsDirty = true;
         TrafficCounters counters;
@@ -189,7 +209,10 @@ private:
         std::uint32_t step = 0;
         std::uint32_t copiesLeft = 0;
         std::uint32_t outstanding = 0;
+        std::uint32_t policy = kNone; // the caller's resilience for this call
+        std::uint32_t attempt = 1;
         std::uint64_t client = 0;
+        EventId timeout; // the caller's per-attempt timeout
         SimTime sentAt;
         SimTime arrivedAt;
         SimTime hop;
@@ -202,6 +225,7 @@ private:
         bool viaGateway = false;
         bool routeCounted = false;
         bool versionCounted = false;
+        bool orphan = false; // its caller stopped waiting (timeout): its response is dropped
     };
 
     struct Source {
@@ -243,6 +267,7 @@ private:
 
     // Set-up.
     void buildServices();
+    static Policy makePolicy(std::uint32_t caller, const CallResilienceSpec& spec);
     std::uint32_t stationFor(const std::string& podKey);
     std::uint32_t versionFor(std::uint32_t service, const std::string& version);
     void refreshEndpoints(std::uint32_t service);
@@ -259,7 +284,12 @@ private:
     void rescheduleCompletion(std::uint32_t station);
     void cpuDone(std::uint32_t request);
     void continueSteps(std::uint32_t request);
-    void sendCall(std::uint32_t parent, std::uint32_t service);
+    void sendCall(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
+                  std::uint32_t attempt);
+    void attemptTimedOut(std::uint32_t request, std::uint32_t gen);
+    void attemptFailed(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
+                       std::uint32_t attempt, int code);
+    void retryNow(std::uint32_t placeholder);
     void childReturned(std::uint32_t parent, int code);
     void respond(std::uint32_t request);
     void deliver(std::uint32_t request);
@@ -278,6 +308,7 @@ private:
     std::vector<Service> m_services;
     std::vector<Call> m_calls;
     std::vector<Step> m_steps;
+    std::vector<Policy> m_policies;
     std::map<std::string, std::uint32_t> m_serviceByKey; // "namespace/name" → index
     std::optional<std::uint32_t> m_gatewayService;
     std::unique_ptr<GatewayRouter> m_router;

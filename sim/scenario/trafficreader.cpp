@@ -3,6 +3,7 @@
 #include "scenario/gatewayreader.h"
 #include "scenario/names.h"
 #include "scenario/tracefile.h"
+#include "scenario/trafficresiliencereader.h"
 #include "traffic/kinds.h"
 
 #include <algorithm>
@@ -437,9 +438,10 @@ void readTrace(DiagnosticSink& sink, const YamlEntry& fileEntry, TrafficSourceSp
 
 ServiceBehaviourSpec readServiceBehaviour(DiagnosticSink& sink, const YAML::Node& node,
                                           BehaviourMarks& marks) {
-    static const FieldTable table = cnsimFields(
-        "simulation service", {"name", "cpuPerRequest", "baseLatency", "workers", "queueCapacity",
-                               "memoryPerRequest", "oomKill", "calls", "loadBalancer"});
+    static const FieldTable table =
+        cnsimFields("simulation service",
+                    {"name", "cpuPerRequest", "baseLatency", "workers", "queueCapacity",
+                     "memoryPerRequest", "oomKill", "calls", "loadBalancer", "resilience"});
     ServiceBehaviourSpec behaviour;
     MapCursor map(sink, node, node.Mark(), table);
     marks.name = node.Mark();
@@ -475,6 +477,9 @@ ServiceBehaviourSpec readServiceBehaviour(DiagnosticSink& sink, const YAML::Node
     }
     if (const YamlEntry* balancer = map.find("loadBalancer")) {
         behaviour.loadBalancer = readLoadBalancer(sink, *balancer);
+    }
+    if (const YamlEntry* resilience = map.find("resilience")) {
+        behaviour.resilience = readResilience(sink, *resilience, behaviour.calls);
     }
     return behaviour;
 }

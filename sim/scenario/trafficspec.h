@@ -56,13 +56,57 @@ struct LoadBalancerSpec {
     bool operator==(const LoadBalancerSpec&) const = default;
 };
 
+// Resilience in the caller, as an in-process framework does it (Spring Cloud Circuit Breaker
+// over Resilience4j): per calling Service, per downstream Service, no extra hop. The
+// decorators nest as resilience4j-spring-boot's aspect order has them,
+// Retry(CircuitBreaker(TimeLimiter(call))): the timeout is per attempt, and every attempt
+// goes through the circuit breaker. Format: docs/scenario-format.md ("resilience").
+
+// A retry budget (Finagle's RetryBudget, Linkerd's retryBudget): over the last `ttl`, the
+// retries to one Service stay at most `ratio` × the first attempts plus
+// `minRetriesPerSecond` × ttl. Defaults are Finagle's and Linkerd's (20 %, 10/s, 10 s).
+struct RetryBudgetSpec {
+    double ratio = 0.2;
+    double minRetriesPerSecond = 10.0;
+    SimTime ttl = SimTime::seconds(10);
+    bool operator==(const RetryBudgetSpec&) const = default;
+};
+
+// Resilience4j RetryConfig: at most `maxAttempts` attempts in all (the first included); the
+// n-th retry waits waitDuration × exponentialBackoffMultiplier^(n−1). Defaults are
+// Resilience4j's (3 attempts, 500 ms; a multiplier of 1 is its fixed IntervalFunction).
+// Every failed attempt is retried: an error status, a timeout, an open circuit.
+struct RetrySpec {
+    int maxAttempts = 3;
+    SimTime waitDuration = SimTime::milliseconds(500);
+    double exponentialBackoffMultiplier = 1.0;
+    std::optional<RetryBudgetSpec> budget;
+    bool operator==(const RetrySpec&) const = default;
+};
+
+// How a Service calls one downstream Service: a per-attempt timeout (Resilience4j
+// TimeLimiter's timeoutDuration: the caller stops waiting with 504, the callee keeps working)
+// and retries.
+struct CallResilienceSpec {
+    std::string service;
+    std::optional<SimTime> timeout;
+    std::optional<RetrySpec> retry;
+    bool operator==(const CallResilienceSpec&) const = default;
+};
+
+struct ResilienceSpec {
+    std::vector<CallResilienceSpec> calls; // at most one per downstream Service
+    bool empty() const { return calls.empty(); }
+    bool operator==(const ResilienceSpec&) const = default;
+};
+
 // simulation.services[]: how a Service's pods serve one request. The handler takes a worker,
 // uses `cpuPerRequest` of CPU (processor sharing within the container's CPU limit, at most one
 // core per worker), then makes its downstream calls step by step, then waits `baseLatency`
 // (I/O), then answers. A request that finds every worker busy waits in the pod's queue; one
 // that finds the queue full is rejected with 503.
 struct ServiceBehaviourSpec {
-    std::string service;                   // a Service's metadata.name
+    std::string service;                    // a Service's metadata.name
     DurationDistributionSpec cpuPerRequest; // CPU time of one request on one full core
     SimTime baseLatency;                    // fixed wait in every request (I/O)
     std::optional<int> workers;             // requests served at once per pod; unset: no limit
@@ -71,6 +115,7 @@ struct ServiceBehaviourSpec {
     bool oomKill = false; // the kernel kills the container when memory passes its limit
     std::vector<CallStepSpec> calls;
     LoadBalancerSpec loadBalancer;
+    ResilienceSpec resilience; // how this Service calls its downstream Services
     bool operator==(const ServiceBehaviourSpec&) const = default;
 };
 
@@ -105,7 +150,7 @@ struct RateLimitSpec {
 
 struct GatewayRouteSpec {
     std::string name;
-    std::vector<std::string> hostnames; // empty: any host
+    std::vector<std::string> hostnames;  // empty: any host
     std::vector<RouteMatchSpec> matches; // empty: every request; else any one must match
     std::vector<RouteBackendSpec> backends;
     std::optional<RateLimitSpec> rateLimit;

@@ -109,6 +109,46 @@ void writeLoadBalancer(YamlWriter& w, const LoadBalancerSpec& spec) {
     w.endMap();
 }
 
+// Defaults are left out except a retry's maxAttempts, which says what the block does.
+void writeResilience(YamlWriter& w, const ResilienceSpec& resilience) {
+    w.key("resilience");
+    w.beginMap();
+    w.key("calls");
+    w.beginSeq();
+    for (const CallResilienceSpec& call : resilience.calls) {
+        w.beginMap();
+        w.field("service", call.service);
+        if (call.timeout) {
+            w.field("timeout", formatDuration(*call.timeout));
+        }
+        if (call.retry) {
+            const RetrySpec& retry = *call.retry;
+            w.key("retry");
+            w.beginMap();
+            w.integer("maxAttempts", retry.maxAttempts);
+            if (retry.waitDuration != RetrySpec{}.waitDuration) {
+                w.field("waitDuration", formatDuration(retry.waitDuration));
+            }
+            if (retry.exponentialBackoffMultiplier != RetrySpec{}.exponentialBackoffMultiplier) {
+                w.number("exponentialBackoffMultiplier", retry.exponentialBackoffMultiplier);
+            }
+            if (retry.budget) {
+                const RetryBudgetSpec& budget = *retry.budget;
+                w.key("budget");
+                w.beginMap();
+                w.number("ratio", budget.ratio);
+                w.number("minRetriesPerSecond", budget.minRetriesPerSecond);
+                w.field("ttl", formatDuration(budget.ttl));
+                w.endMap();
+            }
+            w.endMap();
+        }
+        w.endMap();
+    }
+    w.endSeq();
+    w.endMap();
+}
+
 void writeHeaderMap(YamlWriter& w, const std::map<std::string, std::string>& headers) {
     w.key("headers");
     w.beginMap();
@@ -218,6 +258,9 @@ void writeServiceBehaviours(YamlWriter& w, const std::vector<ServiceBehaviourSpe
         }
         if (!behaviour.calls.empty()) {
             writeCalls(w, behaviour.calls);
+        }
+        if (!behaviour.resilience.empty()) {
+            writeResilience(w, behaviour.resilience);
         }
         w.endMap();
     }

@@ -23,6 +23,13 @@ struct TrafficCounters {
     LatencyHistogram windowLatency; // completed in the current window
     std::int64_t inFlight = 0;      // arrived, not yet answered
     std::int64_t queued = 0;        // waiting for a worker
+    // As a caller (services[].resilience): retries sent, attempts given up on after their
+    // timeout, retries the retry budget refused.
+    std::uint64_t retries = 0;
+    std::uint64_t timeouts = 0;
+    std::uint64_t retriesDenied = 0;
+    std::uint64_t windowRetries = 0;
+    std::uint64_t windowTimeouts = 0;
 
     void arrived() {
         ++arrivals;
@@ -50,6 +57,16 @@ struct TrafficCounters {
         windowLatency.clear();
         windowArrivals = 0;
         windowErrors = 0;
+        windowRetries = 0;
+        windowTimeouts = 0;
+    }
+    void retried() {
+        ++retries;
+        ++windowRetries;
+    }
+    void timedOut() {
+        ++timeouts;
+        ++windowTimeouts;
     }
 };
 

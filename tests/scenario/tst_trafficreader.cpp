@@ -8,6 +8,7 @@
 // must be reported.
 
 #include "scenario/scenarioreader.h"
+#include "scenario/scenariowriter.h"
 #include "scenario/tracefile.h"
 #include "traffic/kinds.h"
 
@@ -83,6 +84,33 @@ std::string withTrace(std::string base, const std::string& file) {
     return base;
 }
 
+// base.yaml with a second Service, api, that web calls with `resilience` (the text given).
+std::string withResilience(std::string base, const std::string& resilience) {
+    const std::string api =
+        "  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: api\n"
+        "    spec:\n      selector:\n        app: web\n      ports:\n"
+        "        - port: 80\n";
+    base.replace(base.find("simulation:\n"), 12, api + "simulation:\n");
+    const std::string from = "      cpuPerRequest: 10ms\n";
+    base.replace(base.find(from), from.size(),
+                 from + "      calls:\n        - service: api\n" + resilience +
+                     "    - name: api\n      cpuPerRequest: 5ms\n");
+    return base;
+}
+
+const char* const kFullResilience = "      resilience:\n"
+                                    "        calls:\n"
+                                    "          - service: api\n"
+                                    "            timeout: 500ms\n"
+                                    "            retry:\n"
+                                    "              maxAttempts: 4\n"
+                                    "              waitDuration: 50ms\n"
+                                    "              exponentialBackoffMultiplier: 2\n"
+                                    "              budget:\n"
+                                    "                ratio: 0.25\n"
+                                    "                minRetriesPerSecond: 5\n"
+                                    "                ttl: 20s\n";
+
 } // namespace
 
 class TestTrafficReader : public QObject {
@@ -102,6 +130,9 @@ private slots:
     void traceFileLimits();
     void runawayFanOutIsAnError();
     void cycleIsReportedOnceWithItsPath();
+    void readsAndWritesResilience();
+    void resilienceDiagnostics_data();
+    void resilienceDiagnostics();
 
 private:
     const std::string m_traffic = readText(CNSIM_TEST_DATA_DIR "/traffic.yaml");
@@ -821,6 +852,102 @@ void TestTrafficReader::cycleIsReportedOnceWithItsPath() {
     QCOMPARE(result.diagnostics.front().message,
              std::string("Services call each other in a cycle: database → cart → database (a "
                          "request would never finish)"));
+}
+
+void TestTrafficReader::readsAndWritesResilience() {
+    const ScenarioLoadResult result =
+        readScenario(withResilience(m_base, kFullResilience), "case.yaml");
+    QVERIFY2(result.scenario, qPrintable(describe(result.diagnostics)));
+    const ResilienceSpec& resilience = result.scenario->simulation.services.at(0).resilience;
+    QCOMPARE(resilience.calls.size(), std::size_t{1});
+    const CallResilienceSpec& call = resilience.calls[0];
+    QCOMPARE(call.service, std::string("api"));
+    QCOMPARE(call.timeout, std::optional<SimTime>(SimTime::milliseconds(500)));
+    QVERIFY(call.retry);
+    QCOMPARE(call.retry->maxAttempts, 4);
+    QCOMPARE(call.retry->waitDuration, SimTime::milliseconds(50));
+    QCOMPARE(call.retry->exponentialBackoffMultiplier, 2.0);
+    QVERIFY(call.retry->budget);
+    QCOMPARE(call.retry->budget->ratio, 0.25);
+    QCOMPARE(call.retry->budget->minRetriesPerSecond, 5.0);
+    QCOMPARE(call.retry->budget->ttl, SimTime::seconds(20));
+
+    // Save, reopen, save again: the same file and the same scenario.
+    const std::string written = writeScenario(*result.scenario);
+    const ScenarioLoadResult again = readScenario(written, "again.yaml");
+    QVERIFY2(again.scenario, qPrintable(describe(again.diagnostics)));
+    QVERIFY(*again.scenario == *result.scenario);
+    QCOMPARE(writeScenario(*again.scenario), written);
+
+    // Defaults: Resilience4j's retry (3 attempts, 500 ms, fixed) and Finagle's budget
+    // (20 %, 10/s over 10 s); no timeout unless one is given.
+    const ScenarioLoadResult defaults = readScenario(
+        withResilience(m_base, "      resilience:\n        calls:\n          - service: api\n"
+                               "            retry: {budget: {}}\n"),
+        "case.yaml");
+    QVERIFY2(defaults.scenario, qPrintable(describe(defaults.diagnostics)));
+    const CallResilienceSpec& d = defaults.scenario->simulation.services.at(0).resilience.calls[0];
+    QVERIFY(!d.timeout);
+    QVERIFY(d.retry == (RetrySpec{3, SimTime::milliseconds(500), 1.0, RetryBudgetSpec{}}));
+    QCOMPARE(d.retry->budget->ratio, 0.2);
+    QCOMPARE(d.retry->budget->minRetriesPerSecond, 10.0);
+    QCOMPARE(d.retry->budget->ttl, SimTime::seconds(10));
+}
+
+void TestTrafficReader::resilienceDiagnostics_data() {
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    const auto row = [](const char* name, const char* from, const char* to, int line, int column,
+                        const char* code, const char* message) {
+        QTest::newRow(name) << from << to << line << column << code << QString::fromUtf8(message);
+    };
+    // kFullResilience starts on line 59 of the edited base.yaml.
+    row("misspelled key", "            timeout: 500ms", "            timout: 500ms", 62, 13,
+        "unknown-key", "unknown key 'timout' in resilience call — did you mean 'timeout'?");
+    row("zero timeout", "timeout: 500ms", "timeout: 0s", 62, 22, "below-minimum",
+        "timeout 0s is below the minimum of 1us");
+    row("no attempts", "maxAttempts: 4", "maxAttempts: 0", 64, 28, "below-minimum",
+        "maxAttempts 0 is below the minimum of 1");
+    row("shrinking back-off", "exponentialBackoffMultiplier: 2",
+        "exponentialBackoffMultiplier: 0.5", 66, 45, "below-minimum",
+        "exponentialBackoffMultiplier 0.5 is below the minimum of 1");
+    row("misspelled budget key", "                ratio: 0.25", "                ration: 0.25", 68,
+        17, "unknown-key", "unknown key 'ration' in retry budget — did you mean 'ratio'?");
+    row("budget window too long", "ttl: 20s", "ttl: 2m", 70, 22, "above-maximum",
+        "ttl 2m is above the maximum of 1m");
+    row("a Service not called", "          - service: api\n            timeout",
+        "          - service: apj\n            timeout", 61, 22, "not-called",
+        "resilience for Service 'apj', which this Service does not call (it calls 'api') — "
+        "did you mean 'api'?");
+    row("a Service twice", "                ttl: 20s\n",
+        "                ttl: 20s\n          - service: api\n", 71, 22, "duplicate-name",
+        "resilience for Service 'api' is given twice (first on line 61)");
+}
+
+void TestTrafficReader::resilienceDiagnostics() {
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    std::string text = withResilience(m_base, kFullResilience);
+    const std::size_t at = text.find(from.toStdString());
+    QVERIFY2(at != std::string::npos, "the row's 'from' text is not in the scenario");
+    text.replace(at, static_cast<std::size_t>(from.toUtf8().size()), to.toStdString());
+    const ScenarioLoadResult result = readScenario(text, "case.yaml");
+    const Diagnostic* d = findMessage(result.diagnostics, message.toStdString());
+    QVERIFY2(d != nullptr,
+             qPrintable("expected message not reported; got:\n" + describe(result.diagnostics) +
+                        "\n" + QString::fromStdString(text)));
+    QCOMPARE(d->line, line);
+    QCOMPARE(d->column, column);
+    QCOMPARE(QString::fromStdString(d->code), code);
+    QVERIFY(!result.scenario);
 }
 
 QTEST_GUILESS_MAIN(TestTrafficReader)
