@@ -142,22 +142,50 @@ void runHour() {
 }
 
 // `divisor` > 1 shrinks the case (nodes and Deployments) for profiling.
+// Two figures, both from constructing the Simulation (nodes and Deployments created through
+// the API, as a scenario file would): (a) until the last pod is bound (the scheduler's Scheduled
+// event; the engine is stepped one event at a time and stops at that event), the target's
+// measure; (b) until simulated t = 1 s, which adds the kubelets' reactions in that second
+// (pods admitted, image pulls begun; with podStartupTime 2 s no container runs yet).
 void runLimits(int divisor) {
+    const int pods = 150000 / divisor;
     const Scenario limits = load(clusterYaml(5, 5000 / divisor, 1500 / divisor, 100, "10s", 0));
     const auto start = Clock::now();
     Simulation big(limits);
-    big.advanceTo(SimTime::seconds(1));
-    const double loadWall = secondsSince(start);
-    std::printf("Kubernetes' limits: %d nodes, %d pods created and scheduled\n", 5000 / divisor,
-                150000 / divisor);
+    const double buildWall = secondsSince(start);
     int bound = 0;
-    for (const auto& [key, pod] : big.api().pods()) {
-        bound += pod.nodeName.empty() ? 0 : 1;
+    std::size_t seen = 0;
+    const SimTime second = SimTime::seconds(1);
+    while (bound < pods) {
+        const std::uint64_t before = big.engineEventCount();
+        big.advanceTo(second, 1);
+        const auto& events = big.events();
+        for (; seen < events.size(); ++seen) {
+            bound += events[seen].reason == EventReason::Scheduled ? 1 : 0;
+        }
+        if (big.engineEventCount() == before) {
+            break; // nothing left before t = 1 s
+        }
     }
-    std::printf("  wall %.2f s (target <= 10 s) %s; peak memory %.0f MiB\n", loadWall,
-                loadWall <= 10.0 ? "PASS" : "ABOVE TARGET", peakMemoryMiB());
+    const double boundWall = secondsSince(start);
+    const SimTime boundAt = big.now();
+    big.advanceTo(second);
+    const double secondWall = secondsSince(start);
+    std::printf("Kubernetes' limits: %d nodes, %d pods (%d Deployments of 100)\n", 5000 / divisor,
+                pods, 1500 / divisor);
+    std::printf("  every pod bound: wall %.2f s (target <= 10 s) %s, at simulated %.3f s; "
+                "of which building the Simulation %.2f s\n",
+                boundWall, boundWall <= 10.0 ? "PASS" : "ABOVE TARGET", boundAt.toSeconds(),
+                buildWall);
+    std::printf("  until simulated t = 1 s (kubelets admitting pods, pulls begun): wall %.2f s\n",
+                secondWall);
+    std::printf("  peak memory %.0f MiB\n", peakMemoryMiB());
+    int boundNow = 0;
+    for (const auto& [key, pod] : big.api().pods()) {
+        boundNow += pod.nodeName.empty() ? 0 : 1;
+    }
     std::printf("  pods %zu, bound %d, cluster events %zu, placements %s\n",
-                big.api().pods().size(), bound, big.events().size(), placements(big).c_str());
+                big.api().pods().size(), boundNow, big.events().size(), placements(big).c_str());
 }
 
 } // namespace

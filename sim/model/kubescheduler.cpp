@@ -125,12 +125,13 @@ void KubeScheduler::onNodeEvent(WatchEventType type, const ObjectMeta& meta) {
     const auto it = m_nodes.find(meta.name);
     if (it == m_nodes.end()) {
         m_view.addNode(spec);
-        m_nodes.emplace(meta.name, NodeRecord{std::move(spec), 0});
-        syncImages(*node);
+        const auto added = m_nodes.emplace(meta.name, NodeRecord{std::move(spec), node, 0}).first;
+        syncImages(added->first, added->second);
         moveAll(ClusterEventKind::NodeAdd);
         return;
     }
-    syncImages(*node);
+    it->second.object = node;
+    syncImages(it->first, it->second);
     if (sameNodeSpec(it->second.spec, spec)) {
         return; // a status change the scheduler does not read (conditions)
     }
@@ -141,17 +142,14 @@ void KubeScheduler::onNodeEvent(WatchEventType type, const ObjectMeta& meta) {
     moveAll(ClusterEventKind::NodeUpdate);
 }
 
-void KubeScheduler::syncImages(const NodeObject& node) {
-    const auto it = m_nodes.find(node.meta.name);
-    if (it == m_nodes.end()) {
-        return;
-    }
+void KubeScheduler::syncImages(const std::string& name, NodeRecord& record) {
     // The kubelet only appends pulled images (no image garbage collection is modelled).
-    for (std::size_t i = it->second.images; i < node.images.size(); ++i) {
-        const ImageSpec* image = m_model.findImage(node.images[i]);
-        m_view.addImage(node.meta.name, node.images[i], image != nullptr ? image->size : Bytes{});
+    const std::vector<std::string>& images = record.object->images;
+    for (std::size_t i = record.images; i < images.size(); ++i) {
+        const ImageSpec* image = m_model.findImage(images[i]);
+        m_view.addImage(name, images[i], image != nullptr ? image->size : Bytes{});
     }
-    it->second.images = node.images.size();
+    record.images = images.size();
 }
 
 void KubeScheduler::onPodEvent(WatchEventType type, const ObjectMeta& meta) {
@@ -180,8 +178,8 @@ void KubeScheduler::onPodEvent(WatchEventType type, const ObjectMeta& meta) {
             moveAll(ClusterEventKind::AssignedPodUpdate);
         }
         // The kubelet reports the images it pulled with the pod's status.
-        if (const NodeObject* node = m_model.api().nodes().find("", pod->nodeName)) {
-            syncImages(*node);
+        if (const auto node = m_nodes.find(pod->nodeName); node != m_nodes.end()) {
+            syncImages(node->first, node->second);
         }
         return;
     }

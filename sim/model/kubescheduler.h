@@ -72,7 +72,8 @@ public:
 
 private:
     struct NodeRecord {
-        SchedulerNodeSpec spec; // what the view was last told
+        SchedulerNodeSpec spec;             // what the view was last told
+        const NodeObject* object = nullptr; // the API object (stable until it is deleted)
         std::size_t images = 0; // node.images already in the view (the kubelet only appends)
     };
     struct BoundPod {
@@ -87,7 +88,7 @@ private:
 
     void onNodeEvent(WatchEventType type, const ObjectMeta& meta);
     void onPodEvent(WatchEventType type, const ObjectMeta& meta);
-    void syncImages(const NodeObject& node);
+    void syncImages(const std::string& name, NodeRecord& record);
     void podGone(const std::string& key);
 
     SchedulerPodInfo podInfo(const PodObject& pod) const;

@@ -28,20 +28,40 @@ namespace cnsim {
 // nothing. Whoever keeps a reason beyond the attempt copies it.
 class FilterReasons {
 public:
-    static constexpr std::size_t kMax = 4;
+    static constexpr std::size_t kMax = 3;
     void push_back(std::string_view reason) {
         if (m_size < kMax) {
-            m_reasons[m_size++] = reason;
+            m_data[m_size] = reason.data();
+            m_sizes[m_size] = reason.size();
+            ++m_size;
         }
     }
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
-    std::string_view operator[](std::size_t i) const { return m_reasons[i]; }
-    const std::string_view* begin() const { return m_reasons.data(); }
-    const std::string_view* end() const { return m_reasons.data() + m_size; }
+    std::string_view operator[](std::size_t i) const { return {m_data[i], m_sizes[i]}; }
+
+    class Iterator {
+    public:
+        Iterator(const FilterReasons* reasons, std::size_t i) : m_reasons(reasons), m_i(i) {}
+        std::string_view operator*() const { return (*m_reasons)[m_i]; }
+        Iterator& operator++() {
+            ++m_i;
+            return *this;
+        }
+        bool operator==(const Iterator&) const = default;
+
+    private:
+        const FilterReasons* m_reasons;
+        std::size_t m_i;
+    };
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, m_size}; }
 
 private:
-    std::array<std::string_view, kMax> m_reasons{};
+    // Only the first m_size entries are ever read: a passing node (the common case) costs one
+    // store, which matters at hundreds of nodes × seven filters per pod.
+    const char* m_data[kMax];
+    std::size_t m_sizes[kMax];
     std::size_t m_size = 0;
 };
 
@@ -49,7 +69,10 @@ private:
 struct FilterResult {
     FilterReasons reasons;
     bool passed() const { return reasons.empty(); }
-    static FilterResult pass() { return {}; }
+    static FilterResult pass() {
+        FilterResult r; // default-, not value-initialized: no reason slots are zeroed
+        return r;
+    }
     // `reason` must outlive the attempt (see FilterReasons).
     static FilterResult fail(std::string_view reason) {
         FilterResult r;
