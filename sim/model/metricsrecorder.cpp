@@ -41,6 +41,18 @@ void MetricsRecorder::start() {
             series.timeoutRate = m_model.metrics().indexOf(prefix + "timeout_rate", "1/s");
         }
     }
+    for (std::size_t c = 0; c < traffic.circuitCount(); ++c) {
+        const std::string prefix =
+            "circuit/" + traffic.circuitCaller(c) + "/" + traffic.circuitCallee(c) + "/";
+        m_circuitStates.push_back(m_model.metrics().indexOf(prefix + "state", "state"));
+        for (std::size_t i = 0; i < traffic.serviceNames().size(); ++i) {
+            if (traffic.serviceNames()[i] == traffic.circuitCaller(c) &&
+                m_services[i].circuitOpenRate == kNoSeries) {
+                m_services[i].circuitOpenRate = m_model.metrics().indexOf(
+                    "service/" + traffic.serviceNames()[i] + "/circuit_open_rate", "1/s");
+            }
+        }
+    }
     for (std::size_t r = 0; r < traffic.routeCount(); ++r) {
         m_routes.push_back(makeTrafficSeries("route/" + traffic.routeName(r) + "/", false));
     }
@@ -86,6 +98,9 @@ void MetricsRecorder::putTraffic(const TrafficSeries& s, const TrafficCounters& 
         put(s.retryRate, static_cast<double>(c.windowRetries) / seconds);
         put(s.timeoutRate, static_cast<double>(c.windowTimeouts) / seconds);
     }
+    if (s.circuitOpenRate != kNoSeries) {
+        put(s.circuitOpenRate, static_cast<double>(c.windowRejected) / seconds);
+    }
 }
 
 void MetricsRecorder::sample() {
@@ -96,6 +111,9 @@ void MetricsRecorder::sample() {
     }
     for (std::size_t i = 0; i < m_routes.size(); ++i) {
         putTraffic(m_routes[i], traffic.routeCounters(i), false);
+    }
+    for (std::size_t c = 0; c < m_circuitStates.size(); ++c) {
+        put(m_circuitStates[c], traffic.circuitState(c));
     }
     const auto& versions = traffic.versions();
     while (m_versions.size() < versions.size()) {

@@ -36,6 +36,7 @@ private:
         std::size_t requestRate, errorRate, p50, p90, p95, p99, max, inFlight, queueLength;
         std::size_t retryRate = kNoSeries;
         std::size_t timeoutRate = kNoSeries;
+        std::size_t circuitOpenRate = kNoSeries;
     };
     struct DeploymentSeries {
         std::string name;
@@ -57,6 +58,7 @@ private:
     SimulationModel& m_model;
     std::vector<TrafficSeries> m_services;
     std::vector<TrafficSeries> m_routes;
+    std::vector<std::size_t> m_circuitStates;
     std::vector<TrafficSeries> m_versions;
     std::vector<PodSeries> m_pods;
     std::vector<DeploymentSeries> m_deployments;

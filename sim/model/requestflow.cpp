@@ -338,6 +338,18 @@ void TrafficModel::continueSteps(std::uint32_t ri) {
 
 void TrafficModel::sendCall(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
                             std::uint32_t attempt) {
+    if (policy != kNone) {
+        Policy& pol = m_policies[policy];
+        if (attempt == 1 && pol.budgeted) {
+            pol.budget.deposit(m_engine.now());
+        }
+        if (pol.breaker && !pol.circuit.tryAcquirePermission(m_engine.now())) {
+            // Open circuit: the call fails at once, nothing is sent (CallNotPermittedException).
+            m_services[m_requests[parent].service].counters.rejectedByCircuit();
+            attemptFailed(parent, service, policy, attempt, 503);
+            return;
+        }
+    }
     const std::uint32_t ci = allocRequest();
     Request& p = m_requests[parent];
     Request& c = m_requests[ci];
@@ -351,10 +363,7 @@ void TrafficModel::sendCall(std::uint32_t parent, std::uint32_t service, std::ui
     if (policy != kNone) {
         c.policy = policy;
         c.attempt = attempt;
-        Policy& pol = m_policies[policy];
-        if (attempt == 1 && pol.budgeted) {
-            pol.budget.deposit(m_engine.now());
-        }
+        const Policy& pol = m_policies[policy];
         if (pol.timeout > SimTime::zero()) {
             const std::uint32_t gen = c.gen;
             c.timeout = m_engine.schedule(
@@ -377,6 +386,9 @@ void TrafficModel::attemptTimedOut(std::uint32_t ci, std::uint32_t gen) {
     // The caller stops waiting; the callee does not know and keeps working (wasted work).
     c.orphan = true;
     m_services[p.service].counters.timedOut();
+    if (Policy& pol = m_policies[c.policy]; pol.breaker) {
+        pol.circuit.onResult(m_engine.now(), true, m_engine.now() - c.sentAt);
+    }
     attemptFailed(c.parent, c.service, c.policy, c.attempt, 504);
 }
 
@@ -542,6 +554,13 @@ void TrafficModel::deliver(std::uint32_t ri) {
     const std::uint32_t service = r.service;
     const std::uint32_t attempt = r.attempt;
     const bool orphan = r.orphan;
+    if (policy != kNone && !orphan) {
+        // The circuit breaker records every call that ends, whether or not the caller is
+        // still there to use the answer (a timed-out attempt was recorded when it timed out).
+        if (Policy& pol = m_policies[policy]; pol.breaker) {
+            pol.circuit.onResult(m_engine.now(), code != 200, m_engine.now() - r.sentAt);
+        }
+    }
     freeRequest(ri);
     const Request& p = m_requests[parent];
     if (orphan || p.gen != parentGen || p.phase != Phase::Calling) {

@@ -62,7 +62,23 @@ TrafficModel::Policy TrafficModel::makePolicy(std::uint32_t caller,
                                         retry.budget->ttl);
         }
     }
+    if (spec.circuitBreaker) {
+        policy.breaker = true;
+        policy.circuit = CircuitBreaker(*spec.circuitBreaker);
+    }
     return policy;
+}
+
+const std::string& TrafficModel::circuitCaller(std::size_t circuit) const {
+    return m_services[m_policies[m_circuits[circuit]].caller].name;
+}
+
+const std::string& TrafficModel::circuitCallee(std::size_t circuit) const {
+    return m_services[m_policies[m_circuits[circuit]].callee].name;
+}
+
+int TrafficModel::circuitState(std::size_t circuit) const {
+    return static_cast<int>(m_policies[m_circuits[circuit]].circuit.state());
 }
 
 TrafficModel::TrafficModel(SimulationModel& model)
@@ -141,7 +157,11 @@ void TrafficModel::buildServices() {
                     continue;
                 }
                 policyOf.emplace(*callee, static_cast<std::uint32_t>(m_policies.size()));
+                if (r.circuitBreaker) {
+                    m_circuits.push_back(static_cast<std::uint32_t>(m_policies.size()));
+                }
                 m_policies.push_back(makePolicy(caller, r));
+                m_policies.back().callee = *callee;
                 service.resilient = true;
             }
             for (const CallStepSpec& stepSpec : b->calls) {

@@ -34,6 +34,7 @@
 #include "engine/random.h"
 #include "metrics/traces.h"
 #include "scenario/scenario.h"
+#include "traffic/circuitbreaker.h"
 #include "traffic/distributions.h"
 #include "traffic/gatewayrouter.h"
 #include "traffic/loadbalancers.h"
@@ -92,6 +93,12 @@ public:
     // The Service has resilience settings for some of its calls (its retry and timeout
     // counters can move).
     bool hasResilience(std::size_t service) const { return m_services[service].resilient; }
+    // Circuit breakers (one per caller and callee with `circuitBreaker`), in scenario order.
+    std::size_t circuitCount() const { return m_circuits.size(); }
+    const std::string& circuitCaller(std::size_t circuit) const;
+    const std::string& circuitCallee(std::size_t circuit) const;
+    // 0 closed, 1 open, 2 half-open (Resilience4j's CLOSED, OPEN, HALF_OPEN).
+    int circuitState(std::size_t circuit) const;
     // Gateway routes, in file order.
     std::size_t routeCount() const;
     const std::string& routeName(std::size_t route) const;
@@ -138,6 +145,9 @@ private:
         std::vector<SimTime> backoff;  // [n-1]: the wait before attempt n+1
         bool budgeted = false;
         RetryBudget budget;
+        std::uint32_t callee = 0;
+        bool breaker = false;
+        CircuitBreaker circuit;
     };
     struct Step {
         bool parallel;
@@ -309,6 +319,7 @@ private:
     std::vector<Call> m_calls;
     std::vector<Step> m_steps;
     std::vector<Policy> m_policies;
+    std::vector<std::uint32_t> m_circuits;               // policies with a circuit breaker
     std::map<std::string, std::uint32_t> m_serviceByKey; // "namespace/name" → index
     std::optional<std::uint32_t> m_gatewayService;
     std::unique_ptr<GatewayRouter> m_router;

@@ -64,13 +64,61 @@ std::string quotedList(const std::vector<std::string>& names) {
     return text.empty() ? std::string("no Service") : text;
 }
 
+// Resilience4j's CircuitBreakerConfig keys, with its bounds: rates in (0, 100] percent, counts
+// at least 1, durations at least 1ms (upstream rejects shorter waits).
+CircuitBreakerConfig readCircuitBreaker(DiagnosticSink& sink, const YamlEntry& entry) {
+    static const FieldTable table =
+        cnsimFields("circuitBreaker",
+                    {"failureRateThreshold", "slowCallRateThreshold", "slowCallDurationThreshold",
+                     "slidingWindowType", "slidingWindowSize", "minimumNumberOfCalls",
+                     "waitDurationInOpenState", "permittedNumberOfCallsInHalfOpenState"});
+    CircuitBreakerConfig config;
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    const auto rate = [&](std::string_view key, double& value) {
+        if (const YamlEntry* found = map.find(key)) {
+            if (const auto read = readNumber(sink, *found, 0.0, 100.0)) {
+                if (*read == 0.0) {
+                    sink.error(found->value.Mark(), "below-minimum",
+                               {found->key, found->value.Scalar(), "0 (exclusive)"},
+                               found->key + " 0 must be above 0 percent");
+                } else {
+                    value = *read;
+                }
+            }
+        }
+    };
+    const auto count = [&](std::string_view key, int& value) {
+        if (const YamlEntry* found = map.find(key)) {
+            value = static_cast<int>(readInteger(sink, *found, 1, 10'000).value_or(value));
+        }
+    };
+    const auto duration = [&](std::string_view key, SimTime& value) {
+        if (const YamlEntry* found = map.find(key)) {
+            value = readDuration(sink, *found, SimTime::milliseconds(1), SimTime::hours(24))
+                        .value_or(value);
+        }
+    };
+    rate("failureRateThreshold", config.failureRateThreshold);
+    rate("slowCallRateThreshold", config.slowCallRateThreshold);
+    duration("slowCallDurationThreshold", config.slowCallDurationThreshold);
+    if (const YamlEntry* type = map.find("slidingWindowType")) {
+        // Only COUNT_BASED (upstream's default) is modelled.
+        readEnum(sink, *type, {"COUNT_BASED"});
+    }
+    count("slidingWindowSize", config.slidingWindowSize);
+    count("minimumNumberOfCalls", config.minimumNumberOfCalls);
+    duration("waitDurationInOpenState", config.waitDurationInOpenState);
+    count("permittedNumberOfCallsInHalfOpenState", config.permittedNumberOfCallsInHalfOpenState);
+    return config;
+}
+
 } // namespace
 
 ResilienceSpec readResilience(DiagnosticSink& sink, const YamlEntry& entry,
                               const std::vector<CallStepSpec>& calls) {
     static const FieldTable table = cnsimFields("resilience", {"calls"});
     static const FieldTable callTable =
-        cnsimFields("resilience call", {"service", "timeout", "retry"});
+        cnsimFields("resilience call", {"service", "timeout", "retry", "circuitBreaker"});
     ResilienceSpec resilience;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     const YamlEntry* list = map.find("calls");
@@ -114,6 +162,9 @@ ResilienceSpec readResilience(DiagnosticSink& sink, const YamlEntry& entry,
         }
         if (const YamlEntry* retry = callMap.find("retry")) {
             spec.retry = readRetry(sink, *retry);
+        }
+        if (const YamlEntry* breaker = callMap.find("circuitBreaker")) {
+            spec.circuitBreaker = readCircuitBreaker(sink, *breaker);
         }
         resilience.calls.push_back(std::move(spec));
     }

@@ -8,6 +8,7 @@
 #include "engine/simtime.h"
 #include "scenario/units.h"
 #include "traffic/attributes.h"
+#include "traffic/circuitbreaker.h"
 
 #include <map>
 #include <optional>
@@ -85,12 +86,14 @@ struct RetrySpec {
 };
 
 // How a Service calls one downstream Service: a per-attempt timeout (Resilience4j
-// TimeLimiter's timeoutDuration: the caller stops waiting with 504, the callee keeps working)
-// and retries.
+// TimeLimiter's timeoutDuration: the caller stops waiting with 504, the callee keeps working),
+// retries, and a circuit breaker (Resilience4j CircuitBreakerConfig, its defaults;
+// traffic/circuitbreaker.h) that every attempt passes through.
 struct CallResilienceSpec {
     std::string service;
     std::optional<SimTime> timeout;
     std::optional<RetrySpec> retry;
+    std::optional<CircuitBreakerConfig> circuitBreaker;
     bool operator==(const CallResilienceSpec&) const = default;
 };
 

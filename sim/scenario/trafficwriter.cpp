@@ -109,6 +109,36 @@ void writeLoadBalancer(YamlWriter& w, const LoadBalancerSpec& spec) {
     w.endMap();
 }
 
+// Resilience4j's keys, those that differ from its defaults (`circuitBreaker: {}` for none).
+void writeCircuitBreaker(YamlWriter& w, const CircuitBreakerConfig& config) {
+    const CircuitBreakerConfig d;
+    w.key("circuitBreaker");
+    w.beginMap();
+    if (config.failureRateThreshold != d.failureRateThreshold) {
+        w.number("failureRateThreshold", config.failureRateThreshold);
+    }
+    if (config.slowCallRateThreshold != d.slowCallRateThreshold) {
+        w.number("slowCallRateThreshold", config.slowCallRateThreshold);
+    }
+    if (config.slowCallDurationThreshold != d.slowCallDurationThreshold) {
+        w.field("slowCallDurationThreshold", formatDuration(config.slowCallDurationThreshold));
+    }
+    if (config.slidingWindowSize != d.slidingWindowSize) {
+        w.integer("slidingWindowSize", config.slidingWindowSize);
+    }
+    if (config.minimumNumberOfCalls != d.minimumNumberOfCalls) {
+        w.integer("minimumNumberOfCalls", config.minimumNumberOfCalls);
+    }
+    if (config.waitDurationInOpenState != d.waitDurationInOpenState) {
+        w.field("waitDurationInOpenState", formatDuration(config.waitDurationInOpenState));
+    }
+    if (config.permittedNumberOfCallsInHalfOpenState != d.permittedNumberOfCallsInHalfOpenState) {
+        w.integer("permittedNumberOfCallsInHalfOpenState",
+                  config.permittedNumberOfCallsInHalfOpenState);
+    }
+    w.endMap();
+}
+
 // Defaults are left out except a retry's maxAttempts, which says what the block does.
 void writeResilience(YamlWriter& w, const ResilienceSpec& resilience) {
     w.key("resilience");
@@ -142,6 +172,9 @@ void writeResilience(YamlWriter& w, const ResilienceSpec& resilience) {
                 w.endMap();
             }
             w.endMap();
+        }
+        if (call.circuitBreaker) {
+            writeCircuitBreaker(w, *call.circuitBreaker);
         }
         w.endMap();
     }

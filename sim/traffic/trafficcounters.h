@@ -28,6 +28,8 @@ struct TrafficCounters {
     std::uint64_t retries = 0;
     std::uint64_t timeouts = 0;
     std::uint64_t retriesDenied = 0;
+    std::uint64_t rejected = 0; // attempts an open circuit failed at once
+    std::uint64_t windowRejected = 0;
     std::uint64_t windowRetries = 0;
     std::uint64_t windowTimeouts = 0;
 
@@ -59,10 +61,15 @@ struct TrafficCounters {
         windowErrors = 0;
         windowRetries = 0;
         windowTimeouts = 0;
+        windowRejected = 0;
     }
     void retried() {
         ++retries;
         ++windowRetries;
+    }
+    void rejectedByCircuit() {
+        ++rejected;
+        ++windowRejected;
     }
     void timedOut() {
         ++timeouts;

@@ -109,7 +109,16 @@ const char* const kFullResilience = "      resilience:\n"
                                     "              budget:\n"
                                     "                ratio: 0.25\n"
                                     "                minRetriesPerSecond: 5\n"
-                                    "                ttl: 20s\n";
+                                    "                ttl: 20s\n"
+                                    "            circuitBreaker:\n"
+                                    "              failureRateThreshold: 40\n"
+                                    "              slowCallRateThreshold: 80\n"
+                                    "              slowCallDurationThreshold: 2s\n"
+                                    "              slidingWindowType: COUNT_BASED\n"
+                                    "              slidingWindowSize: 20\n"
+                                    "              minimumNumberOfCalls: 10\n"
+                                    "              waitDurationInOpenState: 15s\n"
+                                    "              permittedNumberOfCallsInHalfOpenState: 3\n";
 
 } // namespace
 
@@ -871,6 +880,15 @@ void TestTrafficReader::readsAndWritesResilience() {
     QCOMPARE(call.retry->budget->ratio, 0.25);
     QCOMPARE(call.retry->budget->minRetriesPerSecond, 5.0);
     QCOMPARE(call.retry->budget->ttl, SimTime::seconds(20));
+    QVERIFY(call.circuitBreaker);
+    const CircuitBreakerConfig& breaker = *call.circuitBreaker;
+    QCOMPARE(breaker.failureRateThreshold, 40.0);
+    QCOMPARE(breaker.slowCallRateThreshold, 80.0);
+    QCOMPARE(breaker.slowCallDurationThreshold, SimTime::seconds(2));
+    QCOMPARE(breaker.slidingWindowSize, 20);
+    QCOMPARE(breaker.minimumNumberOfCalls, 10);
+    QCOMPARE(breaker.waitDurationInOpenState, SimTime::seconds(15));
+    QCOMPARE(breaker.permittedNumberOfCallsInHalfOpenState, 3);
 
     // Save, reopen, save again: the same file and the same scenario.
     const std::string written = writeScenario(*result.scenario);
@@ -883,7 +901,8 @@ void TestTrafficReader::readsAndWritesResilience() {
     // (20 %, 10/s over 10 s); no timeout unless one is given.
     const ScenarioLoadResult defaults = readScenario(
         withResilience(m_base, "      resilience:\n        calls:\n          - service: api\n"
-                               "            retry: {budget: {}}\n"),
+                               "            retry: {budget: {}}\n"
+                               "            circuitBreaker: {}\n"),
         "case.yaml");
     QVERIFY2(defaults.scenario, qPrintable(describe(defaults.diagnostics)));
     const CallResilienceSpec& d = defaults.scenario->simulation.services.at(0).resilience.calls[0];
@@ -892,6 +911,7 @@ void TestTrafficReader::readsAndWritesResilience() {
     QCOMPARE(d.retry->budget->ratio, 0.2);
     QCOMPARE(d.retry->budget->minRetriesPerSecond, 10.0);
     QCOMPARE(d.retry->budget->ttl, SimTime::seconds(10));
+    QVERIFY(d.circuitBreaker == CircuitBreakerConfig{});
 }
 
 void TestTrafficReader::resilienceDiagnostics_data() {
@@ -923,9 +943,21 @@ void TestTrafficReader::resilienceDiagnostics_data() {
         "          - service: apj\n            timeout", 61, 22, "not-called",
         "resilience for Service 'apj', which this Service does not call (it calls 'api') — "
         "did you mean 'api'?");
-    row("a Service twice", "                ttl: 20s\n",
-        "                ttl: 20s\n          - service: api\n", 71, 22, "duplicate-name",
-        "resilience for Service 'api' is given twice (first on line 61)");
+    row("rate above 100", "failureRateThreshold: 40", "failureRateThreshold: 150", 72, 37,
+        "above-maximum", "failureRateThreshold 150 is above the maximum of 100");
+    row("zero rate", "slowCallRateThreshold: 80", "slowCallRateThreshold: 0", 73, 38,
+        "below-minimum", "slowCallRateThreshold 0 must be above 0 percent");
+    row("time-based window", "slidingWindowType: COUNT_BASED", "slidingWindowType: TIME_BASED", 75,
+        34, "bad-value", "'slidingWindowType' must be one of COUNT_BASED, got 'TIME_BASED'");
+    row("no trial calls", "permittedNumberOfCallsInHalfOpenState: 3",
+        "permittedNumberOfCallsInHalfOpenState: 0", 79, 54, "below-minimum",
+        "permittedNumberOfCallsInHalfOpenState 0 is below the minimum of 1");
+    row("misspelled breaker key", "              slidingWindowSize: 20",
+        "              slidingWindowSise: 20", 76, 15, "unknown-key",
+        "unknown key 'slidingWindowSise' in circuitBreaker — did you mean 'slidingWindowSize'?");
+    row("a Service twice", "              permittedNumberOfCallsInHalfOpenState: 3\n",
+        "              permittedNumberOfCallsInHalfOpenState: 3\n          - service: api\n", 80,
+        22, "duplicate-name", "resilience for Service 'api' is given twice (first on line 61)");
 }
 
 void TestTrafficReader::resilienceDiagnostics() {

@@ -2,7 +2,8 @@
 // mechanism is checked against a run with it switched off, so each test fails when the
 // mechanism does nothing. Timeouts cancel the caller's wait but not the callee's work;
 // retries re-pick an endpoint after Resilience4j's back-off; a retry budget (Finagle /
-// Linkerd) caps retries at ratio × requests + a floor; spans carry attempt numbers.
+// Linkerd) caps retries at ratio × requests + a floor; spans carry attempt numbers; a
+// circuit breaker (Resilience4j) fails calls fast while open and spares the callee.
 
 #include <QTest>
 
@@ -77,7 +78,9 @@ Scenario frontendAndBackend(SimTime duration, double rate) {
 CallResilienceSpec& policy(Scenario& s) {
     ResilienceSpec& r = behaviour(s, "frontend").resilience;
     if (r.calls.empty()) {
-        r.calls.push_back(CallResilienceSpec{"backend", std::nullopt, std::nullopt});
+        CallResilienceSpec call;
+        call.service = "backend";
+        r.calls.push_back(call);
     }
     return r.calls.front();
 }
@@ -92,6 +95,7 @@ private slots:
     void timeoutCancelsTheWaitNotTheWork();
     void retriesRepickAnEndpointAfterBackoff();
     void retryBudgetStopsARetryStorm();
+    void circuitBreakerIsolatesASlowDependency();
     void sameSeedSameRun();
 };
 
@@ -249,6 +253,50 @@ void TestResilience::retryBudgetStopsARetryStorm() {
              static_cast<double>(service(budgeted.summary(), "frontend").requests) + retries);
 }
 
+void TestResilience::circuitBreakerIsolatesASlowDependency() {
+    // The backend takes 2 s; frontend gives up after 200 ms. A circuit breaker (window 20,
+    // 10 calls at least, 50 %, open for 5 s, 10 trial calls) opens after the first ten
+    // timeouts: from then on most calls fail at once without reaching the backend, which
+    // only sees the trial calls of each half-open period.
+    Scenario s = frontendAndBackend(SimTime::seconds(70), 10);
+    behaviour(s, "backend").baseLatency = SimTime::seconds(2);
+    policy(s).timeout = SimTime::milliseconds(200);
+    CircuitBreakerConfig breaker;
+    breaker.slidingWindowSize = 20;
+    breaker.minimumNumberOfCalls = 10;
+    breaker.waitDurationInOpenState = SimTime::seconds(5);
+    breaker.permittedNumberOfCallsInHalfOpenState = 10;
+    policy(s).circuitBreaker = breaker;
+    Simulation sim(s);
+    sim.runToEnd();
+    const ServiceSummary& front = service(sim.summary(), "frontend");
+    const ServiceSummary& back = service(sim.summary(), "backend");
+    QCOMPARE(front.errors, front.requests);
+    // 59 s at 10/s = 590 calls; open 5 s after each of ten-call trials: the backend sees
+    // about ten calls per 6 s, a sixth of them.
+    const auto rejected = seriesSum(sim, "service/frontend/circuit_open_rate");
+    QCOMPARE(static_cast<double>(back.requests) + rejected, static_cast<double>(front.requests));
+    QVERIFY2(back.requests < front.requests / 4,
+             qPrintable(QStringLiteral("%1 of %2").arg(back.requests).arg(front.requests)));
+    // Refused calls fail fast: most frontend answers come after 1 ms, not 201 ms.
+    const TimeSeries* state = sim.metrics().find("circuit/frontend/backend/state");
+    QVERIFY(state != nullptr);
+    const auto count = [&](double v) {
+        return std::count(state->values.begin(), state->values.end(), v);
+    };
+    QVERIFY(count(1.0) > 30);
+    QVERIFY(count(2.0) >= 5); // a half-open period spans a second boundary each time
+    QCOMPARE(state->values.front(), 0.0);
+
+    // Switched off: every call reaches the backend and waits its 200 ms.
+    policy(s).circuitBreaker.reset();
+    Simulation off(s);
+    off.runToEnd();
+    QCOMPARE(service(off.summary(), "backend").requests,
+             service(off.summary(), "frontend").requests);
+    QVERIFY(off.metrics().find("circuit/frontend/backend/state") == nullptr);
+}
+
 void TestResilience::sameSeedSameRun() {
     Scenario s = frontendAndBackend(SimTime::seconds(40), 50);
     addBrokenPods(s, "backend", 1);
@@ -256,6 +304,11 @@ void TestResilience::sameSeedSameRun() {
     policy(s).timeout = SimTime::milliseconds(8);
     policy(s).retry = RetrySpec{};
     policy(s).retry->budget = RetryBudgetSpec{};
+    CircuitBreakerConfig breaker;
+    breaker.slidingWindowSize = 10;
+    breaker.minimumNumberOfCalls = 10;
+    breaker.waitDurationInOpenState = SimTime::seconds(1);
+    policy(s).circuitBreaker = breaker;
     Simulation a(s);
     a.runToEnd();
     Simulation b(s);
@@ -266,6 +319,7 @@ void TestResilience::sameSeedSameRun() {
     QCOMPARE(a.fingerprintHex(), b.fingerprintHex());
     QVERIFY(seriesSum(a, "service/frontend/timeout_rate") > 0);
     QVERIFY(seriesSum(a, "service/frontend/retry_rate") > 0);
+    QVERIFY(seriesSum(a, "service/frontend/circuit_open_rate") > 0);
 }
 
 QTEST_GUILESS_MAIN(TestResilience)
