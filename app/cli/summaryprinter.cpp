@@ -124,6 +124,17 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
         }
         table.print(out);
     }
+    if (!s.autoscalers.empty()) {
+        out << "\nHorizontal Pod Autoscalers\n";
+        Table table;
+        table.addRow({"NAME", "REFERENCE", "MINPODS", "MAXPODS", "REPLICAS", "PEAK", "RESCALES"});
+        for (const HpaSummary& h : s.autoscalers) {
+            table.addRow({h.name, h.reference, std::to_string(h.minReplicas),
+                          std::to_string(h.maxReplicas), std::to_string(h.currentReplicas),
+                          std::to_string(h.peakReplicas), std::to_string(h.rescales)});
+        }
+        table.print(out);
+    }
     out << "\nNodes\n";
     Table nodes;
     nodes.addRow({"NAME", "ZONE", "STATUS", "PODS", "MEAN CPU USED"});

@@ -23,6 +23,8 @@ std::string_view resourceKindName(ResourceKind kind) {
         return "Endpoints";
     case ResourceKind::PodDisruptionBudget:
         return "PodDisruptionBudget";
+    case ResourceKind::HorizontalPodAutoscaler:
+        return "HorizontalPodAutoscaler";
     }
     return "Unknown";
 }
@@ -81,6 +83,9 @@ EndpointsObject& ApiServer::create(EndpointsObject o, SimTime now) {
 PodDisruptionBudgetObject& ApiServer::create(PodDisruptionBudgetObject o, SimTime now) {
     return store(m_pdbs, ResourceKind::PodDisruptionBudget, std::move(o), now);
 }
+HorizontalPodAutoscalerObject& ApiServer::create(HorizontalPodAutoscalerObject o, SimTime now) {
+    return store(m_hpas, ResourceKind::HorizontalPodAutoscaler, std::move(o), now);
+}
 
 void ApiServer::updated(ResourceKind kind, ObjectMeta& meta) {
     meta.resourceVersion = ++m_resourceVersion;
@@ -112,6 +117,9 @@ void ApiServer::remove(ResourceKind kind, const ObjectMeta& meta) {
         break;
     case ResourceKind::PodDisruptionBudget:
         m_pdbs.m_items.erase(key);
+        break;
+    case ResourceKind::HorizontalPodAutoscaler:
+        m_hpas.m_items.erase(key);
         break;
     }
     ++m_resourceVersion;

@@ -27,7 +27,8 @@ enum class ResourceKind {
     Deployment,
     Service,
     Endpoints,
-    PodDisruptionBudget
+    PodDisruptionBudget,
+    HorizontalPodAutoscaler
 };
 enum class WatchEventType { Added, Modified, Deleted };
 
@@ -84,6 +85,10 @@ public:
     const ObjectTable<ServiceObject>& services() const { return m_services; }
     const ObjectTable<EndpointsObject>& endpoints() const { return m_endpoints; }
     const ObjectTable<PodDisruptionBudgetObject>& podDisruptionBudgets() const { return m_pdbs; }
+    ObjectTable<HorizontalPodAutoscalerObject>& horizontalPodAutoscalers() { return m_hpas; }
+    const ObjectTable<HorizontalPodAutoscalerObject>& horizontalPodAutoscalers() const {
+        return m_hpas;
+    }
 
     // Stores a new object: assigns uid, resourceVersion and creationTimestamp (= now).
     // The name must be free in its namespace.
@@ -94,6 +99,7 @@ public:
     ServiceObject& create(ServiceObject object, SimTime now);
     EndpointsObject& create(EndpointsObject object, SimTime now);
     PodDisruptionBudgetObject& create(PodDisruptionBudgetObject object, SimTime now);
+    HorizontalPodAutoscalerObject& create(HorizontalPodAutoscalerObject object, SimTime now);
 
     // Records that an object was changed in place: bumps its resourceVersion, notifies.
     void updated(ResourceKind kind, ObjectMeta& meta);
@@ -119,6 +125,7 @@ private:
     ObjectTable<ServiceObject> m_services;
     ObjectTable<EndpointsObject> m_endpoints;
     ObjectTable<PodDisruptionBudgetObject> m_pdbs;
+    ObjectTable<HorizontalPodAutoscalerObject> m_hpas;
     std::map<ResourceKind, std::vector<Watcher>> m_watchers;
     std::uint64_t m_resourceVersion = 0;
     RandomStream m_uids;

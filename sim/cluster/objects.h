@@ -157,4 +157,28 @@ struct PodDisruptionBudgetObject {
     int disruptionsAllowed = 0;
 };
 
+// ---- HorizontalPodAutoscaler (autoscaling/v2) ----
+
+// One entry of status.currentMetrics, parallel to the spec's metrics (the default CPU metric
+// when the spec lists none). No value set: the metric could not be read ("<unknown>").
+struct HpaMetricStatus {
+    HpaMetricSource source;
+    std::optional<std::int32_t> averageUtilization; // percent
+    std::optional<std::int64_t> averageValueMilli;
+    std::optional<std::int64_t> valueMilli;
+    bool known() const { return averageUtilization || averageValueMilli || valueMilli; }
+};
+
+struct HorizontalPodAutoscalerObject {
+    ObjectMeta meta;
+    HorizontalPodAutoscalerSpec spec;
+    // status
+    std::int64_t observedGeneration = 0;
+    std::optional<SimTime> lastScaleTime;
+    int currentReplicas = 0;
+    int desiredReplicas = 0;
+    std::vector<HpaMetricStatus> currentMetrics;
+    std::vector<HpaCondition> conditions; // AbleToScale, ScalingActive, ScalingLimited
+};
+
 } // namespace cnsim

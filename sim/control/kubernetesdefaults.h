@@ -114,6 +114,14 @@ inline constexpr int kHpaScaleUpPeriodSeconds = 15;
 inline constexpr int kHpaScaleDownLimitPercent = 100;
 inline constexpr int kHpaScaleDownPeriodSeconds = 15;
 
+// --- Resource metrics pipeline (kubelet → metrics-server → HPA) ---
+// kubelet --housekeeping-interval (cmd/kubelet/app/options/options.go NewKubeletFlags): how often
+// the kubelet's cAdvisor refreshes each container's cumulative CPU and memory working set.
+inline constexpr SimTime kKubeletHousekeepingInterval = SimTime::seconds(10);
+// kubernetes-sigs/metrics-server cmd/metrics-server/app/options/options.go: --metric-resolution,
+// the scrape interval; CPU is the rate between the kubelet points of two consecutive scrapes.
+inline constexpr SimTime kMetricsServerResolution = SimTime::seconds(15);
+
 // --- Cluster autoscaler (kubernetes/autoscaler cluster-autoscaler) ---
 // config/flags/flags.go and config/const.go defaults.
 inline constexpr SimTime kCaScanInterval = SimTime::seconds(10);

@@ -41,6 +41,7 @@ public:
         }
     }
     std::string finish() const { return tabwrite(m_text, 0, 2); }
+    const std::string& raw() const { return m_text; }
 
 private:
     std::string m_text;
@@ -90,6 +91,17 @@ void writeEvents(PrefixWriter& w, const Simulation& sim, std::string_view kind,
                        "\t" + f.event.message + "\n");
     }
 }
+
+} // namespace
+
+std::string describeEventsText(const Simulation& sim, std::string_view kind,
+                               const std::string& name) {
+    PrefixWriter w;
+    writeEvents(w, sim, kind, name);
+    return w.raw();
+}
+
+namespace {
 
 std::string intOrPercentText(const IntOrPercent& v) {
     return std::to_string(v.value) + (v.isPercent ? "%" : "");

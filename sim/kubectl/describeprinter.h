@@ -7,6 +7,7 @@
 // one row with "(xN over AGE)", as the event recorder's correlator does).
 
 #include <string>
+#include <string_view>
 
 namespace cnsim {
 
@@ -22,5 +23,13 @@ std::string describeNode(const Simulation& sim, const NodeObject& node);
 std::string describeDeployment(const Simulation& sim, const DeploymentObject& deployment);
 std::string describeReplicaSet(const Simulation& sim, const ReplicaSetObject& rs);
 std::string describeService(const Simulation& sim, const ServiceObject& service);
+// hpaprinter.cpp.
+std::string describeHorizontalPodAutoscaler(const Simulation& sim,
+                                            const struct HorizontalPodAutoscalerObject& hpa);
+
+// The Events section of an object, before tab alignment (describe.go DescribeEvents), for
+// printers that align it with the lines above it as kubectl's tabwriter does.
+std::string describeEventsText(const Simulation& sim, std::string_view kind,
+                               const std::string& name);
 
 } // namespace cnsim

@@ -25,9 +25,14 @@ std::string sourceName(Component c) {
 }
 
 bool isWarning(std::string_view reason) {
-    static constexpr std::array<std::string_view, 7> warnings = {
-        "FailedScheduling", "Failed",     "BackOff",        "Unhealthy",
-        "PodLost",          "NodeFailed", "EvictionBlocked"};
+    static constexpr std::array<std::string_view, 14> warnings = {
+        "FailedScheduling",        "Failed",
+        "BackOff",                 "Unhealthy",
+        "PodLost",                 "NodeFailed",
+        "EvictionBlocked",         "FailedGetScale",
+        "FailedGetResourceMetric", "FailedGetContainerResourceMetric",
+        "FailedGetPodsMetric",     "FailedGetObjectMetric",
+        "FailedGetExternalMetric", "FailedComputeMetricsReplicas"};
     for (const std::string_view w : warnings) {
         if (w == reason) {
             return true;

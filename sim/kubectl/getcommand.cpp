@@ -147,6 +147,9 @@ KubectlResult executeDescribe(const Simulation& sim, const DescribeCommand& c) {
     case KubectlResource::Services:
         collect(sim.api().services(), describeService, true);
         break;
+    case KubectlResource::HorizontalPodAutoscalers:
+        collect(sim.api().horizontalPodAutoscalers(), describeHorizontalPodAutoscaler, true);
+        break;
     default:
         break;
     }

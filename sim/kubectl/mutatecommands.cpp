@@ -276,6 +276,9 @@ KubectlResult executeApply(Simulation& sim, const ApplyCommand& c, const Kubectl
             } else if constexpr (std::is_same_v<T, ServiceSpec>) {
                 ref = "service/" + m.name;
                 exists = sim.api().services().find(m.nameSpace, m.name) != nullptr;
+            } else if constexpr (std::is_same_v<T, HorizontalPodAutoscalerSpec>) {
+                ref = "horizontalpodautoscaler.autoscaling/" + m.name;
+                exists = sim.api().horizontalPodAutoscalers().find(m.nameSpace, m.name) != nullptr;
             } else {
                 ref = "poddisruptionbudget.policy/" + m.name;
                 exists = sim.api().podDisruptionBudgets().find(m.nameSpace, m.name) != nullptr;

@@ -1,6 +1,7 @@
 #include "kubectl/resourcetypes.h"
 
 #include "cluster/objectmeta.h"
+#include "kubectl/hpaprinter.h"
 #include "kubectl/resourcetables.h"
 
 #include <algorithm>
@@ -116,6 +117,18 @@ const std::vector<ResourceType>& resourceTypes() {
          eventTable,
          eventObjects,
          eventNames},
+        {KubectlResource::HorizontalPodAutoscalers,
+         "horizontalpodautoscalers",
+         "horizontalpodautoscaler",
+         {"hpa"},
+         "HorizontalPodAutoscaler",
+         "autoscaling",
+         "v2",
+         true,
+         true,
+         hpaTable,
+         hpaObjects,
+         hpaNames},
         {KubectlResource::PodDisruptionBudgets,
          "poddisruptionbudgets",
          "poddisruptionbudget",

@@ -27,7 +27,8 @@ enum class KubectlResource {
     Services,
     Endpoints,
     Events,
-    PodDisruptionBudgets
+    PodDisruptionBudgets,
+    HorizontalPodAutoscalers
 };
 
 // Which objects a `get` or `describe` is about.

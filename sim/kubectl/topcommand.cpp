@@ -1,9 +1,13 @@
 // kubectl top node|pod (k8s.io/kubectl/pkg/cmd/top, pkg/metricsutil/metrics_printer.go).
 //
-// CPU comes from the simulation's per-second metrics, as metrics-server reports a recent
-// window: the last sample of "node/<name>/cpu_used_cores" (and "pod/<name>/cpu_used_cores"
-// when the model records it). cnsim does not model memory use, so MEMORY shows what the
-// pods request; a pod without a CPU series shows its CPU request likewise.
+// Once metrics-server runs (a run with an HPA starts it), both read its last scrape, exactly
+// what the HPA reads: CPU as the rate between two kubelet points, memory as the working set
+// (the image's idleMemory plus the requests in the pod × memoryPerRequest); a pod or node not
+// scraped twice yet has no metrics ("metrics not available yet" / "<unknown>", as kubectl).
+// Without metrics-server, CPU comes from the simulation's per-second metrics: the last sample
+// of "node/<name>/cpu_used_cores" (and "pod/<name>/cpu_used_cores" when the model records
+// it); MEMORY then shows what the pods request, and a pod without a CPU series shows its CPU
+// request likewise.
 
 #include "kubectl/kubectlcommands.h"
 #include "model/simulation.h"
@@ -61,6 +65,63 @@ bool countsAsUsing(const PodObject& pod) {
     return pod.phase == PodPhaseK8s::Running && !pod.nodeName.empty();
 }
 
+bool selected(const std::vector<std::string>& names, const std::string& name) {
+    return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// kubectl top from metrics-server's last scrape.
+KubectlResult topFromMetricsServer(const Simulation& sim, const TopCommand& c, Table table,
+                                   bool allNamespaces) {
+    const MetricsServer& server = sim.metricsServer();
+    if (c.nodes) {
+        for (const auto& [key, node] : sim.api().nodes()) {
+            if (!c.selector.matches(node.meta.labels) || !selected(c.names, node.meta.name)) {
+                continue;
+            }
+            const auto it = server.nodes().find(node.meta.name);
+            if (it == server.nodes().end()) {
+                table.rows.push_back(
+                    {node.meta.name, "<unknown>", "<unknown>", "<unknown>", "<unknown>"});
+                continue;
+            }
+            table.rows.push_back({node.meta.name, millicores(it->second.cpuMilli),
+                                  percent(it->second.cpuMilli, node.allocatableCpu.value),
+                                  mebibytes(it->second.memory),
+                                  percent(it->second.memory.value, node.allocatableMemory.value)});
+        }
+        for (const std::string& name : c.names) {
+            if (server.nodes().find(name) == server.nodes().end()) {
+                return failure("error: metrics not available yet\n");
+            }
+        }
+        return {0, renderTable(table, c.noHeaders), {}};
+    }
+    for (const auto& [key, metrics] : server.pods()) {
+        const PodObject* pod = sim.api().pods().find(metrics.nameSpace, metrics.name);
+        if (pod == nullptr || (!allNamespaces && pod->meta.nameSpace != c.scope.nameSpace) ||
+            !c.selector.matches(pod->meta.labels) || !selected(c.names, pod->meta.name)) {
+            continue;
+        }
+        std::vector<std::string> row;
+        if (allNamespaces) {
+            row.push_back(pod->meta.nameSpace);
+        }
+        row.insert(row.end(),
+                   {pod->meta.name, millicores(metrics.cpuMilli()), mebibytes(metrics.memory())});
+        table.rows.push_back(std::move(row));
+    }
+    if (table.rows.empty()) {
+        if (!c.names.empty()) {
+            return failure("error: metrics not available yet\n");
+        }
+        return {0,
+                {},
+                allNamespaces ? "No resources found\n"
+                              : "No resources found in " + c.scope.nameSpace + " namespace.\n"};
+    }
+    return {0, renderTable(table, c.noHeaders), {}};
+}
+
 } // namespace
 
 KubectlResult executeTop(const Simulation& sim, const TopCommand& c) {
@@ -73,6 +134,9 @@ KubectlResult executeTop(const Simulation& sim, const TopCommand& c) {
             table.headers.push_back("NAMESPACE");
         }
         table.headers.insert(table.headers.end(), {"NAME", "CPU(cores)", "MEMORY(bytes)"});
+    }
+    if (sim.metricsServer().running() && sim.metricsServer().lastScrape()) {
+        return topFromMetricsServer(sim, c, std::move(table), allNamespaces);
     }
     if (c.nodes) {
         for (const auto& [key, node] : sim.api().nodes()) {

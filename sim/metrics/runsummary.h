@@ -41,6 +41,17 @@ struct DeploymentSummary {
     int podsCreated = 0;
 };
 
+// One HorizontalPodAutoscaler at the end of the run.
+struct HpaSummary {
+    std::string name;
+    std::string reference; // "Deployment/web"
+    int minReplicas = 1;
+    int maxReplicas = 1;
+    int currentReplicas = 0;
+    int peakReplicas = 0; // the most replicas it asked for
+    int rescales = 0;     // SuccessfulRescale events
+};
+
 struct NodeSummary {
     std::string name;
     std::string zone;
@@ -60,6 +71,7 @@ struct RunSummary {
     std::vector<VersionSummary> versions; // in the order versions were first served
     std::vector<RouteSummary> routes;     // gateway routes, in file order
     std::vector<DeploymentSummary> deployments;
+    std::vector<HpaSummary> autoscalers;
     std::vector<NodeSummary> nodes;
 };
 

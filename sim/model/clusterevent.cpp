@@ -33,6 +33,8 @@ std::string_view componentName(Component c) {
         return "taint-eviction-controller";
     case Component::ApiServer:
         return "kube-apiserver";
+    case Component::HorizontalPodAutoscaler:
+        return "horizontal-pod-autoscaler";
     }
     return "unknown";
 }
@@ -89,6 +91,22 @@ std::string_view reasonName(EventReason r) {
         return "Updated";
     case EventReason::FaultInjected:
         return "FaultInjected";
+    case EventReason::SuccessfulRescale:
+        return "SuccessfulRescale";
+    case EventReason::FailedGetScale:
+        return "FailedGetScale";
+    case EventReason::FailedGetResourceMetric:
+        return "FailedGetResourceMetric";
+    case EventReason::FailedGetContainerResourceMetric:
+        return "FailedGetContainerResourceMetric";
+    case EventReason::FailedGetPodsMetric:
+        return "FailedGetPodsMetric";
+    case EventReason::FailedGetObjectMetric:
+        return "FailedGetObjectMetric";
+    case EventReason::FailedGetExternalMetric:
+        return "FailedGetExternalMetric";
+    case EventReason::FailedComputeMetricsReplicas:
+        return "FailedComputeMetricsReplicas";
     }
     return "Unknown";
 }
@@ -103,6 +121,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "Deployment";
     case ObjectKind::ReplicaSet:
         return "ReplicaSet";
+    case ObjectKind::HorizontalPodAutoscaler:
+        return "HorizontalPodAutoscaler";
     }
     return "Unknown";
 }
@@ -164,6 +184,14 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::Drained:
         return "node/" + node + " drained";
     case EventReason::FaultInjected:
+    case EventReason::SuccessfulRescale:
+    case EventReason::FailedGetScale:
+    case EventReason::FailedGetResourceMetric:
+    case EventReason::FailedGetContainerResourceMetric:
+    case EventReason::FailedGetPodsMetric:
+    case EventReason::FailedGetObjectMetric:
+    case EventReason::FailedGetExternalMetric:
+    case EventReason::FailedComputeMetricsReplicas:
         return std::string(e.arg("message"));
     }
     return {};

@@ -26,6 +26,7 @@ enum class Component {
     EndpointsController,     // kube-controller-manager's endpoints controller
     TaintEvictionController, // kube-controller-manager's taint-based eviction
     ApiServer,               // kube-apiserver (with etcd)
+    HorizontalPodAutoscaler, // kube-controller-manager's horizontal-pod-autoscaler controller
 };
 
 enum class EventReason {
@@ -54,9 +55,19 @@ enum class EventReason {
     Drained,              // every pod has left the node (args: node)
     Updated,              // a person changed an object's spec (args: what)
     FaultInjected,        // a fault without a single object (args: fault, target)
+    // The HPA controller's events (horizontal.go), each with upstream's message (args: message;
+    // SuccessfulRescale also replicas and reason).
+    SuccessfulRescale,
+    FailedGetScale,
+    FailedGetResourceMetric,
+    FailedGetContainerResourceMetric,
+    FailedGetPodsMetric,
+    FailedGetObjectMetric,
+    FailedGetExternalMetric,
+    FailedComputeMetricsReplicas,
 };
 
-enum class ObjectKind { Pod, Node, Deployment, ReplicaSet };
+enum class ObjectKind { Pod, Node, Deployment, ReplicaSet, HorizontalPodAutoscaler };
 
 struct ClusterEvent {
     SimTime time;

@@ -1,5 +1,6 @@
 #include "model/simulation.h"
 
+#include "control/kubernetesdefaults.h"
 #include "model/actionexecutor.h"
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
@@ -9,6 +10,7 @@
 #include "model/trafficmodel.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <map>
 
@@ -45,6 +47,17 @@ Simulation::~Simulation() = default;
 
 std::optional<SchedulingDecision> Simulation::schedulingDecision(const std::string& podName) const {
     return m_model->scheduler().decision(podName);
+}
+
+std::optional<HpaDecisionHistory> Simulation::hpaDecision(const std::string& hpaName) const {
+    const std::string key =
+        hpaName.find('/') == std::string::npos ? "default/" + hpaName : hpaName;
+    const HpaDecisionHistory* history = m_model->hpaController().decisions(key);
+    return history == nullptr ? std::nullopt : std::optional(*history);
+}
+
+const MetricsServer& Simulation::metricsServer() const {
+    return m_model->metricsServer();
 }
 
 const Scenario& Simulation::scenario() const {
@@ -296,6 +309,23 @@ RunSummary Simulation::summary() const {
     for (const DeploymentState& d : snap.deployments) {
         s.deployments.push_back(
             DeploymentSummary{d.name, d.desiredReplicas, d.running, created[d.name]});
+    }
+    for (const auto& [key, hpa] : api().horizontalPodAutoscalers()) {
+        HpaSummary h;
+        h.name = hpa.meta.name;
+        h.reference = hpa.spec.scaleTargetRef.kind + "/" + hpa.spec.scaleTargetRef.name;
+        h.minReplicas = hpa.spec.minReplicas.value_or(k8s::kHpaDefaultMinReplicas);
+        h.maxReplicas = hpa.spec.maxReplicas;
+        h.currentReplicas = hpa.currentReplicas;
+        h.peakReplicas = hpa.currentReplicas;
+        for (const ClusterEvent& e : events()) {
+            if (e.reason == EventReason::SuccessfulRescale && e.objectName == hpa.meta.name) {
+                ++h.rescales;
+                h.peakReplicas =
+                    std::max(h.peakReplicas, std::atoi(std::string(e.arg("replicas")).c_str()));
+            }
+        }
+        s.autoscalers.push_back(std::move(h));
     }
     const double seconds = std::max(now().toSeconds(), 1e-9);
     for (const NodeState& node : snap.nodes) {

@@ -16,6 +16,8 @@
 #include "metrics/traces.h"
 #include "model/action.h"
 #include "model/clusterevent.h"
+#include "model/hpacontroller.h"
+#include "model/metricsserver.h"
 #include "model/snapshot.h"
 #include "scenario/scenario.h"
 
@@ -87,6 +89,14 @@ public:
     // kube-scheduler's latest decision for a pod ("name" or "namespace/name"): each node's
     // filter verdict and score; empty when the pod was never tried or no longer exists.
     std::optional<SchedulingDecision> schedulingDecision(const std::string& podName) const;
+
+    // The HPA controller's syncs of one HorizontalPodAutoscaler ("name" or "namespace/name"):
+    // the latest decision (records.back(): replicas, conditions, events and the explanation
+    // as codes and parameters) and a bounded history; empty before its first sync.
+    std::optional<HpaDecisionHistory> hpaDecision(const std::string& hpaName) const;
+    // metrics-server's last scrape (kubectl top, the HPA's resource metrics); it runs once an
+    // HPA exists.
+    const MetricsServer& metricsServer() const;
 
     std::uint64_t fingerprint() const;
     std::string fingerprintHex() const;

@@ -5,9 +5,11 @@
 #include "model/disruptioncontroller.h"
 #include "model/endpointscontroller.h"
 #include "model/eventpriority.h"
+#include "model/hpacontroller.h"
 #include "model/kubelet.h"
 #include "model/kubescheduler.h"
 #include "model/metricsrecorder.h"
+#include "model/metricsserver.h"
 #include "model/nodelifecyclecontroller.h"
 #include "model/ownership.h"
 #include "model/replicasetcontroller.h"
@@ -32,6 +34,8 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     m_nodeLifecycleController = std::make_unique<NodeLifecycleController>(*this);
     m_disruptionController = std::make_unique<DisruptionController>(*this);
     m_metricsRecorder = std::make_unique<MetricsRecorder>(*this);
+    m_metricsServer = std::make_unique<MetricsServer>(*this);
+    m_hpaController = std::make_unique<HpaController>(*this);
     buildCluster();
     m_traffic->start();
     m_metricsRecorder->start();

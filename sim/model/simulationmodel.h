@@ -30,6 +30,8 @@ class TrafficModel;
 class MetricsRecorder;
 class NodeLifecycleController;
 class DisruptionController;
+class MetricsServer;
+class HpaController;
 
 class SimulationModel {
 public:
@@ -67,6 +69,9 @@ public:
     DisruptionController& disruptionController() { return *m_disruptionController; }
     TrafficModel& traffic() { return *m_traffic; }
     const TrafficModel& traffic() const { return *m_traffic; }
+    MetricsServer& metricsServer() { return *m_metricsServer; }
+    const MetricsServer& metricsServer() const { return *m_metricsServer; }
+    const HpaController& hpaController() const { return *m_hpaController; }
 
     // Cluster-level operations shared by faults and user actions.
     void failNode(std::string_view node, Component by);
@@ -131,6 +136,8 @@ private:
     std::unique_ptr<Kubelet> m_kubelet;
     std::unique_ptr<TrafficModel> m_traffic;
     std::unique_ptr<MetricsRecorder> m_metricsRecorder;
+    std::unique_ptr<MetricsServer> m_metricsServer;
+    std::unique_ptr<HpaController> m_hpaController;
 };
 
 } // namespace cnsim

@@ -171,6 +171,21 @@ std::string SimulationModel::storeManifest(const Manifest& manifest) {
         }
         return "service/" + service->name;
     }
+    if (const auto* hpa = std::get_if<HorizontalPodAutoscalerSpec>(&manifest)) {
+        if (HorizontalPodAutoscalerObject* h =
+                m_api.horizontalPodAutoscalers().find(hpa->nameSpace, hpa->name)) {
+            h->spec = *hpa;
+            h->meta.labels = hpa->labels;
+            ++h->meta.generation;
+            m_api.updated(ResourceKind::HorizontalPodAutoscaler, h->meta);
+        } else {
+            HorizontalPodAutoscalerObject object;
+            object.meta = meta(*hpa);
+            object.spec = *hpa;
+            m_api.create(std::move(object), now);
+        }
+        return "horizontalpodautoscaler.autoscaling/" + hpa->name;
+    }
     const auto& pdb = std::get<PodDisruptionBudgetSpec>(manifest);
     if (PodDisruptionBudgetObject* p = m_api.podDisruptionBudgets().find(pdb.nameSpace, pdb.name)) {
         p->spec = pdb;

@@ -245,6 +245,85 @@ FieldTable podDisruptionBudgetSpecFields() {
             nullptr};
 }
 
+FieldTable hpaFields() {
+    return {"HorizontalPodAutoscaler",
+            {"apiVersion", "kind", "metadata", "spec"},
+            {"status"},
+            true,
+            nullptr};
+}
+
+FieldTable hpaSpecFields() {
+    return {"HorizontalPodAutoscaler spec",
+            {"scaleTargetRef", "minReplicas", "maxReplicas", "metrics", "behavior"},
+            {},
+            true,
+            nullptr};
+}
+
+FieldTable hpaScaleTargetRefFields() {
+    return {"scaleTargetRef", {"apiVersion", "kind", "name"}, {}, true, nullptr};
+}
+
+FieldTable hpaMetricSpecFields() {
+    return {"metric",
+            {"type", "resource", "containerResource", "pods", "object", "external"},
+            {},
+            true,
+            nullptr};
+}
+
+FieldTable hpaMetricSourceFields(std::string_view source) {
+    if (source == "resource") {
+        return {"resource metric source", {"name", "target"}, {}, true, nullptr};
+    }
+    if (source == "containerResource") {
+        return {"containerResource metric source", {"name", "container", "target"}, {}, true,
+                nullptr};
+    }
+    if (source == "object") {
+        return {"object metric source", {"describedObject", "metric", "target"}, {}, true,
+                nullptr};
+    }
+    if (source == "pods") {
+        return {"pods metric source", {"metric", "target"}, {}, true, nullptr};
+    }
+    return {"external metric source", {"metric", "target"}, {}, true, nullptr};
+}
+
+FieldTable hpaMetricIdentifierFields() {
+    return {"metric identifier", {"name", "selector"}, {}, true, nullptr};
+}
+
+FieldTable hpaMetricSelectorFields() {
+    return {"metric selector", {"matchLabels"}, {"matchExpressions"}, true, nullptr};
+}
+
+FieldTable hpaMetricTargetFields() {
+    return {"metric target", {"type", "value", "averageValue", "averageUtilization"}, {}, true,
+            nullptr};
+}
+
+FieldTable hpaDescribedObjectFields() {
+    return {"describedObject", {"apiVersion", "kind", "name"}, {}, true, nullptr};
+}
+
+FieldTable hpaBehaviorFields() {
+    return {"behavior", {"scaleUp", "scaleDown"}, {}, true, nullptr};
+}
+
+FieldTable hpaScalingRulesFields() {
+    return {"scaling rules",
+            {"stabilizationWindowSeconds", "selectPolicy", "policies", "tolerance"},
+            {},
+            true,
+            nullptr};
+}
+
+FieldTable hpaScalingPolicyFields() {
+    return {"scaling policy", {"type", "value", "periodSeconds"}, {}, true, nullptr};
+}
+
 bool isKubernetesResourceName(std::string_view name) {
     if (name == "ephemeral-storage" || name == "storage" || name == "pods" ||
         name.starts_with("hugepages-")) {

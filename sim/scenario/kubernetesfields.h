@@ -56,6 +56,21 @@ FieldTable rollingUpdateFields();
 // policy/v1 PodDisruptionBudget.
 FieldTable podDisruptionBudgetFields();
 FieldTable podDisruptionBudgetSpecFields();
+// autoscaling/v2 HorizontalPodAutoscaler (k8s.io/api/autoscaling/v2/types.go).
+FieldTable hpaFields();
+FieldTable hpaSpecFields();
+FieldTable hpaScaleTargetRefFields();
+FieldTable hpaMetricSpecFields();
+// ResourceMetricSource, ContainerResourceMetricSource, PodsMetricSource, ObjectMetricSource,
+// ExternalMetricSource: `source` is the MetricSpec key ("resource", "pods", …).
+FieldTable hpaMetricSourceFields(std::string_view source);
+FieldTable hpaMetricIdentifierFields();
+FieldTable hpaMetricSelectorFields();
+FieldTable hpaMetricTargetFields();
+FieldTable hpaDescribedObjectFields();
+FieldTable hpaBehaviorFields();
+FieldTable hpaScalingRulesFields();
+FieldTable hpaScalingPolicyFields();
 
 // ephemeral-storage, hugepages-<size>, storage, pods, or a domain-prefixed extended
 // resource such as nvidia.com/gpu.

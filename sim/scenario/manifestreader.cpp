@@ -1,6 +1,7 @@
 #include "scenario/manifestreader.h"
 
 #include "scenario/editdistance.h"
+#include "scenario/hpareader.h"
 #include "scenario/kubernetesfields.h"
 #include "scenario/names.h"
 #include "scenario/podspecreader.h"
@@ -13,21 +14,10 @@
 
 namespace cnsim {
 
-namespace {
-
-constexpr std::int64_t kMaxReplicas = 10'000;
-constexpr std::int64_t kMaxInt32 = std::numeric_limits<std::int32_t>::max();
-const std::vector<std::string_view> kProtocols{"TCP", "UDP", "SCTP"};
-
-struct ObjectMeta {
-    std::string name;
-    std::string nameSpace = "default";
-    LabelMap labels;
-};
-
-void readObjectMeta(DiagnosticSink& sink, const YamlEntry& entry, std::string_view context,
-                    std::string (*nameRule)(std::string_view), std::vector<PreservedField>& kept,
-                    ObjectMeta& meta, YAML::Mark& nameMark) {
+void readManifestMetadata(DiagnosticSink& sink, const YamlEntry& entry, std::string_view context,
+                          std::string (*nameRule)(std::string_view),
+                          std::vector<PreservedField>& kept, ManifestMetadata& meta,
+                          YAML::Mark& nameMark) {
     const FieldTable table = objectMetaFields(context);
     MapCursor map(sink, entry.value, entry.keyMark(), table, "metadata", &kept);
     nameMark = entry.keyMark();
@@ -42,6 +32,12 @@ void readObjectMeta(DiagnosticSink& sink, const YamlEntry& entry, std::string_vi
         meta.labels = readLabels(sink, *labels).value_or(LabelMap{});
     }
 }
+
+namespace {
+
+constexpr std::int64_t kMaxReplicas = 10'000;
+constexpr std::int64_t kMaxInt32 = std::numeric_limits<std::int32_t>::max();
+const std::vector<std::string_view> kProtocols{"TCP", "UDP", "SCTP"};
 
 bool isZero(const std::optional<IntOrPercent>& value) {
     return value && value->value == 0;
@@ -181,8 +177,8 @@ DeploymentSpec readDeployment(DiagnosticSink& sink, const YAML::Node& node, Mani
     MapCursor top(sink, node, node.Mark(), table, "", &deployment.preserved);
     marks.name = node.Mark();
     if (const YamlEntry* metadata = top.require("metadata")) {
-        ObjectMeta meta;
-        readObjectMeta(sink, *metadata, "Deployment metadata", checkDns1123Subdomain,
+        ManifestMetadata meta;
+        readManifestMetadata(sink, *metadata, "Deployment metadata", checkDns1123Subdomain,
                        deployment.preserved, meta, marks.name);
         deployment.name = meta.name;
         deployment.nameSpace = meta.nameSpace;
@@ -233,8 +229,8 @@ ServiceSpec readService(DiagnosticSink& sink, const YAML::Node& node, ManifestMa
     marks.name = node.Mark();
     marks.selector = node.Mark();
     if (const YamlEntry* metadata = top.require("metadata")) {
-        ObjectMeta meta;
-        readObjectMeta(sink, *metadata, "Service metadata", checkDns1035Label, service.preserved,
+        ManifestMetadata meta;
+        readManifestMetadata(sink, *metadata, "Service metadata", checkDns1035Label, service.preserved,
                        meta, marks.name);
         service.name = meta.name;
         service.nameSpace = meta.nameSpace;
@@ -285,8 +281,8 @@ PodDisruptionBudgetSpec readPodDisruptionBudget(DiagnosticSink& sink, const YAML
     marks.name = node.Mark();
     marks.selector = node.Mark();
     if (const YamlEntry* metadata = top.require("metadata")) {
-        ObjectMeta meta;
-        readObjectMeta(sink, *metadata, "PodDisruptionBudget metadata", checkDns1123Subdomain,
+        ManifestMetadata meta;
+        readManifestMetadata(sink, *metadata, "PodDisruptionBudget metadata", checkDns1123Subdomain,
                        budget.preserved, meta, marks.name);
         budget.name = meta.name;
         budget.nameSpace = meta.nameSpace;
@@ -365,8 +361,8 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
     const bool hasApiVersion = static_cast<bool>(node["apiVersion"]);
     if (!node["kind"]) {
         sink.error(node.Mark(), "missing-key", {"kind", "workload manifest"},
-                   "missing required field 'kind' in workload manifest (Deployment, Service or "
-                   "PodDisruptionBudget)");
+                   "missing required field 'kind' in workload manifest (Deployment, Service, "
+                   "PodDisruptionBudget or HorizontalPodAutoscaler)");
         return std::nullopt;
     }
     const auto checkApiVersion = [&](std::string_view expected) {
@@ -401,11 +397,18 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
         std::sort(budget.preserved.begin(), budget.preserved.end(), byPath);
         return budget;
     }
+    if (kind == "HorizontalPodAutoscaler") {
+        checkApiVersion("autoscaling/v2");
+        HorizontalPodAutoscalerSpec hpa = readHorizontalPodAutoscaler(sink, node, marks);
+        std::sort(hpa.preserved.begin(), hpa.preserved.end(), byPath);
+        return hpa;
+    }
     std::string message = "kind '" + kind +
                           "' is not supported in workloads; cnsim models Deployment (apps/v1), "
-                          "Service (v1) and PodDisruptionBudget (policy/v1)";
-    const std::string suggestion =
-        nearestName(kind, {"Deployment", "Service", "PodDisruptionBudget"});
+                          "Service (v1), PodDisruptionBudget (policy/v1) and "
+                          "HorizontalPodAutoscaler (autoscaling/v2)";
+    const std::string suggestion = nearestName(
+        kind, {"Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler"});
     if (!suggestion.empty()) {
         message += " — did you mean '" + suggestion + "'?";
     }

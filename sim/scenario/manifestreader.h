@@ -16,6 +16,17 @@
 
 namespace cnsim {
 
+// metadata of a manifest: name (checked with `nameRule`), namespace, labels; the rest kept.
+struct ManifestMetadata {
+    std::string name;
+    std::string nameSpace = "default";
+    LabelMap labels;
+};
+void readManifestMetadata(DiagnosticSink& sink, const YamlEntry& entry, std::string_view context,
+                          std::string (*nameRule)(std::string_view),
+                          std::vector<PreservedField>& kept, ManifestMetadata& meta,
+                          YAML::Mark& nameMark);
+
 // Empty when the entry is not a manifest of a kind cnsim models (already reported). A
 // returned manifest may be partial when errors were reported.
 std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& node,

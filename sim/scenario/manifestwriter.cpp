@@ -1,6 +1,8 @@
 #include "scenario/manifestwriter.h"
 
+#include "control/autoscaling/hpanormalization.h"
 #include "scenario/podspecwriter.h"
+#include "scenario/quantity.h"
 #include "scenario/scenarioenums.h"
 
 namespace cnsim {
@@ -149,6 +151,177 @@ void writePodDisruptionBudget(YamlWriter& w, const PodDisruptionBudgetSpec& budg
     w.setPreserved(nullptr);
 }
 
+// A target quantity from its milli-value: memory with a binary suffix, others as a CPU-style
+// quantity ("500m", "2"), the forms the reader accepts.
+std::string targetQuantity(std::int64_t milli, bool memory) {
+    if (memory && milli % 1000 == 0) {
+        return formatMemory(Bytes{milli / 1000});
+    }
+    return formatCpu(CpuMillis{milli});
+}
+
+void writeMetricIdentifier(YamlWriter& w, const HpaMetricSource& m, const std::string& path) {
+    w.key("metric");
+    w.beginMap();
+    w.field("name", m.metric.name);
+    if (!m.selector.empty() || w.hasPreservedUnder(path + ".metric.selector")) {
+        w.key("selector");
+        w.beginMap();
+        if (!m.selector.empty()) {
+            w.labels("matchLabels", m.selector);
+        }
+        w.preserved(path + ".metric.selector");
+        w.endMap();
+    }
+    w.preserved(path + ".metric");
+    w.endMap();
+}
+
+void writeMetricTarget(YamlWriter& w, const HpaMetricSpec& m, const std::string& path) {
+    w.key("target");
+    w.beginMap();
+    const bool memory = m.name == "memory" && (m.type == HpaMetricSourceType::Resource ||
+                                               m.type == HpaMetricSourceType::ContainerResource);
+    switch (m.targetType) {
+    case HpaMetricTargetType::Utilization:
+        w.field("type", "Utilization");
+        w.integer("averageUtilization", m.averageUtilization);
+        break;
+    case HpaMetricTargetType::Value:
+        w.field("type", "Value");
+        w.field("value", targetQuantity(m.valueMilli, memory));
+        break;
+    case HpaMetricTargetType::AverageValue:
+        w.field("type", "AverageValue");
+        w.field("averageValue", targetQuantity(m.averageValueMilli, memory));
+        break;
+    }
+    w.preserved(path + ".target");
+    w.endMap();
+}
+
+void writeHpaMetric(YamlWriter& w, const HpaMetricSource& source, const std::string& path) {
+    static constexpr const char* kTypes[] = {"Resource", "ContainerResource", "Pods", "Object",
+                                             "External"};
+    static constexpr const char* kKeys[] = {"resource", "containerResource", "pods", "object",
+                                            "external"};
+    const HpaMetricSpec& m = source.metric;
+    const auto index = static_cast<std::size_t>(m.type);
+    const std::string sourcePath = path + "." + kKeys[index];
+    w.beginMap();
+    w.field("type", kTypes[index]);
+    w.key(kKeys[index]);
+    w.beginMap();
+    switch (m.type) {
+    case HpaMetricSourceType::Resource:
+    case HpaMetricSourceType::ContainerResource:
+        w.field("name", m.name);
+        if (m.type == HpaMetricSourceType::ContainerResource) {
+            w.field("container", m.container);
+        }
+        break;
+    case HpaMetricSourceType::Object:
+        w.key("describedObject");
+        w.beginMap();
+        if (!source.describedObjectApiVersion.empty()) {
+            w.field("apiVersion", source.describedObjectApiVersion);
+        }
+        w.field("kind", m.describedObjectKind);
+        w.field("name", source.describedObjectName);
+        w.preserved(sourcePath + ".describedObject");
+        w.endMap();
+        writeMetricIdentifier(w, source, sourcePath);
+        break;
+    case HpaMetricSourceType::Pods:
+    case HpaMetricSourceType::External:
+        writeMetricIdentifier(w, source, sourcePath);
+        break;
+    }
+    writeMetricTarget(w, m, sourcePath);
+    w.preserved(sourcePath);
+    w.endMap();
+    w.preserved(path);
+    w.endMap();
+}
+
+void writeScalingRules(YamlWriter& w, std::string_view key, const HpaScalingRules& rules,
+                       const std::string& path) {
+    w.key(key);
+    w.beginMap();
+    if (rules.stabilizationWindowSeconds) {
+        w.integer("stabilizationWindowSeconds", *rules.stabilizationWindowSeconds);
+    }
+    if (rules.selectPolicy) {
+        w.field("selectPolicy", std::string(hpaSelectPolicyName(*rules.selectPolicy)));
+    }
+    if (rules.policies) {
+        w.key("policies");
+        w.beginSeq();
+        for (std::size_t i = 0; i < rules.policies->size(); ++i) {
+            const HpaScalingPolicy& p = (*rules.policies)[i];
+            w.beginMap();
+            w.field("type", std::string(hpaScalingPolicyTypeName(p.type)));
+            w.integer("value", p.value);
+            w.integer("periodSeconds", p.periodSeconds);
+            w.preserved(path + ".policies[" + std::to_string(i) + "]");
+            w.endMap();
+        }
+        w.endSeq();
+    }
+    if (rules.tolerance) {
+        w.number("tolerance", *rules.tolerance);
+    }
+    w.preserved(path);
+    w.endMap();
+}
+
+void writeHorizontalPodAutoscaler(YamlWriter& w, const HorizontalPodAutoscalerSpec& hpa) {
+    w.setPreserved(&hpa.preserved);
+    w.beginMap();
+    w.field("apiVersion", "autoscaling/v2");
+    w.field("kind", "HorizontalPodAutoscaler");
+    writeMetadata(w, hpa.name, hpa.nameSpace, hpa.labels);
+    w.key("spec");
+    w.beginMap();
+    w.key("scaleTargetRef");
+    w.beginMap();
+    w.field("apiVersion", hpa.scaleTargetRef.apiVersion);
+    w.field("kind", hpa.scaleTargetRef.kind);
+    w.field("name", hpa.scaleTargetRef.name);
+    w.preserved("spec.scaleTargetRef");
+    w.endMap();
+    if (hpa.minReplicas) {
+        w.integer("minReplicas", *hpa.minReplicas);
+    }
+    w.integer("maxReplicas", hpa.maxReplicas);
+    if (!hpa.metrics.empty()) {
+        w.key("metrics");
+        w.beginSeq();
+        for (std::size_t i = 0; i < hpa.metrics.size(); ++i) {
+            writeHpaMetric(w, hpa.metrics[i], "spec.metrics[" + std::to_string(i) + "]");
+        }
+        w.endSeq();
+    }
+    if (hpa.behavior) {
+        w.key("behavior");
+        w.beginMap();
+        if (hpa.behavior->scaleUp) {
+            writeScalingRules(w, "scaleUp", *hpa.behavior->scaleUp, "spec.behavior.scaleUp");
+        }
+        if (hpa.behavior->scaleDown) {
+            writeScalingRules(w, "scaleDown", *hpa.behavior->scaleDown,
+                              "spec.behavior.scaleDown");
+        }
+        w.preserved("spec.behavior");
+        w.endMap();
+    }
+    w.preserved("spec");
+    w.endMap();
+    w.preserved("");
+    w.endMap();
+    w.setPreserved(nullptr);
+}
+
 } // namespace
 
 void writeManifest(YamlWriter& writer, const Manifest& manifest) {
@@ -156,6 +329,8 @@ void writeManifest(YamlWriter& writer, const Manifest& manifest) {
         writeDeployment(writer, *deployment);
     } else if (const auto* service = std::get_if<ServiceSpec>(&manifest)) {
         writeService(writer, *service);
+    } else if (const auto* hpa = std::get_if<HorizontalPodAutoscalerSpec>(&manifest)) {
+        writeHorizontalPodAutoscaler(writer, *hpa);
     } else {
         writePodDisruptionBudget(writer, std::get<PodDisruptionBudgetSpec>(manifest));
     }

@@ -7,6 +7,7 @@
 // run (no status): the simulation builds its own state from a Scenario and never edits it.
 // File format reference: docs/scenario-format.md.
 
+#include "control/autoscaling/hpatypes.h"
 #include "engine/simtime.h"
 #include "scenario/kubernetestypes.h"
 #include "scenario/trafficspec.h"
@@ -173,8 +174,41 @@ struct PodDisruptionBudgetSpec {
     bool operator==(const PodDisruptionBudgetSpec&) const = default;
 };
 
+// autoscaling/v2 CrossVersionObjectReference (an HPA's scaleTargetRef).
+struct ScaleTargetRef {
+    std::string apiVersion = "apps/v1";
+    std::string kind = "Deployment";
+    std::string name;
+    bool operator==(const ScaleTargetRef&) const = default;
+};
+
+// One autoscaling/v2 MetricSpec as the file states it: the HPA library's metric (source type,
+// metric or resource name, container, target) plus what names the measured object.
+struct HpaMetricSource {
+    HpaMetricSpec metric;
+    std::string describedObjectApiVersion; // Object: describedObject.apiVersion ("v1")
+    std::string describedObjectName;       // Object: describedObject.name (a Service)
+    LabelMap selector;                     // Pods / Object / External: metric.selector.matchLabels
+    bool operator==(const HpaMetricSource&) const = default;
+};
+
+// autoscaling/v2 HorizontalPodAutoscaler, the fields cnsim models (docs/scenario-format.md).
+struct HorizontalPodAutoscalerSpec {
+    std::string name;
+    std::string nameSpace = "default";
+    LabelMap labels;
+    ScaleTargetRef scaleTargetRef;
+    std::optional<std::int32_t> minReplicas; // unset: 1
+    std::int32_t maxReplicas = 1;
+    std::vector<HpaMetricSource> metrics; // empty: CPU at 80 % average utilization
+    std::optional<HpaBehavior> behavior;
+    std::vector<PreservedField> preserved;
+    bool operator==(const HorizontalPodAutoscalerSpec&) const = default;
+};
+
 // One entry of `workloads:`, in file order.
-using Manifest = std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec>;
+using Manifest = std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec,
+                              HorizontalPodAutoscalerSpec>;
 
 // Fault types, named after Chaos Mesh where it has a name for the fault (pod-kill,
 // container-kill, network partition) and after the Kubernetes component otherwise.

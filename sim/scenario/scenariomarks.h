@@ -16,6 +16,8 @@ struct ManifestMarks {
     YAML::Mark name;          // metadata.name's value
     YAML::Mark selector;      // a Service's or PDB's spec.selector, or its spec when there is none
     YAML::Mark schedulerName; // a Deployment's spec.template.spec.schedulerName value
+    YAML::Mark scaleTarget;   // an HPA's scaleTargetRef.name value
+    std::vector<YAML::Mark> metrics; // an HPA's metrics[i] (its describedObject.name if any)
 };
 
 // simulation.services[i]: calls[step][call] is the call's `service:` value.

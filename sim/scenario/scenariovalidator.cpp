@@ -25,7 +25,9 @@ WorkloadIdentity identify(const Manifest& manifest) {
             using Spec = std::decay_t<decltype(spec)>;
             const char* kind = std::is_same_v<Spec, DeploymentSpec> ? "Deployment"
                                : std::is_same_v<Spec, ServiceSpec>  ? "Service"
-                                                                    : "PodDisruptionBudget";
+                               : std::is_same_v<Spec, HorizontalPodAutoscalerSpec>
+                                   ? "HorizontalPodAutoscaler"
+                                   : "PodDisruptionBudget";
             return WorkloadIdentity{kind, spec.name, spec.nameSpace};
         },
         manifest);
@@ -134,6 +136,50 @@ void checkPodFault(DiagnosticSink& sink, const Scenario& scenario, const FaultSp
     }
 }
 
+// An HPA scales a Deployment of its namespace; its Object metrics describe Services.
+void checkAutoscalers(DiagnosticSink& sink, const Scenario& scenario, const ScenarioMarks& marks,
+                      const std::vector<std::string>& deploymentNames,
+                      const std::vector<std::string>& serviceNames) {
+    for (std::size_t i = 0; i < scenario.workloads.size() && i < marks.workloads.size(); ++i) {
+        const auto* hpa = std::get_if<HorizontalPodAutoscalerSpec>(&scenario.workloads[i]);
+        if (hpa == nullptr || hpa->scaleTargetRef.name.empty()) {
+            continue;
+        }
+        const auto has = [&](const auto& pick) {
+            return std::any_of(scenario.workloads.begin(), scenario.workloads.end(), pick);
+        };
+        const std::string& target = hpa->scaleTargetRef.name;
+        if (!has([&](const Manifest& m) {
+                const auto* d = std::get_if<DeploymentSpec>(&m);
+                return d != nullptr && d->name == target && d->nameSpace == hpa->nameSpace;
+            })) {
+            sink.error(marks.workloads[i].scaleTarget, "unknown-reference", {"Deployment", target},
+                       "HorizontalPodAutoscaler '" + hpa->name + "' scales Deployment '" +
+                           target + "', which is not in workloads (namespace " + hpa->nameSpace +
+                           ")" + didYouMean(target, deploymentNames));
+        }
+        const ManifestMarks& m = marks.workloads[i];
+        for (std::size_t k = 0; k < hpa->metrics.size() && k < m.metrics.size(); ++k) {
+            const HpaMetricSource& metric = hpa->metrics[k];
+            if (metric.metric.type != HpaMetricSourceType::Object ||
+                metric.metric.describedObjectKind != "Service" ||
+                metric.describedObjectName.empty()) {
+                continue;
+            }
+            if (!has([&](const Manifest& w) {
+                    const auto* s = std::get_if<ServiceSpec>(&w);
+                    return s != nullptr && s->name == metric.describedObjectName &&
+                           s->nameSpace == hpa->nameSpace;
+                })) {
+                sink.error(m.metrics[k], "unknown-reference",
+                           {"Service", metric.describedObjectName},
+                           "no Service named '" + metric.describedObjectName + "' in workloads" +
+                               didYouMean(metric.describedObjectName, serviceNames));
+            }
+        }
+    }
+}
+
 } // namespace
 
 void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const ScenarioMarks& marks) {
@@ -210,6 +256,8 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
                              "selector");
         }
     }
+
+    checkAutoscalers(sink, scenario, marks, deploymentNames, serviceNames);
 
     const SimulationSpec& simulation = scenario.simulation;
     // "default-scheduler" always runs (with upstream's default profile unless a profile of

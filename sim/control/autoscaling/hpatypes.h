@@ -88,6 +88,7 @@ struct HpaMetricSpec {
     std::int32_t averageUtilization = 0; // percent, Utilization targets
     std::int64_t valueMilli = 0;         // Value targets
     std::int64_t averageValueMilli = 0;  // AverageValue targets
+    bool operator==(const HpaMetricSpec&) const = default;
 };
 
 // The default metric when spec.metrics is empty: CPU at 80 % average utilization.
@@ -119,11 +120,13 @@ struct HpaScalingRules {
     std::optional<HpaSelectPolicy> selectPolicy;
     std::optional<std::vector<HpaScalingPolicy>> policies;
     std::optional<double> tolerance; // KEP-4951, honoured only with configurableTolerance
+    bool operator==(const HpaScalingRules&) const = default;
 };
 
 struct HpaBehavior {
     std::optional<HpaScalingRules> scaleUp;
     std::optional<HpaScalingRules> scaleDown;
+    bool operator==(const HpaBehavior&) const = default;
 };
 
 // pkg/apis/autoscaling/v2/defaults.go GenerateHPAScaleUpRules / GenerateHPAScaleDownRules:
