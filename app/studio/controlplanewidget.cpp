@@ -92,6 +92,8 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
         // A fault or a person's action is a write to the API server.
         return ApiServerBox;
     case cnsim::Component::Kubelet:
+    // The dock has no box for the HPA controller yet; the HPA panel will show its syncs.
+    case cnsim::Component::HorizontalPodAutoscaler:
         break;
     }
     return std::nullopt;
@@ -128,7 +130,9 @@ void ControlPlaneWidget::sync(const cnsim::Simulation& simulation) {
     for (std::size_t i = std::min(m_seenEvents, events.size()); i < events.size(); ++i) {
         const cnsim::ClusterEvent& event = events[i];
         if (event.component != cnsim::Component::Kubelet) {
-            m_lastActivity[*boxOf(event.component)] = event.time;
+            if (const std::optional<Box> box = boxOf(event.component)) {
+                m_lastActivity[*box] = event.time;
+            }
             continue;
         }
         std::string_view node = event.arg("node");
@@ -159,7 +163,8 @@ std::optional<cnsim::SimTime> ControlPlaneWidget::lastActivity(cnsim::Component 
         const Kubelet* k = kubelet(node);
         return k ? k->lastActivity : std::nullopt;
     }
-    return m_lastActivity[*boxOf(component)];
+    const std::optional<Box> box = boxOf(component);
+    return box ? m_lastActivity[*box] : std::nullopt;
 }
 
 bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node) const {
@@ -171,6 +176,7 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::EndpointsController:
     case cnsim::Component::NodeController:
     case cnsim::Component::TaintEvictionController:
+    case cnsim::Component::HorizontalPodAutoscaler:
         return !m_controllerManagerUp;
     case cnsim::Component::Kubelet: {
         const Kubelet* k = kubelet(node);

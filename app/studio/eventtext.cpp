@@ -71,6 +71,25 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
         return tr("Evicting pod %1 from node %2 (drain)").arg(pod, node);
     case EventReason::Drained:
         return tr("Node %1 drained: no pods left").arg(node);
+    case EventReason::SuccessfulRescale:
+        // The reason is horizontal.go's own text ("cpu resource utilization (percentage of
+        // request) above target"), shown as the controller wrote it.
+        return tr("HorizontalPodAutoscaler %1 set the replicas to %2: %3")
+            .arg(fromStd(event.objectName), fromStd(event.arg("replicas")),
+                 fromStd(event.arg("reason")));
+    case EventReason::FailedGetScale:
+        return tr("HorizontalPodAutoscaler %1 cannot read its target's scale: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::FailedGetResourceMetric:
+    case EventReason::FailedGetContainerResourceMetric:
+    case EventReason::FailedGetPodsMetric:
+    case EventReason::FailedGetObjectMetric:
+    case EventReason::FailedGetExternalMetric:
+        return tr("HorizontalPodAutoscaler %1 cannot read a metric: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::FailedComputeMetricsReplicas:
+        return tr("HorizontalPodAutoscaler %1 cannot compute a replica count: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
     case EventReason::Failed:
     case EventReason::BackOff:
     case EventReason::Unhealthy:
@@ -107,6 +126,8 @@ QString EventText::componentName(cnsim::Component component) {
         return tr("taint eviction controller");
     case cnsim::Component::ApiServer:
         return QStringLiteral("kube-apiserver");
+    case cnsim::Component::HorizontalPodAutoscaler:
+        return tr("horizontal pod autoscaler");
     }
     return fromStd(cnsim::componentName(component));
 }
@@ -121,6 +142,8 @@ QString EventText::objectKindName(cnsim::ObjectKind kind) {
         return tr("Deployment");
     case cnsim::ObjectKind::ReplicaSet:
         return tr("ReplicaSet");
+    case cnsim::ObjectKind::HorizontalPodAutoscaler:
+        return tr("HorizontalPodAutoscaler");
     }
     return fromStd(cnsim::objectKindName(kind));
 }
