@@ -474,6 +474,30 @@
             <source>Node %1 booted; its kubelet reports again</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1 set the replicas to %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1 cannot read its target's scale: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1 cannot read a metric: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1 cannot compute a replica count: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>horizontal pod autoscaler</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>KubectlConsole</name>

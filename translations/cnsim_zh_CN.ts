@@ -471,6 +471,30 @@
             <source>Node %1 booted; its kubelet reports again</source>
             <translation>节点 %1 已启动，kubelet 重新上报状态</translation>
         </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1 set the replicas to %2: %3</source>
+            <translation>HorizontalPodAutoscaler %1 将副本数设为 %2：%3</translation>
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1 cannot read its target's scale: %2</source>
+            <translation>HorizontalPodAutoscaler %1 无法读取目标的规模：%2</translation>
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1 cannot read a metric: %2</source>
+            <translation>HorizontalPodAutoscaler %1 无法读取指标：%2</translation>
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1 cannot compute a replica count: %2</source>
+            <translation>HorizontalPodAutoscaler %1 无法计算副本数：%2</translation>
+        </message>
+        <message>
+            <source>horizontal pod autoscaler</source>
+            <translation>Pod 水平自动扩缩器</translation>
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler</source>
+            <translation>HorizontalPodAutoscaler</translation>
+        </message>
     </context>
     <context>
         <name>KubectlConsole</name>

@@ -86,6 +86,13 @@ ZH = {
     "Scaled Deployment %1 from %2 to %3 replicas": "已将 Deployment %1 的副本数从 %2 调整为 %3",
     "deployment controller": "Deployment 控制器",
     "replicaset controller": "ReplicaSet 控制器",
+    # EventText: the HPA controller
+    "horizontal pod autoscaler": "Pod 水平自动扩缩器",
+    "HorizontalPodAutoscaler": "HorizontalPodAutoscaler",
+    "HorizontalPodAutoscaler %1 set the replicas to %2: %3": "HorizontalPodAutoscaler %1 将副本数设为 %2：%3",
+    "HorizontalPodAutoscaler %1 cannot read its target's scale: %2": "HorizontalPodAutoscaler %1 无法读取目标的规模：%2",
+    "HorizontalPodAutoscaler %1 cannot read a metric: %2": "HorizontalPodAutoscaler %1 无法读取指标：%2",
+    "HorizontalPodAutoscaler %1 cannot compute a replica count: %2": "HorizontalPodAutoscaler %1 无法计算副本数：%2",
     "endpoints controller": "Endpoints 控制器",
     "taint eviction controller": "污点驱逐控制器",
     "ReplicaSet": "ReplicaSet",
