@@ -5,10 +5,12 @@
 // Repetitions alternate bare and engine runs, so load from other processes on a shared
 // machine hits both alike; the reported ratio is the median of the per-repetition ratios.
 //
-// Memory is measured with a counting global operator new/delete in this executable: the
+// Memory is measured with heapcounter.h's counting operator new/delete: the
 // figure is the peak of live heap bytes above the level before the run, i.e. what the data
 // structures really hold, including the moment a growing vector has both its old and new
 // buffers.
+
+#include "heapcounter.h"
 
 #include "engine/engine.h"
 #include "engine/enginecore.h"
@@ -20,65 +22,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <deque>
-#include <new>
 #include <queue>
 #include <string>
 #include <type_traits>
 #include <vector>
-
-// ---- counting allocator -------------------------------------------------------------------
-
-namespace {
-
-std::size_t g_liveBytes = 0;
-std::size_t g_peakBytes = 0;
-constexpr std::size_t kHeader = 16; // keeps the returned block 16-byte aligned
-
-void* countedAlloc(std::size_t size) {
-    void* raw = std::malloc(size + kHeader);
-    if (raw == nullptr) {
-        throw std::bad_alloc();
-    }
-    std::memcpy(raw, &size, sizeof size);
-    g_liveBytes += size;
-    g_peakBytes = std::max(g_peakBytes, g_liveBytes);
-    return static_cast<char*>(raw) + kHeader;
-}
-
-void countedFree(void* p) noexcept {
-    if (p == nullptr) {
-        return;
-    }
-    char* raw = static_cast<char*>(p) - kHeader;
-    std::size_t size = 0;
-    std::memcpy(&size, raw, sizeof size);
-    g_liveBytes -= size;
-    std::free(raw);
-}
-
-} // namespace
-
-void* operator new(std::size_t size) {
-    return countedAlloc(size);
-}
-void* operator new[](std::size_t size) {
-    return countedAlloc(size);
-}
-void operator delete(void* p) noexcept {
-    countedFree(p);
-}
-void operator delete[](void* p) noexcept {
-    countedFree(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    countedFree(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-    countedFree(p);
-}
 
 namespace {
 
@@ -438,15 +386,13 @@ void memorySection() {
     constexpr std::uint64_t kEvents = 1'000'000;
     std::printf("\n== Memory and setup with %zu pending ==\n", kPending);
 
-    std::size_t before = g_liveBytes;
-    g_peakBytes = g_liveBytes;
+    std::size_t before = cnsim::bench::startPeakMeasurement();
     const double bareChecksum = bareHold(kPending, kEvents).checksum;
-    const std::size_t barePeak = g_peakBytes - before;
+    const std::size_t barePeak = cnsim::bench::peakHeapBytes() - before;
 
-    before = g_liveBytes;
-    g_peakBytes = g_liveBytes;
+    before = cnsim::bench::startPeakMeasurement();
     const double engineChecksum = engineHold<Engine>(kPending, kEvents).checksum;
-    const std::size_t enginePeak = g_peakBytes - before;
+    const std::size_t enginePeak = cnsim::bench::peakHeapBytes() - before;
     const double ratio = static_cast<double>(enginePeak) / static_cast<double>(barePeak);
     std::printf("peak heap: bare %.2f MB   engine %.2f MB (%.0f B/pending event)   ratio %.2f "
                 "(limit 4.00)  %s   [checksum %.0f]\n",

@@ -6,8 +6,10 @@
 // a baseline measured in the same process: the engine running a bare M/M/1 queue (two
 // events per customer, the cheapest complete model), customers per second.
 //
-// Memory is counted by a global operator new/delete in this executable: peak live heap bytes
-// above the level before the run.
+// Memory is counted by heapcounter.h's operator new/delete: peak live heap bytes above the
+// level before the run.
+
+#include "heapcounter.h"
 
 #include "engine/engine.h"
 #include "engine/random.h"
@@ -16,60 +18,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <new>
 #include <string>
 #include <vector>
-
-namespace {
-
-std::size_t g_liveBytes = 0;
-std::size_t g_peakBytes = 0;
-constexpr std::size_t kHeader = 16;
-
-void* countedAlloc(std::size_t size) {
-    void* raw = std::malloc(size + kHeader);
-    if (raw == nullptr) {
-        throw std::bad_alloc();
-    }
-    std::memcpy(raw, &size, sizeof size);
-    g_liveBytes += size;
-    g_peakBytes = std::max(g_peakBytes, g_liveBytes);
-    return static_cast<char*>(raw) + kHeader;
-}
-
-void countedFree(void* p) noexcept {
-    if (p == nullptr) {
-        return;
-    }
-    char* raw = static_cast<char*>(p) - kHeader;
-    std::size_t size = 0;
-    std::memcpy(&size, raw, sizeof size);
-    g_liveBytes -= size;
-    std::free(raw);
-}
-
-} // namespace
-
-void* operator new(std::size_t size) {
-    return countedAlloc(size);
-}
-void* operator new[](std::size_t size) {
-    return countedAlloc(size);
-}
-void operator delete(void* p) noexcept {
-    countedFree(p);
-}
-void operator delete[](void* p) noexcept {
-    countedFree(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    countedFree(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-    countedFree(p);
-}
 
 using namespace cnsim;
 
@@ -212,8 +162,7 @@ struct ShopRun {
 };
 
 ShopRun runShop(SimTime duration) {
-    const std::size_t before = g_liveBytes;
-    g_peakBytes = before;
+    const std::size_t before = bench::startPeakMeasurement();
     Simulation sim(shop(duration, 5000.0));
     sim.setMetricsRetention(600); // the last ten minutes of per-second samples
     const auto start = std::chrono::steady_clock::now();
@@ -226,7 +175,7 @@ ShopRun runShop(SimTime duration) {
     r.p99Ms = summary.services.at(0).p99LatencyMs;
     r.gatewayPerSecond = static_cast<double>(r.gatewayRequests) / r.wall;
     r.eventsPerSecond = static_cast<double>(sim.engineEventCount()) / r.wall;
-    r.peakBytes = g_peakBytes - before;
+    r.peakBytes = bench::peakHeapBytes() - before;
     return r;
 }
 
