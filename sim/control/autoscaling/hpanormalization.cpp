@@ -15,16 +15,6 @@ SimTime seconds(std::int32_t s) {
     return SimTime::seconds(s);
 }
 
-HpaCondition condition(HpaConditionType type, bool status, std::string reason,
-                       std::string message) {
-    HpaCondition c;
-    c.type = type;
-    c.status = status;
-    c.reason = std::move(reason);
-    c.message = std::move(message);
-    return c;
-}
-
 const char* kWithinRangeMessage = "the desired count is within the acceptable range";
 
 // A Percent or Pods policy's proposal, computed as upstream does in int32/float64.
@@ -384,7 +374,7 @@ HpaNormalization normalizeDesiredReplicas(HpaHistory& history, std::int32_t curr
     const std::int32_t stabilized = stabilizeRecommendation(
         history.recommendations, prenormalizedDesiredReplicas, downscaleWindow, now);
     if (stabilized != prenormalizedDesiredReplicas) {
-        n.ableToScale = condition(HpaConditionType::AbleToScale, true, "ScaleDownStabilized",
+        n.ableToScale = hpaCondition(HpaConditionType::AbleToScale, true, "ScaleDownStabilized",
                                   "recent recommendations were higher than current one, applying "
                                   "the highest recent recommendation");
         n.explanation.add(ExplainCode::HpaStabilizedDown,
@@ -392,7 +382,7 @@ HpaNormalization normalizeDesiredReplicas(HpaHistory& history, std::int32_t curr
                            xp("recommendation", prenormalizedDesiredReplicas),
                            xp("stabilized", stabilized)});
     } else {
-        n.ableToScale = condition(HpaConditionType::AbleToScale, true, "ReadyForNewScale",
+        n.ableToScale = hpaCondition(HpaConditionType::AbleToScale, true, "ReadyForNewScale",
                                   "recommended size matches current size");
     }
     if (stabilized > currentReplicas) {
@@ -404,7 +394,7 @@ HpaNormalization normalizeDesiredReplicas(HpaHistory& history, std::int32_t curr
         convertDesiredReplicasWithRules(currentReplicas, stabilized, minReplicas, maxReplicas);
     explainLimit(n.explanation, r, stabilized);
     n.scalingLimited =
-        condition(HpaConditionType::ScalingLimited, r.replicas != stabilized, r.reason, r.message);
+        hpaCondition(HpaConditionType::ScalingLimited, r.replicas != stabilized, r.reason, r.message);
     n.replicas = r.replicas;
     return n;
 }
@@ -421,7 +411,7 @@ HpaNormalization normalizeDesiredReplicasWithBehaviors(
         stabilizeRecommendationWithBehaviors(history.recommendations, args, now);
     args.desiredReplicas = s.replicas;
     if (s.replicas != prenormalizedDesiredReplicas) {
-        n.ableToScale = condition(HpaConditionType::AbleToScale, true, s.reason, s.message);
+        n.ableToScale = hpaCondition(HpaConditionType::AbleToScale, true, s.reason, s.message);
         n.explanation.add(
             ExplainCode::HpaStabilizedBoth,
             {xp("upWindow", seconds(args.scaleUp.stabilizationWindowSeconds.value_or(0))),
@@ -429,14 +419,14 @@ HpaNormalization normalizeDesiredReplicasWithBehaviors(
              xp("upRecommendation", s.upRecommendation),
              xp("downRecommendation", s.downRecommendation), xp("stabilized", s.replicas)});
     } else {
-        n.ableToScale = condition(HpaConditionType::AbleToScale, true, "ReadyForNewScale",
+        n.ableToScale = hpaCondition(HpaConditionType::AbleToScale, true, "ReadyForNewScale",
                                   "recommended size matches current size");
     }
     const HpaLimitResult r =
         convertDesiredReplicasWithBehaviorRate(args, history, now, &n.explanation);
     explainLimit(n.explanation, r, s.replicas);
     n.scalingLimited =
-        condition(HpaConditionType::ScalingLimited, r.replicas != s.replicas, r.reason, r.message);
+        hpaCondition(HpaConditionType::ScalingLimited, r.replicas != s.replicas, r.reason, r.message);
     n.replicas = r.replicas;
     return n;
 }

@@ -4,16 +4,6 @@ namespace cnsim {
 
 namespace {
 
-HpaCondition condition(HpaConditionType type, bool status, std::string reason,
-                       std::string message) {
-    HpaCondition c;
-    c.type = type;
-    c.status = status;
-    c.reason = std::move(reason);
-    c.message = std::move(message);
-    return c;
-}
-
 // A label selector is not modelled; upstream prints a nil *LabelSelector as "<nil>".
 std::string externalName(const std::string& metric) {
     return "external metric " + metric + "(<nil>)";
@@ -236,7 +226,7 @@ HpaMetricsCombination combineMetricProposals(const std::vector<HpaMetricResult>&
     if (invalidCount >= total || (invalidCount > 0 && replicas < specReplicas)) {
         c.replicas = -1;
         c.scalingActive =
-            condition(HpaConditionType::ScalingActive, false, firstInvalid->conditionReason,
+            hpaCondition(HpaConditionType::ScalingActive, false, firstInvalid->conditionReason,
                       "the HPA was unable to compute the replica count: " + firstInvalid->error);
         if (invalidCount < total) {
             c.explanation.add(ExplainCode::HpaInvalidMetricsHold,
@@ -254,7 +244,7 @@ HpaMetricsCombination combineMetricProposals(const std::vector<HpaMetricResult>&
                       {xp("metric", c.metric), xp("replicas", replicas)});
     c.replicas = replicas;
     c.scalingActive =
-        condition(HpaConditionType::ScalingActive, true, "ValidMetricFound",
+        hpaCondition(HpaConditionType::ScalingActive, true, "ValidMetricFound",
                   "the HPA was able to successfully calculate a replica count from " + c.metric);
     return c;
 }
@@ -265,7 +255,7 @@ HpaDecision reconcileHpa(const HpaReconcileInput& in, HpaHistory& history) {
     const std::int32_t minReplicas = in.spec.effectiveMinReplicas();
     const std::int32_t maxReplicas = in.spec.maxReplicas;
     d.currentReplicas = currentReplicas;
-    d.conditions.push_back(condition(HpaConditionType::AbleToScale, true, "SucceededGetScale",
+    d.conditions.push_back(hpaCondition(HpaConditionType::AbleToScale, true, "SucceededGetScale",
                                      "the HPA controller was able to get the target's current "
                                      "scale"));
     recordInitialRecommendation(history, currentReplicas, in.now);
@@ -275,7 +265,7 @@ HpaDecision reconcileHpa(const HpaReconcileInput& in, HpaHistory& history) {
     if (currentReplicas == 0 && minReplicas != 0) {
         desiredReplicas = 0;
         rescale = false;
-        d.conditions.push_back(condition(HpaConditionType::ScalingActive, false, "ScalingDisabled",
+        d.conditions.push_back(hpaCondition(HpaConditionType::ScalingActive, false, "ScalingDisabled",
                                          "scaling is disabled since the replica count of the "
                                          "target is zero"));
         d.explanation.add(ExplainCode::HpaScalingDisabled, {xp("current", currentReplicas)});
@@ -349,7 +339,7 @@ HpaDecision reconcileHpa(const HpaReconcileInput& in, HpaHistory& history) {
     if (rescale) {
         d.rescale = true;
         d.desiredReplicas = desiredReplicas;
-        d.conditions.push_back(condition(HpaConditionType::AbleToScale, true, "SucceededRescale",
+        d.conditions.push_back(hpaCondition(HpaConditionType::AbleToScale, true, "SucceededRescale",
                                          "the HPA controller was able to update the target scale "
                                          "to " +
                                              std::to_string(desiredReplicas)));

@@ -61,6 +61,16 @@ std::string_view hpaConditionTypeName(HpaConditionType t) {
     return "AbleToScale";
 }
 
+HpaCondition hpaCondition(HpaConditionType type, bool status, std::string reason,
+                          std::string message) {
+    HpaCondition c;
+    c.type = type;
+    c.status = status;
+    c.reason = std::move(reason);
+    c.message = std::move(message);
+    return c;
+}
+
 void setHpaCondition(std::vector<HpaCondition>& conditions, HpaCondition c, SimTime now) {
     for (HpaCondition& existing : conditions) {
         if (existing.type == c.type) {

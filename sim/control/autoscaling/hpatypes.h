@@ -150,6 +150,11 @@ struct HpaCondition {
 
 std::string_view hpaConditionTypeName(HpaConditionType t);
 
+// A condition with its type, status, reason and message; the transition time is set by
+// setHpaCondition.
+HpaCondition hpaCondition(HpaConditionType type, bool status, std::string reason,
+                          std::string message);
+
 // horizontal.go setCondition: replace the condition of the same type, keeping its
 // lastTransitionTime when the status did not change; append otherwise.
 void setHpaCondition(std::vector<HpaCondition>& conditions, HpaCondition c, SimTime now);

@@ -177,25 +177,46 @@ void rebalance(HpaReplicaProposal& p, std::int32_t currentReplicas, double usage
     p.replicas = newReplicas;
 }
 
+// The start both calculations share: groupPods, then the samples of the pods that count
+// (neither ignored nor unready). Fails with no pods or no such samples.
+struct GroupedSamples {
+    HpaReplicaProposal proposal; // the groups and their explanation, or the failure
+    HpaPodSamples ready;
+};
+
+GroupedSamples groupReadySamples(const std::vector<HpaPod>& pods, const HpaPodSamples& samples,
+                                 const std::string& resource,
+                                 const HpaControllerSettings& settings, SimTime now) {
+    GroupedSamples g;
+    if (pods.empty()) {
+        g.proposal = fail(HpaCalcError::NoPods, noPodsMessage());
+        return g;
+    }
+    HpaReplicaProposal& p = g.proposal;
+    p.groups = groupPods(pods, samples, resource, settings.cpuInitializationPeriod,
+                         settings.delayOfInitialReadinessStatus, now);
+    g.ready = samples;
+    removeSamples(g.ready, p.groups.ignored);
+    removeSamples(g.ready, p.groups.unready);
+    explainGroups(p.explanation, p.groups);
+    if (g.ready.empty()) {
+        p = fail(std::move(p), HpaCalcError::NoMetricsForPods,
+                 "did not receive metrics for targeted pods (pods might be unready)");
+    }
+    return g;
+}
+
 // calcPlainMetricReplicas (Pods metrics and AverageValue resource targets).
 HpaReplicaProposal calcPlainMetricReplicas(
     const HpaPodSamples& samples, std::int32_t currentReplicas, std::int64_t targetUsage,
     const HpaTolerances& tolerances, const std::vector<HpaPod>& pods, const std::string& resource,
     const std::string& metricLabel, const HpaControllerSettings& settings, SimTime now) {
-    if (pods.empty()) {
-        return fail(HpaCalcError::NoPods, noPodsMessage());
+    GroupedSamples grouped = groupReadySamples(pods, samples, resource, settings, now);
+    if (!grouped.proposal.ok()) {
+        return grouped.proposal;
     }
-    HpaReplicaProposal p;
-    p.groups = groupPods(pods, samples, resource, settings.cpuInitializationPeriod,
-                         settings.delayOfInitialReadinessStatus, now);
-    HpaPodSamples metrics = samples;
-    removeSamples(metrics, p.groups.ignored);
-    removeSamples(metrics, p.groups.unready);
-    explainGroups(p.explanation, p.groups);
-    if (metrics.empty()) {
-        return fail(std::move(p), HpaCalcError::NoMetricsForPods,
-                    "did not receive metrics for targeted pods (pods might be unready)");
-    }
+    HpaReplicaProposal p = std::move(grouped.proposal);
+    HpaPodSamples& metrics = grouped.ready;
 
     const HpaUsageRatio first = metricUsageRatio(metrics, targetUsage);
     p.usage = first.average;
@@ -382,20 +403,12 @@ HpaReplicaProposal getResourceReplicas(std::int32_t currentReplicas, std::int32_
                                        const std::vector<HpaPod>& pods,
                                        const HpaPodSamples& samples, const std::string& container,
                                        const HpaControllerSettings& settings, SimTime now) {
-    if (pods.empty()) {
-        return fail(HpaCalcError::NoPods, noPodsMessage());
+    GroupedSamples grouped = groupReadySamples(pods, samples, resource, settings, now);
+    if (!grouped.proposal.ok()) {
+        return grouped.proposal;
     }
-    HpaReplicaProposal p;
-    p.groups = groupPods(pods, samples, resource, settings.cpuInitializationPeriod,
-                         settings.delayOfInitialReadinessStatus, now);
-    HpaPodSamples metrics = samples;
-    removeSamples(metrics, p.groups.ignored);
-    removeSamples(metrics, p.groups.unready);
-    explainGroups(p.explanation, p.groups);
-    if (metrics.empty()) {
-        return fail(std::move(p), HpaCalcError::NoMetricsForPods,
-                    "did not receive metrics for targeted pods (pods might be unready)");
-    }
+    HpaReplicaProposal p = std::move(grouped.proposal);
+    HpaPodSamples& metrics = grouped.ready;
     const HpaRequests requests = calculateRequests(pods, container, resource);
     if (requests.error != HpaCalcError::None) {
         return fail(std::move(p), requests.error, requests.message);
