@@ -77,6 +77,7 @@ private slots:
     void overloadTurnsAwayLikePerRequest();
     void hpaSeesTheSameLoad();
     void sameSeedSameRun();
+    void diurnalDayFollowsTheLoad();
     void usesFarFewerEvents();
 };
 
@@ -189,6 +190,29 @@ void TestAggregate::usesFarFewerEvents() {
     Simulation reference(shop(TrafficMode::PerRequest, 100.0, duration));
     reference.runToEnd();
     QVERIFY(reference.engineEventCount() > 20 * slow.engineEventCount());
+}
+
+void TestAggregate::diurnalDayFollowsTheLoad() {
+    // scenarios/diurnal-day.yaml: 24 hours, quietest at the start, busiest at 12 h. The
+    // frontend's HPA follows the day up and back down, and readiness probes keep every
+    // request answered while it does.
+    ScenarioLoadResult loaded =
+        readScenarioFile(CNSIM_SCENARIO_DIR + std::string("/diurnal-day.yaml"));
+    QVERIFY(loaded.scenario.has_value());
+    QVERIFY(loaded.scenario->simulation.trafficMode == TrafficMode::Aggregate);
+    Simulation sim(*loaded.scenario);
+    sim.advanceTo(SimTime::hours(12));
+    const HpaSummary atPeak = sim.summary().autoscalers.at(1);
+    QCOMPARE(atPeak.name, std::string("frontend"));
+    sim.runToEnd();
+    const RunSummary end = sim.summary();
+    const HpaSummary frontend = end.autoscalers.at(1);
+    QVERIFY2(atPeak.currentReplicas >= 14, qPrintable(QString::number(atPeak.currentReplicas)));
+    QVERIFY(frontend.peakReplicas >= atPeak.currentReplicas);
+    QVERIFY2(frontend.currentReplicas <= 4, qPrintable(QString::number(frontend.currentReplicas)));
+    QCOMPARE(end.services.at(0).errors, std::uint64_t{0});
+    QVERIFY(end.services.at(0).requests > 50'000'000); // 600 requests/s on average for a day
+    QVERIFY(end.services.at(0).p95LatencyMs < 200.0);
 }
 
 QTEST_GUILESS_MAIN(TestAggregate)
