@@ -196,7 +196,7 @@ void checkGroupSizes(DiagnosticSink& sink, const NodeGroupSpec& group, const YAM
     }
     if (group.initialSize &&
         (*group.initialSize < group.minSize || *group.initialSize > group.maxSize)) {
-        sink.error(initialMark, "out-of-range",
+        sink.error(initialMark, "bad-range",
                    {"initialSize", std::to_string(*group.initialSize),
                     std::to_string(group.minSize), std::to_string(group.maxSize)},
                    "initialSize " + std::to_string(*group.initialSize) +
