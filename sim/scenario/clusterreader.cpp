@@ -350,9 +350,9 @@ ClusterSpec readCluster(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMa
     } else if (total > kMaxClusterNodes) {
         sink.error(entry.keyMark(), "above-maximum",
                    {"nodes", std::to_string(total), std::to_string(kMaxClusterNodes)},
-                   "the cluster has " + std::to_string(total) +
-                       " nodes in total (node groups counted at maxSize), above the maximum of " +
-                       std::to_string(kMaxClusterNodes));
+                   "the cluster has " + std::to_string(total) + " nodes in total" +
+                       (cluster.nodeGroups.empty() ? "" : " (node groups counted at maxSize)") +
+                       ", above the maximum of " + std::to_string(kMaxClusterNodes));
     }
     return cluster;
 }
