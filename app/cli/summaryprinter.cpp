@@ -168,9 +168,9 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
             }
         }
         if (cost.sloViolationMinutes) {
-            table.addRow({"SLO " + cost.sloService + " p95 <= " + fixed(cost.sloLatencyP95Ms, 0) +
-                              " ms",
-                          fixed(*cost.sloViolationMinutes, 2) + " minutes violated"});
+            table.addRow(
+                {"SLO " + cost.sloService + " p95 <= " + fixed(cost.sloLatencyP95Ms, 0) + " ms",
+                 fixed(*cost.sloViolationMinutes, 2) + " minutes violated"});
         }
         table.print(out);
     }

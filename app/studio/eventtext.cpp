@@ -99,8 +99,8 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
         return tr("Pod %1 did not trigger a scale-up: %2").arg(pod, fromStd(event.arg("reason")));
     case EventReason::ScaledUpGroup:
         return tr("Scale-up: node group %1 grows from %2 to %3 nodes (max %4)")
-            .arg(fromStd(event.arg("group")), fromStd(event.arg("from")),
-                 fromStd(event.arg("to")), fromStd(event.arg("max")));
+            .arg(fromStd(event.arg("group")), fromStd(event.arg("from")), fromStd(event.arg("to")),
+                 fromStd(event.arg("max")));
     case EventReason::ScaleDown:
         if (event.objectKind == cnsim::ObjectKind::Pod) {
             return tr("Evicting pod %1 from node %2 for a scale-down").arg(pod, node);

@@ -66,9 +66,9 @@ struct NodeGroupSummary {
     std::string name;
     int minSize = 0;
     int maxSize = 0;
-    int sizeAtEnd = 0; // registered nodes
-    int peakSize = 0;  // the most registered nodes at once
-    int scaleUps = 0;  // ScaledUpGroup: times the group was grown
+    int sizeAtEnd = 0;  // registered nodes
+    int peakSize = 0;   // the most registered nodes at once
+    int scaleUps = 0;   // ScaledUpGroup: times the group was grown
     int scaleDowns = 0; // nodes deleted by scale-down
     int spotInterruptions = 0;
 };
@@ -76,9 +76,9 @@ struct NodeGroupSummary {
 // What the machines cost, when the scenario gives prices.
 struct CostSummary {
     bool priced = false;
-    double dollars = 0;              // billed over the run
+    double dollars = 0; // billed over the run
     double dollarsPerHourAtEnd = 0;
-    std::uint64_t successfulRequests = 0; // answered by the entry Services
+    std::uint64_t successfulRequests = 0;            // answered by the entry Services
     std::optional<double> dollarsPerMillionRequests; // when requests were answered
     // simulation.slo: seconds with the Service's p95 above target, in minutes.
     std::string sloService;

@@ -179,8 +179,8 @@ void CloudProvider::deleteNode(const std::string& node, bool scaledDown) {
     }
     if (NodeObject* object = m_model.api().nodes().find("", node)) {
         m_model.api().remove(ResourceKind::Node, object->meta);
-        m_model.record(Component::NodeController, EventReason::RemovingNode, ObjectKind::Node,
-                       node, {{"node", node}});
+        m_model.record(Component::NodeController, EventReason::RemovingNode, ObjectKind::Node, node,
+                       {{"node", node}});
     }
 }
 
@@ -191,8 +191,8 @@ void CloudProvider::scheduleInterruption(const std::string& machine) {
         return;
     }
     // A Poisson process per machine: the time to its interruption is exponential.
-    const double seconds = m_spotStream.exponential(g->spec->spot->interruptionsPerHour /
-                                                    kSecondsPerHour);
+    const double seconds =
+        m_spotStream.exponential(g->spec->spot->interruptionsPerHour / kSecondsPerHour);
     const SimTime notice = SimTime::fromSeconds(seconds);
     if (m_model.now() + notice + k8s::kSpotInterruptionNotice > m_model.endTime()) {
         return;

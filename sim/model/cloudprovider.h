@@ -29,14 +29,14 @@ class CloudProvider {
 public:
     struct Group {
         const NodeGroupSpec* spec = nullptr;
-        int targetSize = 0;                // machines requested and not deleted
-        int nextIndex = 1;                 // the next node is "<name>-<nextIndex>"
-        std::vector<std::string> booting;  // requested, not registered yet (oldest first)
-        std::vector<std::string> nodes;    // registered, in registration order
-        int peakSize = 0;                  // the most registered nodes at once
-        int scaleUps = 0;                  // IncreaseSize calls
-        int nodesDeleted = 0;              // nodes deleted by scale-down
-        int interruptions = 0;             // spot machines taken back
+        int targetSize = 0;               // machines requested and not deleted
+        int nextIndex = 1;                // the next node is "<name>-<nextIndex>"
+        std::vector<std::string> booting; // requested, not registered yet (oldest first)
+        std::vector<std::string> nodes;   // registered, in registration order
+        int peakSize = 0;                 // the most registered nodes at once
+        int scaleUps = 0;                 // IncreaseSize calls
+        int nodesDeleted = 0;             // nodes deleted by scale-down
+        int interruptions = 0;            // spot machines taken back
     };
 
     explicit CloudProvider(SimulationModel& model);
@@ -84,8 +84,8 @@ private:
     std::map<std::string, Machine> m_machines; // by node name
     RandomStream m_spotStream;
     bool m_billing = false;
-    double m_rate = 0;       // dollars per hour of the machines rented now
-    double m_accrued = 0;    // dollars up to m_accruedAt
+    double m_rate = 0;    // dollars per hour of the machines rented now
+    double m_accrued = 0; // dollars up to m_accruedAt
     SimTime m_accruedAt;
 };
 

@@ -58,8 +58,8 @@ std::string formatUtilization(double u) {
 } // namespace
 
 ClusterAutoscaler::ClusterAutoscaler(SimulationModel& model)
-    : m_model(model),
-      m_tracker(settings().maxNodeProvisionTime), m_random(model.makeStream("cluster-autoscaler")) {
+    : m_model(model), m_tracker(settings().maxNodeProvisionTime),
+      m_random(model.makeStream("cluster-autoscaler")) {
     model.api().watch(ResourceKind::Node, [this](WatchEventType type, const ObjectMeta& meta) {
         if (type != WatchEventType::Added) {
             return;
@@ -310,8 +310,8 @@ void ClusterAutoscaler::scaleUp(CaDecisionRecord& record, const std::vector<CaPo
                         {"from", from},
                         {"to", to},
                         {"max", max},
-                        {"message", "Scale-up: setting group " + result.group + " size to " +
-                                        to + " instead of " + from + " (max: " + max + ")"}});
+                        {"message", "Scale-up: setting group " + result.group + " size to " + to +
+                                        " instead of " + from + " (max: " + max + ")"}});
         for (const std::string& name : result.helpedPods) {
             m_model.record(Component::ClusterAutoscaler, EventReason::TriggeredScaleUp,
                            ObjectKind::Pod, name,
@@ -320,8 +320,8 @@ void ClusterAutoscaler::scaleUp(CaDecisionRecord& record, const std::vector<CaPo
                             {"from", from},
                             {"to", to},
                             {"max", max},
-                            {"message", "pod triggered scale-up: [{" + result.group + " " +
-                                            from + "->" + to + " (max: " + max + ")}]"}});
+                            {"message", "pod triggered scale-up: [{" + result.group + " " + from +
+                                            "->" + to + " (max: " + max + ")}]"}});
         }
     }
     notTriggered(result, pods);
@@ -337,13 +337,13 @@ void ClusterAutoscaler::notTriggered(const CaScaleUpResult& result,
     const std::vector<CaNodeGroup> groups = caGroups();
     const CaPredicate fits = predicate();
     for (const CaPod& pod : pods) {
-        const bool notHelped = std::any_of(
-            result.explanation.steps.begin(), result.explanation.steps.end(),
-            [&](const ExplainStep& st) {
-                const ExplainParam* p = st.param("pod");
-                return st.code == ExplainCode::CaPodNotHelped && p != nullptr &&
-                       std::get<std::string>(p->value.value) == pod.name;
-            });
+        const bool notHelped =
+            std::any_of(result.explanation.steps.begin(), result.explanation.steps.end(),
+                        [&](const ExplainStep& st) {
+                            const ExplainParam* p = st.param("pod");
+                            return st.code == ExplainCode::CaPodNotHelped && p != nullptr &&
+                                   std::get<std::string>(p->value.value) == pod.name;
+                        });
         if (!notHelped && !totalReached) {
             continue;
         }
@@ -353,8 +353,8 @@ void ClusterAutoscaler::notTriggered(const CaScaleUpResult& result,
         }
         for (const CaNodeGroup& g : groups) {
             const auto stepFor = [&](ExplainCode code) {
-                return std::any_of(result.explanation.steps.begin(),
-                                   result.explanation.steps.end(), [&](const ExplainStep& st) {
+                return std::any_of(result.explanation.steps.begin(), result.explanation.steps.end(),
+                                   [&](const ExplainStep& st) {
                                        const ExplainParam* p = st.param("group");
                                        return st.code == code && p != nullptr &&
                                               std::get<std::string>(p->value.value) == g.name;
@@ -435,18 +435,18 @@ void ClusterAutoscaler::startDeletion(const std::string& node, bool empty,
     }
     const SimTime now = m_model.now();
     // utils/taints MarkToBeDeleted: no new pods from now on.
-    object->taints.push_back(
-        Taint{std::string(k8s::kCaToBeDeletedTaint), std::to_string(now.toMicroseconds() / 1000000),
-              TaintEffect::NoSchedule});
+    object->taints.push_back(Taint{std::string(k8s::kCaToBeDeletedTaint),
+                                   std::to_string(now.toMicroseconds() / 1000000),
+                                   TaintEffect::NoSchedule});
     m_model.api().updated(ResourceKind::Node, object->meta);
     m_model.record(Component::ClusterAutoscaler, EventReason::ScaleDown, ObjectKind::Node, node,
                    {{"node", node}, {"message", "marked the node as toBeDeleted/unschedulable"}});
     m_planner.recordDeletion(now);
     if (empty) {
-        m_model.record(Component::ClusterAutoscaler, EventReason::ScaleDownEmpty,
-                       ObjectKind::ConfigMap, "cluster-autoscaler-status",
-                       {{"node", node}, {"message", "Scale-down: removing empty node \"" + node +
-                                                        "\""}});
+        m_model.record(
+            Component::ClusterAutoscaler, EventReason::ScaleDownEmpty, ObjectKind::ConfigMap,
+            "cluster-autoscaler-status",
+            {{"node", node}, {"message", "Scale-down: removing empty node \"" + node + "\""}});
         finishDeletion(node);
         return;
     }
@@ -508,10 +508,9 @@ void ClusterAutoscaler::drainStep(const std::string& node) {
             refused = true;
             continue;
         }
-        m_model.record(Component::ClusterAutoscaler, EventReason::ScaleDown, ObjectKind::Pod, name,
-                       {{"pod", name},
-                        {"node", node},
-                        {"message", "deleting pod for node scale down"}});
+        m_model.record(
+            Component::ClusterAutoscaler, EventReason::ScaleDown, ObjectKind::Pod, name,
+            {{"pod", name}, {"node", node}, {"message", "deleting pod for node scale down"}});
         m_model.requestPodDeletion(nameSpace, name, Component::ClusterAutoscaler);
     }
     if (refused && now - it->second.startedAt >= k8s::kCaMaxPodEvictionTime) {

@@ -36,12 +36,12 @@ struct ClusterAutoscalerSpec;
 // One scan of the cluster autoscaler.
 struct CaDecisionRecord {
     SimTime time;
-    std::vector<std::string> pendingPods;      // unschedulable pods it looked at
-    std::vector<std::string> fitUpcomingPods;  // left out: they fit an existing or upcoming node
-    std::optional<CaScaleUpResult> scaleUp;    // when pods needed a new node
+    std::vector<std::string> pendingPods;       // unschedulable pods it looked at
+    std::vector<std::string> fitUpcomingPods;   // left out: they fit an existing or upcoming node
+    std::optional<CaScaleUpResult> scaleUp;     // when pods needed a new node
     std::optional<CaScaleDownResult> scaleDown; // when no scale-up happened
-    std::vector<std::string> drainsFailed;     // drains given up in this scan
-    Explanation explanation;                   // timeouts and cluster health
+    std::vector<std::string> drainsFailed;      // drains given up in this scan
+    Explanation explanation;                    // timeouts and cluster health
 };
 
 struct CaDecisionHistory {
@@ -83,7 +83,7 @@ private:
     CaScaleUpTracker m_tracker;
     CaScaleDownPlanner m_planner;
     RandomStream m_random;
-    std::map<std::string, Drain> m_drains;              // nodes being drained
+    std::map<std::string, Drain> m_drains;                 // nodes being drained
     std::map<std::string, std::string> m_lastNotTriggered; // pod key → last message
     CaDecisionHistory m_history;
 };

@@ -3,10 +3,10 @@
 #include "control/kubernetesdefaults.h"
 #include "model/actionexecutor.h"
 #include "model/cloudprovider.h"
-#include "model/metricsrecorder.h"
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
 #include "model/kubescheduler.h"
+#include "model/metricsrecorder.h"
 #include "model/ownership.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
@@ -359,9 +359,9 @@ RunSummary Simulation::summary() const {
 void Simulation::summarizeCloud(RunSummary& s) const {
     const CloudProvider& cloud = m_model->cloud();
     for (const CloudProvider::Group& g : cloud.groups()) {
-        s.nodeGroups.push_back(NodeGroupSummary{
-            g.spec->name, g.spec->minSize, g.spec->maxSize, static_cast<int>(g.nodes.size()),
-            g.peakSize, g.scaleUps, g.nodesDeleted, g.interruptions});
+        s.nodeGroups.push_back(NodeGroupSummary{g.spec->name, g.spec->minSize, g.spec->maxSize,
+                                                static_cast<int>(g.nodes.size()), g.peakSize,
+                                                g.scaleUps, g.nodesDeleted, g.interruptions});
     }
     CostSummary& c = s.cost;
     const Scenario& sc = scenario();
@@ -382,13 +382,12 @@ void Simulation::summarizeCloud(RunSummary& s) const {
         }
     }
     if (c.priced && c.successfulRequests > 0) {
-        c.dollarsPerMillionRequests =
-            c.dollars / static_cast<double>(c.successfulRequests) * 1e6;
+        c.dollarsPerMillionRequests = c.dollars / static_cast<double>(c.successfulRequests) * 1e6;
     }
     if (sc.simulation.slo) {
         c.sloService = sc.simulation.slo->service;
-        c.sloLatencyP95Ms = static_cast<double>(sc.simulation.slo->latencyP95.toMicroseconds()) /
-                            1000.0;
+        c.sloLatencyP95Ms =
+            static_cast<double>(sc.simulation.slo->latencyP95.toMicroseconds()) / 1000.0;
         c.sloViolationMinutes =
             static_cast<double>(m_model->metricsRecorder().sloViolationSeconds()) / 60.0;
     }

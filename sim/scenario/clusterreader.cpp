@@ -206,10 +206,10 @@ void checkGroupSizes(DiagnosticSink& sink, const NodeGroupSpec& group, const YAM
 }
 
 NodeGroupSpec readNodeGroup(DiagnosticSink& sink, const YAML::Node& item, ScenarioMarks& marks) {
-    static const FieldTable table = cnsimFields(
-        "node group", {"name", "zone", "minSize", "maxSize", "initialSize", "cpu", "memory",
-                       "maxPods", "labels", "taints", "machine", "cachedImages", "joinTime",
-                       "pricePerHour", "spot", "priority"});
+    static const FieldTable table =
+        cnsimFields("node group", {"name", "zone", "minSize", "maxSize", "initialSize", "cpu",
+                                   "memory", "maxPods", "labels", "taints", "machine",
+                                   "cachedImages", "joinTime", "pricePerHour", "spot", "priority"});
     MapCursor map(sink, item, item.Mark(), table);
     NodeGroupSpec group;
     marks.groupNames.push_back(item.Mark());

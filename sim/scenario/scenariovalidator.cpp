@@ -131,8 +131,8 @@ void checkNodeGroups(DiagnosticSink& sink, const ClusterSpec& cluster, const Sce
             if (node.rfind(prefix, 0) == 0 && !rest.empty() &&
                 rest.find_first_not_of("0123456789") == std::string::npos) {
                 sink.error(marks.groupNames[i], "duplicate-name", {"node", node},
-                           "node group '" + group.name + "' names its nodes " + prefix +
-                               "1, " + prefix + "2, …, which clashes with node '" + node +
+                           "node group '" + group.name + "' names its nodes " + prefix + "1, " +
+                               prefix + "2, …, which clashes with node '" + node +
                                "'; rename the group");
                 break;
             }

@@ -262,8 +262,7 @@ std::vector<CaExpanderKind> readExpanderChain(DiagnosticSink& sink, const YamlEn
     if (!text) {
         return {CaExpanderKind::LeastWaste};
     }
-    const std::vector<std::string> names{"least-waste", "random", "price", "priority",
-                                         "most-pods"};
+    const std::vector<std::string> names{"least-waste", "random", "price", "priority", "most-pods"};
     std::size_t start = 0;
     while (start <= text->size()) {
         const std::size_t comma = std::min(text->find(',', start), text->size());
@@ -288,8 +287,7 @@ ClusterAutoscalerSpec readClusterAutoscaler(DiagnosticSink& sink, const YamlEntr
         {"expander", "scanInterval", "scaleDownUtilizationThreshold", "scaleDownEnabled",
          "scaleDownUnneededTime", "scaleDownUnreadyTime", "scaleDownDelayAfterAdd",
          "scaleDownDelayAfterDelete", "scaleDownDelayAfterFailure", "maxNodeProvisionTime",
-         "newPodScaleUpDelay", "maxNodesTotal", "maxScaleDownParallelism",
-         "maxDrainParallelism"});
+         "newPodScaleUpDelay", "maxNodesTotal", "maxScaleDownParallelism", "maxDrainParallelism"});
     ClusterAutoscalerSpec ca;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* expander = map.find("expander")) {
@@ -320,8 +318,8 @@ ClusterAutoscalerSpec readClusterAutoscaler(DiagnosticSink& sink, const YamlEntr
         ca.maxNodesTotal = static_cast<int>(readInteger(sink, *total, 0, 5000).value_or(0));
     }
     if (const YamlEntry* p = map.find("maxScaleDownParallelism")) {
-        ca.maxScaleDownParallelism = static_cast<int>(
-            readInteger(sink, *p, 1, 1000).value_or(ca.maxScaleDownParallelism));
+        ca.maxScaleDownParallelism =
+            static_cast<int>(readInteger(sink, *p, 1, 1000).value_or(ca.maxScaleDownParallelism));
     }
     if (const YamlEntry* p = map.find("maxDrainParallelism")) {
         ca.maxDrainParallelism =
@@ -350,10 +348,10 @@ SloSpec readSlo(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& mar
 
 SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks,
                               TrafficReadContext& context) {
-    static const FieldTable table = cnsimFields(
-        "simulation", {"podStartupTime", "images", "registry", "scheduler", "services", "network",
-                       "gateway", "traffic", "tracing", "faults", "commands",
-                       "clusterAutoscaler", "slo"});
+    static const FieldTable table =
+        cnsimFields("simulation", {"podStartupTime", "images", "registry", "scheduler", "services",
+                                   "network", "gateway", "traffic", "tracing", "faults", "commands",
+                                   "clusterAutoscaler", "slo"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {

@@ -148,7 +148,8 @@ void TestCli::nodeGroupsAndCostInSummary() {
     const QJsonObject cost = root.value(QLatin1String("cost")).toObject();
     QVERIFY(cost.value(QLatin1String("dollars")).toDouble() > 0.3);
     QVERIFY(cost.contains(QLatin1String("dollarsPerMillionRequests")));
-    QVERIFY(cost.value(QLatin1String("slo")).toObject().contains(QLatin1String("violationMinutes")));
+    QVERIFY(
+        cost.value(QLatin1String("slo")).toObject().contains(QLatin1String("violationMinutes")));
     // Scenarios without node groups or prices keep their JSON as it was.
     const CliResult plain =
         runCnsim({QStringLiteral("run"), scenario("hello-cluster.yaml"), QStringLiteral("--json")});

@@ -60,7 +60,8 @@ metadata:
   title:
     en: CA
 seed: 5
-duration: )" + c.duration +
+duration: )" +
+           c.duration +
            R"(
 cluster:
   nodePools:
@@ -117,9 +118,9 @@ double lastValue(const Simulation& sim, const std::string& series) {
 
 double maxValue(const Simulation& sim, const std::string& series) {
     const TimeSeries* s = sim.metrics().find(series);
-    return s == nullptr || s->values.empty() ? -1.0
-                                             : *std::max_element(s->values.begin(),
-                                                                 s->values.end());
+    return s == nullptr || s->values.empty()
+               ? -1.0
+               : *std::max_element(s->values.begin(), s->values.end());
 }
 
 std::vector<Diagnostic> errorsOf(const std::string& yaml) {
@@ -164,8 +165,8 @@ private slots:
         QCOMPARE(pod->nodeName, std::string("burst-1"));
         bool boundAt100 = false;
         for (const ClusterEvent* e : eventsOf(sim, EventReason::Scheduled)) {
-            boundAt100 = boundAt100 || (e->objectName == pod->meta.name &&
-                                        e->time == SimTime::seconds(100));
+            boundAt100 =
+                boundAt100 || (e->objectName == pod->meta.name && e->time == SimTime::seconds(100));
         }
         QVERIFY(boundAt100);
         // kubectl get nodes lists the new node like any other.
@@ -186,8 +187,8 @@ private slots:
         QCOMPARE(lastValue(sim, "nodegroup/burst/nodes"), 1.0);
     }
 
-    // From 20:00 only one replica is wanted (kubectl scale): burst-1 is empty from the next scan and is deleted
-    // at the first scan at least 10 minutes later (RemovableAt), not before.
+    // From 20:00 only one replica is wanted (kubectl scale): burst-1 is empty from the next scan
+    // and is deleted at the first scan at least 10 minutes later (RemovableAt), not before.
     void scaleDownTiming() {
         Simulation sim(test::loadScenarioText(caScenario({})));
         sim.advanceTo(SimTime::minutes(20));
@@ -319,8 +320,8 @@ private slots:
         QCOMPARE(maxValue(sim, "nodegroup/burst/target_size"), 1.0);
         const auto notTriggered = eventsOf(sim, EventReason::NotTriggerScaleUp);
         QVERIFY(!notTriggered.empty());
-        QVERIFY2(std::string(notTriggered.back()->arg("message")).find(
-                     "1 max node group size reached") != std::string::npos,
+        QVERIFY2(std::string(notTriggered.back()->arg("message"))
+                         .find("1 max node group size reached") != std::string::npos,
                  std::string(notTriggered.back()->arg("message")).c_str());
         // A pod hears again only when its reason changes, not at every scan (30 of them).
         QVERIFY(notTriggered.size() <= 2);
@@ -332,9 +333,12 @@ private slots:
     void expanderChoice_data() {
         QTest::addColumn<QString>("expander");
         QTest::addColumn<QString>("group");
-        QTest::newRow("least-waste") << "least-waste" << "small";
-        QTest::newRow("priority") << "priority" << "large";
-        QTest::newRow("price") << "price" << "small";
+        QTest::newRow("least-waste") << "least-waste"
+                                     << "small";
+        QTest::newRow("priority") << "priority"
+                                  << "large";
+        QTest::newRow("price") << "price"
+                               << "small";
     }
     void expanderChoice() {
         QFETCH(QString, expander);
@@ -392,8 +396,7 @@ private slots:
         QCOMPARE(scaled[0]->time, SimTime::seconds(10));
         QCOMPARE(scaled[1]->time, SimTime::seconds(920) + SimTime::minutes(5));
         // The cloud billed the machine from its request until it was given up.
-        const double expected =
-            0.1 * 21.0 / 60.0 + 1.0 * (910.0 + (1260.0 - 1220.0)) / 3600.0;
+        const double expected = 0.1 * 21.0 / 60.0 + 1.0 * (910.0 + (1260.0 - 1220.0)) / 3600.0;
         QVERIFY2(std::abs(sim.summary().cost.dollars - expected) < 1e-9,
                  std::to_string(sim.summary().cost.dollars).c_str());
     }
@@ -433,7 +436,8 @@ private slots:
         QVERIFY(s.cost.dollarsPerMillionRequests.has_value());
         QVERIFY(s.cost.sloViolationMinutes.has_value());
         QVERIFY(*s.cost.sloViolationMinutes > 1.0 && *s.cost.sloViolationMinutes < 8.0);
-        QVERIFY(maxValue(sim, "cost/cluster/dollars_per_hour") > lastValue(sim, "cost/cluster/dollars_per_hour"));
+        QVERIFY(maxValue(sim, "cost/cluster/dollars_per_hour") >
+                lastValue(sim, "cost/cluster/dollars_per_hour"));
     }
 
     // A spot group taken back often: each interruption notice is followed two minutes later
@@ -489,22 +493,27 @@ private slots:
                            "8Gi\n";
         QTest::newRow("absurd maxSize")
             << "    - name: burst\n      maxSize: 1000000\n      cpu: \"2\"\n      memory: 8Gi\n"
-            << "" << "above the maximum of 5000" << 19;
+            << ""
+            << "above the maximum of 5000" << 19;
         QTest::newRow("min above max")
             << "    - name: burst\n      minSize: 4\n      maxSize: 3\n      cpu: \"2\"\n      "
                "memory: 8Gi\n"
-            << "" << "minSize 4 is above maxSize 3" << 19;
+            << ""
+            << "minSize 4 is above maxSize 3" << 19;
         QTest::newRow("initial outside")
             << "    - name: burst\n      maxSize: 3\n      initialSize: 5\n      cpu: \"2\"\n"
                "      memory: 8Gi\n"
-            << "" << "initialSize 5 must be between minSize 0 and maxSize 3" << 20;
+            << ""
+            << "initialSize 5 must be between minSize 0 and maxSize 3" << 20;
         QTest::newRow("negative price")
             << "    - name: burst\n      maxSize: 3\n      cpu: \"2\"\n      memory: 8Gi\n"
                "      pricePerHour: -1\n"
-            << "" << "below the minimum" << 22;
+            << ""
+            << "below the minimum" << 22;
         QTest::newRow("misspelled key")
             << "    - name: burst\n      maxSzie: 3\n      cpu: \"2\"\n      memory: 8Gi\n"
-            << "" << "did you mean 'maxSize'" << 19;
+            << ""
+            << "did you mean 'maxSize'" << 19;
         QTest::newRow("unknown expander")
             << ok << "  clusterAutoscaler:\n    expander: least-wast\n"
             << "did you mean 'least-waste'" << 0;
@@ -516,7 +525,8 @@ private slots:
             << "not in workloads" << 0;
         QTest::newRow("group named like a pool")
             << "    - name: base\n      maxSize: 3\n      cpu: \"2\"\n      memory: 8Gi\n"
-            << "" << "has the name of the node pool" << 18;
+            << ""
+            << "has the name of the node pool" << 18;
     }
     void badInput() {
         QFETCH(QString, group);
