@@ -498,6 +498,62 @@
             <source>HorizontalPodAutoscaler</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Pod %1 triggered a scale-up: node group %2 from %3 to %4 nodes (max %5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod %1 did not trigger a scale-up: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-up: node group %1 grows from %2 to %3 nodes (max %4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evicting pod %1 from node %2 for a scale-down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 marked ToBeDeletedByClusterAutoscaler: no new pods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down: removing empty node %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down: removing node %1 (utilization %2), moving pods %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down of node %1 failed: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nodes added to node group %1 did not register within %2; the group backs off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 registered and joined the cluster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 removed from the cluster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cloud takes spot node %1 back in 2 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cloud provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ConfigMap</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>KubectlConsole</name>

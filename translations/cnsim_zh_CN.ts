@@ -495,6 +495,62 @@
             <source>HorizontalPodAutoscaler</source>
             <translation>HorizontalPodAutoscaler</translation>
         </message>
+        <message>
+            <source>Pod %1 triggered a scale-up: node group %2 from %3 to %4 nodes (max %5)</source>
+            <translation>Pod %1 触发了扩容：节点组 %2 从 %3 个节点增至 %4 个（上限 %5）</translation>
+        </message>
+        <message>
+            <source>Pod %1 did not trigger a scale-up: %2</source>
+            <translation>Pod %1 未触发扩容：%2</translation>
+        </message>
+        <message>
+            <source>Scale-up: node group %1 grows from %2 to %3 nodes (max %4)</source>
+            <translation>扩容：节点组 %1 从 %2 个节点增至 %3 个（上限 %4）</translation>
+        </message>
+        <message>
+            <source>Evicting pod %1 from node %2 for a scale-down</source>
+            <translation>为缩容从节点 %2 驱逐 Pod %1</translation>
+        </message>
+        <message>
+            <source>Node %1 marked ToBeDeletedByClusterAutoscaler: no new pods</source>
+            <translation>节点 %1 已标记 ToBeDeletedByClusterAutoscaler：不再接收新 Pod</translation>
+        </message>
+        <message>
+            <source>Scale-down: removing empty node %1</source>
+            <translation>缩容：移除空节点 %1</translation>
+        </message>
+        <message>
+            <source>Scale-down: removing node %1 (utilization %2), moving pods %3</source>
+            <translation>缩容：移除节点 %1（利用率 %2），迁移 Pod %3</translation>
+        </message>
+        <message>
+            <source>Scale-down of node %1 failed: %2</source>
+            <translation>节点 %1 缩容失败：%2</translation>
+        </message>
+        <message>
+            <source>Nodes added to node group %1 did not register within %2; the group backs off</source>
+            <translation>节点组 %1 新增的节点未在 %2 内注册；该节点组进入退避</translation>
+        </message>
+        <message>
+            <source>Node %1 registered and joined the cluster</source>
+            <translation>节点 %1 已注册并加入集群</translation>
+        </message>
+        <message>
+            <source>Node %1 removed from the cluster</source>
+            <translation>节点 %1 已从集群移除</translation>
+        </message>
+        <message>
+            <source>The cloud takes spot node %1 back in 2 minutes</source>
+            <translation>云平台将在 2 分钟后收回 Spot 节点 %1</translation>
+        </message>
+        <message>
+            <source>cloud provider</source>
+            <translation>云服务商</translation>
+        </message>
+        <message>
+            <source>ConfigMap</source>
+            <translation>ConfigMap</translation>
+        </message>
     </context>
     <context>
         <name>KubectlConsole</name>

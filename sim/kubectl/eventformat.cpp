@@ -25,14 +25,16 @@ std::string sourceName(Component c) {
 }
 
 bool isWarning(std::string_view reason) {
-    static constexpr std::array<std::string_view, 14> warnings = {
+    static constexpr std::array<std::string_view, 17> warnings = {
         "FailedScheduling",        "Failed",
         "BackOff",                 "Unhealthy",
         "PodLost",                 "NodeFailed",
         "EvictionBlocked",         "FailedGetScale",
         "FailedGetResourceMetric", "FailedGetContainerResourceMetric",
         "FailedGetPodsMetric",     "FailedGetObjectMetric",
-        "FailedGetExternalMetric", "FailedComputeMetricsReplicas"};
+        "FailedGetExternalMetric", "FailedComputeMetricsReplicas",
+        "NotTriggerScaleUp",       "ScaleDownFailed",
+        "ScaleUpTimedOut"};
     for (const std::string_view w : warnings) {
         if (w == reason) {
             return true;

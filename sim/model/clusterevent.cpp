@@ -35,6 +35,10 @@ std::string_view componentName(Component c) {
         return "kube-apiserver";
     case Component::HorizontalPodAutoscaler:
         return "horizontal-pod-autoscaler";
+    case Component::ClusterAutoscaler:
+        return "cluster-autoscaler";
+    case Component::CloudProvider:
+        return "cloud-provider";
     }
     return "unknown";
 }
@@ -107,6 +111,27 @@ std::string_view reasonName(EventReason r) {
         return "FailedGetExternalMetric";
     case EventReason::FailedComputeMetricsReplicas:
         return "FailedComputeMetricsReplicas";
+    case EventReason::TriggeredScaleUp:
+        return "TriggeredScaleUp";
+    case EventReason::NotTriggerScaleUp:
+        return "NotTriggerScaleUp";
+    case EventReason::ScaledUpGroup:
+        return "ScaledUpGroup";
+    case EventReason::ScaleDown:
+    case EventReason::ScaleDownNode:
+        return "ScaleDown"; // upstream uses one reason for the node, its pods and the status
+    case EventReason::ScaleDownEmpty:
+        return "ScaleDownEmpty";
+    case EventReason::ScaleDownFailed:
+        return "ScaleDownFailed";
+    case EventReason::ScaleUpTimedOut:
+        return "ScaleUpTimedOut";
+    case EventReason::RegisteredNode:
+        return "RegisteredNode";
+    case EventReason::RemovingNode:
+        return "RemovingNode";
+    case EventReason::SpotInterruption:
+        return "SpotInterruption";
     }
     return "Unknown";
 }
@@ -123,6 +148,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "ReplicaSet";
     case ObjectKind::HorizontalPodAutoscaler:
         return "HorizontalPodAutoscaler";
+    case ObjectKind::ConfigMap:
+        return "ConfigMap";
     }
     return "Unknown";
 }
@@ -192,7 +219,20 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::FailedGetObjectMetric:
     case EventReason::FailedGetExternalMetric:
     case EventReason::FailedComputeMetricsReplicas:
+    case EventReason::TriggeredScaleUp:
+    case EventReason::NotTriggerScaleUp:
+    case EventReason::ScaledUpGroup:
+    case EventReason::ScaleDown:
+    case EventReason::ScaleDownEmpty:
+    case EventReason::ScaleDownNode:
+    case EventReason::ScaleDownFailed:
+    case EventReason::ScaleUpTimedOut:
+    case EventReason::SpotInterruption:
         return std::string(e.arg("message"));
+    case EventReason::RegisteredNode:
+        return "Node " + node + " event: Registered Node " + node + " in Controller";
+    case EventReason::RemovingNode:
+        return "Node " + node + " event: Removing Node " + node + " from Controller";
     }
     return {};
 }

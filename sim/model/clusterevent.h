@@ -27,6 +27,8 @@ enum class Component {
     TaintEvictionController, // kube-controller-manager's taint-based eviction
     ApiServer,               // kube-apiserver (with etcd)
     HorizontalPodAutoscaler, // kube-controller-manager's horizontal-pod-autoscaler controller
+    ClusterAutoscaler,       // cluster-autoscaler, its own process (not the controller-manager)
+    CloudProvider,           // the cloud's machine lifecycle (spot interruptions)
 };
 
 enum class EventReason {
@@ -65,9 +67,29 @@ enum class EventReason {
     FailedGetObjectMetric,
     FailedGetExternalMetric,
     FailedComputeMetricsReplicas,
+    // cluster-autoscaler's events, each with upstream's message (args: message, plus those
+    // named). On pods: TriggeredScaleUp (group, from, to), NotTriggerScaleUp, ScaleDown
+    // (deleting the pod for a node scale-down). On nodes: ScaleDown (tainted
+    // ToBeDeletedByClusterAutoscaler), ScaleDownFailed. On the cluster-autoscaler-status
+    // ConfigMap: ScaledUpGroup (group, from, to, max), ScaleDownEmpty and ScaleDownNode (node),
+    // ScaleUpTimedOut (group).
+    TriggeredScaleUp,
+    NotTriggerScaleUp,
+    ScaledUpGroup,
+    ScaleDown,
+    ScaleDownEmpty,
+    ScaleDownNode,
+    ScaleDownFailed,
+    ScaleUpTimedOut,
+    // The node controller's RegisteredNode / RemovingNode when a node joins or leaves (args:
+    // node).
+    RegisteredNode,
+    RemovingNode,
+    // The cloud takes a spot machine back after a notice (args: node, message).
+    SpotInterruption,
 };
 
-enum class ObjectKind { Pod, Node, Deployment, ReplicaSet, HorizontalPodAutoscaler };
+enum class ObjectKind { Pod, Node, Deployment, ReplicaSet, HorizontalPodAutoscaler, ConfigMap };
 
 struct ClusterEvent {
     SimTime time;

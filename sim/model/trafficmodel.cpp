@@ -87,13 +87,18 @@ TrafficModel::TrafficModel(SimulationModel& model)
       m_sameZone(model.scenario().simulation.network.sameZoneLatency),
       m_crossZone(model.scenario().simulation.network.crossZoneLatency),
       m_aggregate(model.scenario().simulation.trafficMode == TrafficMode::Aggregate) {
-    std::map<std::string, std::uint32_t> zones;
     for (const NodeSpec& node : model.scenario().cluster.expandedNodes()) {
-        const auto zone =
-            zones.emplace(node.zone, static_cast<std::uint32_t>(zones.size())).first->second;
-        m_nodeByName.emplace(node.name, static_cast<std::uint32_t>(m_nodes.size()));
-        m_nodes.push_back(NodeInfo{node.name, zone, 0.0, 0.0});
+        addNode(node.name, node.zone);
     }
+    // Nodes the cluster autoscaler adds join the data plane when they register.
+    model.api().watch(ResourceKind::Node, [this](WatchEventType type, const ObjectMeta& meta) {
+        if (type != WatchEventType::Added || m_nodeByName.count(meta.name) != 0) {
+            return;
+        }
+        if (const NodeObject* node = m_model.api().nodes().find("", meta.name)) {
+            addNode(node->meta.name, node->zone);
+        }
+    });
     buildServices();
     // kube-proxy follows the Endpoints objects; a change is read at the next request.
     model.api().watch(ResourceKind::Endpoints, [this](WatchEventType, const ObjectMeta& meta) {
@@ -105,6 +110,12 @@ TrafficModel::TrafficModel(SimulationModel& model)
 }
 
 TrafficModel::~TrafficModel() = default;
+
+void TrafficModel::addNode(const std::string& name, const std::string& zone) {
+    const auto z = m_zones.emplace(zone, static_cast<std::uint32_t>(m_zones.size())).first->second;
+    m_nodeByName.emplace(name, static_cast<std::uint32_t>(m_nodes.size()));
+    m_nodes.push_back(NodeInfo{name, z, 0.0, 0.0});
+}
 
 void TrafficModel::buildServices() {
     const Scenario& scenario = m_model.scenario();

@@ -283,6 +283,7 @@ private:
 
     // Set-up.
     void buildServices();
+    void addNode(const std::string& name, const std::string& zone);
     static Policy makePolicy(std::uint32_t caller, const CallResilienceSpec& spec);
     std::uint32_t stationFor(const std::string& podKey);
     std::uint32_t versionFor(std::uint32_t service, const std::string& version);
@@ -351,6 +352,7 @@ private:
     std::map<std::string, std::uint32_t> m_stationByKey;
     std::vector<NodeInfo> m_nodes;
     std::map<std::string, std::uint32_t> m_nodeByName;
+    std::map<std::string, std::uint32_t> m_zones; // zone → index, in order of first appearance
     std::deque<VersionCounters> m_versions;
     std::vector<PodCpu> m_podCpu;
     std::deque<Request> m_requests; // the pool; stable addresses
