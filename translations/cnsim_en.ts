@@ -56,15 +56,20 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>% of request</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>$</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Simulated time (min:s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (% of request)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%</source>
+            <comment>percent axis</comment>
             <translation type="unfinished" />
         </message>
     </context>

@@ -56,16 +56,21 @@
             <translation>美元/小时</translation>
         </message>
         <message>
-            <source>% of request</source>
-            <translation>占请求的 %</translation>
-        </message>
-        <message>
             <source>$</source>
             <translation>美元</translation>
         </message>
         <message>
             <source>Simulated time (min:s)</source>
             <translation>模拟时间（分:秒）</translation>
+        </message>
+        <message>
+            <source>%1 (% of request)</source>
+            <translation>%1（占请求的 %）</translation>
+        </message>
+        <message>
+            <source>%</source>
+            <comment>percent axis</comment>
+            <translation>%</translation>
         </message>
     </context>
     <context>

@@ -390,7 +390,8 @@ ZH = {
     "pods": "Pod",
     "ms": "毫秒",
     "$/h": "美元/小时",
-    "% of request": "占请求的 %",
+    "%1 (% of request)": "%1（占请求的 %）",
+    "%": "%",
     "$": "美元",
     # ExplanationText
     "%1 min": "%1 分钟",

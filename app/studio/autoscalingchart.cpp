@@ -45,7 +45,7 @@ AutoscalingChart::AutoscalingChart(QWidget* parent)
     for (const Panel panel : {Panel::Load, Panel::Metric, Panel::Replicas, Panel::Latency}) {
         ensureRect(panel);
     }
-    m_plot->setMinimumHeight(360);
+    m_plot->setMinimumHeight(260);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -80,6 +80,8 @@ QCPAxisRect* AutoscalingChart::ensureRect(Panel panel) {
     time->grid()->setPen(QPen(QColor(0xe0e0e0), 0, Qt::DotLine));
     rect->axis(QCPAxis::atLeft)->grid()->setPen(QPen(QColor(0xe0e0e0), 0, Qt::DotLine));
     rect->axis(QCPAxis::atLeft)->setRange(0, 1);
+    // Short plots: three value ticks keep the labels apart.
+    rect->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
     rect->setRangeDrag(Qt::Horizontal);
     rect->setRangeZoom(Qt::Horizontal);
     connect(time, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
@@ -97,18 +99,27 @@ QCPAxisRect* AutoscalingChart::ensureRect(Panel panel) {
     legend->setFillOrder(QCPLegend::foColumnsFirst);
     legend->setWrap(3);
     legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(QColor(255, 255, 255, 210));
+    legend->setBrush(QColor(255, 255, 255, 160));
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.85);
     legend->setFont(small);
     legend->setIconSize(18, 8);
     legend->setRowSpacing(0);
     legend->setVisible(true);
+    if (panel == Panel::Replicas) {
+        // Pods come whole: ticks on whole numbers only.
+        QSharedPointer<QCPAxisTickerFixed> whole(new QCPAxisTickerFixed);
+        whole->setTickStep(1.0);
+        whole->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        whole->setTickCount(3);
+        rect->axis(QCPAxis::atLeft)->setTicker(whole);
+    }
     m_rects[at(panel)] = rect;
     m_legends[at(panel)] = legend;
     if (panel == Panel::Cost) {
         rect->axis(QCPAxis::atRight)->setVisible(true);
         rect->axis(QCPAxis::atRight)->setRange(0, 1);
+        rect->axis(QCPAxis::atRight)->ticker()->setTickCount(3);
     }
     // Only the bottom plot labels time; the others would repeat it.
     for (QCPAxisRect* other : m_rects) {
@@ -254,7 +265,11 @@ QString AutoscalingChart::lineName(const Line& line) const {
             }
         }
         const QString label = ExplanationText::metricName(metric.toStdString());
-        return target ? tr("target") : label;
+        if (target) {
+            return tr("target");
+        }
+        return s.contains(QLatin1String("_utilization_")) ? tr("%1 (% of request)").arg(label)
+                                                          : label;
     }
     case Panel::Replicas:
         if (s.startsWith(QLatin1String("nodegroup/"))) {
@@ -307,10 +322,10 @@ void AutoscalingChart::updateRanges(cnsim::SimTime now) {
         }
         rect->axis(QCPAxis::atBottom)->setRange(0.0, right);
         const double upper =
-            p == at(Panel::Replicas) ? std::ceil(top[p] * 1.4) + 1.0 : top[p] * 1.45;
+            p == at(Panel::Replicas) ? std::ceil(top[p] * 1.5) + 1.0 : top[p] * 1.7;
         rect->axis(QCPAxis::atLeft)->setRange(0.0, std::max(minimum[p], upper));
         if (p == at(Panel::Cost)) {
-            rect->axis(QCPAxis::atRight)->setRange(0.0, std::max(0.1, rightTop * 1.45));
+            rect->axis(QCPAxis::atRight)->setRange(0.0, std::max(0.1, rightTop * 1.7));
         }
     }
 }
@@ -333,7 +348,7 @@ void AutoscalingChart::retranslateUi() {
     for (std::size_t p = 0; p < panelCount; ++p) {
         if (QCPAxisRect* rect = m_rects[p]) {
             rect->axis(QCPAxis::atLeft)
-                ->setLabel(p == at(Panel::Metric) && utilizationOnly ? tr("% of request")
+                ->setLabel(p == at(Panel::Metric) && utilizationOnly ? tr("%", "percent axis")
                                                                      : units[p]);
         }
     }

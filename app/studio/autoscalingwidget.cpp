@@ -119,9 +119,11 @@ AutoscalingWidget::AutoscalingWidget(QWidget* parent)
     splitter->addWidget(logBox);
     splitter->addWidget(m_detail);
     splitter->addWidget(m_chart);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 5);
+    // The chart gets most of the height; the log shows about four rows, the detail five lines.
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 0);
+    splitter->setStretchFactor(2, 1);
+    splitter->setSizes({115, 85, 500});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(comboRow);

@@ -160,6 +160,20 @@ void TestAutoscaling::showsTheLatestSyncOfTheTrafficRamp() {
         QVERIFY2(detail.contains(ExplanationText::step(step)),
                  qPrintable(ExplanationText::step(step)));
     }
+
+    // Switching to Chinese re-renders what is already shown, without the simulation.
+    const QString englishWhat = log->whatHappened(last);
+    const QString englishMetrics = panel->metricsText();
+    QVERIFY(window.languageManager()->setLanguage(QStringLiteral("zh_CN"), false));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    QVERIFY(log->whatHappened(last) != englishWhat);
+    QCOMPARE(log->index(last, HpaDecisionLogModel::WhatColumn).data().toString(),
+             log->whatHappened(last));
+    QVERIFY(panel->metricsText() != englishMetrics);
+    QVERIFY(!panel->metricsText().contains(QLatin1String("target")));
+    QVERIFY(window.languageManager()->setLanguage(QStringLiteral("en"), false));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    QCOMPARE(panel->metricsText(), englishMetrics);
 }
 
 void TestAutoscaling::logFoldsTheStabilizationHold() {
