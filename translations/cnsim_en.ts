@@ -153,6 +153,14 @@
             <source>Hover a line for every step of that sync; select it to read them below.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 replicas; the metrics ask for %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 replicas now → %2 desired; the metrics ask for %3</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ChartWidget</name>
@@ -1055,6 +1063,34 @@
         </message>
         <message>
             <source>a scale-down is rate-limited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capped at maxReplicas %1 (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept at minReplicas %1 (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-up rate limit: %1 for now (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down rate limit: %1 for now (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down held by the %1 window (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No %1 request on the pods: cannot compute utilization</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No %1 samples yet from metrics-server</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -152,6 +152,14 @@
             <source>Hover a line for every step of that sync; select it to read them below.</source>
             <translation>将鼠标悬停在一行上可查看该次同步的每一步；选中它可在下方阅读。</translation>
         </message>
+        <message>
+            <source>%1 replicas; the metrics ask for %2</source>
+            <translation>%1 个副本；指标要求 %2 个</translation>
+        </message>
+        <message>
+            <source>%1 replicas now → %2 desired; the metrics ask for %3</source>
+            <translation>当前 %1 个副本 → 期望 %2 个；指标要求 %3 个</translation>
+        </message>
     </context>
     <context>
         <name>ChartWidget</name>
@@ -1049,6 +1057,34 @@
         <message>
             <source>a scale-down is rate-limited</source>
             <translation>缩容受速率限制</translation>
+        </message>
+        <message>
+            <source>Capped at maxReplicas %1 (wanted %2)</source>
+            <translation>被 maxReplicas 限制为 %1 个（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>Kept at minReplicas %1 (wanted %2)</source>
+            <translation>保持在 minReplicas %1 个（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>Scale-up rate limit: %1 for now (wanted %2)</source>
+            <translation>扩容速率限制：目前 %1 个（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>Scale-down rate limit: %1 for now (wanted %2)</source>
+            <translation>缩容速率限制：目前 %1 个（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>Scale-down held by the %1 window (wanted %2)</source>
+            <translation>缩容被 %1 的稳定窗口挡住（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>No %1 request on the pods: cannot compute utilization</source>
+            <translation>Pod 没有设置 %1 请求量：无法计算利用率</translation>
+        </message>
+        <message>
+            <source>No %1 samples yet from metrics-server</source>
+            <translation>metrics-server 还没有 %1 样本</translation>
         </message>
     </context>
     <context>

@@ -94,9 +94,9 @@ AutoscalingWidget::AutoscalingWidget(QWidget* parent)
     m_logView->setModel(m_log);
     m_logView->setRootIsDecorated(false);
     m_logView->setUniformRowHeights(true);
+    m_logView->setTextElideMode(Qt::ElideRight);
     m_logView->setAlternatingRowColors(true);
     m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_logView->setTextElideMode(Qt::ElideRight);
     m_logView->header()->setStretchLastSection(true);
     m_logView->header()->setSectionResizeMode(HpaDecisionLogModel::TimeColumn,
                                               QHeaderView::ResizeToContents);
@@ -351,10 +351,28 @@ void AutoscalingWidget::showStatus() {
                          .arg(name, current, target);
         }
         m_metrics->setText(lines.join(QStringLiteral("<br>")));
-        m_replicas->setText(
+        QString replicas =
             d.desiredReplicas == d.currentReplicas
                 ? tr("%n replica(s), as desired", nullptr, d.currentReplicas)
-                : tr("%1 replicas now → %2 desired").arg(d.currentReplicas).arg(d.desiredReplicas));
+                : tr("%1 replicas now → %2 desired").arg(d.currentReplicas).arg(d.desiredReplicas);
+        // A cap or the stabilization window makes "desired" differ from what the metrics asked
+        // for; say what they asked for, or "as desired" would hide it.
+        const cnsim::ExplainStep* limit = d.explanation.find(cnsim::ExplainCode::HpaLimited);
+        const cnsim::ExplainStep* held = d.explanation.find(cnsim::ExplainCode::HpaStabilizedDown);
+        const cnsim::ExplainParam* wanted = limit != nullptr  ? limit->param("from")
+                                            : held != nullptr ? held->param("recommendation")
+                                                              : nullptr;
+        if (wanted != nullptr) {
+            replicas = d.desiredReplicas == d.currentReplicas
+                           ? tr("%1 replicas; the metrics ask for %2")
+                                 .arg(d.currentReplicas)
+                                 .arg(qs(cnsim::formatExplainValue(wanted->value)))
+                           : tr("%1 replicas now → %2 desired; the metrics ask for %3")
+                                 .arg(d.currentReplicas)
+                                 .arg(d.desiredReplicas)
+                                 .arg(qs(cnsim::formatExplainValue(wanted->value)));
+        }
+        m_replicas->setText(replicas);
     }
 
     QString rows;

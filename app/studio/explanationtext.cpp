@@ -378,6 +378,42 @@ QString ExplanationText::brief(const ExplainStep& s) {
     case ExplainCode::HpaObjectValue:
     case ExplainCode::HpaPerPodValue:
         return tr("%1 at %2, target %3").arg(metric(s), milli(s, "value"), milli(s, "target"));
+    case ExplainCode::HpaLimited: {
+        const std::string reason = rawStd(s, "reason");
+        const QString from = raw(s, "from");
+        const QString to = raw(s, "to");
+        if (reason == "TooManyReplicas") {
+            return tr("Capped at maxReplicas %1 (wanted %2)").arg(to, from);
+        }
+        if (reason == "TooFewReplicas") {
+            return tr("Kept at minReplicas %1 (wanted %2)").arg(to, from);
+        }
+        if (reason == "ScaleUpLimit") {
+            return tr("Scale-up rate limit: %1 for now (wanted %2)").arg(to, from);
+        }
+        if (reason == "ScaleDownLimit") {
+            return tr("Scale-down rate limit: %1 for now (wanted %2)").arg(to, from);
+        }
+        return step(s);
+    }
+    case ExplainCode::HpaStabilizedDown:
+        return tr("Scale-down held by the %1 window (wanted %2)")
+            .arg(span(s, "window"), raw(s, "recommendation"));
+    case ExplainCode::HpaMetricError: {
+        const QString error = fromStd(rawStd(s, "error"));
+        static const QRegularExpression missingRequest(
+            QStringLiteral("missing request for (\\w+)"));
+        const QRegularExpressionMatch missing = missingRequest.match(error);
+        if (missing.hasMatch()) {
+            return tr("No %1 request on the pods: cannot compute utilization")
+                .arg(metricName(missing.captured(1).toStdString()));
+        }
+        if (error.contains(QLatin1String("no metrics returned from resource metrics API")) ||
+            error.contains(QLatin1String("did not receive metrics for targeted pods"))) {
+            return tr("No %1 samples yet from metrics-server").arg(metric(s));
+        }
+        return step(s);
+    }
     default:
         return step(s);
     }

@@ -21,8 +21,8 @@ class ExplanationText {
 public:
     // One sentence, e.g. "Wanted 7 replicas but capped at maxReplicas 6."
     static QString step(const cnsim::ExplainStep& step);
-    // A short form for a one-line log ("CPU at 72% of request, target 60%") where one exists,
-    // otherwise step().
+    // A short form for a one-line log ("CPU at 72% of request, target 60%", "Capped at
+    // maxReplicas 6 (wanted 7)") where one exists, otherwise step().
     static QString brief(const cnsim::ExplainStep& step);
     // The student's name for a resource or metric: "CPU", "memory", or the metric's own name.
     static QString metricName(std::string_view name);

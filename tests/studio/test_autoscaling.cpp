@@ -58,6 +58,7 @@ private slots:
     void showsTheLatestSyncOfTheTrafficRamp();
     void logFoldsTheStabilizationHold();
     void explainsAMissingCpuRequest();
+    void explainsTheMaxReplicasCap();
     void offersEveryHpaOfTheCluster();
     void chartDrawsTheSeriesThatExist();
 };
@@ -192,9 +193,13 @@ void TestAutoscaling::logFoldsTheStabilizationHold() {
     QCOMPARE(e.outcome, HpaDecisionLogModel::Outcome::Held);
     QCOMPARE(e.last, record.time);
     QVERIFY2(e.syncs > 10, qPrintable(QString::number(e.syncs)));
-    QCOMPARE(log->whatHappened(log->rowCount() - 1), ExplanationText::step(*held));
+    QCOMPARE(log->whatHappened(log->rowCount() - 1), ExplanationText::brief(*held));
+    // The panel says what the metrics ask for, not just "as desired".
     QCOMPARE(window.autoscaling()->replicasText(),
-             QStringLiteral("%1 replicas, as desired").arg(record.decision.currentReplicas));
+             QStringLiteral("%1 replicas; the metrics ask for %2")
+                 .arg(record.decision.currentReplicas)
+                 .arg(QString::fromStdString(
+                     cnsim::formatExplainValue(held->param("recommendation")->value))));
 }
 
 void TestAutoscaling::explainsAMissingCpuRequest() {
@@ -212,14 +217,51 @@ void TestAutoscaling::explainsAMissingCpuRequest() {
     HpaDecisionLogModel* log = panel->logModel();
     const int last = log->rowCount() - 1;
     QCOMPARE(log->entry(last).outcome, HpaDecisionLogModel::Outcome::Stuck);
-    QCOMPARE(log->whatHappened(last), ExplanationText::step(*error));
-    // The student is told what is missing and what to set, not upstream's error chain.
+    QCOMPARE(log->whatHappened(last), ExplanationText::brief(*error));
+    // The student is told what is missing and, in the full sentence, what to set — not
+    // upstream's error chain.
     QVERIFY2(log->whatHappened(last).startsWith(QLatin1String("No CPU request on the pods")),
              qPrintable(log->whatHappened(last)));
-    QVERIFY(log->whatHappened(last).contains(QLatin1String("resources.requests.cpu")));
+    QVERIFY(ExplanationText::step(*error).contains(QLatin1String("resources.requests.cpu")));
+    QVERIFY(panel->detailText().contains(ExplanationText::step(*error)));
     QVERIFY(panel->metricsText().startsWith(QLatin1String("CPU unknown / target 50%")));
     QVERIFY(panel->conditionsText().contains(QLatin1String("ScalingActive False "
                                                            "FailedGetResourceMetric")));
+}
+
+void TestAutoscaling::explainsTheMaxReplicasCap() {
+    // hpa-traffic-ramp with maxReplicas 6: from 3:45 the HPA wants more than it may have.
+    cnsim::ScenarioLoadResult loaded = ScenarioLoader::load(trafficRamp);
+    QVERIFY(loaded.scenario.has_value());
+    for (cnsim::Manifest& manifest : loaded.scenario->workloads) {
+        if (auto* h = std::get_if<cnsim::HorizontalPodAutoscalerSpec>(&manifest)) {
+            h->maxReplicas = 6;
+        }
+    }
+    MainWindow window;
+    window.languageManager()->setLanguage(QStringLiteral("en"), false);
+    window.controller()->load(*loaded.scenario);
+    window.runFor(cnsim::SimTime::seconds(230));
+    const cnsim::HpaDecisionRecord record = latest(window, "web");
+    const cnsim::ExplainStep* capped =
+        record.decision.explanation.find(cnsim::ExplainCode::HpaLimited);
+    QVERIFY(capped != nullptr);
+    QVERIFY(!record.decision.rescale);
+
+    HpaDecisionLogModel* log = window.autoscaling()->logModel();
+    const int last = log->rowCount() - 1;
+    QCOMPARE(log->entry(last).outcome, HpaDecisionLogModel::Outcome::Limited);
+    const QString from =
+        QString::fromStdString(cnsim::formatExplainValue(capped->param("from")->value));
+    const QString to =
+        QString::fromStdString(cnsim::formatExplainValue(capped->param("to")->value));
+    QCOMPARE(log->whatHappened(last), ExplanationText::brief(*capped));
+    QCOMPARE(log->whatHappened(last),
+             QStringLiteral("Capped at maxReplicas %1 (wanted %2)").arg(to, from));
+    QCOMPARE(ExplanationText::step(*capped),
+             QStringLiteral("Wanted %1 replicas but capped at maxReplicas %2.").arg(from, to));
+    QVERIFY(window.autoscaling()->conditionsText().contains(
+        QLatin1String("ScalingLimited True TooManyReplicas: capped at maxReplicas")));
 }
 
 void TestAutoscaling::offersEveryHpaOfTheCluster() {
