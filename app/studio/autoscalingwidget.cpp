@@ -355,22 +355,17 @@ void AutoscalingWidget::showStatus() {
             d.desiredReplicas == d.currentReplicas
                 ? tr("%n replica(s), as desired", nullptr, d.currentReplicas)
                 : tr("%1 replicas now → %2 desired").arg(d.currentReplicas).arg(d.desiredReplicas);
-        // A cap or the stabilization window makes "desired" differ from what the metrics asked
-        // for; say what they asked for, or "as desired" would hide it.
-        const cnsim::ExplainStep* limit = d.explanation.find(cnsim::ExplainCode::HpaLimited);
-        const cnsim::ExplainStep* held = d.explanation.find(cnsim::ExplainCode::HpaStabilizedDown);
-        const cnsim::ExplainParam* wanted = limit != nullptr  ? limit->param("from")
-                                            : held != nullptr ? held->param("recommendation")
-                                                              : nullptr;
-        if (wanted != nullptr) {
+        // A cap, a rate limit or the stabilization window makes "desired" differ from what
+        // the metrics asked for; say what they asked for, or "as desired" would hide it.
+        if (d.metricsProposal >= 0 && d.metricsProposal != d.desiredReplicas) {
             replicas = d.desiredReplicas == d.currentReplicas
                            ? tr("%1 replicas; the metrics ask for %2")
                                  .arg(d.currentReplicas)
-                                 .arg(qs(cnsim::formatExplainValue(wanted->value)))
+                                 .arg(d.metricsProposal)
                            : tr("%1 replicas now → %2 desired; the metrics ask for %3")
                                  .arg(d.currentReplicas)
                                  .arg(d.desiredReplicas)
-                                 .arg(qs(cnsim::formatExplainValue(wanted->value)));
+                                 .arg(d.metricsProposal);
         }
         m_replicas->setText(replicas);
     }
