@@ -124,6 +124,7 @@ AutoscalingWidget::AutoscalingWidget(QWidget* parent)
     splitter->setStretchFactor(1, 0);
     splitter->setStretchFactor(2, 1);
     splitter->setSizes({115, 85, 500});
+    m_history = splitter;
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(comboRow);
@@ -270,6 +271,7 @@ void AutoscalingWidget::showStatus() {
     m_metrics->setVisible(known);
     m_replicas->setVisible(known);
     m_conditions->setVisible(known);
+    m_history->setVisible(!m_key.isEmpty());
     if (!known) {
         m_conditionsPlain.clear();
     }

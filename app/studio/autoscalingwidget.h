@@ -81,6 +81,7 @@ private:
     QTreeView* m_logView;
     QTextBrowser* m_detail;
     AutoscalingChart* m_chart;
+    QWidget* m_history = nullptr; // log, detail and chart: hidden while there is no HPA to show
 
     // The selected HPA as last read: its object, its latest sync, the version read.
     QString m_key; // "namespace/name"

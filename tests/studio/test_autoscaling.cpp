@@ -22,7 +22,9 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QStandardPaths>
+#include <QTreeView>
 #include <algorithm>
 #include <map>
 #include <qcustomplot.h>
@@ -60,6 +62,7 @@ private slots:
     void explainsAMissingCpuRequest();
     void explainsTheMaxReplicasCap();
     void offersEveryHpaOfTheCluster();
+    void saysWhenThereIsNoHpa();
     void chartDrawsTheSeriesThatExist();
 };
 
@@ -299,6 +302,19 @@ void TestAutoscaling::offersEveryHpaOfTheCluster() {
     QVERIFY(panel->chart()->graph(QStringLiteral("deployment/web/pods_running")) != nullptr);
     QVERIFY(panel->chart()->graph(QStringLiteral("deployment/api/pods_running")) == nullptr);
     QVERIFY(!panel->selectHpa(QStringLiteral("nope")));
+}
+
+void TestAutoscaling::saysWhenThereIsNoHpa() {
+    MainWindow window;
+    window.languageManager()->setLanguage(QStringLiteral("en"), false);
+    QVERIFY(window.openDefaultScenario());
+    window.runFor(cnsim::SimTime::seconds(5));
+    AutoscalingWidget* panel = window.autoscaling();
+    QVERIFY(panel->hpaNames().isEmpty());
+    // An empty log and four empty plots would only be clutter: the dock says why instead.
+    QVERIFY(!panel->chart()->isVisibleTo(panel));
+    QVERIFY(!panel->logView()->isVisibleTo(panel));
+    QVERIFY(!panel->findChild<QLabel*>(QStringLiteral("hpaMetrics"))->isVisibleTo(panel));
 }
 
 void TestAutoscaling::chartDrawsTheSeriesThatExist() {
