@@ -71,6 +71,13 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
     }
     out << "\nEvents     " << s.engineEvents << " engine events, " << s.clusterEvents
         << " cluster events\n";
+    if (!scenario.simulation.traffic.empty()) {
+        out << "Traffic    "
+            << (s.trafficMode == "aggregate"
+                    ? "aggregate: rates per pod and second (trafficMode: aggregate)"
+                    : "per request: one event per request and hop")
+            << "\n";
+    }
 
     // Requests per Service, per version of a Service and per gateway route.
     const auto ms = [](double value) { return fixed(value, 1) + " ms"; };

@@ -18,6 +18,7 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
     out << "  \"engineEvents\": " << s.engineEvents << ",\n";
     out << "  \"clusterEvents\": " << s.clusterEvents << ",\n";
     out << "  \"fingerprint\": " << quote(s.fingerprint) << ",\n";
+    out << "  \"trafficMode\": " << quote(s.trafficMode) << ",\n";
     const auto requestStats = [&](const ServiceSummary& v) {
         out << ", \"requests\": " << v.requests << ", \"completed\": " << v.completed
             << ", \"errors\": " << v.errors << ", \"meanLatencyMs\": " << number(v.meanLatencyMs)

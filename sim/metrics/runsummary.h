@@ -67,6 +67,7 @@ struct RunSummary {
     std::uint64_t engineEvents = 0;
     std::uint64_t clusterEvents = 0;
     std::string fingerprint;
+    std::string trafficMode; // "perRequest" or "aggregate" (simulation.trafficMode)
     std::vector<ServiceSummary> services;
     std::vector<VersionSummary> versions; // in the order versions were first served
     std::vector<RouteSummary> routes;     // gateway routes, in file order

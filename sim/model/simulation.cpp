@@ -8,6 +8,7 @@
 #include "model/ownership.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
+#include "scenario/scenarioenums.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -274,6 +275,7 @@ RunSummary Simulation::summary() const {
     s.engineEvents = engineEventCount();
     s.clusterEvents = events().size();
     s.fingerprint = fingerprintHex();
+    s.trafficMode = enumName(scenario().simulation.trafficMode);
     const TrafficModel& traffic = m_model->traffic();
     for (std::size_t i = 0; i < traffic.serviceNames().size(); ++i) {
         s.services.push_back(summarize(traffic.serviceNames()[i], traffic.serviceCounters(i)));

@@ -85,7 +85,8 @@ TrafficModel::TrafficModel(SimulationModel& model)
     : m_model(model), m_engine(model.engine()), m_gatewayStream(model.makeStream("gateway")),
       m_tracingStream(model.makeStream("tracing")),
       m_sameZone(model.scenario().simulation.network.sameZoneLatency),
-      m_crossZone(model.scenario().simulation.network.crossZoneLatency) {
+      m_crossZone(model.scenario().simulation.network.crossZoneLatency),
+      m_aggregate(model.scenario().simulation.trafficMode == TrafficMode::Aggregate) {
     std::map<std::string, std::uint32_t> zones;
     for (const NodeSpec& node : model.scenario().cluster.expandedNodes()) {
         const auto zone =
@@ -225,7 +226,12 @@ void TrafficModel::start() {
             continue;
         }
         source.clientSalt = fnv1a64(spec.name);
+        source.carry.assign(source.targets.size(), 0.0);
         m_sources.push_back(std::move(source));
+    }
+    if (m_aggregate) {
+        startAggregate();
+        return;
     }
     for (std::uint32_t i = 0; i < m_sources.size(); ++i) {
         scheduleNextArrival(i);
@@ -328,6 +334,7 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
         }
     }
     station.server = PodServer(cores, workers, queueCapacity);
+    station.fluid = FluidStation(cores, workers, queueCapacity);
     station.containerName = container.name;
     station.memoryLimit =
         container.limits.memory ? static_cast<double>(container.limits.memory->value) : 0.0;
@@ -380,7 +387,9 @@ int TrafficModel::requestsInFlight(const std::string& podKey) const {
     if (it == m_stationByKey.end() || !m_stations[it->second].running) {
         return 0;
     }
-    return static_cast<int>(m_stations[it->second].server.requestsPresent());
+    const Station& station = m_stations[it->second];
+    return m_aggregate ? static_cast<int>(std::lround(station.fluid.meanPresent()))
+                       : static_cast<int>(station.server.requestsPresent());
 }
 
 SimTime TrafficModel::hopLatency(std::uint32_t from, std::uint32_t to) const {

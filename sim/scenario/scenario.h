@@ -300,6 +300,7 @@ struct SimulationSpec {
     GatewaySpec gateway;
     std::vector<TrafficSourceSpec> traffic;
     TracingSpec tracing;
+    TrafficMode trafficMode = TrafficMode::PerRequest;
     std::vector<FaultSpec> faults;
     std::vector<ScheduledCommand> commands;
     bool operator==(const SimulationSpec&) const = default;

@@ -62,6 +62,7 @@ struct ScenarioMarks {
     std::vector<TrafficMarks> traffic;
     std::vector<FaultMarks> faults;
     std::vector<YAML::Mark> commands; // each command's `at`
+    YAML::Mark trafficMode;           // simulation.trafficMode's value
 };
 
 } // namespace cnsim

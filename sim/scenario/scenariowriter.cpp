@@ -240,6 +240,9 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
     if (simulation.tracing != TracingSpec{}) {
         writeTracing(w, simulation.tracing);
     }
+    if (simulation.trafficMode != TrafficMode::PerRequest) {
+        w.field("trafficMode", enumName(simulation.trafficMode));
+    }
     if (!simulation.faults.empty()) {
         w.key("faults");
         w.beginSeq();

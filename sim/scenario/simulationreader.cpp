@@ -260,7 +260,7 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
                               TrafficReadContext& context) {
     static const FieldTable table = cnsimFields(
         "simulation", {"podStartupTime", "images", "registry", "scheduler", "services", "network",
-                       "gateway", "traffic", "tracing", "faults", "commands"});
+                       "gateway", "traffic", "tracing", "trafficMode", "faults", "commands"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
@@ -311,6 +311,11 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
     }
     if (const YamlEntry* tracing = map.find("tracing")) {
         simulation.tracing = readTracing(sink, *tracing);
+    }
+    if (const YamlEntry* mode = map.find("trafficMode")) {
+        marks.trafficMode = mode->value.Mark();
+        simulation.trafficMode =
+            readEnumValue<TrafficMode>(sink, *mode).value_or(simulation.trafficMode);
     }
     if (const YamlEntry* faults = map.find("faults")) {
         for (const YAML::Node& item : readList(sink, *faults)) {

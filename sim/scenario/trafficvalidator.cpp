@@ -71,6 +71,34 @@ void checkCallGraph(DiagnosticSink& sink, const SimulationSpec& simulation,
     }
 }
 
+// Aggregate mode simulates rates, not requests (docs/traffic.md "Aggregate mode"): what
+// needs individual requests is refused (resilience would silently do nothing) or warned about.
+void checkAggregateMode(DiagnosticSink& sink, const SimulationSpec& simulation,
+                        const ScenarioMarks& marks) {
+    if (simulation.trafficMode != TrafficMode::Aggregate) {
+        return;
+    }
+    for (std::size_t i = 0; i < simulation.services.size() && i < marks.behaviours.size(); ++i) {
+        const ServiceBehaviourSpec& behaviour = simulation.services[i];
+        if (!behaviour.resilience.calls.empty()) {
+            sink.error(marks.behaviours[i].name, "aggregate-resilience", {behaviour.service},
+                       "'" + behaviour.service +
+                           "' has resilience settings (timeouts, retries, circuit breakers), "
+                           "which need individual requests: use trafficMode: perRequest, or "
+                           "remove them");
+        }
+        if (behaviour.oomKill) {
+            sink.warning(marks.behaviours[i].name, "aggregate-no-oom", {behaviour.service},
+                         "trafficMode: aggregate does not model memory per request: '" +
+                             behaviour.service + "' is never OOMKilled");
+        }
+    }
+    if (simulation.tracing.sampleRate > 0.0) {
+        sink.warning(marks.trafficMode, "aggregate-no-traces", {},
+                     "trafficMode: aggregate records no request traces (tracing is ignored)");
+    }
+}
+
 } // namespace
 
 void validateTraffic(DiagnosticSink& sink, const Scenario& scenario, const ScenarioMarks& marks,
@@ -160,6 +188,7 @@ void validateTraffic(DiagnosticSink& sink, const Scenario& scenario, const Scena
     }
 
     checkCallGraph(sink, simulation, marks);
+    checkAggregateMode(sink, simulation, marks);
 }
 
 } // namespace cnsim

@@ -45,6 +45,18 @@ public:
 
     // Token bucket: true when the route's rate limit lets one more request through at `now`.
     bool admit(std::size_t route, SimTime now);
+    // The route's rate limit in requests per second; 0: none (aggregate mode admits at most
+    // this rate instead of running the token bucket per request).
+    double rateLimitPerSecond(std::size_t route) const {
+        return m_routes[route].limited ? m_routes[route].ratePerSecond : 0.0;
+    }
+    // The route's usable backends and their weights (same order).
+    const std::vector<std::uint32_t>& backends(std::size_t route) const {
+        return m_routes[route].backends;
+    }
+    const std::vector<double>& backendWeights(std::size_t route) const {
+        return m_routes[route].weights;
+    }
     // A backend by weight; nothing when the route has no usable backend.
     std::optional<std::uint32_t> pickBackend(std::size_t route, RandomStream& stream) const;
 

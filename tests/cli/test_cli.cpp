@@ -104,6 +104,14 @@ void TestCli::usageErrorsExitTwo_data() {
         << QStringList{QStringLiteral("run"), file, QStringLiteral("--until"),
                        QStringLiteral("876000h")}
         << QStringLiteral("maximum of 30 days");
+    QTest::newRow("bad traffic mode")
+        << QStringList{QStringLiteral("run"), file, QStringLiteral("--traffic-mode"),
+                       QStringLiteral("fluid")}
+        << QStringLiteral("invalid --traffic-mode 'fluid': expected perRequest or aggregate");
+    QTest::newRow("aggregate with resilience")
+        << QStringList{QStringLiteral("run"), scenario("retry-storm.yaml"),
+                       QStringLiteral("--traffic-mode=aggregate")}
+        << QStringLiteral("has resilience settings");
     QTest::newRow("run without file")
         << QStringList{QStringLiteral("run")} << QStringLiteral("needs a scenario file");
     QTest::newRow("validate without file")
@@ -125,7 +133,14 @@ void TestCli::runPrintsSummary() {
     QVERIFY(r.out.contains(QStringLiteral("Scenario   hello-cluster — Hello, cluster")));
     QVERIFY(r.out.contains(QLatin1String("Simulated  00:05:00.000")));
     QVERIFY(r.out.contains(QLatin1String("kube-scheduler")));
+    QVERIFY(r.out.contains(QLatin1String("Traffic    per request")));
     QVERIFY(r.err.isEmpty());
+    // The same scenario as rates: the summary says so.
+    const CliResult aggregate = runCnsim({QStringLiteral("run"), scenario("hello-cluster.yaml"),
+                                          QStringLiteral("--traffic-mode"),
+                                          QStringLiteral("aggregate")});
+    QCOMPARE(aggregate.exitCode, 0);
+    QVERIFY(aggregate.out.contains(QLatin1String("Traffic    aggregate: rates per pod and second")));
 }
 
 void TestCli::fingerprintIsReproducible() {
