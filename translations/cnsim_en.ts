@@ -72,6 +72,10 @@
             <comment>percent axis</comment>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Simulated time (h:min)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>AutoscalingWidget</name>

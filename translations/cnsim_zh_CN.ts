@@ -72,6 +72,10 @@
             <comment>percent axis</comment>
             <translation>%</translation>
         </message>
+        <message>
+            <source>Simulated time (h:min)</source>
+            <translation>模拟时间（时:分）</translation>
+        </message>
     </context>
     <context>
         <name>AutoscalingWidget</name>

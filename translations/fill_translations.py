@@ -28,6 +28,7 @@ ZH = {
     "p95 latency (ms)": "p95 延迟（毫秒）",
     "Running pods": "运行中 Pod",
     "Simulated time (min:s)": "模拟时间（分:秒）",
+    "Simulated time (h:min)": "模拟时间（时:分）",
     # ClusterCanvas
     "Node %1": "节点 %1",
     "Fail node": "让节点故障",

@@ -74,7 +74,7 @@ QCPAxisRect* AutoscalingChart::ensureRect(Panel panel) {
     m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, rect);
     rect->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
     QSharedPointer<QCPAxisTickerTime> ticker(new QCPAxisTickerTime);
-    ticker->setTimeFormat(QStringLiteral("%m:%s"));
+    ticker->setTimeFormat(m_hours ? QStringLiteral("%h:%m") : QStringLiteral("%m:%s"));
     QCPAxis* time = rect->axis(QCPAxis::atBottom);
     time->setTicker(ticker);
     time->grid()->setPen(QPen(QColor(0xe0e0e0), 0, Qt::DotLine));
@@ -307,6 +307,20 @@ void AutoscalingChart::sync(const cnsim::MetricsStore& metrics, cnsim::SimTime n
 void AutoscalingChart::updateRanges(cnsim::SimTime now) {
     // The whole run so far, at least a minute, as on the Metrics chart.
     const double right = std::max(60.0, now.toSeconds());
+    // "540:00" minutes read badly in a day-long run: switch to hours and minutes.
+    if (const bool hours = right > 3600.0; hours != m_hours) {
+        m_hours = hours;
+        for (QCPAxisRect* rect : m_rects) {
+            if (rect == nullptr) {
+                continue;
+            }
+            if (auto time =
+                    rect->axis(QCPAxis::atBottom)->ticker().dynamicCast<QCPAxisTickerTime>()) {
+                time->setTimeFormat(hours ? QStringLiteral("%h:%m") : QStringLiteral("%m:%s"));
+            }
+        }
+        retranslateUi();
+    }
     std::array<double, panelCount> top{};
     double rightTop = 0.0;
     for (const Line& line : m_lines) {
@@ -357,7 +371,9 @@ void AutoscalingChart::retranslateUi() {
     }
     for (auto it = m_rects.rbegin(); it != m_rects.rend(); ++it) {
         if (*it != nullptr) {
-            (*it)->axis(QCPAxis::atBottom)->setLabel(tr("Simulated time (min:s)"));
+            (*it)
+                ->axis(QCPAxis::atBottom)
+                ->setLabel(m_hours ? tr("Simulated time (h:min)") : tr("Simulated time (min:s)"));
             break;
         }
     }

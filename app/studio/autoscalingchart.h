@@ -81,4 +81,5 @@ private:
     QString m_service;
     std::size_t m_seriesSeen = 0; // metrics.all().size() at the last discovery
     cnsim::SimTime m_now;
+    bool m_hours = false; // the time axis reads h:min once the run is past an hour
 };

@@ -354,6 +354,17 @@ void TestAutoscaling::chartDrawsTheSeriesThatExist() {
     QCOMPARE(dataCount(&standalone, "cost/cluster/dollars_per_hour"), 3);
     QCOMPARE(dataCount(&standalone, "cost/cluster/dollars"), 3);
     QCOMPARE(dataCount(&standalone, "nodegroup/general/nodes"), 3);
+    // Past an hour the shared time axis reads hours and minutes, on the bottom plot only.
+    QCPAxis* time = standalone.axisRect(AutoscalingChart::Panel::Cost)->axis(QCPAxis::atBottom);
+    QCOMPARE(time->label(), QStringLiteral("Simulated time (min:s)"));
+    standalone.sync(store, cnsim::SimTime::hours(2));
+    QCOMPARE(time->label(), QStringLiteral("Simulated time (h:min)"));
+    QCOMPARE(time->ticker().dynamicCast<QCPAxisTickerTime>()->timeFormat(),
+             QStringLiteral("%h:%m"));
+    QVERIFY(standalone.axisRect(AutoscalingChart::Panel::Latency)
+                ->axis(QCPAxis::atBottom)
+                ->label()
+                .isEmpty());
     QCOMPARE(standalone.graph(QStringLiteral("cost/cluster/dollars"))->valueAxis(),
              standalone.axisRect(AutoscalingChart::Panel::Cost)->axis(QCPAxis::atRight));
 }
