@@ -187,11 +187,15 @@ ShopRun runShop(SimTime duration, double rate = 5000.0, int scale = 1,
 
 int main(int argc, char** argv) {
     const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
+    const bool aggregateOnly = argc > 1 && std::string(argv[1]) == "--aggregate-only";
     const SimTime hour = quick ? SimTime::minutes(5) : SimTime::hours(1);
     const double baseline = baselineCustomersPerSecond(quick ? 1'000'000 : 5'000'000);
     std::printf("baseline: engine M/M/1 loop, %.2f M customers/s (2 events each)\n",
                 baseline / 1e6);
     for (const int hours : {1, 4}) {
+        if (aggregateOnly) {
+            break;
+        }
         const ShopRun r = runShop(hour * hours);
         std::printf("shop %d %s at 5,000 req/s: %llu gateway requests (%llu errors, p99 %.2f ms) "
                     "in %.2f s\n",

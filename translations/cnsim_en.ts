@@ -1514,6 +1514,14 @@
             <source>File: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Traffic: aggregate — rates per pod and second (for long or busy scenarios)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Traffic: per request — every request simulated</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ScenarioLoader</name>

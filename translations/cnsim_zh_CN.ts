@@ -1503,6 +1503,14 @@
             <source>File: %1</source>
             <translation>文件：%1</translation>
         </message>
+        <message>
+            <source>Traffic: aggregate — rates per pod and second (for long or busy scenarios)</source>
+            <translation>流量：聚合——按 Pod 和秒计算速率（用于长时间或繁忙的场景）</translation>
+        </message>
+        <message>
+            <source>Traffic: per request — every request simulated</source>
+            <translation>流量：逐请求——模拟每一个请求</translation>
+        </message>
     </context>
     <context>
         <name>ScenarioLoader</name>

@@ -201,6 +201,9 @@ ZH = {
     # ScenarioInfoWidget
     "No scenario open": "未打开场景",
     "File: %1": "文件：%1",
+    "Traffic: aggregate — rates per pod and second (for long or busy scenarios)":
+        "流量：聚合——按 Pod 和秒计算速率（用于长时间或繁忙的场景）",
+    "Traffic: per request — every request simulated": "流量：逐请求——模拟每一个请求",
     # ScenarioLoader
     "error": "错误",
     "warning": "警告",

@@ -389,7 +389,7 @@ bool MainWindow::openScenarioFile(const QString& path) {
     m_chart->setScenario(*result.scenario);
     m_serviceMap->setScenario(*result.scenario);
     m_scenarioPath = path;
-    m_info->setScenario(result.scenario->metadata, path);
+    m_info->setScenario(*result.scenario, path);
     m_controller->load(std::move(*result.scenario));
     updateWindowTitle();
     const int warnings = static_cast<int>(result.diagnostics.size());

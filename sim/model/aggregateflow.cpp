@@ -32,7 +32,7 @@ namespace cnsim {
 
 namespace {
 
-constexpr std::uint64_t kSamplesPerClass = 32; // sampled requests per class and second
+constexpr std::uint64_t kSamplesPerClass = 128; // per class and second: a per-second p95 from fewer is too noisy to chart
 constexpr double kTickSeconds = 1.0;
 
 SimTime fromSeconds(double seconds) {

@@ -2,6 +2,7 @@
 
 #include "scenario/editdistance.h"
 #include "traffic/callgraph.h"
+#include "traffic/gatewayrouter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -170,6 +171,21 @@ void validateTraffic(DiagnosticSink& sink, const Scenario& scenario, const Scena
                            "requests of '" + requestClass.name +
                                "' go through the gateway (host, path or headers), but "
                                "simulation.gateway is not set");
+            } else if (trafficMarks.classes[c].viaGateway &&
+                       std::none_of(gateway.routes.begin(), gateway.routes.end(),
+                                    [&](const GatewayRouteSpec& route) {
+                                        return routeMatches(route, requestClass);
+                                    })) {
+                std::string routes;
+                for (const GatewayRouteSpec& route : gateway.routes) {
+                    routes += (routes.empty() ? "" : ", ") + route.name;
+                }
+                sink.warning(at, "no-route", {traffic.name, requestClass.name},
+                             "requests of '" + requestClass.name + "' (host '" +
+                                 requestClass.host + "', path '" + requestClass.path +
+                                 "') match no gateway route" +
+                                 (routes.empty() ? std::string() : " (routes: " + routes + ")") +
+                                 ", so the gateway answers them 404");
             }
         }
         if (traffic.stop && *traffic.stop <= traffic.start) {

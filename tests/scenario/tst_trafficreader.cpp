@@ -619,6 +619,13 @@ void TestTrafficReader::diagnostics_data() {
           "maxTraces 200000 is above the maximum of 100000");
     error("misspelled tracing key", "    maxTraces: 500", "    maxTrace: 500", 284, 5,
           "unknown-key", "unknown key 'maxTrace' in tracing — did you mean 'maxTraces'?");
+    // A class through the gateway that no route accepts: a warning, the file still loads.
+    QTest::newRow("class matching no route")
+        << QStringLiteral("          host: shop.example.com\n          path: /products\n")
+        << QStringLiteral("          host: shop.example.org\n          path: /products\n") << 237
+        << 11 << false << QStringLiteral("no-route")
+        << QStringLiteral("requests of 'browse' (host 'shop.example.org', path '/products') match "
+                          "no gateway route (routes: shop, api), so the gateway answers them 404");
 }
 
 void TestTrafficReader::diagnostics() {
