@@ -60,38 +60,44 @@ void MetricsServer::start() {
 void MetricsServer::everySecond() {
     const ApiServer& api = m_model.api();
     const SimTime now = m_model.now();
-    std::map<std::string, std::string> keyByName;
+    const TrafficModel& traffic = m_model.traffic();
+    // One pass over the pods and the kept states, both in key order (a merge, so a second
+    // costs no lookups at 10,000 pods): running pods whose program the traffic model has
+    // seen get their second of CPU; pods that stopped running lose their kubelet stats.
+    auto state = m_podState.begin();
     for (const auto& [key, pod] : api.pods()) {
-        if (pod.phase == PodPhaseK8s::Running && !pod.nodeName.empty()) {
-            keyByName.emplace(pod.meta.name, key);
+        while (state != m_podState.end() && state->first < key) {
+            state = m_podState.erase(state); // its pod is gone
         }
-    }
-    // Pods that stopped running lose their kubelet stats.
-    for (auto it = m_podState.begin(); it != m_podState.end();) {
-        const PodObject* pod =
-            api.pods().find(it->second.nameSpace, it->first.substr(it->first.find('/') + 1));
-        it = pod == nullptr || keyByName.count(pod->meta.name) == 0 ? m_podState.erase(it)
-                                                                    : std::next(it);
-    }
-    for (const TrafficModel::PodCpu& cpu : m_model.traffic().podCpu()) {
-        const auto key = keyByName.find(cpu.name);
-        if (key == keyByName.end()) {
+        const bool here = state != m_podState.end() && state->first == key;
+        if (pod.phase != PodPhaseK8s::Running || pod.nodeName.empty()) {
+            if (here) {
+                state = m_podState.erase(state);
+            }
             continue;
         }
-        PodState& state = m_podState[key->second];
-        const PodObject* pod =
-            api.pods().find(key->second.substr(0, key->second.find('/')), cpu.name);
-        state.nameSpace = pod->meta.nameSpace;
-        state.node = pod->nodeName;
-        state.cumulativeCpu += cpu.lastSecondCores;
+        if (!here) {
+            const std::size_t cpuIndex = traffic.podCpuIndex(key);
+            if (cpuIndex == TrafficModel::kNone) {
+                continue; // no container started yet
+            }
+            state = m_podState.emplace_hint(state, key, PodState{});
+            state->second.nameSpace = pod.meta.nameSpace;
+            state->second.node = pod.nodeName;
+            state->second.cpuIndex = cpuIndex;
+        }
+        PodState& s = state->second;
+        s.cumulativeCpu += traffic.podCpu()[s.cpuIndex].lastSecondCores;
         double idle = 0.0;
-        for (std::size_t c = 1; c < pod->spec.containers.size(); ++c) {
-            if (const ImageSpec* image = m_model.findImage(pod->spec.containers[c].image)) {
+        for (std::size_t c = 1; c < pod.spec.containers.size(); ++c) {
+            if (const ImageSpec* image = m_model.findImage(pod.spec.containers[c].image)) {
                 idle += image->idleCpu.cores();
             }
         }
-        state.cumulativeIdle += idle * kSecond.toSeconds();
+        s.cumulativeIdle += idle * kSecond.toSeconds();
+        ++state;
     }
+    m_podState.erase(state, m_podState.end());
     if (now >= m_nextHousekeeping) {
         housekeeping();
         m_nextHousekeeping = m_nextHousekeeping + k8s::kKubeletHousekeepingInterval;
@@ -117,23 +123,8 @@ Bytes MetricsServer::podMemory(const std::string& key, std::size_t container) co
     if (container != 0) {
         return memory;
     }
-    // Requests in the pod hold memory of the first Service (file order) selecting it, as in
-    // the traffic model.
-    for (const Manifest& manifest : m_model.scenario().workloads) {
-        const auto* service = std::get_if<ServiceSpec>(&manifest);
-        if (service == nullptr || service->nameSpace != nameSpace || service->selector.empty() ||
-            !matchesLabels(service->selector, pod->meta.labels)) {
-            continue;
-        }
-        for (const ServiceBehaviourSpec& behaviour : m_model.scenario().simulation.services) {
-            if (behaviour.service == service->name) {
-                memory += Bytes{behaviour.memoryPerRequest.value *
-                                m_model.traffic().requestsInFlight(key)};
-            }
-        }
-        break;
-    }
-    return memory;
+    // Requests in the pod hold memory, as the traffic model counts it.
+    return memory + m_model.traffic().requestMemory(key);
 }
 
 void MetricsServer::housekeeping() {

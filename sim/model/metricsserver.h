@@ -87,6 +87,7 @@ private:
         std::string node;
         double cumulativeCpu = 0.0;
         double cumulativeIdle = 0.0;      // the other containers' idleCpu, core-seconds
+        std::size_t cpuIndex = 0;         // in TrafficModel::podCpu()
         std::optional<Point> latest;      // the kubelet's newest point
         std::optional<Point> lastScraped; // the point the previous scrape read
     };

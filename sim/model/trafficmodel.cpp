@@ -403,6 +403,23 @@ int TrafficModel::requestsInFlight(const std::string& podKey) const {
                        : static_cast<int>(station.server.requestsPresent());
 }
 
+Bytes TrafficModel::requestMemory(const std::string& podKey) const {
+    const auto it = m_stationByKey.find(podKey);
+    if (it == m_stationByKey.end()) {
+        return Bytes{};
+    }
+    const auto perRequest = static_cast<std::int64_t>(std::llround(m_stations[it->second].memoryPerRequest));
+    return Bytes{perRequest * requestsInFlight(podKey)};
+}
+
+std::size_t TrafficModel::podCpuIndex(const std::string& podKey) const {
+    const auto it = m_stationByKey.find(podKey);
+    if (it == m_stationByKey.end() || m_stations[it->second].podCpu == kNone) {
+        return kNone;
+    }
+    return m_stations[it->second].podCpu;
+}
+
 SimTime TrafficModel::hopLatency(std::uint32_t from, std::uint32_t to) const {
     if (from == kNone) {
         return SimTime::zero(); // the entry hop from outside costs nothing

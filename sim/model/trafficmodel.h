@@ -87,6 +87,11 @@ public:
     void podStopped(const std::string& podKey);
     // Requests at a pod: holding a worker or queued.
     int requestsInFlight(const std::string& podKey) const;
+    // Memory those requests hold (services[].memoryPerRequest of the first Service selecting
+    // the pod, in scenario order).
+    Bytes requestMemory(const std::string& podKey) const;
+    // The pod's entry in podCpu(), or kNone before its first container started.
+    std::size_t podCpuIndex(const std::string& podKey) const;
 
     // Per Service, in the scenario's order of Services.
     const std::vector<std::string>& serviceNames() const { return m_serviceNames; }
