@@ -96,14 +96,17 @@ public:
     }
 
 private:
-    // The pods of the scrape that the selector matches in the HPA's namespace.
+    // The pods of the scrape that the selector matches in the HPA's namespace, in key order.
+    // Walks the API's pods (no lookup per pod) and looks up only the matching ones' metrics.
     template <class Fn>
     void forEachPod(Fn fn) const {
-        for (const auto& [key, metrics] : m_server.pods()) {
-            const PodObject* pod = m_model.api().pods().find(metrics.nameSpace, metrics.name);
-            if (metrics.nameSpace == m_nameSpace && pod != nullptr &&
-                matchesLabels(m_selector, pod->meta.labels)) {
-                fn(metrics);
+        const auto& scraped = m_server.pods();
+        for (const auto& [key, pod] : m_model.api().pods()) {
+            if (pod.meta.nameSpace != m_nameSpace || !matchesLabels(m_selector, pod.meta.labels)) {
+                continue;
+            }
+            if (const auto metrics = scraped.find(key); metrics != scraped.end()) {
+                fn(metrics->second);
             }
         }
     }
