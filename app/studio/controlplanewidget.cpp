@@ -94,6 +94,8 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
     case cnsim::Component::Kubelet:
     // The dock has no box for the HPA controller yet; the HPA panel will show its syncs.
     case cnsim::Component::HorizontalPodAutoscaler:
+    // Argo Rollouts' controller is an add-on Deployment, not part of the control plane drawn.
+    case cnsim::Component::RolloutsController:
         break;
     }
     return std::nullopt;
@@ -185,6 +187,8 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::ApiServer:
     case cnsim::Component::Chaos:
     case cnsim::Component::User:
+    // Its own Deployment: only an API server outage stops it.
+    case cnsim::Component::RolloutsController:
         break;
     }
     return !m_apiServerUp;

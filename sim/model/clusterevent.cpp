@@ -35,6 +35,8 @@ std::string_view componentName(Component c) {
         return "kube-apiserver";
     case Component::HorizontalPodAutoscaler:
         return "horizontal-pod-autoscaler";
+    case Component::RolloutsController:
+        return "rollouts-controller";
     }
     return "unknown";
 }
@@ -107,6 +109,32 @@ std::string_view reasonName(EventReason r) {
         return "FailedGetExternalMetric";
     case EventReason::FailedComputeMetricsReplicas:
         return "FailedComputeMetricsReplicas";
+    case EventReason::RolloutUpdated:
+        return "RolloutUpdated";
+    case EventReason::RolloutStepCompleted:
+        return "RolloutStepCompleted";
+    case EventReason::RolloutPaused:
+        return "RolloutPaused";
+    case EventReason::RolloutResumed:
+        return "RolloutResumed";
+    case EventReason::RolloutCompleted:
+        return "RolloutCompleted";
+    case EventReason::RolloutAborted:
+        return "RolloutAborted";
+    case EventReason::AnalysisRunRunning:
+        return "AnalysisRunRunning";
+    case EventReason::AnalysisRunSuccessful:
+        return "AnalysisRunSuccessful";
+    case EventReason::AnalysisRunFailed:
+        return "AnalysisRunFailed";
+    case EventReason::AnalysisRunError:
+        return "AnalysisRunError";
+    case EventReason::AnalysisRunInconclusive:
+        return "AnalysisRunInconclusive";
+    case EventReason::SwitchService:
+        return "SwitchService";
+    case EventReason::TrafficWeightUpdated:
+        return "TrafficWeightUpdated";
     }
     return "Unknown";
 }
@@ -123,6 +151,10 @@ std::string_view objectKindName(ObjectKind k) {
         return "ReplicaSet";
     case ObjectKind::HorizontalPodAutoscaler:
         return "HorizontalPodAutoscaler";
+    case ObjectKind::Rollout:
+        return "Rollout";
+    case ObjectKind::AnalysisRun:
+        return "AnalysisRun";
     }
     return "Unknown";
 }
@@ -192,6 +224,19 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::FailedGetObjectMetric:
     case EventReason::FailedGetExternalMetric:
     case EventReason::FailedComputeMetricsReplicas:
+    case EventReason::RolloutUpdated:
+    case EventReason::RolloutStepCompleted:
+    case EventReason::RolloutPaused:
+    case EventReason::RolloutResumed:
+    case EventReason::RolloutCompleted:
+    case EventReason::RolloutAborted:
+    case EventReason::AnalysisRunRunning:
+    case EventReason::AnalysisRunSuccessful:
+    case EventReason::AnalysisRunFailed:
+    case EventReason::AnalysisRunError:
+    case EventReason::AnalysisRunInconclusive:
+    case EventReason::SwitchService:
+    case EventReason::TrafficWeightUpdated:
         return std::string(e.arg("message"));
     }
     return {};

@@ -27,6 +27,7 @@ enum class Component {
     TaintEvictionController, // kube-controller-manager's taint-based eviction
     ApiServer,               // kube-apiserver (with etcd)
     HorizontalPodAutoscaler, // kube-controller-manager's horizontal-pod-autoscaler controller
+    RolloutsController,      // Argo Rollouts' controller (its own Deployment, not in kcm)
 };
 
 enum class EventReason {
@@ -65,9 +66,32 @@ enum class EventReason {
     FailedGetObjectMetric,
     FailedGetExternalMetric,
     FailedComputeMetricsReplicas,
+    // Argo Rollouts' events on a Rollout (rollout/*.go, utils/conditions), each with upstream's
+    // message (args: message).
+    RolloutUpdated,
+    RolloutStepCompleted,
+    RolloutPaused,
+    RolloutResumed,
+    RolloutCompleted,
+    RolloutAborted,
+    AnalysisRunRunning,
+    AnalysisRunSuccessful,
+    AnalysisRunFailed,
+    AnalysisRunError,
+    AnalysisRunInconclusive,
+    SwitchService,
+    TrafficWeightUpdated,
 };
 
-enum class ObjectKind { Pod, Node, Deployment, ReplicaSet, HorizontalPodAutoscaler };
+enum class ObjectKind {
+    Pod,
+    Node,
+    Deployment,
+    ReplicaSet,
+    HorizontalPodAutoscaler,
+    Rollout,
+    AnalysisRun
+};
 
 struct ClusterEvent {
     SimTime time;

@@ -62,6 +62,12 @@ private:
     std::vector<TrafficSeries> m_versions;
     std::vector<PodSeries> m_pods;
     std::vector<DeploymentSeries> m_deployments;
+    struct RolloutSeries {
+        std::string name;
+        std::string nameSpace;
+        std::size_t canaryWeight; // rollout/<name>/canary_weight: percent to the new version
+    };
+    std::vector<RolloutSeries> m_rollouts;
     std::vector<NodeSeries> m_nodes;
 };
 

@@ -13,6 +13,7 @@
 #include "model/nodelifecyclecontroller.h"
 #include "model/ownership.h"
 #include "model/replicasetcontroller.h"
+#include "model/rolloutscontroller.h"
 #include "model/trafficmodel.h"
 
 #include <algorithm>
@@ -36,6 +37,7 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     m_metricsRecorder = std::make_unique<MetricsRecorder>(*this);
     m_metricsServer = std::make_unique<MetricsServer>(*this);
     m_hpaController = std::make_unique<HpaController>(*this);
+    m_rolloutsController = std::make_unique<RolloutsController>(*this);
     buildCluster();
     m_traffic->start();
     m_metricsRecorder->start();

@@ -32,6 +32,7 @@ class NodeLifecycleController;
 class DisruptionController;
 class MetricsServer;
 class HpaController;
+class RolloutsController;
 
 class SimulationModel {
 public:
@@ -72,6 +73,7 @@ public:
     MetricsServer& metricsServer() { return *m_metricsServer; }
     const MetricsServer& metricsServer() const { return *m_metricsServer; }
     const HpaController& hpaController() const { return *m_hpaController; }
+    RolloutsController& rolloutsController() { return *m_rolloutsController; }
 
     // Cluster-level operations shared by faults and user actions.
     void failNode(std::string_view node, Component by);
@@ -138,6 +140,7 @@ private:
     std::unique_ptr<MetricsRecorder> m_metricsRecorder;
     std::unique_ptr<MetricsServer> m_metricsServer;
     std::unique_ptr<HpaController> m_hpaController;
+    std::unique_ptr<RolloutsController> m_rolloutsController;
 };
 
 } // namespace cnsim
