@@ -26,7 +26,7 @@ std::string hashOf(const ReplicaSetObject& rs) {
 }
 
 RolloutRsCounts countsOf(const ReplicaSetObject& rs) {
-    return RolloutRsCounts{rs.replicas, rs.availableReplicas};
+    return RolloutRsCounts{rs.replicas, rs.availableReplicas, rs.statusReplicas};
 }
 
 // GetCurrentSetWeight: the last setWeight at or before the current step; 100 past the end.
@@ -457,9 +457,16 @@ void RolloutsController::syncBlueGreen(RolloutObject& r, ReplicaSetObject& newRs
             recheckAt(at);
         }
     }
-    r.previewSelector = r.currentPodHash;
+    // The preview Service moves to the new pods once they are all available, so testers are
+    // not sent to pods still starting; after an abort it goes back with everyone else.
+    const bool newAvailable = newRs.availableReplicas >= r.spec.replicas;
+    if (r.abort) {
+        r.previewSelector = r.stableRs;
+    } else if (!updating || newAvailable || r.previewSelector.empty()) {
+        r.previewSelector = newAvailable || !updating ? r.currentPodHash : r.stableRs;
+    }
     if (!bg.previewService.empty()) {
-        setServiceSelector(r, bg.previewService, r.currentPodHash);
+        setServiceSelector(r, bg.previewService, r.previewSelector);
     }
     setServiceSelector(r, bg.activeService, r.activeSelector);
     r.currentWeight = r.activeSelector == r.currentPodHash ? 100 : 0;
@@ -701,9 +708,12 @@ void RolloutsController::writeStatus(RolloutObject& r) {
         r.phase = "Healthy";
         r.message.clear();
     } else {
+        // rolloututil.GetRolloutPhase's messages.
         r.phase = "Progressing";
-        r.message = r.currentPodHash == r.stableRs ? "updated replicas are still becoming available"
-                                                   : "more replicas need to be updated";
+        r.message = r.currentPodHash != r.stableRs ? "more replicas need to be updated"
+                    : newAvailable < r.spec.replicas
+                        ? "updated replicas are still becoming available"
+                        : "old replicas are pending termination";
     }
 }
 

@@ -275,9 +275,9 @@ struct ImageSpec {
     SimTime startupTime;               // container start → process ready to serve
     std::optional<SimTime> crashAfter; // the process exits this long after each start
     bool neverReady = false;           // readiness probes never succeed (a broken release)
-    double errorRate = 0.0;            // share of requests the program answers with 500 (a bug)
     CpuMillis idleCpu;                 // CPU the container uses with no traffic
     Bytes idleMemory;                  // memory the container uses with no traffic
+    double errorRate = 0.0;            // share of requests the program answers with 500 (a bug)
     bool operator==(const ImageSpec&) const = default;
 };
 

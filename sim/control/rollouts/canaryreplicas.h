@@ -2,9 +2,11 @@
 
 // Argo Rollouts' basic canary arithmetic: the weight a canary step asks for, approximated by
 // the replica counts of the canary (new) and stable ReplicaSets, as upstream does without a
-// traffic router (utils/replicaset/canary.go: CalculateReplicaCountsForCanary,
-// DesiredReplicaCountsForCanary, GetCurrentSetWeight, extraReplicaAdded). With a traffic
-// router the stable keeps every replica and only the canary follows the weight.
+// traffic router (utils/replicaset/canary.go: CalculateReplicaCountsForBasicCanary,
+// approximateWeightedCanaryStableReplicaCounts, calculateScaleDownReplicaCount,
+// adjustReplicaWithinLimits, AtDesiredReplicaCountsForCanary). With a traffic router the
+// stable keeps every replica and only the canary follows the weight
+// (CalculateReplicaCountsForTrafficRoutedCanary).
 //
 // Pure functions over counts; model/rolloutscontroller feeds them the live ReplicaSets.
 
@@ -18,6 +20,7 @@ namespace cnsim {
 struct RolloutRsCounts {
     int specReplicas = 0;      // spec.replicas
     int availableReplicas = 0; // status.availableReplicas
+    int replicas = 0;          // status.replicas: pods that exist
 };
 
 struct CanaryReplicaInput {
@@ -42,16 +45,20 @@ struct CanaryReplicaCounts {
 int rolloutMaxSurge(const CanaryReplicaInput& in);
 int rolloutMaxUnavailable(const CanaryReplicaInput& in);
 
-// DesiredReplicaCountsForCanary: where the step ends (ceil for both, so neither side is 0
-// between 0 and 100 percent).
+// approximateWeightedCanaryStableReplicaCounts: the canary and stable counts whose share is
+// closest to `weight`, summing to specReplicas or, with room to surge, one more; between 1 and
+// 99 % neither side is 0 (unless one pod and no surge).
+CanaryReplicaCounts approximateCanaryCounts(int specReplicas, int weight, int maxSurge);
+// Where the step ends: the approximation; all canary without a stable; with a traffic router
+// the canary rounded up and the stable at full size.
 CanaryReplicaCounts desiredCanaryCounts(const CanaryReplicaInput& in);
 
-// CalculateReplicaCountsForCanary: how far this sync may move toward the desired counts within
+// CalculateReplicaCountsForBasicCanary: how far this sync may move toward the desired counts within
 // maxSurge and maxUnavailable, older ReplicaSets scaled down first.
 CanaryReplicaCounts calculateCanaryCounts(const CanaryReplicaInput& in);
 
-// AtDesiredReplicaCountsForCanary: both sets at the desired counts and fully available, older
-// sets without available pods; the step may complete.
+// AtDesiredReplicaCountsForCanary: the canary at its count and fully available, the stable at
+// its count, older sets without available pods; the step may complete.
 bool atDesiredCanaryCounts(const CanaryReplicaInput& in);
 
 } // namespace cnsim
