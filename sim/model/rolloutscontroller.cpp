@@ -17,8 +17,14 @@ namespace {
 constexpr const char* kHashLabel = "rollouts-pod-template-hash";
 constexpr const char* kRevisionAnnotation = "rollout.argoproj.io/revision";
 constexpr const char* kScaleDownDeadline = "argo-rollouts.argoproj.io/scale-down-deadline";
-// utils/defaults/defaults.go: DefaultScaleDownDelaySeconds.
+// utils/defaults/defaults.go: DefaultScaleDownDelaySeconds, DefaultRevisionHistoryLimit.
 constexpr int kDefaultScaleDownDelaySeconds = 30;
+constexpr int kDefaultRevisionHistoryLimit = 10;
+
+int revisionOf(const ReplicaSetObject& rs) {
+    const auto it = rs.meta.annotations.find(kRevisionAnnotation);
+    return it == rs.meta.annotations.end() ? 0 : std::atoi(it->second.c_str());
+}
 
 std::string hashOf(const ReplicaSetObject& rs) {
     const auto it = rs.meta.labels.find(kHashLabel);
@@ -128,6 +134,7 @@ void RolloutsController::syncRollout(RolloutObject& r) {
     } else if (r.spec.blueGreen) {
         syncBlueGreen(r, newRs);
     }
+    cleanupHistory(r);
     writeStatus(r);
     if (statusKey(r) != before) {
         m_model.api().updated(ResourceKind::Rollout, r.meta);
@@ -714,6 +721,31 @@ void RolloutsController::writeStatus(RolloutObject& r) {
                     : newAvailable < r.spec.replicas
                         ? "updated replicas are still becoming available"
                         : "old replicas are pending termination";
+    }
+}
+
+void RolloutsController::cleanupHistory(RolloutObject& r) {
+    // rollout/replicaset.go reconcileOldReplicaSets → cleanupRollouts: only sets with no pods
+    // left, never the current, stable or active one; the oldest revisions go first.
+    const int limit = r.spec.revisionHistoryLimit.value_or(kDefaultRevisionHistoryLimit);
+    std::vector<ReplicaSetObject*> old;
+    for (ReplicaSetObject* rs : ownedReplicaSets(r)) {
+        const std::string hash = hashOf(*rs);
+        if (hash == r.currentPodHash || hash == r.stableRs || hash == r.activeSelector ||
+            rs->replicas != 0 || rs->statusReplicas != 0) {
+            continue;
+        }
+        old.push_back(rs);
+    }
+    if (static_cast<int>(old.size()) <= limit) {
+        return;
+    }
+    std::stable_sort(old.begin(), old.end(),
+                     [](const ReplicaSetObject* a, const ReplicaSetObject* b) {
+                         return revisionOf(*a) < revisionOf(*b);
+                     });
+    for (std::size_t i = 0; i + static_cast<std::size_t>(limit) < old.size(); ++i) {
+        m_model.api().remove(ResourceKind::ReplicaSet, old[i]->meta);
     }
 }
 

@@ -75,6 +75,8 @@ private:
                             const std::string& hash);
     void setTrafficWeight(RolloutObject& rollout, int weight);
     void writeStatus(RolloutObject& rollout);
+    // Deletes the oldest scaled-down ReplicaSets beyond revisionHistoryLimit.
+    void cleanupHistory(RolloutObject& rollout);
     void recheckAt(SimTime at);
 
     SimulationModel& m_model;

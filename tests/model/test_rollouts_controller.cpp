@@ -111,6 +111,7 @@ private slots:
     void abortByHandRollsBack();
     void trafficRoutingWeightsTheGatewayRoute();
     void blueGreenSwitchesAtPromotionAndKeepsOldVersionForTheDelay();
+    void revisionHistoryLimitDeletesTheOldestScaledDownSets();
     void kubectlShowsRolloutsAndAnalysisRuns();
     void deterministic();
 };
@@ -388,6 +389,32 @@ void TestRolloutsController::blueGreenSwitchesAtPromotionAndKeepsOldVersionForTh
     for (const VersionSummary& v : sim.summary().versions) {
         QCOMPARE(v.errors, std::uint64_t{0});
     }
+}
+
+void TestRolloutsController::revisionHistoryLimitDeletesTheOldestScaledDownSets() {
+    Scenario scenario = loadScenarioFile("blue-green.yaml");
+    scenario.duration = SimTime::minutes(5);
+    for (Manifest& m : scenario.workloads) {
+        if (auto* r = std::get_if<RolloutSpec>(&m)) {
+            r->revisionHistoryLimit = 1;
+        }
+    }
+    scenario.simulation.commands.push_back(ScheduledCommand{
+        SimTime::minutes(3), "kubectl argo rollouts set image web web=shop/web:3.0"});
+    scenario.simulation.commands.push_back(
+        ScheduledCommand{SimTime::seconds(210), "kubectl argo rollouts promote web"});
+    Simulation sim(scenario);
+    installKubectl(sim);
+    sim.advanceTo(SimTime::seconds(239));
+    QCOMPARE(sim.api().replicaSets().size(), std::size_t{3}); // 1.0 scaled down, 2.0, 3.0
+    sim.runToEnd();
+    // At 4m the 2.0 set is scaled down too; with a history of 1, the 1.0 set (revision 1) goes.
+    std::vector<std::string> images;
+    for (const auto& [key, rs] : sim.api().replicaSets()) {
+        images.push_back(rs.templateSpec.containers.front().image);
+    }
+    std::sort(images.begin(), images.end());
+    QCOMPARE(images, (std::vector<std::string>{"shop/web:2.0", "shop/web:3.0"}));
 }
 
 void TestRolloutsController::kubectlShowsRolloutsAndAnalysisRuns() {
