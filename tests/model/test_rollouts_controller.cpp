@@ -108,6 +108,7 @@ private slots:
     void pauseStepLastsItsDuration();
     void goodCanaryCompletes();
     void inconclusiveAnalysisPausesUntilPromoted();
+    void backgroundAnalysisAbortsAtAnyStep();
     void abortByHandRollsBack();
     void trafficRoutingWeightsTheGatewayRoute();
     void blueGreenSwitchesAtPromotionAndKeepsOldVersionForTheDelay();
@@ -249,6 +250,40 @@ void TestRolloutsController::inconclusiveAnalysisPausesUntilPromoted() {
     // Promoted at 2m30s, the rollout went on through 50 % and completed.
     QCOMPARE(rollout(sim, "api").phase, std::string("Healthy"));
     QCOMPARE(rollout(sim, "api").stepsCompleted, 5);
+}
+
+void TestRolloutsController::backgroundAnalysisAbortsAtAnyStep() {
+    Scenario scenario = canaryScenario();
+    for (Manifest& m : scenario.workloads) {
+        if (auto* r = std::get_if<RolloutSpec>(&m)) {
+            // The same template as background analysis (canary.analysis), no analysis step.
+            r->canary->analysis = RolloutAnalysisSpec{{"success-rate"}};
+            auto& steps = r->canary->steps;
+            steps.erase(steps.begin() + 2);
+        }
+    }
+    Simulation sim(scenario);
+    installKubectl(sim);
+    sim.runToEnd();
+    const RolloutObject& r = rollout(sim, "api");
+    QCOMPARE(r.phase, std::string("Degraded"));
+    // rollout/analysis.go names a background run <rollout>-<hash>-<revision>.
+    const AnalysisRunObject* run =
+        sim.api().analysisRuns().find("default", "api-" + r.currentPodHash + "-2");
+    QVERIFY(run != nullptr);
+    QCOMPARE(run->phase, AnalysisPhase::Failed);
+    // Its first measurement, when the update starts, finds no canary request yet: an Error
+    // measurement, tolerated (consecutiveErrorLimit 4), not a failure.
+    const AnalysisMetricResult& metric = run->metrics.front();
+    QCOMPARE(metric.measurements.front().phase, AnalysisPhase::Error);
+    QVERIFY(metric.measurements.front().message.find("no requests") == 0);
+    QCOMPARE(metric.counters.failed, 2);
+    // It aborted during the 30 s pause step, before any analysis step could run.
+    const auto aborted = eventsOf(sim, EventReason::RolloutAborted);
+    QCOMPARE(aborted.size(), std::size_t{1});
+    QCOMPARE(r.stepsCompleted, 1);
+    QCOMPARE(eventsOf(sim, EventReason::AnalysisRunFailed).front()->arg("message").substr(0, 10),
+             std::string_view("Background"));
 }
 
 void TestRolloutsController::abortByHandRollsBack() {
