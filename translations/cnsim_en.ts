@@ -2,6 +2,171 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AutoscalingChart</name>
+        <message>
+            <source>Requests/s to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nodes in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Desired (HPA)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running pods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p95 latency of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spent so far ($, right)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cost per hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>req/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>$/h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>$</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated time (min:s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (% of request)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%</source>
+            <comment>percent axis</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated time (h:min)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AutoscalingWidget</name>
+        <message>
+            <source>This cluster has no HorizontalPodAutoscaler. Add one (autoscaling/v2) to a scenario to watch it scale a Deployment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler &lt;b&gt;%1&lt;/b&gt; scales %2 &lt;b&gt;%3&lt;/b&gt; between %4 and %5 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No sync yet: the controller syncs every 15 s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 per pod</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2 / target %3</source>
+            <comment>metric, current value, target</comment>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n replica(s), as desired</source>
+            <translation>
+                <numerusform>%n replica, as desired</numerusform>
+                <numerusform>%n replicas, as desired</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 replicas now → %2 desired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>: %1</source>
+            <comment>condition reason: hint</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2 %3%4</source>
+            <comment>condition type, status, reason, hint</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How the HPA decided at %1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How the latest sync decided (%1):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a line of the log to see every step of that decision.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;HorizontalPodAutoscaler:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decision log (syncs that scaled, were limited, held or stuck)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hover a line for every step of that sync; select it to read them below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 replicas; the metrics ask for %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 replicas now → %2 desired; the metrics ask for %3</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ChartWidget</name>
         <message>
             <source>&amp;Service:</source>
@@ -194,7 +359,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show and raise the dock &lt;name&gt; (controlplane, chart, decision, events, kubectl, scenario, services) before the screenshot.</source>
+            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, scenario, services) before the screenshot.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -499,6 +664,62 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Pod %1 triggered a scale-up: node group %2 from %3 to %4 nodes (max %5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod %1 did not trigger a scale-up: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-up: node group %1 grows from %2 to %3 nodes (max %4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evicting pod %1 from node %2 for a scale-down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 marked ToBeDeletedByClusterAutoscaler: no new pods</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down: removing empty node %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down: removing node %1 (utilization %2), moving pods %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down of node %1 failed: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nodes added to node group %1 did not register within %2; the group backs off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 registered and joined the cluster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 removed from the cluster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cloud takes spot node %1 back in 2 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cloud provider</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ConfigMap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Rollout %1 started a new revision: %2</source>
             <translation type="unfinished" />
         </message>
@@ -560,6 +781,468 @@
         </message>
         <message>
             <source>AnalysisRun</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExplanationText</name>
+        <message>
+            <source>%1 min</source>
+            <comment>duration</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <comment>duration</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 utilization</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>memory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pods counted: %1 ready, %2 not ready yet, %3 without a metric sample, %4 ignored (being deleted or failed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 use is %2m of %3m requested = %4% of the request; the target is %5%, so the ratio is %6.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 averages %2 per pod over %3 samples; the target is %4, so the ratio is %5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2; the target is %3, so the ratio is %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is %2 over %3 replicas; the target is %4 per pod, so the ratio is %5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is the sum of %2 series: %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The ratio %1 is within the tolerance band %2 to %3: keep %4 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Desired = ceil(%1 × %2 ready pods) = %3 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Desired = ceil(%1 / %2) = %3 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No replicas are running: desired = ceil(%1) = %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Pods without a metric sample yet (%n) count as idle, so a scale-up is not overdone.</source>
+            <translation>
+                <numerusform>Pods without a metric sample yet (%n) count as idle, so a scale-up is not overdone.</numerusform>
+                <numerusform>Pods without a metric sample yet (%n) count as idle, so a scale-up is not overdone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Pods without a metric sample (%n) count as exactly on target, so a scale-down is not overdone.</source>
+            <translation>
+                <numerusform>Pods without a metric sample (%n) count as exactly on target, so a scale-down is not overdone.</numerusform>
+                <numerusform>Pods without a metric sample (%n) count as exactly on target, so a scale-down is not overdone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Pods not ready yet (%n) count as idle when scaling up.</source>
+            <translation>
+                <numerusform>Pods not ready yet (%n) count as idle when scaling up.</numerusform>
+                <numerusform>Pods not ready yet (%n) count as idle when scaling up.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Counting them that way changes the ratio from %1 to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The adjusted ratio %1 is within tolerance or points the other way: keep %2 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Desired = ceil(%1 × %2 pods) = %3 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 replicas would move against the ratio %2: keep %3 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No %1 request on the pods: cannot compute utilization, which is a percentage of the request. Set resources.requests.%2 in the Deployment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No %1 samples yet: metrics-server has not measured these pods.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The %1 samples match none of the target's pods.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The target has %1 replicas: autoscaling is off until it is scaled up by hand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 replicas is above maxReplicas %2: scale down to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 replicas is below minReplicas %2: scale up to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 asks for %2 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The largest proposal wins: %1 replicas, from %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 metrics could not be read and the others propose only %3 (fewer than %4): do not scale down on partial information.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 metrics could not be read; the others propose %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down held by the %1 stabilization window: wanted %2, but the highest recommendation in the window is %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stabilization: the lowest recommendation of the last %1 is %2, the highest of the last %3 is %4, so %5 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-up rate limit: at most max(2 × %1, 4) = %2 replicas in one step.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1% per %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 pods per %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-up policy %1: from %2 at the start of the period, at most %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down policy %1: from %2 at the start of the period, at least %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scaling up is disabled by the behavior (selectPolicy: Disabled).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scaling down is disabled by the behavior (selectPolicy: Disabled).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>selectPolicy %1: the scale-up limit is %2 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>selectPolicy %1: the scale-down limit is %2 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wanted %1 replicas but capped at maxReplicas %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wanted %1 replicas but kept at minReplicas %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wanted %1 replicas but the scale-up rate limit allows %2 now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wanted %1 replicas but the scale-down rate limit allows %2 now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wanted %1 replicas, limited to %2 (%3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale up from %1 to %2 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale down from %1 to %2 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep %1 replicas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod %1 has priority %2, below the cutoff %3: it never triggers a scale-up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cluster has %1 nodes; it may have at most %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node group %1 is at its maximum size (%2 of %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node group %1 is backed off after a scale-up that never completed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No pending pod would fit on a new node of group %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Group %1: %2 pending pods fit on %3 new nodes (limit %4).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>least-waste: %1 × %2 leaves %3 of the CPU and %4 of the memory unused (score %5).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>price: %1 × %2 costs $%3/h for pods worth $%4/h (unfitness %5, score %6).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>priority: group %1 has priority %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>priority: group %1 matches no priority entry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Random choice among %1 options: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The %1 expander chose group %2 (+%3 nodes).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capped by node group %1's maximum: %2 → %3 new nodes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capped by the cluster's maximum node count: %1 → %2 new nodes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale up node group %1 from %2 to %3 nodes for %4 pending pods.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pod %1 did not trigger a scale-up: it fits no node group.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1: %2 requests are %3 of allocatable (threshold %4).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 cannot be removed: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1: pod %2 blocks its removal (%3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1: pod %2 would fit on no other node.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 has been unneeded since %2 (%3 of the %4 required).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down paused (%1) until %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 kept: group %2 has %3 nodes, its minimum is %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete empty node %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drain and delete node %1 (%2 pods).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node %1 waits: this scan's %2 scale-down budget is used up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 nodes of group %2 requested at %3 never registered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 at %2% of request, target %3%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 at %2 per pod, target %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 at %2, target %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the controller can read the target's scale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the controller cannot read the target's scale: does it exist?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it just changed the replica count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it could not write the new replica count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing holds back the next change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a scale-down waits: recent recommendations were higher</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a scale-up waits: recent recommendations were lower</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it can compute replicas from its metrics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it cannot read CPU or memory use: scaling is stuck</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it cannot read its metric: scaling is stuck</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the target has 0 replicas: autoscaling is off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the wanted count is between min and max</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>capped at maxReplicas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>held at minReplicas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a scale-up is rate-limited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a scale-down is rate-limited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capped at maxReplicas %1 (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept at minReplicas %1 (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-up rate limit: %1 for now (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down rate limit: %1 for now (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down held by the %1 window (wanted %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No %1 request on the pods: cannot compute utilization</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No %1 samples yet from metrics-server</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HpaDecisionLogModel</name>
+        <message numerus="yes">
+            <source>%1–%2 (%n syncs)</source>
+            <comment>first and last time</comment>
+            <translation>
+                <numerusform>%1–%2 (%n syncs)</numerusform>
+                <numerusform>%1–%2 (%n syncs)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <comment>replicas from → to</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replicas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What happened</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -877,6 +1560,10 @@
             <source>Services</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Autoscaling</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
@@ -945,6 +1632,14 @@
         </message>
         <message>
             <source>File: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Traffic: aggregate — rates per pod and second (for long or busy scenarios)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Traffic: per request — every request simulated</source>
             <translation type="unfinished" />
         </message>
     </context>

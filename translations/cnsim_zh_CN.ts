@@ -2,6 +2,170 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AutoscalingChart</name>
+        <message>
+            <source>Requests/s to %1</source>
+            <translation>%1 的请求数/秒</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Nodes in %1</source>
+            <translation>%1 中的节点</translation>
+        </message>
+        <message>
+            <source>Desired (HPA)</source>
+            <translation>期望副本（HPA）</translation>
+        </message>
+        <message>
+            <source>Running pods</source>
+            <translation>运行中 Pod</translation>
+        </message>
+        <message>
+            <source>p95 latency of %1</source>
+            <translation>%1 的 p95 延迟</translation>
+        </message>
+        <message>
+            <source>Spent so far ($, right)</source>
+            <translation>累计花费（美元，右轴）</translation>
+        </message>
+        <message>
+            <source>Cost per hour</source>
+            <translation>每小时成本</translation>
+        </message>
+        <message>
+            <source>req/s</source>
+            <translation>请求/秒</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>pods</source>
+            <translation>Pod</translation>
+        </message>
+        <message>
+            <source>ms</source>
+            <translation>毫秒</translation>
+        </message>
+        <message>
+            <source>$/h</source>
+            <translation>美元/小时</translation>
+        </message>
+        <message>
+            <source>$</source>
+            <translation>美元</translation>
+        </message>
+        <message>
+            <source>Simulated time (min:s)</source>
+            <translation>模拟时间（分:秒）</translation>
+        </message>
+        <message>
+            <source>%1 (% of request)</source>
+            <translation>%1（占请求的 %）</translation>
+        </message>
+        <message>
+            <source>%</source>
+            <comment>percent axis</comment>
+            <translation>%</translation>
+        </message>
+        <message>
+            <source>Simulated time (h:min)</source>
+            <translation>模拟时间（时:分）</translation>
+        </message>
+    </context>
+    <context>
+        <name>AutoscalingWidget</name>
+        <message>
+            <source>This cluster has no HorizontalPodAutoscaler. Add one (autoscaling/v2) to a scenario to watch it scale a Deployment.</source>
+            <translation>此集群没有 HorizontalPodAutoscaler。在场景中添加一个（autoscaling/v2），即可观察它如何扩缩 Deployment。</translation>
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler %1</source>
+            <translation>HorizontalPodAutoscaler %1</translation>
+        </message>
+        <message>
+            <source>HorizontalPodAutoscaler &lt;b&gt;%1&lt;/b&gt; scales %2 &lt;b&gt;%3&lt;/b&gt; between %4 and %5 replicas.</source>
+            <translation>HorizontalPodAutoscaler &lt;b&gt;%1&lt;/b&gt; 在 %4 到 %5 个副本之间扩缩 %2 &lt;b&gt;%3&lt;/b&gt;。</translation>
+        </message>
+        <message>
+            <source>No sync yet: the controller syncs every 15 s.</source>
+            <translation>尚未同步：控制器每 15 秒同步一次。</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>%1 per pod</source>
+            <translation>每个 Pod %1</translation>
+        </message>
+        <message>
+            <source>%1 %2 / target %3</source>
+            <comment>metric, current value, target</comment>
+            <translation>%1 %2 / 目标 %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n replica(s), as desired</source>
+            <translation>
+                <numerusform>%n 个副本，与期望一致</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 replicas now → %2 desired</source>
+            <translation>当前 %1 个副本 → 期望 %2 个</translation>
+        </message>
+        <message>
+            <source>: %1</source>
+            <comment>condition reason: hint</comment>
+            <translation>：%1</translation>
+        </message>
+        <message>
+            <source>%1 %2 %3%4</source>
+            <comment>condition type, status, reason, hint</comment>
+            <translation>%1 %2 %3%4</translation>
+        </message>
+        <message>
+            <source>How the HPA decided at %1:</source>
+            <translation>HPA 在 %1 的决策过程：</translation>
+        </message>
+        <message>
+            <source>How the latest sync decided (%1):</source>
+            <translation>最近一次同步的决策过程（%1）：</translation>
+        </message>
+        <message>
+            <source>Select a line of the log to see every step of that decision.</source>
+            <translation>选择日志中的一行，查看该决策的每一步。</translation>
+        </message>
+        <message>
+            <source>&amp;HorizontalPodAutoscaler:</source>
+            <translation>HorizontalPodAutoscaler(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>Decision log (syncs that scaled, were limited, held or stuck)</source>
+            <translation>决策日志（发生扩缩、受限、被保持或卡住的同步）</translation>
+        </message>
+        <message>
+            <source>Hover a line for every step of that sync; select it to read them below.</source>
+            <translation>将鼠标悬停在一行上可查看该次同步的每一步；选中它可在下方阅读。</translation>
+        </message>
+        <message>
+            <source>%1 replicas; the metrics ask for %2</source>
+            <translation>%1 个副本；指标要求 %2 个</translation>
+        </message>
+        <message>
+            <source>%1 replicas now → %2 desired; the metrics ask for %3</source>
+            <translation>当前 %1 个副本 → 期望 %2 个；指标要求 %3 个</translation>
+        </message>
+    </context>
+    <context>
         <name>ChartWidget</name>
         <message>
             <source>&amp;Service:</source>
@@ -194,8 +358,8 @@
             <translation>名称</translation>
         </message>
         <message>
-            <source>Show and raise the dock &lt;name&gt; (controlplane, chart, decision, events, kubectl, scenario, services) before the screenshot.</source>
-            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（controlplane、chart、decision、events、kubectl、scenario、services）。</translation>
+            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, scenario, services) before the screenshot.</source>
+            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（autoscaling、controlplane、chart、decision、events、kubectl、scenario、services）。</translation>
         </message>
     </context>
     <context>
@@ -496,6 +660,62 @@
             <translation>HorizontalPodAutoscaler</translation>
         </message>
         <message>
+            <source>Pod %1 triggered a scale-up: node group %2 from %3 to %4 nodes (max %5)</source>
+            <translation>Pod %1 触发了扩容：节点组 %2 从 %3 个节点增至 %4 个（上限 %5）</translation>
+        </message>
+        <message>
+            <source>Pod %1 did not trigger a scale-up: %2</source>
+            <translation>Pod %1 未触发扩容：%2</translation>
+        </message>
+        <message>
+            <source>Scale-up: node group %1 grows from %2 to %3 nodes (max %4)</source>
+            <translation>扩容：节点组 %1 从 %2 个节点增至 %3 个（上限 %4）</translation>
+        </message>
+        <message>
+            <source>Evicting pod %1 from node %2 for a scale-down</source>
+            <translation>为缩容从节点 %2 驱逐 Pod %1</translation>
+        </message>
+        <message>
+            <source>Node %1 marked ToBeDeletedByClusterAutoscaler: no new pods</source>
+            <translation>节点 %1 已标记 ToBeDeletedByClusterAutoscaler：不再接收新 Pod</translation>
+        </message>
+        <message>
+            <source>Scale-down: removing empty node %1</source>
+            <translation>缩容：移除空节点 %1</translation>
+        </message>
+        <message>
+            <source>Scale-down: removing node %1 (utilization %2), moving pods %3</source>
+            <translation>缩容：移除节点 %1（利用率 %2），迁移 Pod %3</translation>
+        </message>
+        <message>
+            <source>Scale-down of node %1 failed: %2</source>
+            <translation>节点 %1 缩容失败：%2</translation>
+        </message>
+        <message>
+            <source>Nodes added to node group %1 did not register within %2; the group backs off</source>
+            <translation>节点组 %1 新增的节点未在 %2 内注册；该节点组进入退避</translation>
+        </message>
+        <message>
+            <source>Node %1 registered and joined the cluster</source>
+            <translation>节点 %1 已注册并加入集群</translation>
+        </message>
+        <message>
+            <source>Node %1 removed from the cluster</source>
+            <translation>节点 %1 已从集群移除</translation>
+        </message>
+        <message>
+            <source>The cloud takes spot node %1 back in 2 minutes</source>
+            <translation>云平台将在 2 分钟后收回 Spot 节点 %1</translation>
+        </message>
+        <message>
+            <source>cloud provider</source>
+            <translation>云服务商</translation>
+        </message>
+        <message>
+            <source>ConfigMap</source>
+            <translation>ConfigMap</translation>
+        </message>
+        <message>
             <source>Rollout %1 started a new revision: %2</source>
             <translation>Rollout %1 开始发布新修订版本：%2</translation>
         </message>
@@ -558,6 +778,464 @@
         <message>
             <source>AnalysisRun</source>
             <translation>AnalysisRun</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExplanationText</name>
+        <message>
+            <source>%1 min</source>
+            <comment>duration</comment>
+            <translation>%1 分钟</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <comment>duration</comment>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>%1 utilization</source>
+            <translation>%1 利用率</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>memory</source>
+            <translation>内存</translation>
+        </message>
+        <message>
+            <source>Pods counted: %1 ready, %2 not ready yet, %3 without a metric sample, %4 ignored (being deleted or failed).</source>
+            <translation>统计 Pod：%1 个就绪，%2 个尚未就绪，%3 个没有指标样本，%4 个被忽略（正在删除或已失败）。</translation>
+        </message>
+        <message>
+            <source>%1 use is %2m of %3m requested = %4% of the request; the target is %5%, so the ratio is %6.</source>
+            <translation>%1 使用量为请求量 %3m 中的 %2m = 请求的 %4%；目标为 %5%，所以比值为 %6。</translation>
+        </message>
+        <message>
+            <source>%1 averages %2 per pod over %3 samples; the target is %4, so the ratio is %5.</source>
+            <translation>%1 在 %3 个样本上平均每个 Pod 为 %2；目标为 %4，所以比值为 %5。</translation>
+        </message>
+        <message>
+            <source>%1 is %2; the target is %3, so the ratio is %4.</source>
+            <translation>%1 为 %2；目标为 %3，所以比值为 %4。</translation>
+        </message>
+        <message>
+            <source>%1 is %2 over %3 replicas; the target is %4 per pod, so the ratio is %5.</source>
+            <translation>%1 在 %3 个副本上为 %2；目标为每个 Pod %4，所以比值为 %5。</translation>
+        </message>
+        <message>
+            <source>%1 is the sum of %2 series: %3.</source>
+            <translation>%1 是 %2 个序列之和：%3。</translation>
+        </message>
+        <message>
+            <source>The ratio %1 is within the tolerance band %2 to %3: keep %4 replicas.</source>
+            <translation>比值 %1 在容差范围 %2 到 %3 之内：保持 %4 个副本。</translation>
+        </message>
+        <message>
+            <source>Desired = ceil(%1 × %2 ready pods) = %3 replicas.</source>
+            <translation>期望值 = ceil(%1 × %2 个就绪 Pod) = %3 个副本。</translation>
+        </message>
+        <message>
+            <source>Desired = ceil(%1 / %2) = %3 replicas.</source>
+            <translation>期望值 = ceil(%1 / %2) = %3 个副本。</translation>
+        </message>
+        <message>
+            <source>No replicas are running: desired = ceil(%1) = %2.</source>
+            <translation>没有运行中的副本：期望值 = ceil(%1) = %2。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Pods without a metric sample yet (%n) count as idle, so a scale-up is not overdone.</source>
+            <translation>
+                <numerusform>尚无指标样本的 Pod（%n 个）按空闲计算，以免扩容过度。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Pods without a metric sample (%n) count as exactly on target, so a scale-down is not overdone.</source>
+            <translation>
+                <numerusform>没有指标样本的 Pod（%n 个）按恰好达到目标计算，以免缩容过度。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Pods not ready yet (%n) count as idle when scaling up.</source>
+            <translation>
+                <numerusform>尚未就绪的 Pod（%n 个）在扩容时按空闲计算。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Counting them that way changes the ratio from %1 to %2.</source>
+            <translation>这样计算后，比值从 %1 变为 %2。</translation>
+        </message>
+        <message>
+            <source>The adjusted ratio %1 is within tolerance or points the other way: keep %2 replicas.</source>
+            <translation>调整后的比值 %1 在容差之内或方向相反：保持 %2 个副本。</translation>
+        </message>
+        <message>
+            <source>Desired = ceil(%1 × %2 pods) = %3 replicas.</source>
+            <translation>期望值 = ceil(%1 × %2 个 Pod) = %3 个副本。</translation>
+        </message>
+        <message>
+            <source>%1 replicas would move against the ratio %2: keep %3 replicas.</source>
+            <translation>%1 个副本会与比值 %2 的方向相反：保持 %3 个副本。</translation>
+        </message>
+        <message>
+            <source>No %1 request on the pods: cannot compute utilization, which is a percentage of the request. Set resources.requests.%2 in the Deployment.</source>
+            <translation>Pod 没有设置 %1 请求量：无法计算利用率（利用率是相对于请求量的百分比）。请在 Deployment 中设置 resources.requests.%2。</translation>
+        </message>
+        <message>
+            <source>No %1 samples yet: metrics-server has not measured these pods.</source>
+            <translation>还没有 %1 样本：metrics-server 尚未测量这些 Pod。</translation>
+        </message>
+        <message>
+            <source>The %1 samples match none of the target's pods.</source>
+            <translation>%1 样本与目标的任何 Pod 都不匹配。</translation>
+        </message>
+        <message>
+            <source>Could not read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>The target has %1 replicas: autoscaling is off until it is scaled up by hand.</source>
+            <translation>目标有 %1 个副本：在手动扩容之前，自动扩缩处于关闭状态。</translation>
+        </message>
+        <message>
+            <source>%1 replicas is above maxReplicas %2: scale down to %2.</source>
+            <translation>%1 个副本超过 maxReplicas %2：缩容到 %2。</translation>
+        </message>
+        <message>
+            <source>%1 replicas is below minReplicas %2: scale up to %2.</source>
+            <translation>%1 个副本低于 minReplicas %2：扩容到 %2。</translation>
+        </message>
+        <message>
+            <source>%1 asks for %2 replicas.</source>
+            <translation>%1 要求 %2 个副本。</translation>
+        </message>
+        <message>
+            <source>The largest proposal wins: %1 replicas, from %2.</source>
+            <translation>取最大的建议值：%1 个副本，来自 %2。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 metrics could not be read and the others propose only %3 (fewer than %4): do not scale down on partial information.</source>
+            <translation>%2 个指标中有 %1 个无法读取，其余指标只建议 %3 个（少于 %4）：不依据不完整的信息缩容。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 metrics could not be read; the others propose %3.</source>
+            <translation>%2 个指标中有 %1 个无法读取；其余指标建议 %3 个。</translation>
+        </message>
+        <message>
+            <source>Scale-down held by the %1 stabilization window: wanted %2, but the highest recommendation in the window is %3.</source>
+            <translation>缩容被 %1 的稳定窗口挡住：想要 %2 个，但窗口内最高的建议值是 %3。</translation>
+        </message>
+        <message>
+            <source>Stabilization: the lowest recommendation of the last %1 is %2, the highest of the last %3 is %4, so %5 replicas.</source>
+            <translation>稳定化：最近 %1 内最低的建议值为 %2，最近 %3 内最高的建议值为 %4，因此为 %5 个副本。</translation>
+        </message>
+        <message>
+            <source>Scale-up rate limit: at most max(2 × %1, 4) = %2 replicas in one step.</source>
+            <translation>扩容速率限制：一次最多 max(2 × %1, 4) = %2 个副本。</translation>
+        </message>
+        <message>
+            <source>%1% per %2</source>
+            <translation>每 %2 %1%</translation>
+        </message>
+        <message>
+            <source>%1 pods per %2</source>
+            <translation>每 %2 %1 个 Pod</translation>
+        </message>
+        <message>
+            <source>Scale-up policy %1: from %2 at the start of the period, at most %3.</source>
+            <translation>扩容策略 %1：从周期开始时的 %2 个起，最多 %3 个。</translation>
+        </message>
+        <message>
+            <source>Scale-down policy %1: from %2 at the start of the period, at least %3.</source>
+            <translation>缩容策略 %1：从周期开始时的 %2 个起，至少 %3 个。</translation>
+        </message>
+        <message>
+            <source>Scaling up is disabled by the behavior (selectPolicy: Disabled).</source>
+            <translation>behavior 禁用了扩容（selectPolicy: Disabled）。</translation>
+        </message>
+        <message>
+            <source>Scaling down is disabled by the behavior (selectPolicy: Disabled).</source>
+            <translation>behavior 禁用了缩容（selectPolicy: Disabled）。</translation>
+        </message>
+        <message>
+            <source>selectPolicy %1: the scale-up limit is %2 replicas.</source>
+            <translation>selectPolicy %1：扩容上限为 %2 个副本。</translation>
+        </message>
+        <message>
+            <source>selectPolicy %1: the scale-down limit is %2 replicas.</source>
+            <translation>selectPolicy %1：缩容下限为 %2 个副本。</translation>
+        </message>
+        <message>
+            <source>Wanted %1 replicas but capped at maxReplicas %2.</source>
+            <translation>想要 %1 个副本，但被 maxReplicas 限制为 %2 个。</translation>
+        </message>
+        <message>
+            <source>Wanted %1 replicas but kept at minReplicas %2.</source>
+            <translation>想要 %1 个副本，但保持在 minReplicas %2 个。</translation>
+        </message>
+        <message>
+            <source>Wanted %1 replicas but the scale-up rate limit allows %2 now.</source>
+            <translation>想要 %1 个副本，但扩容速率限制目前只允许 %2 个。</translation>
+        </message>
+        <message>
+            <source>Wanted %1 replicas but the scale-down rate limit allows %2 now.</source>
+            <translation>想要 %1 个副本，但缩容速率限制目前只允许 %2 个。</translation>
+        </message>
+        <message>
+            <source>Wanted %1 replicas, limited to %2 (%3).</source>
+            <translation>想要 %1 个副本，被限制为 %2 个（%3）。</translation>
+        </message>
+        <message>
+            <source>Scale up from %1 to %2 replicas.</source>
+            <translation>从 %1 个副本扩容到 %2 个。</translation>
+        </message>
+        <message>
+            <source>Scale down from %1 to %2 replicas.</source>
+            <translation>从 %1 个副本缩容到 %2 个。</translation>
+        </message>
+        <message>
+            <source>Keep %1 replicas.</source>
+            <translation>保持 %1 个副本。</translation>
+        </message>
+        <message>
+            <source>Pod %1 has priority %2, below the cutoff %3: it never triggers a scale-up.</source>
+            <translation>Pod %1 的优先级为 %2，低于阈值 %3：它不会触发扩容。</translation>
+        </message>
+        <message>
+            <source>The cluster has %1 nodes; it may have at most %2.</source>
+            <translation>集群有 %1 个节点；最多允许 %2 个。</translation>
+        </message>
+        <message>
+            <source>Node group %1 is at its maximum size (%2 of %3).</source>
+            <translation>节点组 %1 已达到最大规模（%2/%3）。</translation>
+        </message>
+        <message>
+            <source>Node group %1 is backed off after a scale-up that never completed.</source>
+            <translation>节点组 %1 在一次未完成的扩容后进入退避。</translation>
+        </message>
+        <message>
+            <source>No pending pod would fit on a new node of group %1.</source>
+            <translation>没有任何等待中的 Pod 能放进节点组 %1 的新节点。</translation>
+        </message>
+        <message>
+            <source>Group %1: %2 pending pods fit on %3 new nodes (limit %4).</source>
+            <translation>节点组 %1：%2 个等待中的 Pod 可放进 %3 个新节点（上限 %4）。</translation>
+        </message>
+        <message>
+            <source>least-waste: %1 × %2 leaves %3 of the CPU and %4 of the memory unused (score %5).</source>
+            <translation>least-waste：%1 × %2 会闲置 %3 的 CPU 和 %4 的内存（得分 %5）。</translation>
+        </message>
+        <message>
+            <source>price: %1 × %2 costs $%3/h for pods worth $%4/h (unfitness %5, score %6).</source>
+            <translation>price：%1 × %2 每小时花费 $%3，而 Pod 价值每小时 $%4（不匹配度 %5，得分 %6）。</translation>
+        </message>
+        <message>
+            <source>priority: group %1 has priority %2.</source>
+            <translation>priority：节点组 %1 的优先级为 %2。</translation>
+        </message>
+        <message>
+            <source>priority: group %1 matches no priority entry.</source>
+            <translation>priority：节点组 %1 没有匹配的优先级条目。</translation>
+        </message>
+        <message>
+            <source>Random choice among %1 options: %2.</source>
+            <translation>在 %1 个选项中随机选择：%2。</translation>
+        </message>
+        <message>
+            <source>The %1 expander chose group %2 (+%3 nodes).</source>
+            <translation>%1 扩展器选择了节点组 %2（+%3 个节点）。</translation>
+        </message>
+        <message>
+            <source>Capped by node group %1's maximum: %2 → %3 new nodes.</source>
+            <translation>受节点组 %1 的最大值限制：新节点 %2 → %3 个。</translation>
+        </message>
+        <message>
+            <source>Capped by the cluster's maximum node count: %1 → %2 new nodes.</source>
+            <translation>受集群最大节点数限制：新节点 %1 → %2 个。</translation>
+        </message>
+        <message>
+            <source>Scale up node group %1 from %2 to %3 nodes for %4 pending pods.</source>
+            <translation>为 %4 个等待中的 Pod 将节点组 %1 从 %2 个节点扩容到 %3 个。</translation>
+        </message>
+        <message>
+            <source>Pod %1 did not trigger a scale-up: it fits no node group.</source>
+            <translation>Pod %1 没有触发扩容：它不适合任何节点组。</translation>
+        </message>
+        <message>
+            <source>Node %1: %2 requests are %3 of allocatable (threshold %4).</source>
+            <translation>节点 %1：%2 请求量占可分配量的 %3（阈值 %4）。</translation>
+        </message>
+        <message>
+            <source>Node %1 cannot be removed: %2.</source>
+            <translation>节点 %1 无法移除：%2。</translation>
+        </message>
+        <message>
+            <source>Node %1: pod %2 blocks its removal (%3).</source>
+            <translation>节点 %1：Pod %2 阻止了它的移除（%3）。</translation>
+        </message>
+        <message>
+            <source>Node %1: pod %2 would fit on no other node.</source>
+            <translation>节点 %1：Pod %2 放不进任何其他节点。</translation>
+        </message>
+        <message>
+            <source>Node %1 has been unneeded since %2 (%3 of the %4 required).</source>
+            <translation>节点 %1 自 %2 起不再被需要（已 %3，需要 %4）。</translation>
+        </message>
+        <message>
+            <source>Scale-down paused (%1) until %2.</source>
+            <translation>缩容暂停（%1），直到 %2。</translation>
+        </message>
+        <message>
+            <source>Node %1 kept: group %2 has %3 nodes, its minimum is %4.</source>
+            <translation>保留节点 %1：节点组 %2 有 %3 个节点，最小值为 %4。</translation>
+        </message>
+        <message>
+            <source>Delete empty node %1.</source>
+            <translation>删除空节点 %1。</translation>
+        </message>
+        <message>
+            <source>Drain and delete node %1 (%2 pods).</source>
+            <translation>排空并删除节点 %1（%2 个 Pod）。</translation>
+        </message>
+        <message>
+            <source>Node %1 waits: this scan's %2 scale-down budget is used up.</source>
+            <translation>节点 %1 需等待：本轮扫描的 %2 缩容预算已用完。</translation>
+        </message>
+        <message>
+            <source>%1 nodes of group %2 requested at %3 never registered.</source>
+            <translation>节点组 %2 在 %3 请求的 %1 个节点始终没有注册。</translation>
+        </message>
+        <message>
+            <source>%1 at %2% of request, target %3%</source>
+            <translation>%1 为请求的 %2%，目标 %3%</translation>
+        </message>
+        <message>
+            <source>%1 at %2 per pod, target %3</source>
+            <translation>%1 为每个 Pod %2，目标 %3</translation>
+        </message>
+        <message>
+            <source>%1 at %2, target %3</source>
+            <translation>%1 为 %2，目标 %3</translation>
+        </message>
+        <message>
+            <source>the controller can read the target's scale</source>
+            <translation>控制器可以读取目标的规模</translation>
+        </message>
+        <message>
+            <source>the controller cannot read the target's scale: does it exist?</source>
+            <translation>控制器无法读取目标的规模：目标是否存在？</translation>
+        </message>
+        <message>
+            <source>it just changed the replica count</source>
+            <translation>它刚刚更改了副本数</translation>
+        </message>
+        <message>
+            <source>it could not write the new replica count</source>
+            <translation>它无法写入新的副本数</translation>
+        </message>
+        <message>
+            <source>nothing holds back the next change</source>
+            <translation>没有什么阻止下一次更改</translation>
+        </message>
+        <message>
+            <source>a scale-down waits: recent recommendations were higher</source>
+            <translation>缩容需等待：最近的建议值更高</translation>
+        </message>
+        <message>
+            <source>a scale-up waits: recent recommendations were lower</source>
+            <translation>扩容需等待：最近的建议值更低</translation>
+        </message>
+        <message>
+            <source>it can compute replicas from its metrics</source>
+            <translation>它能根据指标计算副本数</translation>
+        </message>
+        <message>
+            <source>it cannot read CPU or memory use: scaling is stuck</source>
+            <translation>它无法读取 CPU 或内存使用量：扩缩被卡住</translation>
+        </message>
+        <message>
+            <source>it cannot read its metric: scaling is stuck</source>
+            <translation>它无法读取指标：扩缩被卡住</translation>
+        </message>
+        <message>
+            <source>the target has 0 replicas: autoscaling is off</source>
+            <translation>目标有 0 个副本：自动扩缩已关闭</translation>
+        </message>
+        <message>
+            <source>the wanted count is between min and max</source>
+            <translation>期望的数量在最小值和最大值之间</translation>
+        </message>
+        <message>
+            <source>capped at maxReplicas</source>
+            <translation>被 maxReplicas 封顶</translation>
+        </message>
+        <message>
+            <source>held at minReplicas</source>
+            <translation>保持在 minReplicas</translation>
+        </message>
+        <message>
+            <source>a scale-up is rate-limited</source>
+            <translation>扩容受速率限制</translation>
+        </message>
+        <message>
+            <source>a scale-down is rate-limited</source>
+            <translation>缩容受速率限制</translation>
+        </message>
+        <message>
+            <source>Capped at maxReplicas %1 (wanted %2)</source>
+            <translation>被 maxReplicas 限制为 %1 个（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>Kept at minReplicas %1 (wanted %2)</source>
+            <translation>保持在 minReplicas %1 个（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>Scale-up rate limit: %1 for now (wanted %2)</source>
+            <translation>扩容速率限制：目前 %1 个（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>Scale-down rate limit: %1 for now (wanted %2)</source>
+            <translation>缩容速率限制：目前 %1 个（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>Scale-down held by the %1 window (wanted %2)</source>
+            <translation>缩容被 %1 的稳定窗口挡住（想要 %2 个）</translation>
+        </message>
+        <message>
+            <source>No %1 request on the pods: cannot compute utilization</source>
+            <translation>Pod 没有设置 %1 请求量：无法计算利用率</translation>
+        </message>
+        <message>
+            <source>No %1 samples yet from metrics-server</source>
+            <translation>metrics-server 还没有 %1 样本</translation>
+        </message>
+    </context>
+    <context>
+        <name>HpaDecisionLogModel</name>
+        <message numerus="yes">
+            <source>%1–%2 (%n syncs)</source>
+            <comment>first and last time</comment>
+            <translation>
+                <numerusform>%1–%2（%n 次同步）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <comment>replicas from → to</comment>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Replicas</source>
+            <translation>副本</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>发生了什么</translation>
         </message>
     </context>
     <context>
@@ -873,6 +1551,10 @@
             <source>Services</source>
             <translation>服务</translation>
         </message>
+        <message>
+            <source>Autoscaling</source>
+            <translation>自动扩缩</translation>
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
@@ -940,6 +1622,14 @@
         <message>
             <source>File: %1</source>
             <translation>文件：%1</translation>
+        </message>
+        <message>
+            <source>Traffic: aggregate — rates per pod and second (for long or busy scenarios)</source>
+            <translation>流量：聚合——按 Pod 和秒计算速率（用于长时间或繁忙的场景）</translation>
+        </message>
+        <message>
+            <source>Traffic: per request — every request simulated</source>
+            <translation>流量：逐请求——模拟每一个请求</translation>
         </message>
     </context>
     <context>

@@ -28,6 +28,7 @@ ZH = {
     "p95 latency (ms)": "p95 延迟（毫秒）",
     "Running pods": "运行中 Pod",
     "Simulated time (min:s)": "模拟时间（分:秒）",
+    "Simulated time (h:min)": "模拟时间（时:分）",
     # ClusterCanvas
     "Node %1": "节点 %1",
     "Fail node": "让节点故障",
@@ -93,6 +94,21 @@ ZH = {
     "HorizontalPodAutoscaler %1 cannot read its target's scale: %2": "HorizontalPodAutoscaler %1 无法读取目标的规模：%2",
     "HorizontalPodAutoscaler %1 cannot read a metric: %2": "HorizontalPodAutoscaler %1 无法读取指标：%2",
     "HorizontalPodAutoscaler %1 cannot compute a replica count: %2": "HorizontalPodAutoscaler %1 无法计算副本数：%2",
+    # EventText: cluster autoscaler, node controller and cloud
+    "Pod %1 triggered a scale-up: node group %2 from %3 to %4 nodes (max %5)": "Pod %1 触发了扩容：节点组 %2 从 %3 个节点增至 %4 个（上限 %5）",
+    "Pod %1 did not trigger a scale-up: %2": "Pod %1 未触发扩容：%2",
+    "Scale-up: node group %1 grows from %2 to %3 nodes (max %4)": "扩容：节点组 %1 从 %2 个节点增至 %3 个（上限 %4）",
+    "Evicting pod %1 from node %2 for a scale-down": "为缩容从节点 %2 驱逐 Pod %1",
+    "Node %1 marked ToBeDeletedByClusterAutoscaler: no new pods": "节点 %1 已标记 ToBeDeletedByClusterAutoscaler：不再接收新 Pod",
+    "Scale-down: removing empty node %1": "缩容：移除空节点 %1",
+    "Scale-down: removing node %1 (utilization %2), moving pods %3": "缩容：移除节点 %1（利用率 %2），迁移 Pod %3",
+    "Scale-down of node %1 failed: %2": "节点 %1 缩容失败：%2",
+    "Nodes added to node group %1 did not register within %2; the group backs off": "节点组 %1 新增的节点未在 %2 内注册；该节点组进入退避",
+    "Node %1 registered and joined the cluster": "节点 %1 已注册并加入集群",
+    "Node %1 removed from the cluster": "节点 %1 已从集群移除",
+    "The cloud takes spot node %1 back in 2 minutes": "云平台将在 2 分钟后收回 Spot 节点 %1",
+    "cloud provider": "云服务商",
+    "ConfigMap": "ConfigMap",
     # EventText: Argo Rollouts (Rollout, AnalysisRun keep their API names, as in the glossary)
     "rollouts controller": "Rollouts 控制器",
     "Rollout": "Rollout",
@@ -217,6 +233,9 @@ ZH = {
     # ScenarioInfoWidget
     "No scenario open": "未打开场景",
     "File: %1": "文件：%1",
+    "Traffic: aggregate — rates per pod and second (for long or busy scenarios)":
+        "流量：聚合——按 Pod 和秒计算速率（用于长时间或繁忙的场景）",
+    "Traffic: per request — every request simulated": "流量：逐请求——模拟每一个请求",
     # ScenarioLoader
     "error": "错误",
     "warning": "警告",
@@ -294,10 +313,10 @@ ZH = {
     "Cordon, then evict every pod through the eviction API (PodDisruptionBudgets apply).":
         "先封锁，再通过驱逐 API 驱逐所有 Pod（遵守 PodDisruptionBudget）。",
     # CommandLineOptions: --show-dock
-    "Show and raise the dock <name> (controlplane, chart, decision, events, kubectl, "
-    "scenario, services) before the screenshot.":
-        "截图前显示并置顶名为 <name> 的停靠窗口（controlplane、chart、decision、events、"
-        "kubectl、scenario、services）。",
+    "Show and raise the dock <name> (autoscaling, controlplane, chart, decision, events, "
+    "kubectl, scenario, services) before the screenshot.":
+        "截图前显示并置顶名为 <name> 的停靠窗口（autoscaling、controlplane、chart、decision、"
+        "events、kubectl、scenario、services）。",
     "Services": "服务",
     "Clients": "客户端",
     "Requests from outside the cluster": "来自集群外部的请求",
@@ -366,6 +385,204 @@ ZH = {
     "Zone %1 is down: every node in it crashed.": "可用区 %1 故障：其中所有节点都已崩溃。",
     "Zone %1 is back: its nodes boot again.": "可用区 %1 已恢复：其节点重新启动。",
     "Could not inject the fault: %1": "无法注入故障：%1",
+    # AutoscalingWidget, HpaDecisionLogModel, AutoscalingChart
+    "Autoscaling": "自动扩缩",
+    "&HorizontalPodAutoscaler:": "HorizontalPodAutoscaler(&H)：",
+    "This cluster has no HorizontalPodAutoscaler. Add one (autoscaling/v2) to a scenario to "
+    "watch it scale a Deployment.":
+        "此集群没有 HorizontalPodAutoscaler。在场景中添加一个（autoscaling/v2），即可观察它如何扩缩 "
+        "Deployment。",
+    "HorizontalPodAutoscaler %1": "HorizontalPodAutoscaler %1",
+    "HorizontalPodAutoscaler <b>%1</b> scales %2 <b>%3</b> between %4 and %5 replicas.":
+        "HorizontalPodAutoscaler <b>%1</b> 在 %4 到 %5 个副本之间扩缩 %2 <b>%3</b>。",
+    "No sync yet: the controller syncs every 15 s.": "尚未同步：控制器每 15 秒同步一次。",
+    "unknown": "未知",
+    "%1%": "%1%",
+    "%1 per pod": "每个 Pod %1",
+    "%1 %2 / target %3": "%1 %2 / 目标 %3",
+    "%n replica(s), as desired": "%n 个副本，与期望一致",
+    "%1 replicas now → %2 desired": "当前 %1 个副本 → 期望 %2 个",
+    ": %1": "：%1",
+    "%1 %2 %3%4": "%1 %2 %3%4",
+    "How the HPA decided at %1:": "HPA 在 %1 的决策过程：",
+    "How the latest sync decided (%1):": "最近一次同步的决策过程（%1）：",
+    "Select a line of the log to see every step of that decision.":
+        "选择日志中的一行，查看该决策的每一步。",
+    "Decision log (syncs that scaled, were limited, held or stuck)":
+        "决策日志（发生扩缩、受限、被保持或卡住的同步）",
+    "Hover a line for every step of that sync; select it to read them below.":
+        "将鼠标悬停在一行上可查看该次同步的每一步；选中它可在下方阅读。",
+    "Replicas": "副本",
+    "What happened": "发生了什么",
+    "%1–%2 (%n syncs)": "%1–%2（%n 次同步）",
+    "target": "目标",
+    "Nodes in %1": "%1 中的节点",
+    "Desired (HPA)": "期望副本（HPA）",
+    "p95 latency of %1": "%1 的 p95 延迟",
+    "Spent so far ($, right)": "累计花费（美元，右轴）",
+    "Cost per hour": "每小时成本",
+    "req/s": "请求/秒",
+    "value": "值",
+    "pods": "Pod",
+    "ms": "毫秒",
+    "$/h": "美元/小时",
+    "%1 (% of request)": "%1（占请求的 %）",
+    "%": "%",
+    "$": "美元",
+    # ExplanationText
+    "%1 min": "%1 分钟",
+    "%1 s": "%1 秒",
+    "%1 utilization": "%1 利用率",
+    "CPU": "CPU",
+    "memory": "内存",
+    "Pods counted: %1 ready, %2 not ready yet, %3 without a metric sample, %4 ignored (being "
+    "deleted or failed).":
+        "统计 Pod：%1 个就绪，%2 个尚未就绪，%3 个没有指标样本，%4 个被忽略（正在删除或已失败）。",
+    "%1 use is %2m of %3m requested = %4% of the request; the target is %5%, so the ratio is "
+    "%6.":
+        "%1 使用量为请求量 %3m 中的 %2m = 请求的 %4%；目标为 %5%，所以比值为 %6。",
+    "%1 averages %2 per pod over %3 samples; the target is %4, so the ratio is %5.":
+        "%1 在 %3 个样本上平均每个 Pod 为 %2；目标为 %4，所以比值为 %5。",
+    "%1 is %2; the target is %3, so the ratio is %4.": "%1 为 %2；目标为 %3，所以比值为 %4。",
+    "%1 is %2 over %3 replicas; the target is %4 per pod, so the ratio is %5.":
+        "%1 在 %3 个副本上为 %2；目标为每个 Pod %4，所以比值为 %5。",
+    "%1 is the sum of %2 series: %3.": "%1 是 %2 个序列之和：%3。",
+    "The ratio %1 is within the tolerance band %2 to %3: keep %4 replicas.":
+        "比值 %1 在容差范围 %2 到 %3 之内：保持 %4 个副本。",
+    "Desired = ceil(%1 × %2 ready pods) = %3 replicas.":
+        "期望值 = ceil(%1 × %2 个就绪 Pod) = %3 个副本。",
+    "Desired = ceil(%1 / %2) = %3 replicas.": "期望值 = ceil(%1 / %2) = %3 个副本。",
+    "No replicas are running: desired = ceil(%1) = %2.": "没有运行中的副本：期望值 = ceil(%1) = %2。",
+    "Pods without a metric sample yet (%n) count as idle, so a scale-up is not overdone.":
+        "尚无指标样本的 Pod（%n 个）按空闲计算，以免扩容过度。",
+    "Pods without a metric sample (%n) count as exactly on target, so a scale-down is not "
+    "overdone.":
+        "没有指标样本的 Pod（%n 个）按恰好达到目标计算，以免缩容过度。",
+    "Pods not ready yet (%n) count as idle when scaling up.": "尚未就绪的 Pod（%n 个）在扩容时按空闲计算。",
+    "Counting them that way changes the ratio from %1 to %2.": "这样计算后，比值从 %1 变为 %2。",
+    "The adjusted ratio %1 is within tolerance or points the other way: keep %2 replicas.":
+        "调整后的比值 %1 在容差之内或方向相反：保持 %2 个副本。",
+    "Desired = ceil(%1 × %2 pods) = %3 replicas.": "期望值 = ceil(%1 × %2 个 Pod) = %3 个副本。",
+    "%1 replicas would move against the ratio %2: keep %3 replicas.":
+        "%1 个副本会与比值 %2 的方向相反：保持 %3 个副本。",
+    "No %1 request on the pods: cannot compute utilization, which is a percentage of the "
+    "request. Set resources.requests.%2 in the Deployment.":
+        "Pod 没有设置 %1 请求量：无法计算利用率（利用率是相对于请求量的百分比）。请在 Deployment 中设置 "
+        "resources.requests.%2。",
+    "No %1 samples yet: metrics-server has not measured these pods.":
+        "还没有 %1 样本：metrics-server 尚未测量这些 Pod。",
+    "The %1 samples match none of the target's pods.": "%1 样本与目标的任何 Pod 都不匹配。",
+    "Could not read %1: %2": "无法读取 %1：%2",
+    "The target has %1 replicas: autoscaling is off until it is scaled up by hand.":
+        "目标有 %1 个副本：在手动扩容之前，自动扩缩处于关闭状态。",
+    "%1 replicas is above maxReplicas %2: scale down to %2.":
+        "%1 个副本超过 maxReplicas %2：缩容到 %2。",
+    "%1 replicas is below minReplicas %2: scale up to %2.":
+        "%1 个副本低于 minReplicas %2：扩容到 %2。",
+    "%1 asks for %2 replicas.": "%1 要求 %2 个副本。",
+    "The largest proposal wins: %1 replicas, from %2.": "取最大的建议值：%1 个副本，来自 %2。",
+    "%1 of %2 metrics could not be read and the others propose only %3 (fewer than %4): do "
+    "not scale down on partial information.":
+        "%2 个指标中有 %1 个无法读取，其余指标只建议 %3 个（少于 %4）：不依据不完整的信息缩容。",
+    "%1 of %2 metrics could not be read; the others propose %3.":
+        "%2 个指标中有 %1 个无法读取；其余指标建议 %3 个。",
+    "Scale-down held by the %1 stabilization window: wanted %2, but the highest recommendation "
+    "in the window is %3.":
+        "缩容被 %1 的稳定窗口挡住：想要 %2 个，但窗口内最高的建议值是 %3。",
+    "Stabilization: the lowest recommendation of the last %1 is %2, the highest of the last %3 "
+    "is %4, so %5 replicas.":
+        "稳定化：最近 %1 内最低的建议值为 %2，最近 %3 内最高的建议值为 %4，因此为 %5 个副本。",
+    "Scale-up rate limit: at most max(2 × %1, 4) = %2 replicas in one step.":
+        "扩容速率限制：一次最多 max(2 × %1, 4) = %2 个副本。",
+    "%1% per %2": "每 %2 %1%",
+    "%1 pods per %2": "每 %2 %1 个 Pod",
+    "Scale-up policy %1: from %2 at the start of the period, at most %3.":
+        "扩容策略 %1：从周期开始时的 %2 个起，最多 %3 个。",
+    "Scale-down policy %1: from %2 at the start of the period, at least %3.":
+        "缩容策略 %1：从周期开始时的 %2 个起，至少 %3 个。",
+    "Scaling up is disabled by the behavior (selectPolicy: Disabled).":
+        "behavior 禁用了扩容（selectPolicy: Disabled）。",
+    "Scaling down is disabled by the behavior (selectPolicy: Disabled).":
+        "behavior 禁用了缩容（selectPolicy: Disabled）。",
+    "selectPolicy %1: the scale-up limit is %2 replicas.": "selectPolicy %1：扩容上限为 %2 个副本。",
+    "selectPolicy %1: the scale-down limit is %2 replicas.": "selectPolicy %1：缩容下限为 %2 个副本。",
+    "Wanted %1 replicas but capped at maxReplicas %2.": "想要 %1 个副本，但被 maxReplicas 限制为 %2 个。",
+    "Wanted %1 replicas but kept at minReplicas %2.": "想要 %1 个副本，但保持在 minReplicas %2 个。",
+    "Wanted %1 replicas but the scale-up rate limit allows %2 now.":
+        "想要 %1 个副本，但扩容速率限制目前只允许 %2 个。",
+    "Wanted %1 replicas but the scale-down rate limit allows %2 now.":
+        "想要 %1 个副本，但缩容速率限制目前只允许 %2 个。",
+    "Wanted %1 replicas, limited to %2 (%3).": "想要 %1 个副本，被限制为 %2 个（%3）。",
+    "Scale up from %1 to %2 replicas.": "从 %1 个副本扩容到 %2 个。",
+    "Scale down from %1 to %2 replicas.": "从 %1 个副本缩容到 %2 个。",
+    "Keep %1 replicas.": "保持 %1 个副本。",
+    "%1 at %2% of request, target %3%": "%1 为请求的 %2%，目标 %3%",
+    "%1 at %2 per pod, target %3": "%1 为每个 Pod %2，目标 %3",
+    "%1 at %2, target %3": "%1 为 %2，目标 %3",
+    "%1 replicas; the metrics ask for %2": "%1 个副本；指标要求 %2 个",
+    "%1 replicas now → %2 desired; the metrics ask for %3": "当前 %1 个副本 → 期望 %2 个；指标要求 %3 个",
+    "Capped at maxReplicas %1 (wanted %2)": "被 maxReplicas 限制为 %1 个（想要 %2 个）",
+    "Kept at minReplicas %1 (wanted %2)": "保持在 minReplicas %1 个（想要 %2 个）",
+    "Scale-up rate limit: %1 for now (wanted %2)": "扩容速率限制：目前 %1 个（想要 %2 个）",
+    "Scale-down rate limit: %1 for now (wanted %2)": "缩容速率限制：目前 %1 个（想要 %2 个）",
+    "Scale-down held by the %1 window (wanted %2)": "缩容被 %1 的稳定窗口挡住（想要 %2 个）",
+    "No %1 request on the pods: cannot compute utilization": "Pod 没有设置 %1 请求量：无法计算利用率",
+    "No %1 samples yet from metrics-server": "metrics-server 还没有 %1 样本",
+    "Pod %1 has priority %2, below the cutoff %3: it never triggers a scale-up.":
+        "Pod %1 的优先级为 %2，低于阈值 %3：它不会触发扩容。",
+    "The cluster has %1 nodes; it may have at most %2.": "集群有 %1 个节点；最多允许 %2 个。",
+    "Node group %1 is at its maximum size (%2 of %3).": "节点组 %1 已达到最大规模（%2/%3）。",
+    "Node group %1 is backed off after a scale-up that never completed.":
+        "节点组 %1 在一次未完成的扩容后进入退避。",
+    "No pending pod would fit on a new node of group %1.": "没有任何等待中的 Pod 能放进节点组 %1 的新节点。",
+    "Group %1: %2 pending pods fit on %3 new nodes (limit %4).":
+        "节点组 %1：%2 个等待中的 Pod 可放进 %3 个新节点（上限 %4）。",
+    "least-waste: %1 × %2 leaves %3 of the CPU and %4 of the memory unused (score %5).":
+        "least-waste：%1 × %2 会闲置 %3 的 CPU 和 %4 的内存（得分 %5）。",
+    "price: %1 × %2 costs $%3/h for pods worth $%4/h (unfitness %5, score %6).":
+        "price：%1 × %2 每小时花费 $%3，而 Pod 价值每小时 $%4（不匹配度 %5，得分 %6）。",
+    "priority: group %1 has priority %2.": "priority：节点组 %1 的优先级为 %2。",
+    "priority: group %1 matches no priority entry.": "priority：节点组 %1 没有匹配的优先级条目。",
+    "Random choice among %1 options: %2.": "在 %1 个选项中随机选择：%2。",
+    "The %1 expander chose group %2 (+%3 nodes).": "%1 扩展器选择了节点组 %2（+%3 个节点）。",
+    "Capped by node group %1's maximum: %2 → %3 new nodes.":
+        "受节点组 %1 的最大值限制：新节点 %2 → %3 个。",
+    "Capped by the cluster's maximum node count: %1 → %2 new nodes.":
+        "受集群最大节点数限制：新节点 %1 → %2 个。",
+    "Scale up node group %1 from %2 to %3 nodes for %4 pending pods.":
+        "为 %4 个等待中的 Pod 将节点组 %1 从 %2 个节点扩容到 %3 个。",
+    "Pod %1 did not trigger a scale-up: it fits no node group.": "Pod %1 没有触发扩容：它不适合任何节点组。",
+    "Node %1: %2 requests are %3 of allocatable (threshold %4).":
+        "节点 %1：%2 请求量占可分配量的 %3（阈值 %4）。",
+    "Node %1 cannot be removed: %2.": "节点 %1 无法移除：%2。",
+    "Node %1: pod %2 blocks its removal (%3).": "节点 %1：Pod %2 阻止了它的移除（%3）。",
+    "Node %1: pod %2 would fit on no other node.": "节点 %1：Pod %2 放不进任何其他节点。",
+    "Node %1 has been unneeded since %2 (%3 of the %4 required).":
+        "节点 %1 自 %2 起不再被需要（已 %3，需要 %4）。",
+    "Scale-down paused (%1) until %2.": "缩容暂停（%1），直到 %2。",
+    "Node %1 kept: group %2 has %3 nodes, its minimum is %4.":
+        "保留节点 %1：节点组 %2 有 %3 个节点，最小值为 %4。",
+    "Delete empty node %1.": "删除空节点 %1。",
+    "Drain and delete node %1 (%2 pods).": "排空并删除节点 %1（%2 个 Pod）。",
+    "Node %1 waits: this scan's %2 scale-down budget is used up.":
+        "节点 %1 需等待：本轮扫描的 %2 缩容预算已用完。",
+    "%1 nodes of group %2 requested at %3 never registered.": "节点组 %2 在 %3 请求的 %1 个节点始终没有注册。",
+    "the controller can read the target's scale": "控制器可以读取目标的规模",
+    "the controller cannot read the target's scale: does it exist?": "控制器无法读取目标的规模：目标是否存在？",
+    "it just changed the replica count": "它刚刚更改了副本数",
+    "it could not write the new replica count": "它无法写入新的副本数",
+    "nothing holds back the next change": "没有什么阻止下一次更改",
+    "a scale-down waits: recent recommendations were higher": "缩容需等待：最近的建议值更高",
+    "a scale-up waits: recent recommendations were lower": "扩容需等待：最近的建议值更低",
+    "it can compute replicas from its metrics": "它能根据指标计算副本数",
+    "it cannot read CPU or memory use: scaling is stuck": "它无法读取 CPU 或内存使用量：扩缩被卡住",
+    "it cannot read its metric: scaling is stuck": "它无法读取指标：扩缩被卡住",
+    "the target has 0 replicas: autoscaling is off": "目标有 0 个副本：自动扩缩已关闭",
+    "the wanted count is between min and max": "期望的数量在最小值和最大值之间",
+    "capped at maxReplicas": "被 maxReplicas 封顶",
+    "held at minReplicas": "保持在 minReplicas",
+    "a scale-up is rate-limited": "扩容受速率限制",
+    "a scale-down is rate-limited": "缩容受速率限制",
 }
 
 

@@ -92,6 +92,16 @@ ParseResult parseRun(const std::vector<std::string>& args) {
                 return usageError("--until " + *value + " is longer than the maximum of 30 days");
             }
             run.until = until;
+        } else if (option.name == "--traffic-mode") {
+            const auto value = takeValue();
+            if (value == "perRequest") {
+                run.trafficMode = TrafficMode::PerRequest;
+            } else if (value == "aggregate") {
+                run.trafficMode = TrafficMode::Aggregate;
+            } else {
+                return usageError("invalid --traffic-mode '" + value.value_or("") +
+                                  "': expected perRequest or aggregate");
+            }
         } else if (option.name == "--metrics-csv" || option.name == "--events-jsonl" ||
                    option.name == "--tables-csv" || option.name == "--traces-json") {
             const auto value = takeValue();
@@ -206,6 +216,9 @@ std::string usageText(const std::string& topic) {
                "  --seed N              use seed N instead of the scenario's seed\n"
                "  --until DURATION      stop at DURATION (e.g. 90s, 5m, 1h30m) instead of the\n"
                "                        scenario's duration\n"
+               "  --traffic-mode MODE   perRequest (one event per request, the reference) or\n"
+               "                        aggregate (rates per pod and second, for large or busy\n"
+               "                        scenarios) instead of the scenario's trafficMode\n"
                "  --json                print the summary as JSON\n"
                "  --metrics-csv PATH    write the per-second metrics as CSV\n"
                "  --events-jsonl PATH   write the cluster events as JSON Lines\n"

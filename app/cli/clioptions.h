@@ -5,6 +5,7 @@
 // `--seed=7`; `--` ends options.
 
 #include "engine/simtime.h"
+#include "scenario/trafficspec.h"
 
 #include <cstdint>
 #include <optional>
@@ -24,6 +25,7 @@ struct RunOptions {
     std::string file;
     std::optional<std::uint64_t> seed;
     std::optional<SimTime> until;
+    std::optional<TrafficMode> trafficMode; // --traffic-mode: overrides simulation.trafficMode
     bool json = false;
     bool fingerprint = false;
     std::string metricsCsvPath;

@@ -98,6 +98,19 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
         err << "cnsim: '" << options.file << "' has errors; nothing was simulated\n";
         return kExitFailure;
     }
+    if (options.trafficMode) {
+        loaded.scenario->simulation.trafficMode = *options.trafficMode;
+        if (*options.trafficMode == TrafficMode::Aggregate) {
+            for (const ServiceBehaviourSpec& behaviour : loaded.scenario->simulation.services) {
+                if (!behaviour.resilience.calls.empty()) {
+                    err << "cnsim: --traffic-mode aggregate: '" << behaviour.service
+                        << "' has resilience settings (timeouts, retries, circuit breakers), "
+                           "which need individual requests; run it with perRequest\n";
+                    return kExitUsage;
+                }
+            }
+        }
+    }
     const Scenario scenario = *loaded.scenario;
     const auto wallStart = std::chrono::steady_clock::now();
     Simulation simulation(std::move(*loaded.scenario),

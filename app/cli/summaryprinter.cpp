@@ -71,6 +71,13 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
     }
     out << "\nEvents     " << s.engineEvents << " engine events, " << s.clusterEvents
         << " cluster events\n";
+    if (!scenario.simulation.traffic.empty()) {
+        out << "Traffic    "
+            << (s.trafficMode == "aggregate"
+                    ? "aggregate: rates per pod and second (trafficMode: aggregate)"
+                    : "per request: one event per request and hop")
+            << "\n";
+    }
 
     // Requests per Service, per version of a Service and per gateway route.
     const auto ms = [](double value) { return fixed(value, 1) + " ms"; };
@@ -158,6 +165,37 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
                       std::to_string(v.podsAtEnd), fixed(v.meanCpuUsedCores, 2) + " cores"});
     }
     nodes.print(out);
+    if (!s.nodeGroups.empty()) {
+        out << "\nNode groups (cluster autoscaler)\n";
+        Table table;
+        table.addRow({"NAME", "MIN", "MAX", "SIZE", "PEAK", "SCALE-UPS", "SCALE-DOWNS"});
+        for (const NodeGroupSummary& g : s.nodeGroups) {
+            table.addRow({g.name, std::to_string(g.minSize), std::to_string(g.maxSize),
+                          std::to_string(g.sizeAtEnd), std::to_string(g.peakSize),
+                          std::to_string(g.scaleUps), std::to_string(g.scaleDowns)});
+        }
+        table.print(out);
+    }
+    const CostSummary& cost = s.cost;
+    if (cost.priced || cost.sloViolationMinutes) {
+        out << "\nCost and outcome\n";
+        Table table;
+        if (cost.priced) {
+            table.addRow({"Cost", "$" + fixed(cost.dollars, 4) + " (at the end $" +
+                                      fixed(cost.dollarsPerHourAtEnd, 4) + "/h)"});
+            if (cost.dollarsPerMillionRequests) {
+                table.addRow({"Per million successful requests",
+                              "$" + fixed(*cost.dollarsPerMillionRequests, 4) + " (" +
+                                  std::to_string(cost.successfulRequests) + " requests)"});
+            }
+        }
+        if (cost.sloViolationMinutes) {
+            table.addRow(
+                {"SLO " + cost.sloService + " p95 <= " + fixed(cost.sloLatencyP95Ms, 0) + " ms",
+                 fixed(*cost.sloViolationMinutes, 2) + " minutes violated"});
+        }
+        table.print(out);
+    }
 
     // What happened, by who did it: the architecture at work.
     std::map<std::pair<std::string, std::string>, int> counts;

@@ -32,8 +32,8 @@ CommandLineOptions CommandLineOptions::parse(const QStringList& arguments) {
         tr("name"));
     const QCommandLineOption showDockOption(
         QStringLiteral("show-dock"),
-        tr("Show and raise the dock <name> (controlplane, chart, decision, events, kubectl, "
-           "scenario, services) before the screenshot."),
+        tr("Show and raise the dock <name> (autoscaling, controlplane, chart, decision, events, "
+           "kubectl, scenario, services) before the screenshot."),
         tr("name"));
     parser.addOptions(
         {langOption, screenshotOption, runForOption, sizeOption, selectPodOption, showDockOption});

@@ -92,8 +92,11 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
         // A fault or a person's action is a write to the API server.
         return ApiServerBox;
     case cnsim::Component::Kubelet:
-    // The dock has no box for the HPA controller yet; the HPA panel will show its syncs.
+    // The dock has no box for the HPA controller or the cluster autoscaler yet; their panels
+    // will show their decisions.
     case cnsim::Component::HorizontalPodAutoscaler:
+    case cnsim::Component::ClusterAutoscaler:
+    case cnsim::Component::CloudProvider:
     // Argo Rollouts' controller is an add-on Deployment, not part of the control plane drawn.
     case cnsim::Component::RolloutsController:
         break;
@@ -187,9 +190,13 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::ApiServer:
     case cnsim::Component::Chaos:
     case cnsim::Component::User:
+    // cluster-autoscaler is its own process: it stops only with the API server it talks to.
+    case cnsim::Component::ClusterAutoscaler:
     // Its own Deployment: only an API server outage stops it.
     case cnsim::Component::RolloutsController:
         break;
+    case cnsim::Component::CloudProvider:
+        return false; // the cloud is never down in a scenario
     }
     return !m_apiServerUp;
 }

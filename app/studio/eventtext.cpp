@@ -90,6 +90,38 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
     case EventReason::FailedComputeMetricsReplicas:
         return tr("HorizontalPodAutoscaler %1 cannot compute a replica count: %2")
             .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::TriggeredScaleUp:
+        return tr("Pod %1 triggered a scale-up: node group %2 from %3 to %4 nodes (max %5)")
+            .arg(pod, fromStd(event.arg("group")), fromStd(event.arg("from")),
+                 fromStd(event.arg("to")), fromStd(event.arg("max")));
+    case EventReason::NotTriggerScaleUp:
+        // The reasons are cluster-autoscaler's own words, shown as the library wrote them.
+        return tr("Pod %1 did not trigger a scale-up: %2").arg(pod, fromStd(event.arg("reason")));
+    case EventReason::ScaledUpGroup:
+        return tr("Scale-up: node group %1 grows from %2 to %3 nodes (max %4)")
+            .arg(fromStd(event.arg("group")), fromStd(event.arg("from")), fromStd(event.arg("to")),
+                 fromStd(event.arg("max")));
+    case EventReason::ScaleDown:
+        if (event.objectKind == cnsim::ObjectKind::Pod) {
+            return tr("Evicting pod %1 from node %2 for a scale-down").arg(pod, node);
+        }
+        return tr("Node %1 marked ToBeDeletedByClusterAutoscaler: no new pods").arg(node);
+    case EventReason::ScaleDownEmpty:
+        return tr("Scale-down: removing empty node %1").arg(node);
+    case EventReason::ScaleDownNode:
+        return tr("Scale-down: removing node %1 (utilization %2), moving pods %3")
+            .arg(node, fromStd(event.arg("utilization")), fromStd(event.arg("pods")));
+    case EventReason::ScaleDownFailed:
+        return tr("Scale-down of node %1 failed: %2").arg(node, fromStd(event.arg("reason")));
+    case EventReason::ScaleUpTimedOut:
+        return tr("Nodes added to node group %1 did not register within %2; the group backs off")
+            .arg(fromStd(event.arg("group")), fromStd(event.arg("timeout")));
+    case EventReason::RegisteredNode:
+        return tr("Node %1 registered and joined the cluster").arg(node);
+    case EventReason::RemovingNode:
+        return tr("Node %1 removed from the cluster").arg(node);
+    case EventReason::SpotInterruption:
+        return tr("The cloud takes spot node %1 back in 2 minutes").arg(node);
     // Argo Rollouts: the controller's own message (step, revision, analysis verdict) follows.
     case EventReason::RolloutUpdated:
         return tr("Rollout %1 started a new revision: %2")
@@ -168,6 +200,10 @@ QString EventText::componentName(cnsim::Component component) {
         return QStringLiteral("kube-apiserver");
     case cnsim::Component::HorizontalPodAutoscaler:
         return tr("horizontal pod autoscaler");
+    case cnsim::Component::ClusterAutoscaler:
+        return QStringLiteral("cluster-autoscaler");
+    case cnsim::Component::CloudProvider:
+        return tr("cloud provider");
     case cnsim::Component::RolloutsController:
         return tr("rollouts controller");
     }
@@ -186,6 +222,8 @@ QString EventText::objectKindName(cnsim::ObjectKind kind) {
         return tr("ReplicaSet");
     case cnsim::ObjectKind::HorizontalPodAutoscaler:
         return tr("HorizontalPodAutoscaler");
+    case cnsim::ObjectKind::ConfigMap:
+        return tr("ConfigMap");
     case cnsim::ObjectKind::Rollout:
         return tr("Rollout");
     case cnsim::ObjectKind::AnalysisRun:

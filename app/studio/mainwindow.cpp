@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "autoscalingwidget.h"
 #include "chartwidget.h"
 #include "clustercanvas.h"
 #include "clusterscene.h"
@@ -250,6 +251,19 @@ void MainWindow::createDocks() {
             m_chartDock->raise();
         }
     });
+
+    // The HPA panel and its chart are another tab.
+    m_autoscaling = new AutoscalingWidget(this);
+    m_autoscalingDock = new QDockWidget(this);
+    m_autoscalingDock->setObjectName(QStringLiteral("autoscalingDock"));
+    m_autoscalingDock->setWidget(m_autoscaling);
+    addDockWidget(Qt::RightDockWidgetArea, m_autoscalingDock);
+    tabifyDockWidget(m_chartDock, m_autoscalingDock);
+    connect(m_autoscaling, &AutoscalingWidget::hpaChosen, this, [this] {
+        if (const cnsim::Simulation* simulation = m_controller->simulation()) {
+            m_autoscaling->sync(*simulation);
+        }
+    });
     m_chartDock->raise();
 
     resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);
@@ -263,6 +277,7 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(m_decisionDock->toggleViewAction());
     m_viewMenu->addAction(m_controlPlaneDock->toggleViewAction());
     m_viewMenu->addAction(m_serviceMapDock->toggleViewAction());
+    m_viewMenu->addAction(m_autoscalingDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(m_languageMenu);
 }
@@ -308,6 +323,7 @@ void MainWindow::retranslateUi() {
     m_decisionDock->setWindowTitle(tr("Why this node?"));
     m_controlPlaneDock->setWindowTitle(tr("Control plane"));
     m_serviceMapDock->setWindowTitle(tr("Services"));
+    m_autoscalingDock->setWindowTitle(tr("Autoscaling"));
     m_faultMenu->setTitle(tr("&Inject Fault"));
     m_zoneOutageMenu->setTitle(tr("&Zone outage"));
     m_zoneRecoverMenu->setTitle(tr("Zone &recovered"));
@@ -373,7 +389,7 @@ bool MainWindow::openScenarioFile(const QString& path) {
     m_chart->setScenario(*result.scenario);
     m_serviceMap->setScenario(*result.scenario);
     m_scenarioPath = path;
-    m_info->setScenario(result.scenario->metadata, path);
+    m_info->setScenario(*result.scenario, path);
     m_controller->load(std::move(*result.scenario));
     updateWindowTitle();
     const int warnings = static_cast<int>(result.diagnostics.size());
@@ -423,6 +439,7 @@ void MainWindow::refreshViews() {
     m_eventModel->sync(simulation->events());
     m_controlPlane->sync(*simulation);
     m_serviceMap->sync(*simulation);
+    m_autoscaling->sync(*simulation);
     updateSchedulingDecision();
     updateClock();
     if (m_showingStartHint && simulation->now() > cnsim::SimTime::zero()) {
@@ -469,6 +486,7 @@ void MainWindow::onSimulationReplaced() {
     m_eventModel->clear();
     m_controlPlane->clear();
     m_serviceMap->clear();
+    m_autoscaling->clear();
     m_chart->clear();
     m_ended = false;
     m_showingStartHint = false;
@@ -686,7 +704,7 @@ bool MainWindow::raiseDock(const QString& name) {
         {"controlplane", m_controlPlaneDock}, {"chart", m_chartDock},
         {"decision", m_decisionDock},         {"events", m_eventDock},
         {"kubectl", m_consoleDock},           {"scenario", m_infoDock},
-        {"services", m_serviceMapDock},
+        {"services", m_serviceMapDock},       {"autoscaling", m_autoscalingDock},
     };
     for (const auto& [key, dock] : docks) {
         if (name == QLatin1String(key)) {

@@ -21,6 +21,7 @@ namespace cnsim {
 struct FaultSpec;
 }
 
+class AutoscalingWidget;
 class ChartWidget;
 class ClusterScene;
 class ControlPlaneWidget;
@@ -73,10 +74,12 @@ public:
     QLabel* clockLabel() const { return m_clockLabel; }
     ControlPlaneWidget* controlPlane() const { return m_controlPlane; }
     ServiceMapWidget* serviceMap() const { return m_serviceMap; }
+    AutoscalingWidget* autoscaling() const { return m_autoscaling; }
     // Simulation > Inject fault: zone, registry and control-plane outages and recoveries.
     QMenu* faultMenu() const { return m_faultMenu; }
-    // Shows and raises the dock named `name` ("controlplane", "chart", "decision", "events",
-    // "kubectl", "scenario"); false when there is none by that name.
+    // Shows and raises the dock named `name` ("autoscaling", "controlplane", "chart",
+    // "decision", "events", "kubectl", "scenario", "services"); false when there is none by
+    // that name.
     bool raiseDock(const QString& name);
 
 protected:
@@ -129,6 +132,8 @@ private:
     QDockWidget* m_controlPlaneDock = nullptr;
     ServiceMapWidget* m_serviceMap = nullptr;
     QDockWidget* m_serviceMapDock = nullptr;
+    AutoscalingWidget* m_autoscaling = nullptr;
+    QDockWidget* m_autoscalingDock = nullptr;
     QMenu* m_faultMenu = nullptr;
     QMenu* m_zoneOutageMenu = nullptr;
     QMenu* m_zoneRecoverMenu = nullptr;

@@ -8,7 +8,7 @@
 
 ScenarioInfoWidget::ScenarioInfoWidget(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_description(new QLabel(this)),
-      m_file(new QLabel(this)) {
+      m_traffic(new QLabel(this)), m_file(new QLabel(this)) {
     setObjectName(QStringLiteral("scenarioInfo"));
     m_title->setObjectName(QStringLiteral("scenarioTitle"));
     m_description->setObjectName(QStringLiteral("scenarioDescription"));
@@ -20,6 +20,8 @@ ScenarioInfoWidget::ScenarioInfoWidget(QWidget* parent)
     m_description->setWordWrap(true);
     m_description->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_traffic->setObjectName(QStringLiteral("scenarioTrafficMode"));
+    m_traffic->setWordWrap(true);
     m_file->setWordWrap(true);
     m_file->setForegroundRole(QPalette::PlaceholderText);
 
@@ -27,6 +29,7 @@ ScenarioInfoWidget::ScenarioInfoWidget(QWidget* parent)
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_title);
     layout->addWidget(m_description);
+    layout->addWidget(m_traffic);
     layout->addWidget(m_file);
     layout->addStretch(1);
     refresh();
@@ -45,9 +48,10 @@ QString ScenarioInfoWidget::localized(const cnsim::LocalizedText& text, const QS
     return QString::fromStdString(text.en);
 }
 
-void ScenarioInfoWidget::setScenario(const cnsim::ScenarioMetadata& metadata,
-                                     const QString& fileName) {
-    m_metadata = metadata;
+void ScenarioInfoWidget::setScenario(const cnsim::Scenario& scenario, const QString& fileName) {
+    m_metadata = scenario.metadata;
+    m_hasTraffic = !scenario.simulation.traffic.empty();
+    m_trafficMode = scenario.simulation.trafficMode;
     m_fileName = fileName;
     refresh();
 }
@@ -66,6 +70,15 @@ QString ScenarioInfoWidget::description() const {
     return localized(m_metadata.description, m_language);
 }
 
+QString ScenarioInfoWidget::trafficMode() const {
+    if (!m_hasTraffic) {
+        return {};
+    }
+    return m_trafficMode == cnsim::TrafficMode::Aggregate
+               ? tr("Traffic: aggregate — rates per pod and second (for long or busy scenarios)")
+               : tr("Traffic: per request — every request simulated");
+}
+
 void ScenarioInfoWidget::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         refresh();
@@ -76,6 +89,8 @@ void ScenarioInfoWidget::changeEvent(QEvent* event) {
 void ScenarioInfoWidget::refresh() {
     m_title->setText(title().isEmpty() ? tr("No scenario open") : title());
     m_description->setText(description());
+    m_traffic->setText(trafficMode());
+    m_traffic->setVisible(m_hasTraffic);
     m_file->setText(m_fileName.isEmpty() ? QString()
                                          : tr("File: %1").arg(QFileInfo(m_fileName).fileName()));
     m_file->setToolTip(m_fileName);

@@ -2,7 +2,8 @@
 
 // ScenarioInfoWidget: the open scenario's title and description, in the studio's
 // language (the scenario file's zh_CN text when Chinese is active and the file has it,
-// else its English). Scenario prose is content from the file, not a .ts string.
+// else its English; scenario prose is content from the file, not a .ts string), and how its
+// traffic is simulated (per request, or aggregate).
 
 #include <QWidget>
 
@@ -18,11 +19,13 @@ class ScenarioInfoWidget : public QWidget {
 public:
     explicit ScenarioInfoWidget(QWidget* parent = nullptr);
 
-    void setScenario(const cnsim::ScenarioMetadata& metadata, const QString& fileName);
+    void setScenario(const cnsim::Scenario& scenario, const QString& fileName);
     // "en" or "zh_CN": which of the file's texts to show.
     void setLanguage(const QString& language);
     QString title() const;
     QString description() const;
+    // How the scenario's traffic is simulated; empty when it has no traffic.
+    QString trafficMode() const;
 
     // The text of `text` for `language`, falling back to English.
     static QString localized(const cnsim::LocalizedText& text, const QString& language);
@@ -35,8 +38,11 @@ private:
 
     cnsim::ScenarioMetadata m_metadata;
     QString m_fileName;
+    bool m_hasTraffic = false;
+    cnsim::TrafficMode m_trafficMode = cnsim::TrafficMode::PerRequest;
     QString m_language = QStringLiteral("en");
     QLabel* m_title;
     QLabel* m_description;
+    QLabel* m_traffic;
     QLabel* m_file;
 };

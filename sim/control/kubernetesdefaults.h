@@ -157,5 +157,12 @@ inline constexpr std::string_view kCaScaleDownDisabledAnnotation =
     "cluster-autoscaler.kubernetes.io/scale-down-disabled";
 inline constexpr std::string_view kCaSafeToEvictAnnotation =
     "cluster-autoscaler.kubernetes.io/safe-to-evict";
+// utils/taints/taints.go: the NoSchedule taint a node gets when its scale-down starts.
+inline constexpr std::string_view kCaToBeDeletedTaint = "ToBeDeletedByClusterAutoscaler";
+// core/scaledown/actuation/drain.go: evictions are retried this often until
+// max-pod-eviction-time.
+inline constexpr SimTime kCaEvictionRetryInterval = SimTime::seconds(10);
+// AWS EC2 spot instance interruption notice (a GCE preemption gives 30 s).
+inline constexpr SimTime kSpotInterruptionNotice = SimTime::minutes(2);
 
 } // namespace cnsim::k8s

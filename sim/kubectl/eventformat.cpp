@@ -25,24 +25,17 @@ std::string sourceName(Component c) {
 }
 
 bool isWarning(std::string_view reason) {
-    static constexpr std::array<std::string_view, 18> warnings = {
-        "FailedScheduling",
-        "Failed",
-        "BackOff",
-        "Unhealthy",
-        "PodLost",
-        "NodeFailed",
-        "EvictionBlocked",
-        "FailedGetScale",
-        "FailedGetResourceMetric",
-        "FailedGetContainerResourceMetric",
-        "FailedGetPodsMetric",
-        "FailedGetObjectMetric",
-        "FailedGetExternalMetric",
-        "FailedComputeMetricsReplicas",
-        "RolloutAborted",
-        "AnalysisRunFailed",
-        "AnalysisRunError",
+    static constexpr std::array<std::string_view, 21> warnings = {
+        "FailedScheduling",        "Failed",
+        "BackOff",                 "Unhealthy",
+        "PodLost",                 "NodeFailed",
+        "EvictionBlocked",         "FailedGetScale",
+        "FailedGetResourceMetric", "FailedGetContainerResourceMetric",
+        "FailedGetPodsMetric",     "FailedGetObjectMetric",
+        "FailedGetExternalMetric", "FailedComputeMetricsReplicas",
+        "NotTriggerScaleUp",       "ScaleDownFailed",
+        "ScaleUpTimedOut",         "RolloutAborted",
+        "AnalysisRunFailed",       "AnalysisRunError",
         "AnalysisRunInconclusive"};
     for (const std::string_view w : warnings) {
         if (w == reason) {

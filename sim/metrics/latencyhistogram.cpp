@@ -24,9 +24,12 @@ std::size_t LatencyHistogram::bucketOf(SimTime latency) {
 
 LatencyHistogram::LatencyHistogram() : m_buckets(kBucketCount, 0) {}
 
-void LatencyHistogram::addToBucket(std::size_t bucket, SimTime latency) {
+void LatencyHistogram::addToBucket(std::size_t bucket, SimTime latency, std::uint64_t count) {
+    if (count == 0) {
+        return;
+    }
     const std::int64_t micros = std::max<std::int64_t>(latency.toMicroseconds(), 0);
-    ++m_buckets[bucket];
+    m_buckets[bucket] += count;
     if (m_count == 0) {
         m_lowest = bucket;
         m_highest = bucket;
@@ -34,8 +37,8 @@ void LatencyHistogram::addToBucket(std::size_t bucket, SimTime latency) {
         m_lowest = std::min(m_lowest, bucket);
         m_highest = std::max(m_highest, bucket);
     }
-    ++m_count;
-    m_sumMicros += micros;
+    m_count += count;
+    m_sumMicros += micros * static_cast<std::int64_t>(count);
     m_maxMicros = std::max(m_maxMicros, micros);
 }
 

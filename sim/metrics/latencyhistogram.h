@@ -29,7 +29,9 @@ public:
 
     void add(SimTime latency) { addToBucket(bucketOf(latency), latency); }
     // `bucket` must be bucketOf(latency).
-    void addToBucket(std::size_t bucket, SimTime latency);
+    void addToBucket(std::size_t bucket, SimTime latency) { addToBucket(bucket, latency, 1); }
+    // `count` requests of the same latency (aggregate mode's weighted samples).
+    void addToBucket(std::size_t bucket, SimTime latency, std::uint64_t count);
     void clear();
     void merge(const LatencyHistogram& other);
 

@@ -18,6 +18,7 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
     out << "  \"engineEvents\": " << s.engineEvents << ",\n";
     out << "  \"clusterEvents\": " << s.clusterEvents << ",\n";
     out << "  \"fingerprint\": " << quote(s.fingerprint) << ",\n";
+    out << "  \"trafficMode\": " << quote(s.trafficMode) << ",\n";
     const auto requestStats = [&](const ServiceSummary& v) {
         out << ", \"requests\": " << v.requests << ", \"completed\": " << v.completed
             << ", \"errors\": " << v.errors << ", \"meanLatencyMs\": " << number(v.meanLatencyMs)
@@ -79,8 +80,36 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
             << ", \"podsAtEnd\": " << v.podsAtEnd
             << ", \"meanCpuUsedCores\": " << number(v.meanCpuUsedCores) << "}";
     }
-    out << (s.nodes.empty() ? "]\n" : "\n  ]\n");
-    out << "}\n";
+    out << (s.nodes.empty() ? "]" : "\n  ]");
+    // Only for scenarios with node groups or prices, so other summaries stay as they were.
+    if (!s.nodeGroups.empty()) {
+        out << ",\n  \"nodeGroups\": [";
+        for (std::size_t i = 0; i < s.nodeGroups.size(); ++i) {
+            const NodeGroupSummary& g = s.nodeGroups[i];
+            out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(g.name)
+                << ", \"minSize\": " << g.minSize << ", \"maxSize\": " << g.maxSize
+                << ", \"sizeAtEnd\": " << g.sizeAtEnd << ", \"peakSize\": " << g.peakSize
+                << ", \"scaleUps\": " << g.scaleUps << ", \"scaleDowns\": " << g.scaleDowns
+                << ", \"spotInterruptions\": " << g.spotInterruptions << "}";
+        }
+        out << "\n  ]";
+    }
+    const CostSummary& c = s.cost;
+    if (c.priced || c.sloViolationMinutes) {
+        out << ",\n  \"cost\": {\"dollars\": " << number(c.dollars)
+            << ", \"dollarsPerHourAtEnd\": " << number(c.dollarsPerHourAtEnd)
+            << ", \"successfulRequests\": " << c.successfulRequests;
+        if (c.dollarsPerMillionRequests) {
+            out << ", \"dollarsPerMillionRequests\": " << number(*c.dollarsPerMillionRequests);
+        }
+        if (c.sloViolationMinutes) {
+            out << ", \"slo\": {\"service\": " << quote(c.sloService)
+                << ", \"latencyP95Ms\": " << number(c.sloLatencyP95Ms)
+                << ", \"violationMinutes\": " << number(*c.sloViolationMinutes) << "}";
+        }
+        out << "}";
+    }
+    out << "\n}\n";
 }
 
 void writeMetricsCsv(const MetricsStore& metrics, std::ostream& out) {

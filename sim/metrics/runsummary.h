@@ -5,6 +5,7 @@
 #include "engine/simtime.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,31 @@ struct NodeSummary {
     double meanCpuUsedCores = 0.0;
 };
 
+// One cluster-autoscaler node group over the run.
+struct NodeGroupSummary {
+    std::string name;
+    int minSize = 0;
+    int maxSize = 0;
+    int sizeAtEnd = 0;  // registered nodes
+    int peakSize = 0;   // the most registered nodes at once
+    int scaleUps = 0;   // ScaledUpGroup: times the group was grown
+    int scaleDowns = 0; // nodes deleted by scale-down
+    int spotInterruptions = 0;
+};
+
+// What the machines cost, when the scenario gives prices.
+struct CostSummary {
+    bool priced = false;
+    double dollars = 0; // billed over the run
+    double dollarsPerHourAtEnd = 0;
+    std::uint64_t successfulRequests = 0;            // answered by the entry Services
+    std::optional<double> dollarsPerMillionRequests; // when requests were answered
+    // simulation.slo: seconds with the Service's p95 above target, in minutes.
+    std::string sloService;
+    double sloLatencyP95Ms = 0;
+    std::optional<double> sloViolationMinutes;
+};
+
 struct RunSummary {
     std::string scenarioName;
     std::uint64_t seed = 0;
@@ -80,6 +106,7 @@ struct RunSummary {
     std::uint64_t engineEvents = 0;
     std::uint64_t clusterEvents = 0;
     std::string fingerprint;
+    std::string trafficMode; // "perRequest" or "aggregate" (simulation.trafficMode)
     std::vector<ServiceSummary> services;
     std::vector<VersionSummary> versions; // in the order versions were first served
     std::vector<RouteSummary> routes;     // gateway routes, in file order
@@ -87,6 +114,8 @@ struct RunSummary {
     std::vector<HpaSummary> autoscalers;
     std::vector<RolloutSummary> rollouts;
     std::vector<NodeSummary> nodes;
+    std::vector<NodeGroupSummary> nodeGroups;
+    CostSummary cost;
 };
 
 } // namespace cnsim

@@ -35,6 +35,10 @@ std::string_view componentName(Component c) {
         return "kube-apiserver";
     case Component::HorizontalPodAutoscaler:
         return "horizontal-pod-autoscaler";
+    case Component::ClusterAutoscaler:
+        return "cluster-autoscaler";
+    case Component::CloudProvider:
+        return "cloud-provider";
     case Component::RolloutsController:
         return "rollouts-controller";
     }
@@ -109,6 +113,27 @@ std::string_view reasonName(EventReason r) {
         return "FailedGetExternalMetric";
     case EventReason::FailedComputeMetricsReplicas:
         return "FailedComputeMetricsReplicas";
+    case EventReason::TriggeredScaleUp:
+        return "TriggeredScaleUp";
+    case EventReason::NotTriggerScaleUp:
+        return "NotTriggerScaleUp";
+    case EventReason::ScaledUpGroup:
+        return "ScaledUpGroup";
+    case EventReason::ScaleDown:
+    case EventReason::ScaleDownNode:
+        return "ScaleDown"; // upstream uses one reason for the node, its pods and the status
+    case EventReason::ScaleDownEmpty:
+        return "ScaleDownEmpty";
+    case EventReason::ScaleDownFailed:
+        return "ScaleDownFailed";
+    case EventReason::ScaleUpTimedOut:
+        return "ScaleUpTimedOut";
+    case EventReason::RegisteredNode:
+        return "RegisteredNode";
+    case EventReason::RemovingNode:
+        return "RemovingNode";
+    case EventReason::SpotInterruption:
+        return "SpotInterruption";
     case EventReason::RolloutUpdated:
         return "RolloutUpdated";
     case EventReason::RolloutStepCompleted:
@@ -151,6 +176,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "ReplicaSet";
     case ObjectKind::HorizontalPodAutoscaler:
         return "HorizontalPodAutoscaler";
+    case ObjectKind::ConfigMap:
+        return "ConfigMap";
     case ObjectKind::Rollout:
         return "Rollout";
     case ObjectKind::AnalysisRun:
@@ -224,6 +251,15 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::FailedGetObjectMetric:
     case EventReason::FailedGetExternalMetric:
     case EventReason::FailedComputeMetricsReplicas:
+    case EventReason::TriggeredScaleUp:
+    case EventReason::NotTriggerScaleUp:
+    case EventReason::ScaledUpGroup:
+    case EventReason::ScaleDown:
+    case EventReason::ScaleDownEmpty:
+    case EventReason::ScaleDownNode:
+    case EventReason::ScaleDownFailed:
+    case EventReason::ScaleUpTimedOut:
+    case EventReason::SpotInterruption:
     case EventReason::RolloutUpdated:
     case EventReason::RolloutStepCompleted:
     case EventReason::RolloutPaused:
@@ -238,6 +274,10 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::SwitchService:
     case EventReason::TrafficWeightUpdated:
         return std::string(e.arg("message"));
+    case EventReason::RegisteredNode:
+        return "Node " + node + " event: Registered Node " + node + " in Controller";
+    case EventReason::RemovingNode:
+        return "Node " + node + " event: Removing Node " + node + " from Controller";
     }
     return {};
 }

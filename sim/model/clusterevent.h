@@ -27,6 +27,8 @@ enum class Component {
     TaintEvictionController, // kube-controller-manager's taint-based eviction
     ApiServer,               // kube-apiserver (with etcd)
     HorizontalPodAutoscaler, // kube-controller-manager's horizontal-pod-autoscaler controller
+    ClusterAutoscaler,       // cluster-autoscaler, its own process (not the controller-manager)
+    CloudProvider,           // the cloud's machine lifecycle (spot interruptions)
     RolloutsController,      // Argo Rollouts' controller (its own Deployment, not in kcm)
 };
 
@@ -66,6 +68,26 @@ enum class EventReason {
     FailedGetObjectMetric,
     FailedGetExternalMetric,
     FailedComputeMetricsReplicas,
+    // cluster-autoscaler's events, each with upstream's message (args: message, plus those
+    // named). On pods: TriggeredScaleUp (group, from, to), NotTriggerScaleUp, ScaleDown
+    // (deleting the pod for a node scale-down). On nodes: ScaleDown (tainted
+    // ToBeDeletedByClusterAutoscaler), ScaleDownFailed. On the cluster-autoscaler-status
+    // ConfigMap: ScaledUpGroup (group, from, to, max), ScaleDownEmpty and ScaleDownNode (node),
+    // ScaleUpTimedOut (group).
+    TriggeredScaleUp,
+    NotTriggerScaleUp,
+    ScaledUpGroup,
+    ScaleDown,
+    ScaleDownEmpty,
+    ScaleDownNode,
+    ScaleDownFailed,
+    ScaleUpTimedOut,
+    // The node controller's RegisteredNode / RemovingNode when a node joins or leaves (args:
+    // node).
+    RegisteredNode,
+    RemovingNode,
+    // The cloud takes a spot machine back after a notice (args: node, message).
+    SpotInterruption,
     // Argo Rollouts' events on a Rollout (rollout/*.go, utils/conditions), each with upstream's
     // message (args: message).
     RolloutUpdated,
@@ -89,6 +111,7 @@ enum class ObjectKind {
     Deployment,
     ReplicaSet,
     HorizontalPodAutoscaler,
+    ConfigMap,
     Rollout,
     AnalysisRun
 };

@@ -1,10 +1,12 @@
 #include "model/metricsrecorder.h"
 
+#include "model/cloudprovider.h"
 #include "model/eventpriority.h"
 #include "model/replicasetcontroller.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <map>
@@ -75,6 +77,26 @@ void MetricsRecorder::start() {
     for (const NodeSpec& node : m_model.scenario().cluster.expandedNodes()) {
         m_nodes.push_back(
             NodeSeries{node.name, store.indexOf("node/" + node.name + "/cpu_used_cores", "cores")});
+        m_nodeNames.insert(node.name);
+    }
+    // Series of the cloud only where it matters, so other scenarios' fingerprints stay put.
+    const CloudProvider& cloud = m_model.cloud();
+    for (const CloudProvider::Group& g : cloud.groups()) {
+        const std::string prefix = "nodegroup/" + g.spec->name + "/";
+        m_groups.emplace_back(store.indexOf(prefix + "nodes", "nodes"),
+                              store.indexOf(prefix + "target_size", "nodes"));
+    }
+    if (cloud.billing()) {
+        m_costRate = store.indexOf("cost/cluster/dollars_per_hour", "$/h");
+        m_costTotal = store.indexOf("cost/cluster/dollars", "$");
+    }
+    if (const auto& slo = m_model.scenario().simulation.slo) {
+        const auto& names = traffic.serviceNames();
+        const auto it = std::find(names.begin(), names.end(), slo->service);
+        if (it != names.end()) {
+            m_sloService = static_cast<std::size_t>(it - names.begin());
+            m_sloTargetMs = static_cast<double>(slo->latencyP95.toMicroseconds()) / 1000.0;
+        }
     }
     m_model.engine().schedule(
         kInterval, [this] { sample(); }, priority::kMetrics);
@@ -110,11 +132,33 @@ void MetricsRecorder::putTraffic(const TrafficSeries& s, const TrafficCounters& 
     }
 }
 
+void MetricsRecorder::sampleCloud() {
+    const CloudProvider& cloud = m_model.cloud();
+    for (std::size_t i = 0; i < m_groups.size(); ++i) {
+        const CloudProvider::Group& g = cloud.groups()[i];
+        put(m_groups[i].first, static_cast<double>(g.nodes.size()));
+        put(m_groups[i].second, g.targetSize);
+    }
+    // Nodes that joined: a cpu series from their first sample on.
+    for (const CloudProvider::Group& g : cloud.groups()) {
+        for (const std::string& node : g.nodes) {
+            if (m_nodeNames.insert(node).second) {
+                m_nodes.push_back(NodeSeries{
+                    node, m_model.metrics().indexOf("node/" + node + "/cpu_used_cores", "cores")});
+            }
+        }
+    }
+}
+
 void MetricsRecorder::sample() {
     const double seconds = kInterval.toSeconds();
     TrafficModel& traffic = m_model.traffic();
     for (std::size_t i = 0; i < m_services.size(); ++i) {
         putTraffic(m_services[i], traffic.serviceCounters(i), true);
+    }
+    if (m_sloService != kNoSeries) {
+        const TimeSeries& p95 = m_model.metrics().all()[m_services[m_sloService].p95];
+        m_sloViolationSeconds += !p95.values.empty() && p95.values.back() > m_sloTargetMs ? 1 : 0;
     }
     for (std::size_t i = 0; i < m_routes.size(); ++i) {
         putTraffic(m_routes[i], traffic.routeCounters(i), false);
@@ -157,6 +201,9 @@ void MetricsRecorder::sample() {
     }
 
     traffic.accountCpuUntilNow();
+    if (m_model.cloud().hasGroups()) {
+        sampleCloud();
+    }
     for (const NodeSeries& node : m_nodes) {
         put(node.cpu, traffic.takeNodeCpuSeconds(node.name) / seconds);
     }
@@ -178,6 +225,11 @@ void MetricsRecorder::sample() {
             put(m_pods[i].utilization,
                 pods[i].cpuRequestCores > 0.0 ? used / pods[i].cpuRequestCores : 0.0);
         }
+    }
+
+    if (m_costRate != kNoSeries) {
+        put(m_costRate, m_model.cloud().dollarsPerHour());
+        put(m_costTotal, m_model.cloud().dollars());
     }
 
     if (m_model.now() + kInterval <= m_model.endTime()) {

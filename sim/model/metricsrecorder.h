@@ -10,6 +10,8 @@
 #include "engine/simtime.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,9 @@ public:
     // Creates every series known at the start (so they exist even before the first sample)
     // and schedules the first sample.
     void start();
+
+    // Seconds in which the simulation.slo Service's p95 latency was above its target.
+    std::int64_t sloViolationSeconds() const { return m_sloViolationSeconds; }
 
 private:
     static constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
@@ -53,6 +58,7 @@ private:
     TrafficSeries makeTrafficSeries(const std::string& prefix, bool withQueue);
     void putTraffic(const TrafficSeries& series, const TrafficCounters& counters, bool withQueue);
     void sample();
+    void sampleCloud();
     void put(std::size_t series, double value);
 
     SimulationModel& m_model;
@@ -69,6 +75,14 @@ private:
     };
     std::vector<RolloutSeries> m_rollouts;
     std::vector<NodeSeries> m_nodes;
+    std::set<std::string> m_nodeNames; // nodes with a cpu series
+    // nodegroup/<group>/nodes and target_size, per group in file order.
+    std::vector<std::pair<std::size_t, std::size_t>> m_groups;
+    std::size_t m_costRate = kNoSeries;
+    std::size_t m_costTotal = kNoSeries;
+    std::size_t m_sloService = kNoSeries; // index into m_services
+    double m_sloTargetMs = 0;
+    std::int64_t m_sloViolationSeconds = 0;
 };
 
 } // namespace cnsim

@@ -2,17 +2,21 @@
 
 #include "control/kubernetesdefaults.h"
 #include "model/actionexecutor.h"
+#include "model/cloudprovider.h"
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
 #include "model/kubescheduler.h"
+#include "model/metricsrecorder.h"
 #include "model/ownership.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
+#include "scenario/scenarioenums.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <set>
 
 namespace cnsim {
 
@@ -190,6 +194,23 @@ ClusterSnapshot Simulation::snapshot() const {
         nodeIndex[spec.name] = snap.nodes.size();
         snap.nodes.push_back(std::move(view));
     }
+    // Nodes the cluster autoscaler added, after the scenario's own.
+    for (const auto& [key, node] : api.nodes()) {
+        if (nodeIndex.count(node.meta.name) != 0) {
+            continue;
+        }
+        NodeState view;
+        view.name = node.meta.name;
+        view.zone = node.zone;
+        view.ready = isNodeReady(node);
+        view.up = m_model->kubelet().nodeUp(node.meta.name);
+        view.cpuCapacity = node.allocatableCpu;
+        view.memoryCapacity = node.allocatableMemory;
+        view.maxPods = node.capacityPods;
+        view.cpuUsedCores = m_model->lastSecondCpu(node.meta.name);
+        nodeIndex[node.meta.name] = snap.nodes.size();
+        snap.nodes.push_back(std::move(view));
+    }
     std::map<std::string, std::size_t> deploymentIndex;
     for (const Manifest& manifest : m_model->scenario().workloads) {
         if (const auto* spec = std::get_if<DeploymentSpec>(&manifest)) {
@@ -273,6 +294,7 @@ RunSummary Simulation::summary() const {
     s.engineEvents = engineEventCount();
     s.clusterEvents = events().size();
     s.fingerprint = fingerprintHex();
+    s.trafficMode = enumName(scenario().simulation.trafficMode);
     const TrafficModel& traffic = m_model->traffic();
     for (std::size_t i = 0; i < traffic.serviceNames().size(); ++i) {
         s.services.push_back(summarize(traffic.serviceNames()[i], traffic.serviceCounters(i)));
@@ -353,7 +375,53 @@ RunSummary Simulation::summary() const {
         s.nodes.push_back(NodeSummary{node.name, node.zone, node.ready, node.podCount,
                                       traffic.nodeCpuTotalSeconds(node.name) / seconds});
     }
+    summarizeCloud(s);
     return s;
+}
+
+void Simulation::summarizeCloud(RunSummary& s) const {
+    const CloudProvider& cloud = m_model->cloud();
+    for (const CloudProvider::Group& g : cloud.groups()) {
+        s.nodeGroups.push_back(NodeGroupSummary{g.spec->name, g.spec->minSize, g.spec->maxSize,
+                                                static_cast<int>(g.nodes.size()), g.peakSize,
+                                                g.scaleUps, g.nodesDeleted, g.interruptions});
+    }
+    CostSummary& c = s.cost;
+    const Scenario& sc = scenario();
+    c.priced = cloud.billing();
+    c.dollars = cloud.dollars();
+    c.dollarsPerHourAtEnd = cloud.dollarsPerHour();
+    // Successful requests: those the entry Services answered (the Services traffic sources
+    // call, or the gateway's Service).
+    std::set<std::string> entries;
+    for (const TrafficSourceSpec& source : sc.simulation.traffic) {
+        for (const RequestClassSpec& rc : source.classes) {
+            entries.insert(rc.service.empty() ? sc.simulation.gateway.service : rc.service);
+        }
+    }
+    for (const ServiceSummary& service : s.services) {
+        if (entries.count(service.name) != 0) {
+            c.successfulRequests += service.completed;
+        }
+    }
+    if (c.priced && c.successfulRequests > 0) {
+        c.dollarsPerMillionRequests = c.dollars / static_cast<double>(c.successfulRequests) * 1e6;
+    }
+    if (sc.simulation.slo) {
+        c.sloService = sc.simulation.slo->service;
+        c.sloLatencyP95Ms =
+            static_cast<double>(sc.simulation.slo->latencyP95.toMicroseconds()) / 1000.0;
+        c.sloViolationMinutes =
+            static_cast<double>(m_model->metricsRecorder().sloViolationSeconds()) / 60.0;
+    }
+}
+
+std::optional<CaDecisionHistory> Simulation::clusterAutoscalerDecisions() const {
+    const ClusterAutoscaler& ca = m_model->clusterAutoscaler();
+    if (!ca.enabled() || ca.decisions().records.empty()) {
+        return std::nullopt;
+    }
+    return ca.decisions();
 }
 
 std::uint64_t Simulation::fingerprint() const {

@@ -15,6 +15,7 @@
 #include "metrics/runsummary.h"
 #include "metrics/traces.h"
 #include "model/action.h"
+#include "model/clusterautoscaler.h"
 #include "model/clusterevent.h"
 #include "model/hpacontroller.h"
 #include "model/metricsserver.h"
@@ -98,11 +99,18 @@ public:
     // HPA exists.
     const MetricsServer& metricsServer() const;
 
+    // The cluster autoscaler's scans (when the scenario has node groups): the latest decision
+    // (records.back(): pending pods, the scale-up and scale-down results with their
+    // explanations as codes and parameters) and a bounded history; empty before its first scan.
+    std::optional<CaDecisionHistory> clusterAutoscalerDecisions() const;
+
     std::uint64_t fingerprint() const;
     std::string fingerprintHex() const;
     std::uint64_t engineEventCount() const;
 
 private:
+    void summarizeCloud(RunSummary& summary) const;
+
     std::unique_ptr<SimulationModel> m_model;
     CommandHandler m_commandHandler;
     bool m_inCommand = false;

@@ -1,6 +1,8 @@
 #include "model/simulationmodel.h"
 
 #include "control/kubernetesdefaults.h"
+#include "model/cloudprovider.h"
+#include "model/clusterautoscaler.h"
 #include "model/deploymentcontroller.h"
 #include "model/disruptioncontroller.h"
 #include "model/endpointscontroller.h"
@@ -37,10 +39,13 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     m_metricsRecorder = std::make_unique<MetricsRecorder>(*this);
     m_metricsServer = std::make_unique<MetricsServer>(*this);
     m_hpaController = std::make_unique<HpaController>(*this);
+    m_cloud = std::make_unique<CloudProvider>(*this);
+    m_clusterAutoscaler = std::make_unique<ClusterAutoscaler>(*this);
     m_rolloutsController = std::make_unique<RolloutsController>(*this);
     buildCluster();
     m_traffic->start();
     m_metricsRecorder->start();
+    m_clusterAutoscaler->start();
     scheduleFaults();
 }
 
@@ -60,30 +65,35 @@ double SimulationModel::lastSecondCpu(const std::string& node) const {
     return series == nullptr || series->values.empty() ? 0.0 : series->values.back();
 }
 
-void SimulationModel::buildCluster() {
+void SimulationModel::createNode(const NodeSpec& spec) {
     const SimTime now = m_engine.now();
+    NodeObject node;
+    node.meta.name = spec.name;
+    node.meta.nameSpace = ""; // nodes are cluster-scoped
+    node.meta.labels = spec.labels;
+    node.meta.labels[std::string(k8s::kLabelHostname)] = spec.name;
+    node.meta.labels[std::string(k8s::kLabelZone)] = spec.zone;
+    node.unschedulable = spec.unschedulable;
+    node.taints = spec.taints;
+    node.capacityCpu = spec.cpu;
+    node.capacityMemory = spec.memory;
+    node.capacityPods = spec.maxPods;
+    // The hypervisor's share is not allocatable to pods.
+    node.allocatableCpu = spec.cpu - spec.machine.overheadCpu;
+    node.allocatableMemory = spec.memory - spec.machine.overheadMemory;
+    node.images = spec.cachedImages;
+    node.zone = spec.zone;
+    node.machine = spec.machine;
+    setCondition(node.conditions, "Ready", ConditionStatus::True, now, "KubeletReady",
+                 "kubelet is posting ready status");
+    m_api.create(std::move(node), now);
+}
+
+void SimulationModel::buildCluster() {
     for (const NodeSpec& spec : m_scenario.cluster.expandedNodes()) {
-        NodeObject node;
-        node.meta.name = spec.name;
-        node.meta.nameSpace = ""; // nodes are cluster-scoped
-        node.meta.labels = spec.labels;
-        node.meta.labels[std::string(k8s::kLabelHostname)] = spec.name;
-        node.meta.labels[std::string(k8s::kLabelZone)] = spec.zone;
-        node.unschedulable = spec.unschedulable;
-        node.taints = spec.taints;
-        node.capacityCpu = spec.cpu;
-        node.capacityMemory = spec.memory;
-        node.capacityPods = spec.maxPods;
-        // The hypervisor's share is not allocatable to pods.
-        node.allocatableCpu = spec.cpu - spec.machine.overheadCpu;
-        node.allocatableMemory = spec.memory - spec.machine.overheadMemory;
-        node.images = spec.cachedImages;
-        node.zone = spec.zone;
-        node.machine = spec.machine;
-        setCondition(node.conditions, "Ready", ConditionStatus::True, now, "KubeletReady",
-                     "kubelet is posting ready status");
-        m_api.create(std::move(node), now);
+        createNode(spec);
     }
+    m_cloud->start(); // the node groups' initial nodes
     for (const Manifest& manifest : m_scenario.workloads) {
         storeManifest(manifest);
     }

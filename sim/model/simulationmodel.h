@@ -32,6 +32,8 @@ class NodeLifecycleController;
 class DisruptionController;
 class MetricsServer;
 class HpaController;
+class CloudProvider;
+class ClusterAutoscaler;
 class RolloutsController;
 
 class SimulationModel {
@@ -73,6 +75,13 @@ public:
     MetricsServer& metricsServer() { return *m_metricsServer; }
     const MetricsServer& metricsServer() const { return *m_metricsServer; }
     const HpaController& hpaController() const { return *m_hpaController; }
+    CloudProvider& cloud() { return *m_cloud; }
+    const CloudProvider& cloud() const { return *m_cloud; }
+    const ClusterAutoscaler& clusterAutoscaler() const { return *m_clusterAutoscaler; }
+    const MetricsRecorder& metricsRecorder() const { return *m_metricsRecorder; }
+
+    // Stores a Node for a machine that has booted and whose kubelet registered (Ready).
+    void createNode(const NodeSpec& spec);
     RolloutsController& rolloutsController() { return *m_rolloutsController; }
 
     // Cluster-level operations shared by faults and user actions.
@@ -140,6 +149,8 @@ private:
     std::unique_ptr<MetricsRecorder> m_metricsRecorder;
     std::unique_ptr<MetricsServer> m_metricsServer;
     std::unique_ptr<HpaController> m_hpaController;
+    std::unique_ptr<CloudProvider> m_cloud;
+    std::unique_ptr<ClusterAutoscaler> m_clusterAutoscaler;
     std::unique_ptr<RolloutsController> m_rolloutsController;
 };
 

@@ -85,14 +85,20 @@ TrafficModel::TrafficModel(SimulationModel& model)
     : m_model(model), m_engine(model.engine()), m_gatewayStream(model.makeStream("gateway")),
       m_tracingStream(model.makeStream("tracing")), m_errorStream(model.makeStream("image-errors")),
       m_sameZone(model.scenario().simulation.network.sameZoneLatency),
-      m_crossZone(model.scenario().simulation.network.crossZoneLatency) {
-    std::map<std::string, std::uint32_t> zones;
+      m_crossZone(model.scenario().simulation.network.crossZoneLatency),
+      m_aggregate(model.scenario().simulation.trafficMode == TrafficMode::Aggregate) {
     for (const NodeSpec& node : model.scenario().cluster.expandedNodes()) {
-        const auto zone =
-            zones.emplace(node.zone, static_cast<std::uint32_t>(zones.size())).first->second;
-        m_nodeByName.emplace(node.name, static_cast<std::uint32_t>(m_nodes.size()));
-        m_nodes.push_back(NodeInfo{node.name, zone, 0.0, 0.0});
+        addNode(node.name, node.zone);
     }
+    // Nodes the cluster autoscaler adds join the data plane when they register.
+    model.api().watch(ResourceKind::Node, [this](WatchEventType type, const ObjectMeta& meta) {
+        if (type != WatchEventType::Added || m_nodeByName.count(meta.name) != 0) {
+            return;
+        }
+        if (const NodeObject* node = m_model.api().nodes().find("", meta.name)) {
+            addNode(node->meta.name, node->zone);
+        }
+    });
     buildServices();
     // kube-proxy follows the Endpoints objects; a change is read at the next request.
     model.api().watch(ResourceKind::Endpoints, [this](WatchEventType, const ObjectMeta& meta) {
@@ -104,6 +110,12 @@ TrafficModel::TrafficModel(SimulationModel& model)
 }
 
 TrafficModel::~TrafficModel() = default;
+
+void TrafficModel::addNode(const std::string& name, const std::string& zone) {
+    const auto z = m_zones.emplace(zone, static_cast<std::uint32_t>(m_zones.size())).first->second;
+    m_nodeByName.emplace(name, static_cast<std::uint32_t>(m_nodes.size()));
+    m_nodes.push_back(NodeInfo{name, z, 0.0, 0.0});
+}
 
 bool TrafficModel::setRouteWeight(const std::string& route, const std::string& canaryService,
                                   int weight, const std::string& stableService) {
@@ -254,7 +266,12 @@ void TrafficModel::start() {
             continue;
         }
         source.clientSalt = fnv1a64(spec.name);
+        source.carry.assign(source.targets.size(), 0.0);
         m_sources.push_back(std::move(source));
+    }
+    if (m_aggregate) {
+        startAggregate();
+        return;
     }
     for (std::uint32_t i = 0; i < m_sources.size(); ++i) {
         scheduleNextArrival(i);
@@ -357,6 +374,7 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
         }
     }
     station.server = PodServer(cores, workers, queueCapacity);
+    station.fluid = FluidStation(cores, workers, queueCapacity);
     station.containerName = container.name;
     station.memoryLimit =
         container.limits.memory ? static_cast<double>(container.limits.memory->value) : 0.0;
@@ -410,7 +428,9 @@ int TrafficModel::requestsInFlight(const std::string& podKey) const {
     if (it == m_stationByKey.end() || !m_stations[it->second].running) {
         return 0;
     }
-    return static_cast<int>(m_stations[it->second].server.requestsPresent());
+    const Station& station = m_stations[it->second];
+    return m_aggregate ? static_cast<int>(std::lround(station.fluid.meanPresent()))
+                       : static_cast<int>(station.server.requestsPresent());
 }
 
 SimTime TrafficModel::hopLatency(std::uint32_t from, std::uint32_t to) const {

@@ -36,6 +36,7 @@
 #include "scenario/scenario.h"
 #include "traffic/circuitbreaker.h"
 #include "traffic/distributions.h"
+#include "traffic/fluidstation.h"
 #include "traffic/gatewayrouter.h"
 #include "traffic/loadbalancers.h"
 #include "traffic/podserver.h"
@@ -133,6 +134,8 @@ public:
 
     const std::vector<RequestTrace>& traces() const { return m_traces; }
     bool hasSources() const { return !m_sources.empty(); }
+    // simulation.trafficMode: aggregate (aggregateflow.cpp) instead of one request at a time.
+    bool aggregate() const { return m_aggregate; }
 
 private:
     struct Call {
@@ -204,6 +207,8 @@ private:
         SimTime idleFrom;
         double cpuWindow = 0.0; // core-seconds since the last sample
         std::uint32_t podCpu = kNone;
+        FluidStation fluid;     // aggregate mode's state of the same station
+        double fluidRate = 0.0; // aggregate mode: arrivals per second in the current tick
     };
 
     struct Request {
@@ -255,6 +260,7 @@ private:
         std::vector<double> weights;
         std::vector<Target> targets;
         std::uint64_t clientSalt = 0;
+        std::vector<double> carry; // aggregate mode: fractional requests per class, carried
 
         Source(const TrafficSourceSpec& s, RandomStream arrivalStream, RandomStream choiceStream)
             : spec(&s), arrivals(s, arrivalStream), stream(choiceStream) {}
@@ -282,6 +288,7 @@ private:
 
     // Set-up.
     void buildServices();
+    void addNode(const std::string& name, const std::string& zone);
     static Policy makePolicy(std::uint32_t caller, const CallResilienceSpec& spec);
     std::uint32_t stationFor(const std::string& podKey);
     std::uint32_t versionFor(std::uint32_t service, const std::string& version);
@@ -317,6 +324,22 @@ private:
     void traceSpanStart(Request& r, std::uint32_t station);
     void traceSpanEnd(Request& r);
 
+    // Aggregate mode (aggregateflow.cpp): one tick per second for every pod.
+    struct Visit {
+        int code = 200;
+        SimTime latency; // at the Service: arrival at the pod → answer
+        SimTime hop;     // the network hop each way between caller and pod
+    };
+    void startAggregate();
+    void aggregateTick();
+    void propagateRates(double from, double to);
+    void stepStations(double seconds);
+    void sampleRequests(double seconds);
+    Visit visitService(std::uint32_t service, std::uint32_t callerStation, std::uint64_t weight);
+    Visit visitGatewayRoute(std::uint32_t callerStation, std::uint32_t route, std::uint64_t weight);
+    SimTime downstreamLatency(std::uint32_t service, std::uint32_t station, std::uint64_t weight,
+                              int& code);
+
     SimulationModel& m_model;
     Engine& m_engine;
     std::vector<std::string> m_serviceNames;
@@ -334,6 +357,7 @@ private:
     std::map<std::string, std::uint32_t> m_stationByKey;
     std::vector<NodeInfo> m_nodes;
     std::map<std::string, std::uint32_t> m_nodeByName;
+    std::map<std::string, std::uint32_t> m_zones; // zone → index, in order of first appearance
     std::deque<VersionCounters> m_versions;
     std::vector<PodCpu> m_podCpu;
     std::deque<Request> m_requests; // the pool; stable addresses
@@ -345,6 +369,14 @@ private:
     std::vector<RequestTrace> m_traces;
     SimTime m_sameZone;
     SimTime m_crossZone;
+
+    bool m_aggregate = false;
+    std::vector<std::uint32_t> m_serviceOrder; // aggregate: callers before callees
+    std::vector<double> m_serviceRate;         // aggregate: arrivals per second this tick
+    std::vector<double> m_serviceDrop;         // aggregate: share turned away, last tick
+    std::vector<double> m_routeAdmit;          // aggregate: share a route's rate limit admits
+    std::vector<double> m_latencySeconds;      // aggregate: Σ weight × latency this tick
+    std::vector<double> m_latencyWeight;       // aggregate: Σ weight this tick
 };
 
 } // namespace cnsim

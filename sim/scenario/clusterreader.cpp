@@ -17,6 +17,12 @@ constexpr Bytes kMinNodeMemory{Bytes::mebibytes(1)};
 constexpr Bytes kMaxNodeMemory{Bytes::gibibytes(64 * 1024)};
 constexpr int kMaxPodsPerNode = 1000;
 constexpr SimTime kMaxBootTime = SimTime::hours(1);
+constexpr SimTime kMaxJoinTime = SimTime::hours(1);
+// Above any machine a cloud rents by the hour (the largest are about $100/h).
+constexpr double kMaxPricePerHour = 10000.0;
+// A node is taken back at most once a minute on average: beyond that no pod would ever start.
+constexpr double kMaxInterruptionsPerHour = 60.0;
+constexpr int kMaxGroupPriority = 1000000;
 
 // Labels the simulation sets on every node from its name and zone, as kubelet and the
 // cloud provider do on a real cluster; a file that set them too could contradict them.
@@ -34,6 +40,7 @@ struct MachineFields {
     bool unschedulable = false;
     MachineSpec machine;
     std::vector<std::string> cachedImages;
+    double pricePerHour = 0;
 };
 
 void readMachineSpec(DiagnosticSink& sink, const YamlEntry& entry, MachineFields& fields,
@@ -161,18 +168,112 @@ void readMachine(DiagnosticSink& sink, MapCursor& map, MachineFields& machine) {
     if (const YamlEntry* images = map.find("cachedImages")) {
         machine.cachedImages = readImageNames(sink, *images);
     }
+    if (const YamlEntry* price = map.find("pricePerHour")) {
+        machine.pricePerHour = readNumber(sink, *price, 0.0, kMaxPricePerHour).value_or(0.0);
+    }
+}
+
+SpotSpec readSpot(DiagnosticSink& sink, const YamlEntry& entry) {
+    static const FieldTable table = cnsimFields("spot", {"interruptionsPerHour"});
+    SpotSpec spot;
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    if (const YamlEntry* rate = map.find("interruptionsPerHour")) {
+        spot.interruptionsPerHour =
+            readNumber(sink, *rate, 0.0, kMaxInterruptionsPerHour).value_or(0.0);
+    }
+    return spot;
+}
+
+// minSize ≤ initialSize ≤ maxSize, as cloud providers validate a node group's sizes.
+void checkGroupSizes(DiagnosticSink& sink, const NodeGroupSpec& group, const YAML::Mark& minMark,
+                     const YAML::Mark& initialMark) {
+    if (group.minSize > group.maxSize) {
+        sink.error(minMark, "above-maximum",
+                   {"minSize", std::to_string(group.minSize), std::to_string(group.maxSize)},
+                   "minSize " + std::to_string(group.minSize) + " is above maxSize " +
+                       std::to_string(group.maxSize) + "; make minSize <= maxSize");
+        return;
+    }
+    if (group.initialSize &&
+        (*group.initialSize < group.minSize || *group.initialSize > group.maxSize)) {
+        sink.error(initialMark, "bad-range",
+                   {"initialSize", std::to_string(*group.initialSize),
+                    std::to_string(group.minSize), std::to_string(group.maxSize)},
+                   "initialSize " + std::to_string(*group.initialSize) +
+                       " must be between minSize " + std::to_string(group.minSize) +
+                       " and maxSize " + std::to_string(group.maxSize));
+    }
+}
+
+NodeGroupSpec readNodeGroup(DiagnosticSink& sink, const YAML::Node& item, ScenarioMarks& marks) {
+    static const FieldTable table =
+        cnsimFields("node group", {"name", "zone", "minSize", "maxSize", "initialSize", "cpu",
+                                   "memory", "maxPods", "labels", "taints", "machine",
+                                   "cachedImages", "joinTime", "pricePerHour", "spot", "priority"});
+    MapCursor map(sink, item, item.Mark(), table);
+    NodeGroupSpec group;
+    marks.groupNames.push_back(item.Mark());
+    if (const YamlEntry* name = map.require("name")) {
+        marks.groupNames.back() = name->value.Mark();
+        group.name = readName(sink, *name, checkDns1123Label).value_or("");
+    }
+    YAML::Mark minMark = item.Mark();
+    YAML::Mark initialMark = item.Mark();
+    std::optional<std::int64_t> minSize = 0;
+    std::optional<std::int64_t> maxSize;
+    std::optional<std::int64_t> initialSize = 0;
+    if (const YamlEntry* entry = map.find("minSize")) {
+        minMark = entry->value.Mark();
+        minSize = readInteger(sink, *entry, 0, kMaxClusterNodes);
+    }
+    if (const YamlEntry* entry = map.require("maxSize")) {
+        maxSize = readInteger(sink, *entry, 1, kMaxClusterNodes);
+    }
+    if (const YamlEntry* entry = map.find("initialSize")) {
+        initialMark = entry->value.Mark();
+        initialSize = readInteger(sink, *entry, 0, kMaxClusterNodes);
+        group.initialSize = static_cast<int>(initialSize.value_or(0));
+    }
+    group.minSize = static_cast<int>(minSize.value_or(0));
+    group.maxSize = static_cast<int>(maxSize.value_or(0));
+    if (minSize && maxSize && initialSize) {
+        checkGroupSizes(sink, group, minMark, initialMark);
+    }
+    MachineFields machine;
+    readMachine(sink, map, machine);
+    group.zone = machine.zone;
+    group.cpu = machine.cpu;
+    group.memory = machine.memory;
+    group.maxPods = machine.maxPods;
+    group.labels = std::move(machine.labels);
+    group.taints = std::move(machine.taints);
+    group.machine = machine.machine;
+    group.cachedImages = std::move(machine.cachedImages);
+    group.pricePerHour = machine.pricePerHour;
+    if (const YamlEntry* join = map.find("joinTime")) {
+        group.joinTime =
+            readDuration(sink, *join, SimTime::zero(), kMaxJoinTime).value_or(SimTime::zero());
+    }
+    if (const YamlEntry* spot = map.find("spot")) {
+        group.spot = readSpot(sink, *spot);
+    }
+    if (const YamlEntry* priority = map.find("priority")) {
+        group.priority = static_cast<int>(
+            readInteger(sink, *priority, -kMaxGroupPriority, kMaxGroupPriority).value_or(0));
+    }
+    return group;
 }
 
 } // namespace
 
 ClusterSpec readCluster(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks) {
-    static const FieldTable table = cnsimFields("cluster", {"nodes", "nodePools"});
+    static const FieldTable table = cnsimFields("cluster", {"nodes", "nodePools", "nodeGroups"});
     static const FieldTable nodeTable =
         cnsimFields("node", {"name", "zone", "cpu", "memory", "maxPods", "labels", "taints",
-                             "unschedulable", "machine", "cachedImages"});
-    static const FieldTable poolTable =
-        cnsimFields("node pool", {"name", "zone", "count", "cpu", "memory", "maxPods", "labels",
-                                  "taints", "unschedulable", "machine", "cachedImages"});
+                             "unschedulable", "machine", "cachedImages", "pricePerHour"});
+    static const FieldTable poolTable = cnsimFields(
+        "node pool", {"name", "zone", "count", "cpu", "memory", "maxPods", "labels", "taints",
+                      "unschedulable", "machine", "cachedImages", "pricePerHour"});
     ClusterSpec cluster;
     marks.cluster = entry.keyMark();
     MapCursor map(sink, entry.value, entry.keyMark(), table);
@@ -199,6 +300,7 @@ ClusterSpec readCluster(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMa
             node.unschedulable = machine.unschedulable;
             node.machine = machine.machine;
             node.cachedImages = std::move(machine.cachedImages);
+            node.pricePerHour = machine.pricePerHour;
             cluster.nodes.push_back(std::move(node));
         }
     }
@@ -229,18 +331,28 @@ ClusterSpec readCluster(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMa
             pool.unschedulable = machine.unschedulable;
             pool.machine = machine.machine;
             pool.cachedImages = std::move(machine.cachedImages);
+            pool.pricePerHour = machine.pricePerHour;
             total += pool.count;
             cluster.nodePools.push_back(std::move(pool));
         }
     }
-    if (cluster.nodes.empty() && cluster.nodePools.empty()) {
+    if (const YamlEntry* groups = map.find("nodeGroups")) {
+        for (const YAML::Node& item : readList(sink, *groups)) {
+            cluster.nodeGroups.push_back(readNodeGroup(sink, item, marks));
+            // The autoscaler may grow every group to its maximum.
+            total += cluster.nodeGroups.back().maxSize;
+        }
+    }
+    if (cluster.nodes.empty() && cluster.nodePools.empty() && cluster.nodeGroups.empty()) {
         sink.error(entry.keyMark(), "no-nodes", {},
-                   "the cluster must have at least one node, in 'nodes' or 'nodePools'");
+                   "the cluster must have at least one node, in 'nodes', 'nodePools' or "
+                   "'nodeGroups'");
     } else if (total > kMaxClusterNodes) {
         sink.error(entry.keyMark(), "above-maximum",
                    {"nodes", std::to_string(total), std::to_string(kMaxClusterNodes)},
-                   "the cluster has " + std::to_string(total) +
-                       " nodes in total, above the maximum of " + std::to_string(kMaxClusterNodes));
+                   "the cluster has " + std::to_string(total) + " nodes in total" +
+                       (cluster.nodeGroups.empty() ? "" : " (node groups counted at maxSize)") +
+                       ", above the maximum of " + std::to_string(kMaxClusterNodes));
     }
     return cluster;
 }

@@ -8,7 +8,8 @@ std::vector<NodeSpec> ClusterSpec::expandedNodes() const {
         for (int i = 1; i <= pool.count; ++i) {
             out.push_back(NodeSpec{pool.name + "-" + std::to_string(i), pool.zone, pool.cpu,
                                    pool.memory, pool.maxPods, pool.labels, pool.taints,
-                                   pool.unschedulable, pool.machine, pool.cachedImages});
+                                   pool.unschedulable, pool.machine, pool.cachedImages,
+                                   pool.pricePerHour});
         }
     }
     return out;

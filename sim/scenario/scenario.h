@@ -7,7 +7,9 @@
 // run (no status): the simulation builds its own state from a Scenario and never edits it.
 // File format reference: docs/scenario-format.md.
 
+#include "control/autoscaling/expander.h"
 #include "control/autoscaling/hpatypes.h"
+#include "control/kubernetesdefaults.h"
 #include "engine/simtime.h"
 #include "scenario/kubernetestypes.h"
 #include "scenario/rolloutspec.h"
@@ -59,6 +61,7 @@ struct NodeSpec {
     bool unschedulable = false; // cordoned from the start
     MachineSpec machine;
     std::vector<std::string> cachedImages; // images already pulled when the run starts
+    double pricePerHour = 0;               // what the cloud bills for the machine, in dollars
     bool operator==(const NodeSpec&) const = default;
 };
 
@@ -75,12 +78,47 @@ struct NodePoolSpec {
     bool unschedulable = false;
     MachineSpec machine;
     std::vector<std::string> cachedImages;
+    double pricePerHour = 0; // per node
     bool operator==(const NodePoolSpec&) const = default;
+};
+
+// A spot (preemptible) machine: cheaper, and the cloud takes it back at random moments
+// (a Poisson process of this rate per node), with a two-minute notice as on AWS.
+struct SpotSpec {
+    double interruptionsPerHour = 0;
+    bool operator==(const SpotSpec&) const = default;
+};
+
+// cluster.nodeGroups[]: nodes the cluster autoscaler grows and shrinks between minSize and
+// maxSize (cloudprovider.NodeGroup). Every node of the group is the same machine; the cloud
+// registers a requested node after machine.bootTime + joinTime. Nodes are named
+// "<name>-<n>" with n counting up from 1 and never reused.
+struct NodeGroupSpec {
+    std::string name;
+    std::string zone;
+    int minSize = 0;
+    int maxSize = 1;
+    std::optional<int> initialSize; // unset: minSize
+    CpuMillis cpu;
+    Bytes memory;
+    int maxPods = 110;
+    LabelMap labels;
+    std::vector<Taint> taints;
+    MachineSpec machine;
+    std::vector<std::string> cachedImages;
+    SimTime joinTime;        // VM booted → kubelet registered and Ready (bootstrap, CNI)
+    double pricePerHour = 0; // per node
+    std::optional<SpotSpec> spot;
+    int priority = 0; // the priority expander's: higher wins
+    int initial() const { return initialSize.value_or(minSize); }
+    SimTime provisioningDelay() const { return machine.bootTime + joinTime; }
+    bool operator==(const NodeGroupSpec&) const = default;
 };
 
 struct ClusterSpec {
     std::vector<NodeSpec> nodes;
     std::vector<NodePoolSpec> nodePools;
+    std::vector<NodeGroupSpec> nodeGroups; // autoscaled; their nodes are created by the run
     // Explicit nodes first, then each pool's nodes, in file order.
     std::vector<NodeSpec> expandedNodes() const;
     bool operator==(const ClusterSpec&) const = default;
@@ -310,6 +348,35 @@ struct ScheduledCommand {
     bool operator==(const ScheduledCommand&) const = default;
 };
 
+// simulation.clusterAutoscaler: cluster-autoscaler's flags, with upstream's defaults
+// (cluster-autoscaler/config/autoscaling_options.go and main.go; FAQ "What are the parameters
+// to CA?"). It runs when cluster.nodeGroups has a group.
+struct ClusterAutoscalerSpec {
+    std::vector<CaExpanderKind> expander{CaExpanderKind::LeastWaste}; // --expander (a chain)
+    SimTime scanInterval = k8s::kCaScanInterval;
+    double scaleDownUtilizationThreshold = k8s::kCaScaleDownUtilizationThreshold;
+    bool scaleDownEnabled = true;
+    SimTime scaleDownUnneededTime = k8s::kCaScaleDownUnneededTime;
+    SimTime scaleDownUnreadyTime = k8s::kCaScaleDownUnreadyTime;
+    SimTime scaleDownDelayAfterAdd = k8s::kCaScaleDownDelayAfterAdd;
+    SimTime scaleDownDelayAfterDelete = k8s::kCaScaleDownDelayAfterDelete;
+    SimTime scaleDownDelayAfterFailure = k8s::kCaScaleDownDelayAfterFailure;
+    SimTime maxNodeProvisionTime = k8s::kCaMaxNodeProvisionTime;
+    SimTime newPodScaleUpDelay = SimTime::zero();
+    int maxNodesTotal = 0; // 0: no limit
+    int maxScaleDownParallelism = k8s::kCaMaxScaleDownParallelism;
+    int maxDrainParallelism = k8s::kCaMaxDrainParallelism;
+    bool operator==(const ClusterAutoscalerSpec&) const = default;
+};
+
+// simulation.slo: a latency objective for one Service; a second in which the Service's p95
+// latency is above the target counts toward the run's SLO-violation minutes.
+struct SloSpec {
+    std::string service;
+    SimTime latencyP95;
+    bool operator==(const SloSpec&) const = default;
+};
+
 struct SimulationSpec {
     SimTime podStartupTime = SimTime::seconds(2); // bind → Running (image pull + start)
     std::vector<ImageSpec> images;
@@ -320,8 +387,11 @@ struct SimulationSpec {
     GatewaySpec gateway;
     std::vector<TrafficSourceSpec> traffic;
     TracingSpec tracing;
+    TrafficMode trafficMode = TrafficMode::PerRequest;
     std::vector<FaultSpec> faults;
     std::vector<ScheduledCommand> commands;
+    std::optional<ClusterAutoscalerSpec> clusterAutoscaler;
+    std::optional<SloSpec> slo;
     bool operator==(const SimulationSpec&) const = default;
 };
 

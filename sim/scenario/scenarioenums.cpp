@@ -74,4 +74,10 @@ const std::vector<std::string_view>& enumNames<ScoringStrategy>() {
     return names;
 }
 
+template <>
+const std::vector<std::string_view>& enumNames<TrafficMode>() {
+    static const std::vector<std::string_view> names{"perRequest", "aggregate"};
+    return names;
+}
+
 } // namespace cnsim

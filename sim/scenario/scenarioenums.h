@@ -39,6 +39,8 @@ template <>
 const std::vector<std::string_view>& enumNames<ControlPlaneComponent>();
 template <>
 const std::vector<std::string_view>& enumNames<ScoringStrategy>();
+template <>
+const std::vector<std::string_view>& enumNames<TrafficMode>();
 
 template <typename Enum>
 std::string enumName(Enum value) {

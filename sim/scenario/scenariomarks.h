@@ -65,12 +65,16 @@ struct ScenarioMarks {
     std::vector<YAML::Mark> nodeNames;
     std::vector<YAML::Mark> poolNames;
     std::vector<YAML::Mark> poolCounts;
+    std::vector<YAML::Mark> groupNames; // cluster.nodeGroups[i].name
+    YAML::Mark clusterAutoscaler;       // simulation.clusterAutoscaler's key
+    YAML::Mark sloService;              // simulation.slo.service's value
     std::vector<ManifestMarks> workloads;
     std::vector<BehaviourMarks> behaviours; // simulation.services[]
     GatewayMarks gateway;
     std::vector<TrafficMarks> traffic;
     std::vector<FaultMarks> faults;
     std::vector<YAML::Mark> commands; // each command's `at`
+    YAML::Mark trafficMode;           // simulation.trafficMode's value
 };
 
 } // namespace cnsim

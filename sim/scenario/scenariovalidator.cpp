@@ -106,6 +106,46 @@ void checkNodes(DiagnosticSink& sink, const ClusterSpec& cluster, const Scenario
     }
 }
 
+// A group's nodes are "<group>-<n>" (n counting up, never reused): no other node may have a
+// name of that form, and groups are named apart from each other and from pools.
+void checkNodeGroups(DiagnosticSink& sink, const ClusterSpec& cluster, const ScenarioMarks& marks,
+                     std::vector<std::string>& nodeNames) {
+    std::map<std::string, int> firstLine;
+    for (std::size_t i = 0; i < cluster.nodePools.size() && i < marks.poolNames.size(); ++i) {
+        firstLine.emplace(cluster.nodePools[i].name, marks.poolNames[i].line + 1);
+    }
+    const std::vector<std::string> staticNames = nodeNames;
+    for (std::size_t i = 0; i < cluster.nodeGroups.size() && i < marks.groupNames.size(); ++i) {
+        const NodeGroupSpec& group = cluster.nodeGroups[i];
+        if (group.name.empty()) {
+            continue;
+        }
+        if (const auto it = firstLine.find(group.name); it != firstLine.end()) {
+            sink.error(marks.groupNames[i], "duplicate-name", {"node group", group.name},
+                       "node group '" + group.name + "' has the name of the node pool or group " +
+                           "on line " + std::to_string(it->second) + "; rename one of them");
+            continue;
+        }
+        firstLine.emplace(group.name, marks.groupNames[i].line + 1);
+        const std::string prefix = group.name + "-";
+        for (const std::string& node : staticNames) {
+            const std::string rest = node.substr(std::min(node.size(), prefix.size()));
+            if (node.rfind(prefix, 0) == 0 && !rest.empty() &&
+                rest.find_first_not_of("0123456789") == std::string::npos) {
+                sink.error(marks.groupNames[i], "duplicate-name", {"node", node},
+                           "node group '" + group.name + "' names its nodes " + prefix + "1, " +
+                               prefix + "2, …, which clashes with node '" + node +
+                               "'; rename the group");
+                break;
+            }
+        }
+        // The initial nodes exist from the start: faults may name them.
+        for (int k = 1; k <= group.initial(); ++k) {
+            nodeNames.push_back(prefix + std::to_string(k));
+        }
+    }
+}
+
 // A podKill or containerKill names a Deployment that exists and, for containerKill, one of
 // its containers. A named pod is only known at run time.
 void checkPodFault(DiagnosticSink& sink, const Scenario& scenario, const FaultSpec& fault,
@@ -258,6 +298,7 @@ void checkAutoscalers(DiagnosticSink& sink, const Scenario& scenario, const Scen
 void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const ScenarioMarks& marks) {
     std::vector<std::string> nodeNames;
     checkNodes(sink, scenario.cluster, marks, nodeNames);
+    checkNodeGroups(sink, scenario.cluster, marks, nodeNames);
 
     // Workload names are unique per kind and namespace, as in Kubernetes.
     std::set<std::tuple<std::string, std::string, std::string>> workloadKeys;
@@ -361,6 +402,25 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
         if (!node.zone.empty() && std::find(zones.begin(), zones.end(), node.zone) == zones.end()) {
             zones.push_back(node.zone);
         }
+    }
+    for (const NodeGroupSpec& group : scenario.cluster.nodeGroups) {
+        if (!group.zone.empty() &&
+            std::find(zones.begin(), zones.end(), group.zone) == zones.end()) {
+            zones.push_back(group.zone);
+        }
+    }
+    if (simulation.clusterAutoscaler && scenario.cluster.nodeGroups.empty()) {
+        sink.error(marks.clusterAutoscaler, "not-applicable", {"clusterAutoscaler", "nodeGroups"},
+                   "simulation.clusterAutoscaler has no node group to scale: add "
+                   "cluster.nodeGroups, or remove clusterAutoscaler");
+    }
+    if (simulation.slo && !simulation.slo->service.empty() &&
+        std::find(serviceNames.begin(), serviceNames.end(), simulation.slo->service) ==
+            serviceNames.end()) {
+        sink.error(marks.sloService, "unknown-reference", {"Service", simulation.slo->service},
+                   "slo names Service '" + simulation.slo->service +
+                       "', which is not in workloads" +
+                       didYouMean(simulation.slo->service, serviceNames));
     }
     for (std::size_t i = 0; i < simulation.commands.size() && i < marks.commands.size(); ++i) {
         const ScheduledCommand& command = simulation.commands[i];

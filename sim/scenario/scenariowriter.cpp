@@ -36,7 +36,7 @@ void writeStringList(YamlWriter& w, const char* name, const std::vector<std::str
 // The keys nodes and pools share, after name/zone/count/cpu/memory/maxPods.
 void writeNodeExtras(YamlWriter& w, const LabelMap& labels, const std::vector<Taint>& taints,
                      bool unschedulable, const MachineSpec& machine,
-                     const std::vector<std::string>& cachedImages) {
+                     const std::vector<std::string>& cachedImages, double pricePerHour) {
     if (!labels.empty()) {
         w.labels("labels", labels);
     }
@@ -75,6 +75,40 @@ void writeNodeExtras(YamlWriter& w, const LabelMap& labels, const std::vector<Ta
     if (!cachedImages.empty()) {
         writeStringList(w, "cachedImages", cachedImages);
     }
+    if (pricePerHour != 0) {
+        w.number("pricePerHour", pricePerHour);
+    }
+}
+
+void writeNodeGroup(YamlWriter& w, const NodeGroupSpec& group) {
+    w.beginMap();
+    w.field("name", group.name);
+    if (!group.zone.empty()) {
+        w.field("zone", group.zone);
+    }
+    w.integer("minSize", group.minSize);
+    w.integer("maxSize", group.maxSize);
+    if (group.initialSize) {
+        w.integer("initialSize", *group.initialSize);
+    }
+    w.field("cpu", formatCpu(group.cpu));
+    w.field("memory", formatMemory(group.memory));
+    w.integer("maxPods", group.maxPods);
+    writeNodeExtras(w, group.labels, group.taints, false, group.machine, group.cachedImages,
+                    group.pricePerHour);
+    if (group.joinTime != SimTime::zero()) {
+        w.field("joinTime", formatDuration(group.joinTime));
+    }
+    if (group.spot) {
+        w.key("spot");
+        w.beginMap();
+        w.number("interruptionsPerHour", group.spot->interruptionsPerHour);
+        w.endMap();
+    }
+    if (group.priority != 0) {
+        w.integer("priority", group.priority);
+    }
+    w.endMap();
 }
 
 void writeCluster(YamlWriter& w, const ClusterSpec& cluster) {
@@ -93,7 +127,7 @@ void writeCluster(YamlWriter& w, const ClusterSpec& cluster) {
             w.field("memory", formatMemory(node.memory));
             w.integer("maxPods", node.maxPods);
             writeNodeExtras(w, node.labels, node.taints, node.unschedulable, node.machine,
-                            node.cachedImages);
+                            node.cachedImages, node.pricePerHour);
             w.endMap();
         }
         w.endSeq();
@@ -112,8 +146,16 @@ void writeCluster(YamlWriter& w, const ClusterSpec& cluster) {
             w.field("memory", formatMemory(pool.memory));
             w.integer("maxPods", pool.maxPods);
             writeNodeExtras(w, pool.labels, pool.taints, pool.unschedulable, pool.machine,
-                            pool.cachedImages);
+                            pool.cachedImages, pool.pricePerHour);
             w.endMap();
+        }
+        w.endSeq();
+    }
+    if (!cluster.nodeGroups.empty()) {
+        w.key("nodeGroups");
+        w.beginSeq();
+        for (const NodeGroupSpec& group : cluster.nodeGroups) {
+            writeNodeGroup(w, group);
         }
         w.endSeq();
     }
@@ -211,6 +253,31 @@ void writeFault(YamlWriter& w, const FaultSpec& fault) {
     w.endMap();
 }
 
+// Every flag, so a saved file states the autoscaler's whole configuration.
+void writeClusterAutoscaler(YamlWriter& w, const ClusterAutoscalerSpec& ca) {
+    w.key("clusterAutoscaler");
+    w.beginMap();
+    std::string chain;
+    for (const CaExpanderKind kind : ca.expander) {
+        chain += (chain.empty() ? "" : ",") + std::string(caExpanderName(kind));
+    }
+    w.field("expander", chain);
+    w.field("scanInterval", formatDuration(ca.scanInterval));
+    w.number("scaleDownUtilizationThreshold", ca.scaleDownUtilizationThreshold);
+    w.boolean("scaleDownEnabled", ca.scaleDownEnabled);
+    w.field("scaleDownUnneededTime", formatDuration(ca.scaleDownUnneededTime));
+    w.field("scaleDownUnreadyTime", formatDuration(ca.scaleDownUnreadyTime));
+    w.field("scaleDownDelayAfterAdd", formatDuration(ca.scaleDownDelayAfterAdd));
+    w.field("scaleDownDelayAfterDelete", formatDuration(ca.scaleDownDelayAfterDelete));
+    w.field("scaleDownDelayAfterFailure", formatDuration(ca.scaleDownDelayAfterFailure));
+    w.field("maxNodeProvisionTime", formatDuration(ca.maxNodeProvisionTime));
+    w.field("newPodScaleUpDelay", formatDuration(ca.newPodScaleUpDelay));
+    w.integer("maxNodesTotal", ca.maxNodesTotal);
+    w.integer("maxScaleDownParallelism", ca.maxScaleDownParallelism);
+    w.integer("maxDrainParallelism", ca.maxDrainParallelism);
+    w.endMap();
+}
+
 void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
     w.key("simulation");
     w.beginMap();
@@ -243,6 +310,9 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
     if (simulation.tracing != TracingSpec{}) {
         writeTracing(w, simulation.tracing);
     }
+    if (simulation.trafficMode != TrafficMode::PerRequest) {
+        w.field("trafficMode", enumName(simulation.trafficMode));
+    }
     if (!simulation.faults.empty()) {
         w.key("faults");
         w.beginSeq();
@@ -261,6 +331,16 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
             w.endMap();
         }
         w.endSeq();
+    }
+    if (simulation.clusterAutoscaler) {
+        writeClusterAutoscaler(w, *simulation.clusterAutoscaler);
+    }
+    if (simulation.slo) {
+        w.key("slo");
+        w.beginMap();
+        w.field("service", simulation.slo->service);
+        w.field("latencyP95", formatDuration(simulation.slo->latencyP95));
+        w.endMap();
     }
     w.endMap();
 }

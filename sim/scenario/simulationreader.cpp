@@ -1,5 +1,6 @@
 #include "scenario/simulationreader.h"
 
+#include "scenario/editdistance.h"
 #include "scenario/gatewayreader.h"
 #include "scenario/names.h"
 #include "scenario/scenarioenums.h"
@@ -257,13 +258,103 @@ SchedulerSpec readScheduler(DiagnosticSink& sink, const YamlEntry& entry) {
     return scheduler;
 }
 
+// --expander: one name or a comma-separated chain ("priority,least-waste"), as upstream.
+std::vector<CaExpanderKind> readExpanderChain(DiagnosticSink& sink, const YamlEntry& entry) {
+    std::vector<CaExpanderKind> chain;
+    const std::optional<std::string> text = readString(sink, entry);
+    if (!text) {
+        return {CaExpanderKind::LeastWaste};
+    }
+    const std::vector<std::string> names{"least-waste", "random", "price", "priority", "most-pods"};
+    std::size_t start = 0;
+    while (start <= text->size()) {
+        const std::size_t comma = std::min(text->find(',', start), text->size());
+        const std::string name = text->substr(start, comma - start);
+        if (const std::optional<CaExpanderKind> kind = caExpanderFromName(name)) {
+            chain.push_back(*kind);
+        } else {
+            sink.error(entry.value.Mark(), "bad-value", {"expander", name},
+                       "unknown expander '" + name +
+                           "'; expected least-waste, random, price, priority or most-pods, or "
+                           "a comma-separated chain of them" +
+                           didYouMean(name, names));
+        }
+        start = comma + 1;
+    }
+    return chain.empty() ? std::vector<CaExpanderKind>{CaExpanderKind::LeastWaste} : chain;
+}
+
+ClusterAutoscalerSpec readClusterAutoscaler(DiagnosticSink& sink, const YamlEntry& entry) {
+    static const FieldTable table = cnsimFields(
+        "clusterAutoscaler",
+        {"expander", "scanInterval", "scaleDownUtilizationThreshold", "scaleDownEnabled",
+         "scaleDownUnneededTime", "scaleDownUnreadyTime", "scaleDownDelayAfterAdd",
+         "scaleDownDelayAfterDelete", "scaleDownDelayAfterFailure", "maxNodeProvisionTime",
+         "newPodScaleUpDelay", "maxNodesTotal", "maxScaleDownParallelism", "maxDrainParallelism"});
+    ClusterAutoscalerSpec ca;
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    if (const YamlEntry* expander = map.find("expander")) {
+        ca.expander = readExpanderChain(sink, *expander);
+    }
+    const auto duration = [&](const char* key, SimTime& field, SimTime min) {
+        if (const YamlEntry* e = map.find(key)) {
+            field = readDuration(sink, *e, min, SimTime::hours(24)).value_or(field);
+        }
+    };
+    // A scan more often than once a second would only cost time; upstream's is 10 s.
+    duration("scanInterval", ca.scanInterval, SimTime::seconds(1));
+    duration("scaleDownUnneededTime", ca.scaleDownUnneededTime, SimTime::zero());
+    duration("scaleDownUnreadyTime", ca.scaleDownUnreadyTime, SimTime::zero());
+    duration("scaleDownDelayAfterAdd", ca.scaleDownDelayAfterAdd, SimTime::zero());
+    duration("scaleDownDelayAfterDelete", ca.scaleDownDelayAfterDelete, SimTime::zero());
+    duration("scaleDownDelayAfterFailure", ca.scaleDownDelayAfterFailure, SimTime::zero());
+    duration("maxNodeProvisionTime", ca.maxNodeProvisionTime, SimTime::seconds(1));
+    duration("newPodScaleUpDelay", ca.newPodScaleUpDelay, SimTime::zero());
+    if (const YamlEntry* threshold = map.find("scaleDownUtilizationThreshold")) {
+        ca.scaleDownUtilizationThreshold =
+            readNumber(sink, *threshold, 0.0, 1.0).value_or(ca.scaleDownUtilizationThreshold);
+    }
+    if (const YamlEntry* enabled = map.find("scaleDownEnabled")) {
+        ca.scaleDownEnabled = readBool(sink, *enabled).value_or(true);
+    }
+    if (const YamlEntry* total = map.find("maxNodesTotal")) {
+        ca.maxNodesTotal = static_cast<int>(readInteger(sink, *total, 0, 5000).value_or(0));
+    }
+    if (const YamlEntry* p = map.find("maxScaleDownParallelism")) {
+        ca.maxScaleDownParallelism =
+            static_cast<int>(readInteger(sink, *p, 1, 1000).value_or(ca.maxScaleDownParallelism));
+    }
+    if (const YamlEntry* p = map.find("maxDrainParallelism")) {
+        ca.maxDrainParallelism =
+            static_cast<int>(readInteger(sink, *p, 1, 1000).value_or(ca.maxDrainParallelism));
+    }
+    return ca;
+}
+
+SloSpec readSlo(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks) {
+    static const FieldTable table = cnsimFields("slo", {"service", "latencyP95"});
+    SloSpec slo;
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    marks.sloService = entry.keyMark();
+    if (const YamlEntry* service = map.require("service")) {
+        marks.sloService = service->value.Mark();
+        slo.service = readName(sink, *service, checkDns1123Label).value_or("");
+    }
+    if (const YamlEntry* latency = map.require("latencyP95")) {
+        slo.latencyP95 = readDuration(sink, *latency, SimTime::milliseconds(1), SimTime::hours(1))
+                             .value_or(SimTime::zero());
+    }
+    return slo;
+}
+
 } // namespace
 
 SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks,
                               TrafficReadContext& context) {
     static const FieldTable table = cnsimFields(
         "simulation", {"podStartupTime", "images", "registry", "scheduler", "services", "network",
-                       "gateway", "traffic", "tracing", "faults", "commands"});
+                       "gateway", "traffic", "tracing", "trafficMode", "faults", "commands",
+                       "clusterAutoscaler", "slo"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
@@ -315,6 +406,11 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
     if (const YamlEntry* tracing = map.find("tracing")) {
         simulation.tracing = readTracing(sink, *tracing);
     }
+    if (const YamlEntry* mode = map.find("trafficMode")) {
+        marks.trafficMode = mode->value.Mark();
+        simulation.trafficMode =
+            readEnumValue<TrafficMode>(sink, *mode).value_or(simulation.trafficMode);
+    }
     if (const YamlEntry* faults = map.find("faults")) {
         for (const YAML::Node& item : readList(sink, *faults)) {
             marks.faults.emplace_back();
@@ -326,6 +422,13 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
             marks.commands.emplace_back();
             simulation.commands.push_back(readCommand(sink, item, marks.commands.back()));
         }
+    }
+    if (const YamlEntry* ca = map.find("clusterAutoscaler")) {
+        marks.clusterAutoscaler = ca->keyMark();
+        simulation.clusterAutoscaler = readClusterAutoscaler(sink, *ca);
+    }
+    if (const YamlEntry* slo = map.find("slo")) {
+        simulation.slo = readSlo(sink, *slo, marks);
     }
     return simulation;
 }

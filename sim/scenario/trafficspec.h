@@ -203,6 +203,11 @@ struct TrafficSourceSpec {
     bool operator==(const TrafficSourceSpec&) const = default;
 };
 
+// How the data plane is simulated (docs/traffic.md): one event per request and hop (the
+// reference), or per pod and per second as rates with a queueing approximation (large or very
+// busy scenarios).
+enum class TrafficMode { PerRequest, Aggregate };
+
 // simulation.tracing: a seeded sample of requests recorded as span trees.
 struct TracingSpec {
     double sampleRate = 0.0; // fraction of arriving requests traced

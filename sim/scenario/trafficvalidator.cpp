@@ -2,6 +2,7 @@
 
 #include "scenario/editdistance.h"
 #include "traffic/callgraph.h"
+#include "traffic/gatewayrouter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -68,6 +69,34 @@ void checkCallGraph(DiagnosticSink& sink, const SimulationSpec& simulation,
                    "one request to '" + behaviour.service + "' can cause " + shown +
                        " downstream requests (counts multiply along the calls), above the "
                        "maximum of 100000");
+    }
+}
+
+// Aggregate mode simulates rates, not requests (docs/traffic.md "Aggregate mode"): what
+// needs individual requests is refused (resilience would silently do nothing) or warned about.
+void checkAggregateMode(DiagnosticSink& sink, const SimulationSpec& simulation,
+                        const ScenarioMarks& marks) {
+    if (simulation.trafficMode != TrafficMode::Aggregate) {
+        return;
+    }
+    for (std::size_t i = 0; i < simulation.services.size() && i < marks.behaviours.size(); ++i) {
+        const ServiceBehaviourSpec& behaviour = simulation.services[i];
+        if (!behaviour.resilience.calls.empty()) {
+            sink.error(marks.behaviours[i].name, "aggregate-resilience", {behaviour.service},
+                       "'" + behaviour.service +
+                           "' has resilience settings (timeouts, retries, circuit breakers), "
+                           "which need individual requests: use trafficMode: perRequest, or "
+                           "remove them");
+        }
+        if (behaviour.oomKill) {
+            sink.warning(marks.behaviours[i].name, "aggregate-no-oom", {behaviour.service},
+                         "trafficMode: aggregate does not model memory per request: '" +
+                             behaviour.service + "' is never OOMKilled");
+        }
+    }
+    if (simulation.tracing.sampleRate > 0.0) {
+        sink.warning(marks.trafficMode, "aggregate-no-traces", {},
+                     "trafficMode: aggregate records no request traces (tracing is ignored)");
     }
 }
 
@@ -142,6 +171,21 @@ void validateTraffic(DiagnosticSink& sink, const Scenario& scenario, const Scena
                            "requests of '" + requestClass.name +
                                "' go through the gateway (host, path or headers), but "
                                "simulation.gateway is not set");
+            } else if (trafficMarks.classes[c].viaGateway &&
+                       std::none_of(gateway.routes.begin(), gateway.routes.end(),
+                                    [&](const GatewayRouteSpec& route) {
+                                        return routeMatches(route, requestClass);
+                                    })) {
+                std::string routes;
+                for (const GatewayRouteSpec& route : gateway.routes) {
+                    routes += (routes.empty() ? "" : ", ") + route.name;
+                }
+                sink.warning(at, "no-route", {traffic.name, requestClass.name},
+                             "requests of '" + requestClass.name + "' (host '" +
+                                 requestClass.host + "', path '" + requestClass.path +
+                                 "') match no gateway route" +
+                                 (routes.empty() ? std::string() : " (routes: " + routes + ")") +
+                                 ", so the gateway answers them 404");
             }
         }
         if (traffic.stop && *traffic.stop <= traffic.start) {
@@ -160,6 +204,7 @@ void validateTraffic(DiagnosticSink& sink, const Scenario& scenario, const Scena
     }
 
     checkCallGraph(sink, simulation, marks);
+    checkAggregateMode(sink, simulation, marks);
 }
 
 } // namespace cnsim

@@ -46,6 +46,18 @@ public:
 
     // Token bucket: true when the route's rate limit lets one more request through at `now`.
     bool admit(std::size_t route, SimTime now);
+    // The route's rate limit in requests per second; 0: none (aggregate mode admits at most
+    // this rate instead of running the token bucket per request).
+    double rateLimitPerSecond(std::size_t route) const {
+        return m_routes[route].limited ? m_routes[route].ratePerSecond : 0.0;
+    }
+    // The route's usable backends and their weights (same order).
+    const std::vector<std::uint32_t>& backends(std::size_t route) const {
+        return m_routes[route].backends;
+    }
+    const std::vector<double>& backendWeights(std::size_t route) const {
+        return m_routes[route].weights;
+    }
     // Sets the weight of the route's backendRef to the Service with index `service` (0 leaves
     // it out): what a traffic router such as Argo Rollouts' Gateway API plugin writes into an
     // HTTPRoute. False when the route has no such backendRef or the weight is unchanged.

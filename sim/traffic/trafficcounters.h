@@ -43,6 +43,18 @@ struct TrafficCounters {
         --inFlight;
         windowLatency.addToBucket(bucket, latencyTaken);
     }
+    // Aggregate mode: `count` requests that arrived and were answered within the same second
+    // (latency recorded for the successful ones); in-flight and queued are set as gauges.
+    void addAggregate(std::uint64_t ok, std::uint64_t failedCount, SimTime latencyTaken) {
+        arrivals += ok + failedCount;
+        windowArrivals += ok + failedCount;
+        completed += ok;
+        errors += failedCount;
+        windowErrors += failedCount;
+        if (ok > 0) {
+            windowLatency.addToBucket(LatencyHistogram::bucketOf(latencyTaken), latencyTaken, ok);
+        }
+    }
     void failed() {
         ++errors;
         ++windowErrors;

@@ -69,6 +69,7 @@ private slots:
     void execBadSpecIsUsageError();
     void explainPrintsSchedulingDecision();
     void explainErrors();
+    void nodeGroupsAndCostInSummary();
 };
 
 void TestCli::helpAndVersion() {
@@ -104,6 +105,14 @@ void TestCli::usageErrorsExitTwo_data() {
         << QStringList{QStringLiteral("run"), file, QStringLiteral("--until"),
                        QStringLiteral("876000h")}
         << QStringLiteral("maximum of 30 days");
+    QTest::newRow("bad traffic mode")
+        << QStringList{QStringLiteral("run"), file, QStringLiteral("--traffic-mode"),
+                       QStringLiteral("fluid")}
+        << QStringLiteral("invalid --traffic-mode 'fluid': expected perRequest or aggregate");
+    QTest::newRow("aggregate with resilience")
+        << QStringList{QStringLiteral("run"), scenario("retry-storm.yaml"),
+                       QStringLiteral("--traffic-mode=aggregate")}
+        << QStringLiteral("has resilience settings");
     QTest::newRow("run without file")
         << QStringList{QStringLiteral("run")} << QStringLiteral("needs a scenario file");
     QTest::newRow("validate without file")
@@ -125,7 +134,42 @@ void TestCli::runPrintsSummary() {
     QVERIFY(r.out.contains(QStringLiteral("Scenario   hello-cluster — Hello, cluster")));
     QVERIFY(r.out.contains(QLatin1String("Simulated  00:05:00.000")));
     QVERIFY(r.out.contains(QLatin1String("kube-scheduler")));
+    QVERIFY(r.out.contains(QLatin1String("Traffic    per request")));
     QVERIFY(r.err.isEmpty());
+    // The same scenario as rates: the summary says so.
+    const CliResult aggregate = runCnsim({QStringLiteral("run"), scenario("hello-cluster.yaml"),
+                                          QStringLiteral("--traffic-mode"),
+                                          QStringLiteral("aggregate")});
+    QCOMPARE(aggregate.exitCode, 0);
+    QVERIFY(aggregate.out.contains(QLatin1String("Traffic    aggregate: rates per pod and second")));
+}
+
+// The cluster autoscaler's node groups and the cost section, in text and in JSON.
+void TestCli::nodeGroupsAndCostInSummary() {
+    const QString file = scenario("flash-crowd-autoscaling.yaml");
+    const CliResult text = runCnsim({QStringLiteral("run"), file});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QLatin1String("Node groups (cluster autoscaler)")));
+    QVERIFY(text.out.contains(QLatin1String("burst  0    6    0     2     2          2")));
+    QVERIFY(text.out.contains(QLatin1String("Per million successful requests")));
+    QVERIFY(text.out.contains(QLatin1String("SLO frontend p95 <= 250 ms")));
+    QVERIFY(text.out.contains(QLatin1String("TriggeredScaleUp")));
+    const CliResult json = runCnsim({QStringLiteral("run"), file, QStringLiteral("--json")});
+    QJsonParseError error{};
+    const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject group = root.value(QLatin1String("nodeGroups")).toArray().at(0).toObject();
+    QCOMPARE(group.value(QLatin1String("peakSize")).toInt(), 2);
+    const QJsonObject cost = root.value(QLatin1String("cost")).toObject();
+    QVERIFY(cost.value(QLatin1String("dollars")).toDouble() > 0.3);
+    QVERIFY(cost.contains(QLatin1String("dollarsPerMillionRequests")));
+    QVERIFY(
+        cost.value(QLatin1String("slo")).toObject().contains(QLatin1String("violationMinutes")));
+    // Scenarios without node groups or prices keep their JSON as it was.
+    const CliResult plain =
+        runCnsim({QStringLiteral("run"), scenario("hello-cluster.yaml"), QStringLiteral("--json")});
+    QVERIFY(!plain.out.contains(QLatin1String("nodeGroups")));
+    QVERIFY(!plain.out.contains(QLatin1String("\"cost\"")));
 }
 
 void TestCli::fingerprintIsReproducible() {

@@ -142,6 +142,7 @@ private slots:
     void readsAndWritesResilience();
     void resilienceDiagnostics_data();
     void resilienceDiagnostics();
+    void aggregateMode();
 
 private:
     const std::string m_traffic = readText(CNSIM_TEST_DATA_DIR "/traffic.yaml");
@@ -618,6 +619,13 @@ void TestTrafficReader::diagnostics_data() {
           "maxTraces 200000 is above the maximum of 100000");
     error("misspelled tracing key", "    maxTraces: 500", "    maxTrace: 500", 284, 5,
           "unknown-key", "unknown key 'maxTrace' in tracing — did you mean 'maxTraces'?");
+    // A class through the gateway that no route accepts: a warning, the file still loads.
+    QTest::newRow("class matching no route")
+        << QStringLiteral("          host: shop.example.com\n          path: /products\n")
+        << QStringLiteral("          host: shop.example.org\n          path: /products\n") << 237
+        << 11 << false << QStringLiteral("no-route")
+        << QStringLiteral("requests of 'browse' (host 'shop.example.org', path '/products') match "
+                          "no gateway route (routes: shop, api), so the gateway answers them 404");
 }
 
 void TestTrafficReader::diagnostics() {
@@ -980,6 +988,54 @@ void TestTrafficReader::resilienceDiagnostics() {
     QCOMPARE(d->column, column);
     QCOMPARE(QString::fromStdString(d->code), code);
     QVERIFY(!result.scenario);
+}
+
+void TestTrafficReader::aggregateMode() {
+    const auto withMode = [](std::string text, const std::string& mode) {
+        text.replace(text.find("simulation:\n"), 12, "simulation:\n  trafficMode: " + mode + "\n");
+        return text;
+    };
+    const auto lineOf = [](const std::string& text, const std::string& needle) {
+        const std::size_t at = text.find(needle, text.find("\nsimulation:"));
+        return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    };
+    // Read, and written back (the default is left out).
+    const ScenarioLoadResult plain = readScenario(withMode(m_base, "aggregate"), "case.yaml");
+    QVERIFY2(plain.scenario, qPrintable(describe(plain.diagnostics)));
+    QVERIFY(plain.scenario->simulation.trafficMode == TrafficMode::Aggregate);
+    QVERIFY(writeScenario(*plain.scenario).find("trafficMode: aggregate\n") != std::string::npos);
+    QVERIFY(writeScenario(*readScenario(m_base, "case.yaml").scenario).find("trafficMode") ==
+            std::string::npos);
+
+    const ScenarioLoadResult misspelled = readScenario(withMode(m_base, "fluid"), "case.yaml");
+    QVERIFY(!misspelled.scenario);
+    QVERIFY2(findMessage(misspelled.diagnostics,
+                         "'trafficMode' must be one of perRequest, aggregate, got 'fluid'") != nullptr,
+             qPrintable(describe(misspelled.diagnostics)));
+
+    // Resilience needs individual requests: an error at the Service that has it.
+    const std::string resilient = withMode(withResilience(m_base, kFullResilience), "aggregate");
+    const ScenarioLoadResult refused = readScenario(resilient, "case.yaml");
+    QVERIFY(!refused.scenario);
+    const Diagnostic* d = findMessage(
+        refused.diagnostics, "'web' has resilience settings (timeouts, retries, circuit "
+                             "breakers), which need individual requests: use trafficMode: "
+                             "perRequest, or remove them");
+    QVERIFY2(d != nullptr, qPrintable(describe(refused.diagnostics)));
+    QCOMPARE(d->code, std::string("aggregate-resilience"));
+    QCOMPARE(d->line, lineOf(resilient, "    - name: web"));
+    QCOMPARE(d->column, 13);
+
+    // Traces are not recorded: a warning, and the scenario loads.
+    std::string traced = withMode(m_base, "aggregate");
+    traced += "  tracing:\n    sampleRate: 0.1\n";
+    const ScenarioLoadResult warned = readScenario(traced, "case.yaml");
+    QVERIFY2(warned.scenario, qPrintable(describe(warned.diagnostics)));
+    const Diagnostic* w = findMessage(
+        warned.diagnostics, "trafficMode: aggregate records no request traces (tracing is ignored)");
+    QVERIFY2(w != nullptr, qPrintable(describe(warned.diagnostics)));
+    QCOMPARE(w->severity, Severity::Warning);
+    QCOMPARE(w->line, lineOf(traced, "  trafficMode"));
 }
 
 QTEST_GUILESS_MAIN(TestTrafficReader)

@@ -66,6 +66,7 @@ private slots:
     void switchesLanguage();
     void commandLineLanguageOptionIsChecked();
     void clickingPodShowsWhyThisNode();
+    void showsHowTrafficIsSimulated();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -382,4 +383,17 @@ void TestMainWindow::clickingPodShowsWhyThisNode() {
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::showsHowTrafficIsSimulated() {
+    QVERIFY(m_window->openScenarioFile(helloCluster));
+    const ScenarioInfoWidget* info = m_window->scenarioInfo();
+    QCOMPARE(info->trafficMode(), QStringLiteral("Traffic: per request — every request simulated"));
+    QVERIFY(m_window->openScenarioFile(QStringLiteral(CNSIM_SCENARIO_DIR "/diurnal-day.yaml")));
+    QVERIFY(info->trafficMode().startsWith(QStringLiteral("Traffic: aggregate")));
+    const auto* label = info->findChild<QLabel*>(QStringLiteral("scenarioTrafficMode"));
+    QVERIFY(label != nullptr && label->isVisible());
+    QCOMPARE(label->text(), info->trafficMode());
+    m_window->languageManager()->setLanguage(QStringLiteral("zh_CN"), false);
+    QTRY_VERIFY(label->text().startsWith(QStringLiteral("流量：聚合")));
+}
+
 #include "test_mainwindow.moc"

@@ -1,0 +1,418 @@
+// TrafficModel in aggregate mode (simulation.trafficMode: aggregate; docs/traffic.md
+// "Aggregate mode"): rates instead of requests, one tick per simulated second.
+//
+// A tick at time t accounts the second [t − 1, t), before the metrics sample at t reads it:
+//   1. propagateRates: each source's mean rate over the second, split over its classes, enters
+//      its Service or the gateway; Services in call order (callers first) pass their admitted
+//      rate on to the Services they call (probability × count), the gateway to its routes'
+//      backends by weight, within each route's rate limit.
+//   2. stepStations: each ready pod gets an equal share of its Service's rate (what every load
+//      balancer here gives identical pods on average) and steps its FluidStation: CPU used,
+//      share turned away, requests present.
+//   3. sampleRequests: each class's requests of the second (a whole number, the fraction carried
+//      to the next second) are represented by at most kSamplesPerClass sampled requests, each
+//      standing for its share of them. A sample walks the call graph like a request would —
+//      a pod picked at random among the ready ones, its time at the pod drawn from the pod's
+//      state, its calls made with their probability, network hops by zone — and its outcome
+//      and latency are counted, with its weight, at every Service, version and route it
+//      visits. Latency percentiles therefore come from the same histograms as in per-request
+//      mode.
+// The first error on a path answers like per-request mode does: 503 for no ready endpoint, a
+// full queue or a pod that does not serve yet; 500 at a caller whose call failed (the gateway
+// passes the status through); 404 and 429 at the gateway.
+
+#include "model/eventpriority.h"
+#include "model/simulationmodel.h"
+#include "model/trafficmodel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cnsim {
+
+namespace {
+
+constexpr std::uint64_t kSamplesPerClass = 128; // per class and second: a per-second p95 from fewer is too noisy to chart
+constexpr double kTickSeconds = 1.0;
+
+SimTime fromSeconds(double seconds) {
+    return SimTime::microseconds(static_cast<std::int64_t>(std::llround(seconds * 1e6)));
+}
+
+// The mean of λ over [a, b) by the midpoint rule on four parts (a step or spike inside one
+// second is weighted by the part of the second it covers).
+double meanRate(const RateFunction& rate, double a, double b) {
+    constexpr int kParts = 4;
+    const double width = (b - a) / kParts;
+    double sum = 0.0;
+    for (int i = 0; i < kParts; ++i) {
+        sum += rate.rate(a + (i + 0.5) * width);
+    }
+    return sum / kParts;
+}
+
+} // namespace
+
+void TrafficModel::startAggregate() {
+    // Callers before callees (the validator refuses cycles): Kahn's algorithm over the calls
+    // and the gateway's backends, Services taken in scenario order among those ready.
+    const std::size_t n = m_services.size();
+    std::vector<std::vector<std::uint32_t>> callees(n);
+    for (std::uint32_t s = 0; s < n; ++s) {
+        const Service& service = m_services[s];
+        for (std::uint32_t k = 0; k < service.stepCount; ++k) {
+            const Step& step = m_steps[service.firstStep + k];
+            for (std::uint32_t c = 0; c < step.callCount; ++c) {
+                callees[s].push_back(m_calls[step.firstCall + c].service);
+            }
+        }
+    }
+    if (m_gatewayService) {
+        for (std::size_t r = 0; r < m_router->routeCount(); ++r) {
+            for (const std::uint32_t backend : m_router->backends(r)) {
+                callees[*m_gatewayService].push_back(backend);
+            }
+        }
+    }
+    std::vector<int> callers(n, 0);
+    for (const auto& list : callees) {
+        for (const std::uint32_t callee : list) {
+            ++callers[callee];
+        }
+    }
+    std::vector<bool> placed(n, false);
+    while (m_serviceOrder.size() < n) {
+        bool progressed = false;
+        for (std::uint32_t s = 0; s < n; ++s) {
+            if (placed[s] || callers[s] != 0) {
+                continue;
+            }
+            placed[s] = true;
+            progressed = true;
+            m_serviceOrder.push_back(s);
+            for (const std::uint32_t callee : callees[s]) {
+                --callers[callee];
+            }
+        }
+        if (!progressed) {
+            break; // a cycle (refused by the validator): its Services get no calls' rate
+        }
+    }
+    m_serviceRate.assign(n, 0.0);
+    m_serviceDrop.assign(n, 0.0);
+    m_latencySeconds.assign(n, 0.0);
+    m_latencyWeight.assign(n, 0.0);
+    m_routeAdmit.assign(routeCount(), 1.0);
+    if (m_sources.empty() || m_model.endTime() < SimTime::seconds(1)) {
+        return;
+    }
+    m_engine.scheduleAt(
+        SimTime::seconds(1), [this] { aggregateTick(); }, priority::kTraffic);
+}
+
+void TrafficModel::aggregateTick() {
+    const double to = m_engine.now().toSeconds();
+    const double from = to - kTickSeconds;
+    for (std::uint32_t s = 0; s < m_services.size(); ++s) {
+        if (m_services[s].endpointsDirty) {
+            refreshEndpoints(s);
+        }
+    }
+    propagateRates(from, to);
+    stepStations(kTickSeconds);
+    sampleRequests(kTickSeconds);
+    const SimTime next = m_engine.now() + SimTime::seconds(1);
+    if (next <= m_model.endTime()) {
+        m_engine.scheduleAt(
+            next, [this] { aggregateTick(); }, priority::kTraffic);
+    }
+}
+
+void TrafficModel::propagateRates(double from, double to) {
+    std::fill(m_serviceRate.begin(), m_serviceRate.end(), 0.0);
+    std::vector<double> routeRate(routeCount(), 0.0);
+    for (const Source& source : m_sources) {
+        // The part of the second the source is on, and its mean rate over that part.
+        const double start = std::max(from, source.spec->start.toSeconds());
+        const double stop =
+            source.spec->stop ? std::min(to, source.spec->stop->toSeconds()) : to;
+        if (stop <= start) {
+            continue;
+        }
+        const double rate = meanRate(*source.arrivals.rateFunction(), start, stop) *
+                            (stop - start) / (to - from);
+        double total = 0.0;
+        for (const double w : source.weights) {
+            total += w;
+        }
+        for (std::size_t c = 0; c < source.targets.size(); ++c) {
+            const double classRate = rate * source.weights[c] / total;
+            const Source::Target& target = source.targets[c];
+            if (target.service == kNone || classRate <= 0.0) {
+                continue;
+            }
+            m_serviceRate[target.service] += classRate;
+            if (target.viaGateway && target.route != kNone) {
+                routeRate[target.route] += classRate; // no route: 404 after the gateway's CPU
+            }
+        }
+    }
+    for (const std::uint32_t s : m_serviceOrder) {
+        const Service& service = m_services[s];
+        const double admitted = m_serviceRate[s] * (1.0 - m_serviceDrop[s]);
+        if (admitted <= 0.0 || service.endpoints.empty()) {
+            continue;
+        }
+        if (m_gatewayService && s == *m_gatewayService) {
+            const double gatewayShare = m_serviceRate[s] > 0.0 ? admitted / m_serviceRate[s] : 0.0;
+            for (std::size_t r = 0; r < routeRate.size(); ++r) {
+                const double arriving = routeRate[r] * gatewayShare;
+                const double limit = m_router->rateLimitPerSecond(r);
+                const double passed = limit > 0.0 ? std::min(arriving, limit) : arriving;
+                m_routeAdmit[r] = arriving > 0.0 ? passed / arriving : 1.0;
+                const auto& backends = m_router->backends(r);
+                const auto& weights = m_router->backendWeights(r);
+                double weightTotal = 0.0;
+                for (const double w : weights) {
+                    weightTotal += w;
+                }
+                for (std::size_t b = 0; b < backends.size() && weightTotal > 0.0; ++b) {
+                    m_serviceRate[backends[b]] += passed * weights[b] / weightTotal;
+                }
+            }
+        }
+        for (std::uint32_t k = 0; k < service.stepCount; ++k) {
+            const Step& step = m_steps[service.firstStep + k];
+            for (std::uint32_t c = 0; c < step.callCount; ++c) {
+                const Call& call = m_calls[step.firstCall + c];
+                m_serviceRate[call.service] += admitted * call.probability * call.count;
+            }
+        }
+    }
+}
+
+void TrafficModel::stepStations(double seconds) {
+    for (Station& station : m_stations) {
+        station.fluidRate = 0.0;
+    }
+    for (std::uint32_t s = 0; s < m_services.size(); ++s) {
+        const Service& service = m_services[s];
+        if (service.endpoints.empty()) {
+            continue;
+        }
+        const double share = m_serviceRate[s] / static_cast<double>(service.endpoints.size());
+        for (const std::uint32_t station : service.endpoints) {
+            m_stations[station].fluidRate += share;
+        }
+    }
+    const SimTime now = m_engine.now();
+    for (std::uint32_t s = 0; s < m_services.size(); ++s) {
+        Service& service = m_services[s];
+        double dropped = 0.0;
+        double queued = 0.0;
+        for (const std::uint32_t index : service.endpoints) {
+            Station& station = m_stations[index];
+            if (station.fluidRate < 0.0) {
+                continue; // stepped already for an earlier Service that selects it too
+            }
+            const bool serving = station.running && !station.neverReady && now >= station.servingAt;
+            station.fluid.step(serving ? station.fluidRate : 0.0, service.cpu.meanSeconds(),
+                               seconds);
+            dropped += serving ? station.fluid.dropFraction() : 1.0;
+            queued += station.fluid.meanQueued();
+            const double used = station.fluid.busyCores() * seconds;
+            station.cpuWindow += used;
+            if (station.node != kNone) {
+                m_nodes[station.node].cpuWindow += used;
+                m_nodes[station.node].cpuTotal += used;
+            }
+            station.fluidRate = -1.0;
+        }
+        m_serviceDrop[s] =
+            service.endpoints.empty() ? 0.0 : dropped / static_cast<double>(service.endpoints.size());
+        service.counters.queued = std::llround(queued);
+    }
+}
+
+void TrafficModel::sampleRequests(double seconds) {
+    std::fill(m_latencySeconds.begin(), m_latencySeconds.end(), 0.0);
+    std::fill(m_latencyWeight.begin(), m_latencyWeight.end(), 0.0);
+    const double from = m_engine.now().toSeconds() - seconds;
+    const double to = m_engine.now().toSeconds();
+    for (Source& source : m_sources) {
+        const double start = std::max(from, source.spec->start.toSeconds());
+        const double stop =
+            source.spec->stop ? std::min(to, source.spec->stop->toSeconds()) : to;
+        if (stop <= start) {
+            continue;
+        }
+        const double requests = meanRate(*source.arrivals.rateFunction(), start, stop) *
+                                (stop - start);
+        double total = 0.0;
+        for (const double w : source.weights) {
+            total += w;
+        }
+        for (std::size_t c = 0; c < source.targets.size(); ++c) {
+            const Source::Target& target = source.targets[c];
+            if (target.service == kNone) {
+                continue;
+            }
+            const double exact = requests * source.weights[c] / total + source.carry[c];
+            const auto count = static_cast<std::uint64_t>(std::floor(exact));
+            source.carry[c] = exact - static_cast<double>(count);
+            if (count == 0) {
+                continue;
+            }
+            const std::uint64_t samples = std::min(count, kSamplesPerClass);
+            for (std::uint64_t k = 0; k < samples; ++k) {
+                const std::uint64_t weight = count / samples + (k < count % samples ? 1 : 0);
+                if (target.viaGateway) {
+                    visitGatewayRoute(kNone, target.route, weight);
+                } else {
+                    visitService(target.service, kNone, weight);
+                }
+            }
+        }
+    }
+    // Requests in flight by Little's law: arrival rate × mean time at the Service.
+    for (std::uint32_t s = 0; s < m_services.size(); ++s) {
+        const double mean =
+            m_latencyWeight[s] > 0.0 ? m_latencySeconds[s] / m_latencyWeight[s] : 0.0;
+        m_services[s].counters.inFlight = std::llround(m_serviceRate[s] * mean);
+    }
+}
+
+TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerStation, std::uint32_t route,
+                                                    std::uint64_t weight) {
+    // The gateway's own pod first: its CPU, then the route decides.
+    const std::uint32_t gateway = *m_gatewayService;
+    Service& service = m_services[gateway];
+    Visit visit;
+    if (service.endpoints.empty()) {
+        service.counters.addAggregate(0, weight, SimTime::zero());
+        visit.code = 503;
+        return visit;
+    }
+    const std::size_t pick = service.endpoints.size() == 1
+                                 ? 0
+                                 : service.stream.uniformIndex(service.endpoints.size());
+    const std::uint32_t index = service.endpoints[pick];
+    TrafficCounters& version = m_versions[service.endpointVersions[pick]].counters;
+    Station& station = m_stations[index];
+    visit.hop = hopLatency(callerStation, index);
+    const auto fail = [&](int code, bool countRoute) {
+        service.counters.addAggregate(0, weight, SimTime::zero());
+        version.addAggregate(0, weight, SimTime::zero());
+        if (countRoute) {
+            m_routeCounters[route].addAggregate(0, weight, SimTime::zero());
+        }
+        visit.code = code;
+        return visit;
+    };
+    if (!station.running || station.neverReady || m_engine.now() < station.servingAt ||
+        service.stream.uniform01() < station.fluid.dropFraction()) {
+        return fail(503, false);
+    }
+    double seconds = station.fluid.sampleSojourn(service.cpu.sampleSeconds(service.stream),
+                                                 service.stream);
+    if (route == kNone) {
+        return fail(404, false);
+    }
+    if (m_routeAdmit[route] < 1.0 && m_gatewayStream.uniform01() >= m_routeAdmit[route]) {
+        return fail(429, true);
+    }
+    const auto backend = m_router->pickBackend(route, m_gatewayStream);
+    if (!backend) {
+        return fail(503, true);
+    }
+    const Visit child = visitService(*backend, index, weight);
+    if (child.code != 200) {
+        return fail(child.code, true);
+    }
+    seconds += (child.latency + child.hop + child.hop).toSeconds() +
+               service.baseLatency.toSeconds();
+    visit.latency = fromSeconds(seconds);
+    service.counters.addAggregate(weight, 0, visit.latency);
+    version.addAggregate(weight, 0, visit.latency);
+    m_routeCounters[route].addAggregate(weight, 0, visit.latency); // the entry hop costs nothing
+    m_latencySeconds[gateway] += static_cast<double>(weight) * seconds;
+    m_latencyWeight[gateway] += static_cast<double>(weight);
+    return visit;
+}
+
+TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t callerStation,
+                                               std::uint64_t weight) {
+    Service& service = m_services[s];
+    Visit visit;
+    if (service.endpoints.empty()) {
+        service.counters.addAggregate(0, weight, SimTime::zero());
+        visit.code = 503;
+        return visit;
+    }
+    const std::size_t pick = service.endpoints.size() == 1
+                                 ? 0
+                                 : service.stream.uniformIndex(service.endpoints.size());
+    const std::uint32_t index = service.endpoints[pick];
+    TrafficCounters& version = m_versions[service.endpointVersions[pick]].counters;
+    const Station& station = m_stations[index];
+    visit.hop = hopLatency(callerStation, index);
+    if (!station.running || station.neverReady || m_engine.now() < station.servingAt ||
+        service.stream.uniform01() < station.fluid.dropFraction()) {
+        visit.code = 503;
+    }
+    double seconds = 0.0;
+    if (visit.code == 200) {
+        seconds = station.fluid.sampleSojourn(service.cpu.sampleSeconds(service.stream),
+                                              service.stream);
+        int code = 200;
+        seconds += downstreamLatency(s, index, weight, code).toSeconds();
+        if (code != 200) {
+            visit.code = 500;
+        }
+    }
+    if (visit.code != 200) {
+        service.counters.addAggregate(0, weight, SimTime::zero());
+        version.addAggregate(0, weight, SimTime::zero());
+        return visit;
+    }
+    seconds += service.baseLatency.toSeconds();
+    visit.latency = fromSeconds(seconds);
+    service.counters.addAggregate(weight, 0, visit.latency);
+    version.addAggregate(weight, 0, visit.latency);
+    m_latencySeconds[s] += static_cast<double>(weight) * seconds;
+    m_latencyWeight[s] += static_cast<double>(weight);
+    return visit;
+}
+
+SimTime TrafficModel::downstreamLatency(std::uint32_t s, std::uint32_t station,
+                                        std::uint64_t weight, int& code) {
+    Service& service = m_services[s];
+    SimTime total;
+    for (std::uint32_t k = 0; k < service.stepCount; ++k) {
+        const Step& step = m_steps[service.firstStep + k];
+        SimTime longest; // a parallel step lasts as long as its slowest call
+        for (std::uint32_t c = 0; c < step.callCount; ++c) {
+            const Call& call = m_calls[step.firstCall + c];
+            if (call.probability < 1.0 && service.stream.uniform01() >= call.probability) {
+                continue;
+            }
+            for (std::uint32_t copy = 0; copy < call.count; ++copy) {
+                const Visit child = visitService(call.service, station, weight);
+                if (child.code != 200) {
+                    code = child.code;
+                    return total;
+                }
+                const SimTime taken = child.latency + child.hop + child.hop;
+                if (step.parallel) {
+                    longest = std::max(longest, taken);
+                } else {
+                    total += taken;
+                }
+            }
+        }
+        total += longest;
+    }
+    return total;
+}
+
+} // namespace cnsim

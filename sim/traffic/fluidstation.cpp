@@ -1,0 +1,180 @@
+#include "traffic/fluidstation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace cnsim {
+
+namespace {
+
+// Closed forms of the geometric tail, with a direct sum where they lose precision (ρ → 1).
+// Σ_{j=1..J} ρ^j and Σ_{j=1..J} j·ρ^j; J = ∞ when `infinite`.
+struct TailSums {
+    double weight = 0.0;
+    double weighted = 0.0;
+};
+
+TailSums geometricTail(double rho, double count, bool infinite) {
+    TailSums sums;
+    if (rho <= 0.0 || (!infinite && count < 1.0)) {
+        return sums;
+    }
+    if (!infinite && (1.0 - rho < 1e-6 || count <= 64.0)) {
+        double term = 1.0;
+        for (double j = 1.0; j <= count; j += 1.0) {
+            term *= rho;
+            sums.weight += term;
+            sums.weighted += j * term;
+        }
+        return sums;
+    }
+    const double rhoJ = infinite ? 0.0 : std::pow(rho, count);
+    const double oneMinus = 1.0 - rho;
+    sums.weight = rho * (1.0 - rhoJ) / oneMinus;
+    sums.weighted =
+        rho * (1.0 - (count + 1.0) * rhoJ + count * rhoJ * rho) / (oneMinus * oneMinus);
+    if (infinite) {
+        sums.weighted = rho / (oneMinus * oneMinus);
+    }
+    return sums;
+}
+
+} // namespace
+
+FluidStation::FluidStation(double capacityCores, int workers, int queueCapacity)
+    : m_capacity(std::max(capacityCores, 1e-9)), m_workers(std::max(workers, 0)) {
+    m_servers = m_workers > 0 ? std::min(m_capacity, static_cast<double>(m_workers)) : m_capacity;
+    m_limit = m_workers > 0 ? static_cast<double>(m_workers) + std::max(queueCapacity, 0) : 0.0;
+    m_head.assign(1, 1.0);
+    m_total = 1.0;
+}
+
+void FluidStation::reset() {
+    m_backlog = 0.0;
+    m_saturated = false;
+    m_drop = m_busy = m_present = m_queued = m_seenFrom = m_seenTo = 0.0;
+    m_head.assign(1, 1.0);
+    m_tailRatio = m_tailWeight = 0.0;
+    m_total = 1.0;
+}
+
+void FluidStation::step(double arrivalRate, double meanWork, double seconds) {
+    const double lambda = std::max(arrivalRate, 0.0);
+    if (meanWork <= 0.0 || seconds <= 0.0) {
+        reset(); // no CPU work: nothing ever waits
+        return;
+    }
+    const double mu = 1.0 / meanWork;
+    m_rate = m_servers * mu;
+    const double rho = lambda / m_rate;
+
+    if (m_backlog > 1e-9 || rho >= 1.0) {
+        // Saturated: a fluid queue. An arrival finds somewhere between the backlog at the
+        // start and at the end of the interval (sampleOthers draws uniformly between them).
+        const double before = m_backlog;
+        double after = before + (lambda - m_rate) * seconds;
+        double dropped = 0.0;
+        if (m_limit > 0.0 && after > m_limit) {
+            dropped = after - m_limit;
+            after = m_limit;
+        }
+        after = std::max(after, 0.0);
+        const double served = lambda * seconds - dropped + before - after;
+        m_busy = std::min(std::max(served, 0.0) * meanWork / seconds,
+                          m_servers); // each request uses at most one core
+        m_drop = lambda > 0.0 ? dropped / (lambda * seconds) : 0.0;
+        m_present = 0.5 * (before + after);
+        m_queued = m_workers > 0 ? std::max(m_present - m_workers, 0.0) : 0.0;
+        m_seenFrom = before;
+        m_seenTo = after;
+        m_backlog = after;
+        m_saturated = true;
+        return;
+    }
+
+    // Stable: the stationary chain. Head n = 0 … m explicitly, tail geometric in ρ.
+    m_saturated = false;
+    m_backlog = 0.0;
+    const double offered = lambda / mu; // a = λ / μ
+    const auto m = static_cast<std::size_t>(std::max(1.0, std::ceil(m_servers)));
+    const bool infinite = m_limit <= 0.0;
+    const std::size_t limit =
+        infinite ? std::numeric_limits<std::size_t>::max() : static_cast<std::size_t>(m_limit);
+    // m_head first holds the weights p_k of n = k ≤ m (p_0 = 1), then their running sums.
+    std::vector<double>& p = m_head;
+    p.assign(m + 1, 1.0);
+    for (std::size_t k = 1; k <= m; ++k) {
+        p[k] = p[k - 1] * offered / std::min(static_cast<double>(k), m_servers);
+    }
+    const double pm = p[m];
+    const double tailCount = infinite ? 0.0 : static_cast<double>(limit - m);
+    const TailSums tail = geometricTail(rho, tailCount, infinite);
+    double headWeight = 0.0;
+    double headWeighted = 0.0;
+    for (std::size_t k = 0; k <= m; ++k) {
+        headWeight += p[k];
+        headWeighted += static_cast<double>(k) * p[k];
+    }
+    const double all = headWeight + pm * tail.weight;
+    // P(n = K): an arrival finding the queue full is turned away.
+    double full = 0.0;
+    if (!infinite) {
+        full = limit == m ? pm : pm * std::pow(rho, tailCount);
+    }
+    m_drop = full / all;
+    m_present = (headWeighted + pm * (static_cast<double>(m) * tail.weight + tail.weighted)) / all;
+    m_queued = 0.0;
+    if (m_workers > 0 && limit > static_cast<std::size_t>(m_workers)) {
+        // Σ_{k>W} (k − W)·p_k = p_m·ρ^(W−m)·Σ_{i=1..K−W} i·ρ^i.
+        const double beyond = static_cast<double>(limit - static_cast<std::size_t>(m_workers));
+        const TailSums queue = geometricTail(rho, beyond, false);
+        m_queued = pm * std::pow(rho, static_cast<double>(m_workers) - static_cast<double>(m)) *
+                   queue.weighted / all;
+    }
+    m_busy = std::min(lambda * (1.0 - m_drop) * meanWork, m_servers);
+
+    // What an admitted arrival finds: states below the limit.
+    m_head.resize(std::min<std::size_t>(m + 1, limit));
+    double cumulative = 0.0;
+    for (double& weight : m_head) {
+        cumulative += weight;
+        weight = cumulative;
+    }
+    m_tailRatio = rho;
+    // The tail's states m+1 … K−1 (K itself turns arrivals away).
+    m_tailWeight = limit > m ? std::max(pm * tail.weight - full, 0.0) : 0.0;
+    m_total = cumulative + m_tailWeight;
+}
+
+double FluidStation::sampleOthers(RandomStream& stream) const {
+    const double u = stream.uniform01();
+    if (m_saturated) {
+        return m_seenFrom + u * (m_seenTo - m_seenFrom);
+    }
+    const double target = u * m_total;
+    if (target < m_head.back() || m_tailWeight <= 0.0) {
+        const auto it = std::upper_bound(m_head.begin(), m_head.end(), target);
+        return static_cast<double>(std::min<std::ptrdiff_t>(it - m_head.begin(),
+                                                            static_cast<std::ptrdiff_t>(m_head.size()) - 1));
+    }
+    // Tail n = m + j, j ≥ 1, P(j) ∝ ρ^j up to J = K − 1 − m: inverse of the truncated
+    // geometric distribution.
+    const double m = static_cast<double>(m_head.size() - 1);
+    const double within = std::clamp((target - m_head.back()) / m_tailWeight, 0.0, 1.0);
+    const double rho = m_tailRatio;
+    const double count = m_limit > 0.0 ? m_limit - 1.0 - m : std::numeric_limits<double>::infinity();
+    const double rhoJ = std::isinf(count) ? 0.0 : std::pow(rho, count);
+    const double j = std::ceil(std::log1p(-within * (1.0 - rhoJ)) / std::log(rho));
+    return m + std::clamp(j, 1.0, std::max(count, 1.0));
+}
+
+double FluidStation::sampleSojourn(double work, RandomStream& stream) const {
+    const double present = sampleOthers(stream) + 1.0; // itself included
+    const double inCpu = m_workers > 0 ? std::min(present, static_cast<double>(m_workers)) : present;
+    const double ahead = m_workers > 0 ? std::max(present - m_workers, 0.0) : 0.0;
+    const double wait = ahead > 0.0 && m_rate > 0.0 ? ahead / m_rate : 0.0;
+    return wait + work * std::max(1.0, inCpu / m_capacity);
+}
+
+} // namespace cnsim

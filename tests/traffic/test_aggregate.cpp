@@ -1,0 +1,219 @@
+// Aggregate mode against per-request mode, the reference (docs/traffic.md, "Aggregate
+// mode"): on a scenario both can run, the two agree within 5 % on throughput, CPU
+// utilisation and p50 / p95 latency of every Service; overload turns away about as many
+// requests; the HPA sees the same load; a run is reproducible bit for bit.
+
+#include <QTest>
+
+#ifndef Q_MOC_RUN
+#include "model/simulation.h"
+#include "scenario/scenarioreader.h"
+#include "trafficscenario.h"
+
+#include <cmath>
+#endif
+
+using namespace cnsim;
+using namespace cnsim::test;
+
+namespace {
+
+// A four-tier shop over three zones: frontend → catalog (→ database), then in parallel cart
+// (half the requests) and database. Exponential CPU; `rate` requests/s into frontend.
+Scenario shop(TrafficMode mode, double rate, SimTime duration) {
+    Scenario s = baseScenario(duration, {"zone-a", "zone-b", "zone-c"});
+    addTier(s, tier("frontend", 4));
+    addTier(s, tier("catalog", 3));
+    addTier(s, tier("cart", 2));
+    addTier(s, tier("database", 2, 2000));
+    behaviour(s, "frontend").cpuPerRequest = exponentialMs(8.0);
+    behaviour(s, "catalog").cpuPerRequest = exponentialMs(4.0);
+    behaviour(s, "cart").cpuPerRequest = exponentialMs(3.0);
+    behaviour(s, "database").cpuPerRequest = exponentialMs(2.0);
+    behaviour(s, "database").baseLatency = SimTime::milliseconds(1);
+    CallStepSpec catalog;
+    catalog.calls.push_back(DownstreamCallSpec{"catalog", 1.0, 1});
+    CallStepSpec fanOut;
+    fanOut.parallel = true;
+    fanOut.calls.push_back(DownstreamCallSpec{"cart", 0.5, 1});
+    fanOut.calls.push_back(DownstreamCallSpec{"database", 1.0, 1});
+    behaviour(s, "frontend").calls = {catalog, fanOut};
+    CallStepSpec lookup;
+    lookup.calls.push_back(DownstreamCallSpec{"database", 1.0, 1});
+    behaviour(s, "catalog").calls = {lookup};
+    poissonTo(s, "frontend", rate);
+    s.simulation.trafficMode = mode;
+    return s;
+}
+
+double nodeCpu(const RunSummary& summary) {
+    double cores = 0.0;
+    for (const NodeSummary& node : summary.nodes) {
+        cores += node.meanCpuUsedCores;
+    }
+    return cores;
+}
+
+bool within(double value, double reference, double tolerance) {
+    return std::abs(value - reference) <= tolerance * std::abs(reference);
+}
+
+QString compared(const char* what, const QString& service, double aggregate, double reference) {
+    return QStringLiteral("%1 of %2: aggregate %3, per-request %4 (%5 %)")
+        .arg(QString::fromLatin1(what), service)
+        .arg(aggregate)
+        .arg(reference)
+        .arg(100.0 * (aggregate - reference) / reference, 0, 'f', 2);
+}
+
+} // namespace
+
+class TestAggregate : public QObject {
+    Q_OBJECT
+
+private slots:
+    void agreesWithPerRequest_data();
+    void agreesWithPerRequest();
+    void overloadTurnsAwayLikePerRequest();
+    void hpaSeesTheSameLoad();
+    void sameSeedSameRun();
+    void diurnalDayFollowsTheLoad();
+    void usesFarFewerEvents();
+};
+
+void TestAggregate::agreesWithPerRequest_data() {
+    QTest::addColumn<double>("rate");
+    QTest::newRow("frontend at 40 %") << 200.0;
+    QTest::newRow("frontend at 70 %") << 350.0;
+}
+
+void TestAggregate::agreesWithPerRequest() {
+    QFETCH(double, rate);
+    const SimTime duration = SimTime::minutes(20);
+    Simulation reference(shop(TrafficMode::PerRequest, rate, duration));
+    reference.runToEnd();
+    Simulation aggregate(shop(TrafficMode::Aggregate, rate, duration));
+    aggregate.runToEnd();
+    const RunSummary want = reference.summary();
+    const RunSummary got = aggregate.summary();
+    QCOMPARE(got.trafficMode, std::string("aggregate"));
+    QCOMPARE(got.services.size(), want.services.size());
+    for (std::size_t i = 0; i < want.services.size(); ++i) {
+        const ServiceSummary& w = want.services[i];
+        const ServiceSummary& g = got.services[i];
+        const QString name = QString::fromStdString(w.name);
+        QCOMPARE(g.name, w.name);
+        qInfo().noquote() << compared("p50", name, g.p50LatencyMs, w.p50LatencyMs) << "|"
+                          << compared("p95", name, g.p95LatencyMs, w.p95LatencyMs);
+        QVERIFY2(within(static_cast<double>(g.completed), static_cast<double>(w.completed), 0.05),
+                 qPrintable(compared("completed", name, static_cast<double>(g.completed),
+                                     static_cast<double>(w.completed))));
+        QVERIFY2(within(g.p50LatencyMs, w.p50LatencyMs, 0.05),
+                 qPrintable(compared("p50", name, g.p50LatencyMs, w.p50LatencyMs)));
+        QVERIFY2(within(g.p95LatencyMs, w.p95LatencyMs, 0.05),
+                 qPrintable(compared("p95", name, g.p95LatencyMs, w.p95LatencyMs)));
+        QCOMPARE(g.errors, std::uint64_t{0});
+    }
+    QVERIFY2(within(nodeCpu(got), nodeCpu(want), 0.05),
+             qPrintable(compared("CPU used", QStringLiteral("the nodes"), nodeCpu(got),
+                                 nodeCpu(want))));
+}
+
+void TestAggregate::overloadTurnsAwayLikePerRequest() {
+    // One pod of one core, 10 workers and a queue of 50, offered 1.5× what it can serve:
+    // about a third of the requests are turned away with 503 in both modes.
+    const auto overloaded = [](TrafficMode mode) {
+        Scenario s = baseScenario(SimTime::minutes(10));
+        addTier(s, tier("api", 1));
+        ServiceBehaviourSpec& b = behaviour(s, "api");
+        b.cpuPerRequest = exponentialMs(1.0);
+        b.workers = 10;
+        b.queueCapacity = 50;
+        poissonTo(s, "api", 1500.0);
+        s.simulation.trafficMode = mode;
+        return s;
+    };
+    Simulation reference(overloaded(TrafficMode::PerRequest));
+    reference.runToEnd();
+    Simulation aggregate(overloaded(TrafficMode::Aggregate));
+    aggregate.runToEnd();
+    const ServiceSummary want = reference.summary().services.at(0);
+    const ServiceSummary got = aggregate.summary().services.at(0);
+    const double wantShare = static_cast<double>(want.errors) / static_cast<double>(want.requests);
+    const double gotShare = static_cast<double>(got.errors) / static_cast<double>(got.requests);
+    QVERIFY2(within(gotShare, wantShare, 0.05),
+             qPrintable(compared("share turned away", QStringLiteral("api"), gotShare, wantShare)));
+    QVERIFY2(within(static_cast<double>(got.completed), static_cast<double>(want.completed), 0.05),
+             qPrintable(compared("completed", QStringLiteral("api"),
+                                 static_cast<double>(got.completed),
+                                 static_cast<double>(want.completed))));
+}
+
+void TestAggregate::hpaSeesTheSameLoad() {
+    // The HPA reads pods' CPU from metrics-server, which aggregate mode fills the same way.
+    const QString file = QStringLiteral(CNSIM_SCENARIO_DIR "/hpa-traffic-ramp.yaml");
+    ScenarioLoadResult loaded = readScenarioFile(file.toStdString());
+    QVERIFY(loaded.scenario.has_value());
+    Scenario perRequest = *loaded.scenario;
+    Scenario aggregateScenario = *loaded.scenario;
+    aggregateScenario.simulation.trafficMode = TrafficMode::Aggregate;
+    Simulation reference(perRequest);
+    reference.runToEnd();
+    Simulation aggregate(aggregateScenario);
+    aggregate.runToEnd();
+    const HpaSummary want = reference.summary().autoscalers.at(0);
+    const HpaSummary got = aggregate.summary().autoscalers.at(0);
+    QCOMPARE(got.peakReplicas, want.peakReplicas);
+    QCOMPARE(got.currentReplicas, want.currentReplicas);
+}
+
+void TestAggregate::sameSeedSameRun() {
+    const auto run = [](std::uint64_t seed) {
+        Simulation sim(shop(TrafficMode::Aggregate, 300.0, SimTime::minutes(5)),
+                       SimulationOptions{seed, std::nullopt});
+        sim.runToEnd();
+        return std::pair(sim.fingerprintHex(), sim.summary().services.at(0).meanLatencyMs);
+    };
+    const auto first = run(3);
+    QCOMPARE(run(3), first);
+    QVERIFY(run(4).second != first.second); // the seed drives the sampled requests
+}
+
+void TestAggregate::usesFarFewerEvents() {
+    // The point of the mode: the engine's work no longer grows with the request rate.
+    const SimTime duration = SimTime::minutes(5);
+    Simulation slow(shop(TrafficMode::Aggregate, 100.0, duration));
+    slow.runToEnd();
+    Simulation busy(shop(TrafficMode::Aggregate, 2000.0, duration));
+    busy.runToEnd();
+    QCOMPARE(busy.engineEventCount(), slow.engineEventCount());
+    Simulation reference(shop(TrafficMode::PerRequest, 100.0, duration));
+    reference.runToEnd();
+    QVERIFY(reference.engineEventCount() > 20 * slow.engineEventCount());
+}
+
+void TestAggregate::diurnalDayFollowsTheLoad() {
+    // scenarios/diurnal-day.yaml: 24 hours, quietest at the start, busiest at 12 h. The
+    // frontend's HPA follows the day up and back down, and readiness probes keep every
+    // request answered while it does.
+    ScenarioLoadResult loaded =
+        readScenarioFile(CNSIM_SCENARIO_DIR + std::string("/diurnal-day.yaml"));
+    QVERIFY(loaded.scenario.has_value());
+    QVERIFY(loaded.scenario->simulation.trafficMode == TrafficMode::Aggregate);
+    Simulation sim(*loaded.scenario);
+    sim.advanceTo(SimTime::hours(12));
+    const HpaSummary atPeak = sim.summary().autoscalers.at(1);
+    QCOMPARE(atPeak.name, std::string("frontend"));
+    sim.runToEnd();
+    const RunSummary end = sim.summary();
+    const HpaSummary frontend = end.autoscalers.at(1);
+    QVERIFY2(atPeak.currentReplicas >= 14, qPrintable(QString::number(atPeak.currentReplicas)));
+    QVERIFY(frontend.peakReplicas >= atPeak.currentReplicas);
+    QVERIFY2(frontend.currentReplicas <= 4, qPrintable(QString::number(frontend.currentReplicas)));
+    QCOMPARE(end.services.at(0).errors, std::uint64_t{0});
+    QVERIFY(end.services.at(0).requests > 50'000'000); // 600 requests/s on average for a day
+    QVERIFY(end.services.at(0).p95LatencyMs < 200.0);
+}
+
+QTEST_GUILESS_MAIN(TestAggregate)
+#include "test_aggregate.moc"
