@@ -719,6 +719,70 @@
             <source>ConfigMap</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Rollout %1 started a new revision: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout %1 completed a step: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout %1 paused: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout %1 resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout %1 completed its update: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout %1 aborted its update and went back to the stable version: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout %1 started analysis run %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Analysis run %2 of Rollout %1 succeeded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Analysis run %2 of Rollout %1 failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Analysis run %2 of Rollout %1 could not measure its metrics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Analysis run %2 of Rollout %1 was inconclusive: waiting for a person to promote or abort</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout %1 switched a Service to another version: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout %1 changed the route's traffic weights: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rollouts controller</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AnalysisRun</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ExplanationText</name>

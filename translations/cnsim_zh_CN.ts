@@ -715,6 +715,70 @@
             <source>ConfigMap</source>
             <translation>ConfigMap</translation>
         </message>
+        <message>
+            <source>Rollout %1 started a new revision: %2</source>
+            <translation>Rollout %1 开始发布新修订版本：%2</translation>
+        </message>
+        <message>
+            <source>Rollout %1 completed a step: %2</source>
+            <translation>Rollout %1 完成了一个步骤：%2</translation>
+        </message>
+        <message>
+            <source>Rollout %1 paused: %2</source>
+            <translation>Rollout %1 已暂停：%2</translation>
+        </message>
+        <message>
+            <source>Rollout %1 resumed</source>
+            <translation>Rollout %1 已继续</translation>
+        </message>
+        <message>
+            <source>Rollout %1 completed its update: %2</source>
+            <translation>Rollout %1 完成了更新：%2</translation>
+        </message>
+        <message>
+            <source>Rollout %1 aborted its update and went back to the stable version: %2</source>
+            <translation>Rollout %1 中止了更新并回到稳定版本：%2</translation>
+        </message>
+        <message>
+            <source>Rollout %1 started analysis run %2</source>
+            <translation>Rollout %1 启动了分析运行 %2</translation>
+        </message>
+        <message>
+            <source>Analysis run %2 of Rollout %1 succeeded</source>
+            <translation>Rollout %1 的分析运行 %2 成功</translation>
+        </message>
+        <message>
+            <source>Analysis run %2 of Rollout %1 failed</source>
+            <translation>Rollout %1 的分析运行 %2 失败</translation>
+        </message>
+        <message>
+            <source>Analysis run %2 of Rollout %1 could not measure its metrics</source>
+            <translation>Rollout %1 的分析运行 %2 无法测量其指标</translation>
+        </message>
+        <message>
+            <source>Analysis run %2 of Rollout %1 was inconclusive: waiting for a person to promote or abort</source>
+            <translation>Rollout %1 的分析运行 %2 结果不确定：等待人工推进（promote）或中止（abort）</translation>
+        </message>
+        <message>
+            <source>Rollout %1 switched a Service to another version: %2</source>
+            <translation>Rollout %1 将 Service 切换到另一个版本：%2</translation>
+        </message>
+        <message>
+            <source>Rollout %1 changed the route's traffic weights: %2</source>
+            <translation>Rollout %1 调整了路由的流量权重：%2</translation>
+        </message>
+        <message>
+            <source>rollouts controller</source>
+            <translation>Rollouts 控制器</translation>
+        </message>
+        <message>
+            <source>Rollout</source>
+            <translation>Rollout</translation>
+        </message>
+        <message>
+            <source>AnalysisRun</source>
+            <translation>AnalysisRun</translation>
+        </message>
     </context>
     <context>
         <name>ExplanationText</name>

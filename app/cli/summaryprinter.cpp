@@ -82,10 +82,9 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
     // Requests per Service, per version of a Service and per gateway route.
     const auto ms = [](double value) { return fixed(value, 1) + " ms"; };
     const auto requestRow = [&](std::vector<std::string> names, const ServiceSummary& v) {
-        names.insert(names.end(),
-                     {std::to_string(v.requests), std::to_string(v.errors),
-                      percent(v.requests - v.errors, v.requests), ms(v.p50LatencyMs),
-                      ms(v.p95LatencyMs), ms(v.p99LatencyMs), ms(v.maxLatencyMs)});
+        names.insert(names.end(), {std::to_string(v.requests), std::to_string(v.errors),
+                                   percent(v.requests - v.errors, v.requests), ms(v.p50LatencyMs),
+                                   ms(v.p95LatencyMs), ms(v.p99LatencyMs), ms(v.maxLatencyMs)});
         return names;
     };
     const std::vector<std::string> statsHeader{"REQUESTS", "ERRORS", "SUCCESS", "P50",
@@ -139,6 +138,22 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
             table.addRow({h.name, h.reference, std::to_string(h.minReplicas),
                           std::to_string(h.maxReplicas), std::to_string(h.currentReplicas),
                           std::to_string(h.peakReplicas), std::to_string(h.rescales)});
+        }
+        table.print(out);
+    }
+    if (!s.rollouts.empty()) {
+        out << "\nRollouts\n";
+        Table table;
+        table.addRow({"NAME", "STRATEGY", "PHASE", "STEPS", "ABORTED", "ANALYSIS RUNS", "MESSAGE"});
+        for (const RolloutSummary& r : s.rollouts) {
+            table.addRow({r.name, r.strategy, r.phase,
+                          r.strategy == "canary"
+                              ? std::to_string(r.stepsCompleted) + "/" + std::to_string(r.steps)
+                              : "-",
+                          r.aborted ? "yes" : "no",
+                          std::to_string(r.analysisRuns) + " (" +
+                              std::to_string(r.failedAnalysisRuns) + " failed)",
+                          r.message.empty() ? "-" : r.message});
         }
         table.print(out);
     }

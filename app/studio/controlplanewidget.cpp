@@ -97,6 +97,8 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
     case cnsim::Component::HorizontalPodAutoscaler:
     case cnsim::Component::ClusterAutoscaler:
     case cnsim::Component::CloudProvider:
+    // Argo Rollouts' controller is an add-on Deployment, not part of the control plane drawn.
+    case cnsim::Component::RolloutsController:
         break;
     }
     return std::nullopt;
@@ -190,6 +192,8 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::User:
     // cluster-autoscaler is its own process: it stops only with the API server it talks to.
     case cnsim::Component::ClusterAutoscaler:
+    // Its own Deployment: only an API server outage stops it.
+    case cnsim::Component::RolloutsController:
         break;
     case cnsim::Component::CloudProvider:
         return false; // the cloud is never down in a scenario

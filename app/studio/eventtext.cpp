@@ -122,6 +122,46 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
         return tr("Node %1 removed from the cluster").arg(node);
     case EventReason::SpotInterruption:
         return tr("The cloud takes spot node %1 back in 2 minutes").arg(node);
+    // Argo Rollouts: the controller's own message (step, revision, analysis verdict) follows.
+    case EventReason::RolloutUpdated:
+        return tr("Rollout %1 started a new revision: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::RolloutStepCompleted:
+        return tr("Rollout %1 completed a step: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::RolloutPaused:
+        return tr("Rollout %1 paused: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::RolloutResumed:
+        return tr("Rollout %1 resumed").arg(fromStd(event.objectName));
+    case EventReason::RolloutCompleted:
+        return tr("Rollout %1 completed its update: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::RolloutAborted:
+        return tr("Rollout %1 aborted its update and went back to the stable version: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::AnalysisRunRunning:
+        return tr("Rollout %1 started analysis run %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("analysisrun")));
+    case EventReason::AnalysisRunSuccessful:
+        return tr("Analysis run %2 of Rollout %1 succeeded")
+            .arg(fromStd(event.objectName), fromStd(event.arg("analysisrun")));
+    case EventReason::AnalysisRunFailed:
+        return tr("Analysis run %2 of Rollout %1 failed")
+            .arg(fromStd(event.objectName), fromStd(event.arg("analysisrun")));
+    case EventReason::AnalysisRunError:
+        return tr("Analysis run %2 of Rollout %1 could not measure its metrics")
+            .arg(fromStd(event.objectName), fromStd(event.arg("analysisrun")));
+    case EventReason::AnalysisRunInconclusive:
+        return tr("Analysis run %2 of Rollout %1 was inconclusive: waiting for a person to "
+                  "promote or abort")
+            .arg(fromStd(event.objectName), fromStd(event.arg("analysisrun")));
+    case EventReason::SwitchService:
+        return tr("Rollout %1 switched a Service to another version: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::TrafficWeightUpdated:
+        return tr("Rollout %1 changed the route's traffic weights: %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("message")));
     case EventReason::Failed:
     case EventReason::BackOff:
     case EventReason::Unhealthy:
@@ -164,6 +204,8 @@ QString EventText::componentName(cnsim::Component component) {
         return QStringLiteral("cluster-autoscaler");
     case cnsim::Component::CloudProvider:
         return tr("cloud provider");
+    case cnsim::Component::RolloutsController:
+        return tr("rollouts controller");
     }
     return fromStd(cnsim::componentName(component));
 }
@@ -182,6 +224,10 @@ QString EventText::objectKindName(cnsim::ObjectKind kind) {
         return tr("HorizontalPodAutoscaler");
     case cnsim::ObjectKind::ConfigMap:
         return tr("ConfigMap");
+    case cnsim::ObjectKind::Rollout:
+        return tr("Rollout");
+    case cnsim::ObjectKind::AnalysisRun:
+        return tr("AnalysisRun");
     }
     return fromStd(cnsim::objectKindName(kind));
 }

@@ -25,6 +25,12 @@ std::string_view resourceKindName(ResourceKind kind) {
         return "PodDisruptionBudget";
     case ResourceKind::HorizontalPodAutoscaler:
         return "HorizontalPodAutoscaler";
+    case ResourceKind::Rollout:
+        return "Rollout";
+    case ResourceKind::AnalysisTemplate:
+        return "AnalysisTemplate";
+    case ResourceKind::AnalysisRun:
+        return "AnalysisRun";
     }
     return "Unknown";
 }
@@ -86,6 +92,15 @@ PodDisruptionBudgetObject& ApiServer::create(PodDisruptionBudgetObject o, SimTim
 HorizontalPodAutoscalerObject& ApiServer::create(HorizontalPodAutoscalerObject o, SimTime now) {
     return store(m_hpas, ResourceKind::HorizontalPodAutoscaler, std::move(o), now);
 }
+RolloutObject& ApiServer::create(RolloutObject o, SimTime now) {
+    return store(m_rollouts, ResourceKind::Rollout, std::move(o), now);
+}
+AnalysisTemplateObject& ApiServer::create(AnalysisTemplateObject o, SimTime now) {
+    return store(m_analysisTemplates, ResourceKind::AnalysisTemplate, std::move(o), now);
+}
+AnalysisRunObject& ApiServer::create(AnalysisRunObject o, SimTime now) {
+    return store(m_analysisRuns, ResourceKind::AnalysisRun, std::move(o), now);
+}
 
 void ApiServer::updated(ResourceKind kind, ObjectMeta& meta) {
     meta.resourceVersion = ++m_resourceVersion;
@@ -120,6 +135,15 @@ void ApiServer::remove(ResourceKind kind, const ObjectMeta& meta) {
         break;
     case ResourceKind::HorizontalPodAutoscaler:
         m_hpas.m_items.erase(key);
+        break;
+    case ResourceKind::Rollout:
+        m_rollouts.m_items.erase(key);
+        break;
+    case ResourceKind::AnalysisTemplate:
+        m_analysisTemplates.m_items.erase(key);
+        break;
+    case ResourceKind::AnalysisRun:
+        m_analysisRuns.m_items.erase(key);
         break;
     }
     ++m_resourceVersion;

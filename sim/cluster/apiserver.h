@@ -28,7 +28,10 @@ enum class ResourceKind {
     Service,
     Endpoints,
     PodDisruptionBudget,
-    HorizontalPodAutoscaler
+    HorizontalPodAutoscaler,
+    Rollout,
+    AnalysisTemplate,
+    AnalysisRun
 };
 enum class WatchEventType { Added, Modified, Deleted };
 
@@ -90,6 +93,15 @@ public:
         return m_hpas;
     }
 
+    ObjectTable<RolloutObject>& rollouts() { return m_rollouts; }
+    const ObjectTable<RolloutObject>& rollouts() const { return m_rollouts; }
+    ObjectTable<AnalysisTemplateObject>& analysisTemplates() { return m_analysisTemplates; }
+    const ObjectTable<AnalysisTemplateObject>& analysisTemplates() const {
+        return m_analysisTemplates;
+    }
+    ObjectTable<AnalysisRunObject>& analysisRuns() { return m_analysisRuns; }
+    const ObjectTable<AnalysisRunObject>& analysisRuns() const { return m_analysisRuns; }
+
     // Stores a new object: assigns uid, resourceVersion and creationTimestamp (= now).
     // The name must be free in its namespace.
     NodeObject& create(NodeObject object, SimTime now);
@@ -100,6 +112,9 @@ public:
     EndpointsObject& create(EndpointsObject object, SimTime now);
     PodDisruptionBudgetObject& create(PodDisruptionBudgetObject object, SimTime now);
     HorizontalPodAutoscalerObject& create(HorizontalPodAutoscalerObject object, SimTime now);
+    RolloutObject& create(RolloutObject object, SimTime now);
+    AnalysisTemplateObject& create(AnalysisTemplateObject object, SimTime now);
+    AnalysisRunObject& create(AnalysisRunObject object, SimTime now);
 
     // Records that an object was changed in place: bumps its resourceVersion, notifies.
     void updated(ResourceKind kind, ObjectMeta& meta);
@@ -126,6 +141,9 @@ private:
     ObjectTable<EndpointsObject> m_endpoints;
     ObjectTable<PodDisruptionBudgetObject> m_pdbs;
     ObjectTable<HorizontalPodAutoscalerObject> m_hpas;
+    ObjectTable<RolloutObject> m_rollouts;
+    ObjectTable<AnalysisTemplateObject> m_analysisTemplates;
+    ObjectTable<AnalysisRunObject> m_analysisRuns;
     std::map<ResourceKind, std::vector<Watcher>> m_watchers;
     std::uint64_t m_resourceVersion = 0;
     RandomStream m_uids;

@@ -8,6 +8,7 @@
 // event handlers; views read copies (snapshots).
 
 #include "cluster/objectmeta.h"
+#include "control/rollouts/analysis.h"
 #include "scenario/scenario.h"
 
 #include <cstdint>
@@ -114,7 +115,7 @@ std::int64_t replicaSetRevision(const ReplicaSetObject& rs);
 
 struct DeploymentObject {
     ObjectMeta meta;
-    DeploymentSpec spec; // replicas and template are live (scale, set image change them)
+    DeploymentSpec spec;          // replicas and template are live (scale, set image change them)
     LabelMap templateAnnotations; // spec.template.metadata.annotations (rollout restart)
     // status
     std::int64_t observedGeneration = 0;
@@ -179,6 +180,69 @@ struct HorizontalPodAutoscalerObject {
     int desiredReplicas = 0;
     std::vector<HpaMetricStatus> currentMetrics;
     std::vector<HpaCondition> conditions; // AbleToScale, ScalingActive, ScalingLimited
+};
+
+// ---- Argo Rollouts (argoproj.io/v1alpha1) ----
+
+// Rollout status, the fields `kubectl argo rollouts get` shows. Hashes are pod-template-hash
+// values (rollouts-pod-template-hash labels of the ReplicaSets).
+struct RolloutObject {
+    ObjectMeta meta;
+    RolloutSpec spec; // replicas and template are live (set image changes them)
+    // status
+    std::int64_t observedGeneration = 0;
+    std::string currentPodHash; // the template's hash: the canary / preview (new) ReplicaSet
+    std::string stableRs;       // hash of the stable ReplicaSet; empty before the first one
+    int currentStepIndex = 0;   // canary: index of the step being run
+    int stepsCompleted = 0;     // canary steps completed for the current revision
+    bool abort = false;
+    bool paused = false;     // controller pause (a pause step, blue-green, inconclusive)
+    std::string pauseReason; // CanaryPauseStep, BlueGreenPause, InconclusiveAnalysisRun
+    std::optional<SimTime> pauseStartTime;
+    bool promoteRequested = false;     // `kubectl argo rollouts promote` received
+    int currentWeight = 0;             // canary: traffic percent to the canary
+    std::string activeSelector;        // blue-green: hash the active Service selects
+    std::string previewSelector;       // blue-green: hash the preview Service selects
+    std::string phase = "Progressing"; // Healthy, Progressing, Paused, Degraded
+    std::string message;
+    std::string currentStepAnalysisRun; // name of the step's AnalysisRun, if running
+    std::string backgroundAnalysisRun;
+    int statusReplicas = 0;
+    int updatedReplicas = 0;
+    int readyReplicas = 0;
+    int availableReplicas = 0;
+    int revision = 0; // rollout.argoproj.io/revision of the current template
+};
+
+struct AnalysisTemplateObject {
+    ObjectMeta meta;
+    AnalysisTemplateSpec spec;
+};
+
+struct AnalysisMeasurement {
+    SimTime startedAt;
+    AnalysisPhase phase = AnalysisPhase::Successful;
+    std::optional<double> value; // none for an Error
+    std::string message;
+};
+
+struct AnalysisMetricResult {
+    AnalysisMetricSpec spec;
+    AnalysisPhase phase = AnalysisPhase::Pending;
+    MetricCounters counters;
+    std::vector<AnalysisMeasurement> measurements;
+};
+
+// An AnalysisRun: the metrics of its templates, measured every interval from its start.
+struct AnalysisRunObject {
+    ObjectMeta meta; // ownerReferences → Rollout
+    std::string rollout;
+    std::string canaryHash; // what `version: canary` and `version: stable` mean for this run
+    std::string stableHash;
+    std::vector<AnalysisMetricResult> metrics;
+    AnalysisPhase phase = AnalysisPhase::Pending;
+    bool terminate = false; // the Rollout no longer needs it
+    std::string message;
 };
 
 } // namespace cnsim

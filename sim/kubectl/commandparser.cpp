@@ -387,11 +387,87 @@ Parsed parseSet(const std::vector<std::string>& words) {
     if (c.images.empty()) {
         return ParseError{"error: at least one image update is required\n" + seeHelp("set image")};
     }
+    if (auto targets = resolveTargets(resources);
+        std::holds_alternative<std::vector<ResourceTarget>>(targets)) {
+        const auto& list = std::get<std::vector<ResourceTarget>>(targets);
+        if (!list.empty() && list.front().type->resource == KubectlResource::Rollouts &&
+            !list.front().names.empty()) {
+            c.rollout = true;
+            c.deployment = list.front().names.front();
+            return c;
+        }
+    }
     auto d = deploymentArg(resources, "set image");
     if (const ParseError* e = std::get_if<ParseError>(&d)) {
         return *e;
     }
     c.deployment = std::get<std::string>(d);
+    return c;
+}
+
+// kubectl argo rollouts promote|abort NAME, retry rollout NAME, get rollout NAME,
+// set image NAME CONTAINER=IMAGE (pkg/kubectl-argo-rollouts/cmd).
+Parsed parseArgo(const std::vector<std::string>& words) {
+    const std::string usage =
+        "error: cnsim's kubectl argo rollouts has: promote NAME, abort NAME, retry rollout NAME, "
+        "get rollout NAME, set image NAME CONTAINER=IMAGE\n";
+    if (words.empty() || words.front() != "rollouts") {
+        return ParseError{"error: unknown command \"" + (words.empty() ? "" : words.front()) +
+                          "\" for \"kubectl argo\"\n" + usage};
+    }
+    auto parsed = parseFlags({words.begin() + 1, words.end()}, {}, "argo rollouts");
+    if (const ParseError* e = std::get_if<ParseError>(&parsed)) {
+        return *e;
+    }
+    const ParsedFlags& f = std::get<ParsedFlags>(parsed);
+    ArgoRolloutsCommand c;
+    c.scope = scopeFrom(f);
+    std::vector<std::string> args = f.args;
+    if (args.empty()) {
+        return ParseError{usage};
+    }
+    const std::string verb = args.front();
+    args.erase(args.begin());
+    // get and retry name the kind first: `get rollout NAME`, `retry rollout NAME`.
+    if ((verb == "get" || verb == "retry") && !args.empty() &&
+        (args.front() == "rollout" || args.front() == "ro" || args.front() == "rollouts")) {
+        args.erase(args.begin());
+    }
+    if (verb == "set") {
+        if (args.empty() || args.front() != "image") {
+            return ParseError{usage};
+        }
+        args.erase(args.begin());
+        c.verb = ArgoRolloutsCommand::Verb::SetImage;
+        for (const std::string& a : args) {
+            const std::size_t eq = a.find('=');
+            if (eq == std::string::npos) {
+                c.rollout = c.rollout.empty() ? a : c.rollout;
+            } else {
+                c.images.emplace_back(a.substr(0, eq), a.substr(eq + 1));
+            }
+        }
+        if (c.rollout.empty() || c.images.empty()) {
+            return ParseError{"error: set image needs a rollout and CONTAINER=IMAGE\n"};
+        }
+        return c;
+    }
+    if (verb == "promote") {
+        c.verb = ArgoRolloutsCommand::Verb::Promote;
+    } else if (verb == "abort") {
+        c.verb = ArgoRolloutsCommand::Verb::Abort;
+    } else if (verb == "retry") {
+        c.verb = ArgoRolloutsCommand::Verb::Retry;
+    } else if (verb == "get") {
+        c.verb = ArgoRolloutsCommand::Verb::Get;
+    } else {
+        return ParseError{"error: unknown command \"" + verb +
+                          "\" for \"kubectl argo rollouts\"\n" + usage};
+    }
+    if (args.size() != 1) {
+        return ParseError{"error: " + verb + " needs exactly one rollout name\n"};
+    }
+    c.rollout = args.front();
     return c;
 }
 
@@ -467,8 +543,8 @@ std::vector<std::string> splitCommandLine(std::string_view line) {
 
 const std::vector<std::string_view>& kubectlCommandNames() {
     static const std::vector<std::string_view> names = {
-        "get", "describe", "apply",    "delete", "scale",         "rollout", "set",
-        "top", "cordon",   "uncordon", "drain",  "api-resources", "version", "help"};
+        "get",    "describe", "apply", "delete",        "scale",   "rollout", "set", "top",
+        "cordon", "uncordon", "drain", "api-resources", "version", "help",    "argo"};
     return names;
 }
 
@@ -577,6 +653,9 @@ ParsedKubectl parseKubectl(std::string_view line) {
     }
     if (verb == "top") {
         return wrap(parseTop(rest));
+    }
+    if (verb == "argo") {
+        return wrap(parseArgo(rest));
     }
     if (verb == "apply") {
         auto parsed = parseFlags(rest, {{"filename", 'f', true}}, verb);

@@ -76,7 +76,8 @@ struct RolloutCommand {
 };
 
 struct SetImageCommand {
-    std::string deployment;
+    std::string deployment;                                  // the Rollout's name when `rollout`
+    bool rollout = false;                                    // set image rollout/NAME
     std::vector<std::pair<std::string, std::string>> images; // container → image
     Scope scope;
 };
@@ -94,6 +95,16 @@ struct ApplyCommand {
     Scope scope;
 };
 
+// The Argo Rollouts kubectl plugin's commands cnsim has (kubectl argo rollouts …):
+// promote, abort, retry rollout, get rollout, set image.
+struct ArgoRolloutsCommand {
+    enum class Verb { Promote, Abort, Retry, Get, SetImage };
+    Verb verb = Verb::Get;
+    std::string rollout;
+    std::vector<std::pair<std::string, std::string>> images; // set image: container → image
+    Scope scope;
+};
+
 struct ApiResourcesCommand {};
 struct VersionCommand {};
 struct HelpCommand {};
@@ -101,7 +112,7 @@ struct HelpCommand {};
 using KubectlCommand =
     std::variant<GetCommand, DescribeCommand, ScaleCommand, CordonCommand, DrainCommand,
                  DeletePodCommand, RolloutCommand, SetImageCommand, TopCommand, ApplyCommand,
-                 ApiResourcesCommand, VersionCommand, HelpCommand>;
+                 ApiResourcesCommand, VersionCommand, HelpCommand, ArgoRolloutsCommand>;
 
 struct ParsedKubectl {
     std::optional<KubectlCommand> command;

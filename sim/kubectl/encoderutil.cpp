@@ -95,8 +95,9 @@ ObjectValue metadata(const ObjectMeta& meta, bool namespaced, bool withGeneratio
         List owners;
         for (const OwnerReference& o : meta.ownerReferences) {
             ObjectValue ref;
-            ref["apiVersion"] =
-                (o.kind == "ReplicaSet" || o.kind == "Deployment") ? "apps/v1" : "v1";
+            ref["apiVersion"] = (o.kind == "ReplicaSet" || o.kind == "Deployment") ? "apps/v1"
+                                : o.kind == "Rollout" ? "argoproj.io/v1alpha1"
+                                                      : "v1";
             ref["blockOwnerDeletion"] = true;
             ref["controller"] = true;
             ref["kind"] = o.kind;

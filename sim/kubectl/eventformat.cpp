@@ -25,7 +25,7 @@ std::string sourceName(Component c) {
 }
 
 bool isWarning(std::string_view reason) {
-    static constexpr std::array<std::string_view, 17> warnings = {
+    static constexpr std::array<std::string_view, 21> warnings = {
         "FailedScheduling",        "Failed",
         "BackOff",                 "Unhealthy",
         "PodLost",                 "NodeFailed",
@@ -34,7 +34,9 @@ bool isWarning(std::string_view reason) {
         "FailedGetPodsMetric",     "FailedGetObjectMetric",
         "FailedGetExternalMetric", "FailedComputeMetricsReplicas",
         "NotTriggerScaleUp",       "ScaleDownFailed",
-        "ScaleUpTimedOut"};
+        "ScaleUpTimedOut",         "RolloutAborted",
+        "AnalysisRunFailed",       "AnalysisRunError",
+        "AnalysisRunInconclusive"};
     for (const std::string_view w : warnings) {
         if (w == reason) {
             return true;

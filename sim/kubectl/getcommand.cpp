@@ -4,6 +4,7 @@
 #include "kubectl/describeprinter.h"
 #include "kubectl/kubectlcommands.h"
 #include "kubectl/objectencoder.h"
+#include "kubectl/rolloutprinter.h"
 #include "model/simulation.h"
 
 #include <algorithm>
@@ -149,6 +150,9 @@ KubectlResult executeDescribe(const Simulation& sim, const DescribeCommand& c) {
         break;
     case KubectlResource::HorizontalPodAutoscalers:
         collect(sim.api().horizontalPodAutoscalers(), describeHorizontalPodAutoscaler, true);
+        break;
+    case KubectlResource::Rollouts:
+        collect(sim.api().rollouts(), describeRollout, true);
         break;
     default:
         break;

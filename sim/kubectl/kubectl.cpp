@@ -57,6 +57,8 @@ KubectlResult runKubectl(Simulation& sim, std::string_view commandLine,
                 return executeRollout(sim, c);
             } else if constexpr (std::is_same_v<T, SetImageCommand>) {
                 return executeSetImage(sim, c);
+            } else if constexpr (std::is_same_v<T, ArgoRolloutsCommand>) {
+                return executeArgoRollouts(sim, c);
             } else if constexpr (std::is_same_v<T, TopCommand>) {
                 return executeTop(sim, c);
             } else if constexpr (std::is_same_v<T, ApplyCommand>) {

@@ -20,6 +20,7 @@ KubectlResult executeRollout(Simulation& sim, const RolloutCommand& command);
 KubectlResult executeSetImage(Simulation& sim, const SetImageCommand& command);
 KubectlResult executeApply(Simulation& sim, const ApplyCommand& command,
                            const KubectlOptions& options);
+KubectlResult executeArgoRollouts(Simulation& sim, const ArgoRolloutsCommand& command);
 KubectlResult executeTop(const Simulation& sim, const TopCommand& command);
 
 // `Error from server (NotFound): deployments.apps "web" not found`

@@ -7,6 +7,7 @@
 #include "control/workloads/rolloutstatus.h"
 #include "kubectl/kubectlcommands.h"
 #include "kubectl/manifestfile.h"
+#include "kubectl/rolloutprinter.h"
 #include "kubectl/tableprinter.h"
 #include "model/simulation.h"
 
@@ -215,7 +216,57 @@ KubectlResult executeRollout(Simulation& sim, const RolloutCommand& c) {
     return failure("error: unknown rollout command\n");
 }
 
+KubectlResult executeArgoRollouts(Simulation& sim, const ArgoRolloutsCommand& c) {
+    const RolloutObject* r = sim.api().rollouts().find(c.scope.nameSpace, c.rollout);
+    if (r == nullptr) {
+        return notFound(resourceType(KubectlResource::Rollouts), c.rollout);
+    }
+    using Verb = ArgoRolloutsCommand::Verb;
+    switch (c.verb) {
+    case Verb::Get:
+        return {0, argoGetRollout(sim, *r), {}};
+    case Verb::SetImage:
+        for (const auto& [container, image] : c.images) {
+            const ActionResult result =
+                sim.apply(SetRolloutImageAction{c.rollout, container, image});
+            if (!result.ok) {
+                return refused(result);
+            }
+        }
+        return {0, "rollout \"" + c.rollout + "\" image updated\n", {}};
+    case Verb::Promote:
+    case Verb::Abort:
+    case Verb::Retry: {
+        const RolloutOperation op = c.verb == Verb::Promote ? RolloutOperation::Promote
+                                    : c.verb == Verb::Abort ? RolloutOperation::Abort
+                                                            : RolloutOperation::Retry;
+        const ActionResult result = sim.apply(RolloutControlAction{c.rollout, op});
+        if (!result.ok) {
+            return refused(result);
+        }
+        // The plugin's own confirmations (cmd/promote, abort, retry).
+        const char* what = c.verb == Verb::Promote ? "promoted"
+                           : c.verb == Verb::Abort ? "aborted"
+                                                   : "retried";
+        return {0, "rollout '" + c.rollout + "' " + what + "\n", {}};
+    }
+    }
+    return failure("error: unknown argo rollouts command\n");
+}
+
 KubectlResult executeSetImage(Simulation& sim, const SetImageCommand& c) {
+    if (c.rollout) {
+        ArgoRolloutsCommand argo;
+        argo.verb = ArgoRolloutsCommand::Verb::SetImage;
+        argo.rollout = c.deployment;
+        argo.images = c.images;
+        argo.scope = c.scope;
+        KubectlResult result = executeArgoRollouts(sim, argo);
+        if (result.exitCode == 0) {
+            result.out = "rollout.argoproj.io/" + c.deployment + " image updated\n";
+        }
+        return result;
+    }
     const DeploymentObject* d = sim.api().deployments().find(c.scope.nameSpace, c.deployment);
     if (d == nullptr) {
         return notFound(deployments(), c.deployment);
@@ -279,6 +330,12 @@ KubectlResult executeApply(Simulation& sim, const ApplyCommand& c, const Kubectl
             } else if constexpr (std::is_same_v<T, HorizontalPodAutoscalerSpec>) {
                 ref = "horizontalpodautoscaler.autoscaling/" + m.name;
                 exists = sim.api().horizontalPodAutoscalers().find(m.nameSpace, m.name) != nullptr;
+            } else if constexpr (std::is_same_v<T, RolloutSpec>) {
+                ref = "rollout.argoproj.io/" + m.name;
+                exists = sim.api().rollouts().find(m.nameSpace, m.name) != nullptr;
+            } else if constexpr (std::is_same_v<T, AnalysisTemplateSpec>) {
+                ref = "analysistemplate.argoproj.io/" + m.name;
+                exists = sim.api().analysisTemplates().find(m.nameSpace, m.name) != nullptr;
             } else {
                 ref = "poddisruptionbudget.policy/" + m.name;
                 exists = sim.api().podDisruptionBudgets().find(m.nameSpace, m.name) != nullptr;

@@ -3,6 +3,7 @@
 #include "cluster/objectmeta.h"
 #include "kubectl/hpaprinter.h"
 #include "kubectl/resourcetables.h"
+#include "kubectl/rolloutprinter.h"
 
 #include <algorithm>
 #include <cctype>
@@ -141,6 +142,43 @@ const std::vector<ResourceType>& resourceTypes() {
          pdbTable,
          pdbObjects,
          pdbNames},
+        // Argo Rollouts' CRDs (manifests/crds): names and short names as installed.
+        {KubectlResource::AnalysisRuns,
+         "analysisruns",
+         "analysisrun",
+         {"ar"},
+         "AnalysisRun",
+         "argoproj.io",
+         "v1alpha1",
+         true,
+         false,
+         analysisRunTable,
+         analysisRunObjects,
+         analysisRunNames},
+        {KubectlResource::AnalysisTemplates,
+         "analysistemplates",
+         "analysistemplate",
+         {"at"},
+         "AnalysisTemplate",
+         "argoproj.io",
+         "v1alpha1",
+         true,
+         false,
+         analysisTemplateTable,
+         analysisTemplateObjects,
+         analysisTemplateNames},
+        {KubectlResource::Rollouts,
+         "rollouts",
+         "rollout",
+         {"ro"},
+         "Rollout",
+         "argoproj.io",
+         "v1alpha1",
+         true,
+         true,
+         rolloutTable,
+         rolloutObjects,
+         rolloutNames},
     };
     return types;
 }

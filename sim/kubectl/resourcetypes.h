@@ -28,7 +28,10 @@ enum class KubectlResource {
     Endpoints,
     Events,
     PodDisruptionBudgets,
-    HorizontalPodAutoscalers
+    HorizontalPodAutoscalers,
+    Rollouts,
+    AnalysisRuns,
+    AnalysisTemplates
 };
 
 // Which objects a `get` or `describe` is about.

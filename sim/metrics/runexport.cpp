@@ -56,6 +56,21 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
             << "}";
     }
     out << (s.deployments.empty() ? "],\n" : "\n  ],\n");
+    if (!s.rollouts.empty()) {
+        // Only runs with Rollouts have the key, so other runs' JSON is unchanged.
+        out << "  \"rollouts\": [";
+        for (std::size_t i = 0; i < s.rollouts.size(); ++i) {
+            const RolloutSummary& r = s.rollouts[i];
+            out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(r.name)
+                << ", \"strategy\": " << quote(r.strategy) << ", \"phase\": " << quote(r.phase)
+                << ", \"stepsCompleted\": " << r.stepsCompleted << ", \"steps\": " << r.steps
+                << ", \"aborted\": " << (r.aborted ? "true" : "false")
+                << ", \"analysisRuns\": " << r.analysisRuns
+                << ", \"failedAnalysisRuns\": " << r.failedAnalysisRuns
+                << ", \"message\": " << quote(r.message) << "}";
+        }
+        out << "\n  ],\n";
+    }
     out << "  \"nodes\": [";
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const NodeSummary& v = s.nodes[i];
@@ -165,10 +180,10 @@ std::string csvField(const std::string& text) {
 void writeTablesCsv(const RunSummary& s, std::ostream& out) {
     out << "kind,name,service,requests,completed,errors,success_percent,mean_ms,p50_ms,p90_ms,"
            "p95_ms,p99_ms,max_ms\n";
-    const auto row = [&](std::string_view kind, const std::string& name,
-                         const std::string& service, const ServiceSummary& v) {
-        out << kind << ',' << csvField(name) << ',' << csvField(service) << ',' << v.requests
-            << ',' << v.completed << ',' << v.errors << ',';
+    const auto row = [&](std::string_view kind, const std::string& name, const std::string& service,
+                         const ServiceSummary& v) {
+        out << kind << ',' << csvField(name) << ',' << csvField(service) << ',' << v.requests << ','
+            << v.completed << ',' << v.errors << ',';
         if (v.requests > 0) {
             out << number(100.0 * static_cast<double>(v.requests - v.errors) /
                           static_cast<double>(v.requests));
@@ -194,8 +209,7 @@ void writeTracesJson(const std::vector<RequestTrace>& traces, std::ostream& out)
         const RequestTrace& trace = traces[t];
         out << (t ? ",\n" : "\n") << "  {\"id\": " << trace.id
             << ", \"source\": " << quote(trace.source)
-            << ", \"class\": " << quote(trace.requestClass)
-            << ", \"route\": " << quote(trace.route)
+            << ", \"class\": " << quote(trace.requestClass) << ", \"route\": " << quote(trace.route)
             << ", \"start_s\": " << number(trace.start.toSeconds())
             << ", \"end_s\": " << number(trace.end.toSeconds()) << ", \"code\": " << trace.code
             << ", \"spans\": [";

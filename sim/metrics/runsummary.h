@@ -53,6 +53,19 @@ struct HpaSummary {
     int rescales = 0;     // SuccessfulRescale events
 };
 
+// One Argo Rollouts Rollout at the end of the run.
+struct RolloutSummary {
+    std::string name;
+    std::string strategy;   // "canary", "blueGreen"
+    std::string phase;      // Healthy, Progressing, Paused, Degraded
+    int stepsCompleted = 0; // canary steps completed for the last revision
+    int steps = 0;          // canary steps in the spec
+    bool aborted = false;   // some update was aborted during the run
+    int analysisRuns = 0;
+    int failedAnalysisRuns = 0; // Failed or Error
+    std::string message;
+};
+
 struct NodeSummary {
     std::string name;
     std::string zone;
@@ -99,6 +112,7 @@ struct RunSummary {
     std::vector<RouteSummary> routes;     // gateway routes, in file order
     std::vector<DeploymentSummary> deployments;
     std::vector<HpaSummary> autoscalers;
+    std::vector<RolloutSummary> rollouts;
     std::vector<NodeSummary> nodes;
     std::vector<NodeGroupSummary> nodeGroups;
     CostSummary cost;

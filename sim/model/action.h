@@ -59,10 +59,25 @@ struct InjectFaultAction {
     FaultSpec fault;
 };
 
+// kubectl argo rollouts set image NAME CONTAINER=IMAGE (or kubectl set image rollout/NAME).
+struct SetRolloutImageAction {
+    std::string rollout;
+    std::string container;
+    std::string image;
+};
+
+// kubectl argo rollouts promote / abort / retry rollout.
+enum class RolloutOperation { Promote, Abort, Retry };
+struct RolloutControlAction {
+    std::string rollout;
+    RolloutOperation operation = RolloutOperation::Promote;
+};
+
 using Action =
     std::variant<FailNodeAction, RecoverNodeAction, DeletePodAction, ScaleDeploymentAction,
                  CordonNodeAction, DrainNodeAction, SetImageAction, RolloutUndoAction,
-                 RolloutRestartAction, ApplyManifestAction, InjectFaultAction>;
+                 RolloutRestartAction, ApplyManifestAction, InjectFaultAction,
+                 SetRolloutImageAction, RolloutControlAction>;
 
 struct ActionResult {
     bool ok = true;

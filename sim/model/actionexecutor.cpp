@@ -1,7 +1,10 @@
 #include "model/actionexecutor.h"
 
 #include "model/deploymentcontroller.h"
+#include "model/rolloutscontroller.h"
 #include "model/simulationmodel.h"
+
+#include <algorithm>
 
 namespace cnsim {
 
@@ -44,6 +47,19 @@ PreparedAction unknownNode(const std::string& node) {
 
 PreparedAction unknownDeployment(const std::string& name) {
     return refuse("unknown-deployment", name, "deployments.apps \"" + name + "\" not found");
+}
+
+const RolloutObject* findRollout(SimulationModel& model, const std::string& name) {
+    for (const auto& [key, r] : model.api().rollouts()) {
+        if (r.meta.name == name) {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+PreparedAction unknownRollout(const std::string& name) {
+    return refuse("unknown-rollout", name, "rollouts.argoproj.io \"" + name + "\" not found");
 }
 
 } // namespace
@@ -137,6 +153,44 @@ PreparedAction prepareAction(SimulationModel& model, const Action& action) {
             },
             [&](const InjectFaultAction& a) {
                 return accept([&model, f = a.fault] { model.applyFault(f); });
+            },
+            [&](const SetRolloutImageAction& a) {
+                const RolloutObject* r = findRollout(model, a.rollout);
+                if (r == nullptr) {
+                    return unknownRollout(a.rollout);
+                }
+                const bool found = std::any_of(
+                    r->spec.podSpec.containers.begin(), r->spec.podSpec.containers.end(),
+                    [&](const ContainerSpec& c) { return c.name == a.container; });
+                if (!found) {
+                    return refuse("unknown-container", a.container,
+                                  "unable to find container named \"" + a.container + "\"");
+                }
+                if (a.image.empty()) {
+                    return refuse("empty-image", a.container, "the image must not be empty");
+                }
+                return accept([&model, a] {
+                    model.rolloutsController().setImage(a.rollout, a.container, a.image);
+                });
+            },
+            [&](const RolloutControlAction& a) {
+                if (findRollout(model, a.rollout) == nullptr) {
+                    return unknownRollout(a.rollout);
+                }
+                return accept([&model, a] {
+                    RolloutsController& c = model.rolloutsController();
+                    switch (a.operation) {
+                    case RolloutOperation::Promote:
+                        c.promote(a.rollout);
+                        break;
+                    case RolloutOperation::Abort:
+                        c.abort(a.rollout);
+                        break;
+                    case RolloutOperation::Retry:
+                        c.retry(a.rollout);
+                        break;
+                    }
+                });
             },
         },
         action);

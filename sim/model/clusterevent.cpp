@@ -39,6 +39,8 @@ std::string_view componentName(Component c) {
         return "cluster-autoscaler";
     case Component::CloudProvider:
         return "cloud-provider";
+    case Component::RolloutsController:
+        return "rollouts-controller";
     }
     return "unknown";
 }
@@ -132,6 +134,32 @@ std::string_view reasonName(EventReason r) {
         return "RemovingNode";
     case EventReason::SpotInterruption:
         return "SpotInterruption";
+    case EventReason::RolloutUpdated:
+        return "RolloutUpdated";
+    case EventReason::RolloutStepCompleted:
+        return "RolloutStepCompleted";
+    case EventReason::RolloutPaused:
+        return "RolloutPaused";
+    case EventReason::RolloutResumed:
+        return "RolloutResumed";
+    case EventReason::RolloutCompleted:
+        return "RolloutCompleted";
+    case EventReason::RolloutAborted:
+        return "RolloutAborted";
+    case EventReason::AnalysisRunRunning:
+        return "AnalysisRunRunning";
+    case EventReason::AnalysisRunSuccessful:
+        return "AnalysisRunSuccessful";
+    case EventReason::AnalysisRunFailed:
+        return "AnalysisRunFailed";
+    case EventReason::AnalysisRunError:
+        return "AnalysisRunError";
+    case EventReason::AnalysisRunInconclusive:
+        return "AnalysisRunInconclusive";
+    case EventReason::SwitchService:
+        return "SwitchService";
+    case EventReason::TrafficWeightUpdated:
+        return "TrafficWeightUpdated";
     }
     return "Unknown";
 }
@@ -150,6 +178,10 @@ std::string_view objectKindName(ObjectKind k) {
         return "HorizontalPodAutoscaler";
     case ObjectKind::ConfigMap:
         return "ConfigMap";
+    case ObjectKind::Rollout:
+        return "Rollout";
+    case ObjectKind::AnalysisRun:
+        return "AnalysisRun";
     }
     return "Unknown";
 }
@@ -228,6 +260,19 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::ScaleDownFailed:
     case EventReason::ScaleUpTimedOut:
     case EventReason::SpotInterruption:
+    case EventReason::RolloutUpdated:
+    case EventReason::RolloutStepCompleted:
+    case EventReason::RolloutPaused:
+    case EventReason::RolloutResumed:
+    case EventReason::RolloutCompleted:
+    case EventReason::RolloutAborted:
+    case EventReason::AnalysisRunRunning:
+    case EventReason::AnalysisRunSuccessful:
+    case EventReason::AnalysisRunFailed:
+    case EventReason::AnalysisRunError:
+    case EventReason::AnalysisRunInconclusive:
+    case EventReason::SwitchService:
+    case EventReason::TrafficWeightUpdated:
         return std::string(e.arg("message"));
     case EventReason::RegisteredNode:
         return "Node " + node + " event: Registered Node " + node + " in Controller";

@@ -29,6 +29,7 @@ enum class Component {
     HorizontalPodAutoscaler, // kube-controller-manager's horizontal-pod-autoscaler controller
     ClusterAutoscaler,       // cluster-autoscaler, its own process (not the controller-manager)
     CloudProvider,           // the cloud's machine lifecycle (spot interruptions)
+    RolloutsController,      // Argo Rollouts' controller (its own Deployment, not in kcm)
 };
 
 enum class EventReason {
@@ -87,9 +88,33 @@ enum class EventReason {
     RemovingNode,
     // The cloud takes a spot machine back after a notice (args: node, message).
     SpotInterruption,
+    // Argo Rollouts' events on a Rollout (rollout/*.go, utils/conditions), each with upstream's
+    // message (args: message).
+    RolloutUpdated,
+    RolloutStepCompleted,
+    RolloutPaused,
+    RolloutResumed,
+    RolloutCompleted,
+    RolloutAborted,
+    AnalysisRunRunning,
+    AnalysisRunSuccessful,
+    AnalysisRunFailed,
+    AnalysisRunError,
+    AnalysisRunInconclusive,
+    SwitchService,
+    TrafficWeightUpdated,
 };
 
-enum class ObjectKind { Pod, Node, Deployment, ReplicaSet, HorizontalPodAutoscaler, ConfigMap };
+enum class ObjectKind {
+    Pod,
+    Node,
+    Deployment,
+    ReplicaSet,
+    HorizontalPodAutoscaler,
+    ConfigMap,
+    Rollout,
+    AnalysisRun
+};
 
 struct ClusterEvent {
     SimTime time;

@@ -10,6 +10,7 @@
 #include "model/kubescheduler.h"
 #include "model/ownership.h"
 #include "model/replicasetcontroller.h"
+#include "model/rolloutscontroller.h"
 #include "model/simulationmodel.h"
 #include "scenario/scenarioenums.h"
 
@@ -83,6 +84,7 @@ void SimulationModel::setComponentUp(ControlPlaneComponent component, bool up) {
         m_deploymentController->requestReconcile();
         m_endpointsController->requestReconcile();
         m_disruptionController->requestReconcile();
+        m_rolloutsController->requestReconcile();
         m_kubelet->resync();
     }
 }

@@ -67,6 +67,13 @@ void MetricsRecorder::start() {
                                  store.indexOf(prefix + "pods_pending", "pods")});
         }
     }
+    for (const Manifest& manifest : m_model.scenario().workloads) {
+        if (const auto* rollout = std::get_if<RolloutSpec>(&manifest)) {
+            m_rollouts.push_back(RolloutSeries{
+                rollout->name, rollout->nameSpace,
+                store.indexOf("rollout/" + rollout->name + "/canary_weight", "percent")});
+        }
+    }
     for (const NodeSpec& node : m_model.scenario().cluster.expandedNodes()) {
         m_nodes.push_back(
             NodeSeries{node.name, store.indexOf("node/" + node.name + "/cpu_used_cores", "cores")});
@@ -186,6 +193,11 @@ void MetricsRecorder::sample() {
         const auto& counts = perDeployment[d.name];
         put(d.running, counts.first);
         put(d.pending, counts.second);
+    }
+
+    for (const RolloutSeries& r : m_rollouts) {
+        const RolloutObject* rollout = m_model.api().rollouts().find(r.nameSpace, r.name);
+        put(r.canaryWeight, rollout != nullptr ? rollout->currentWeight : 0.0);
     }
 
     traffic.accountCpuUntilNow();

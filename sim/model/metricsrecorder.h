@@ -68,6 +68,12 @@ private:
     std::vector<TrafficSeries> m_versions;
     std::vector<PodSeries> m_pods;
     std::vector<DeploymentSeries> m_deployments;
+    struct RolloutSeries {
+        std::string name;
+        std::string nameSpace;
+        std::size_t canaryWeight; // rollout/<name>/canary_weight: percent to the new version
+    };
+    std::vector<RolloutSeries> m_rollouts;
     std::vector<NodeSeries> m_nodes;
     std::set<std::string> m_nodeNames; // nodes with a cpu series
     // nodegroup/<group>/nodes and target_size, per group in file order.

@@ -54,8 +54,7 @@ std::optional<SchedulingDecision> Simulation::schedulingDecision(const std::stri
 }
 
 std::optional<HpaDecisionHistory> Simulation::hpaDecision(const std::string& hpaName) const {
-    const std::string key =
-        hpaName.find('/') == std::string::npos ? "default/" + hpaName : hpaName;
+    const std::string key = hpaName.find('/') == std::string::npos ? "default/" + hpaName : hpaName;
     const HpaDecisionHistory* history = m_model->hpaController().decisions(key);
     return history == nullptr ? std::nullopt : std::optional(*history);
 }
@@ -308,7 +307,8 @@ RunSummary Simulation::summary() const {
     }
     for (std::size_t i = 0; i < traffic.routeCount(); ++i) {
         RouteSummary route;
-        static_cast<ServiceSummary&>(route) = summarize(traffic.routeName(i), traffic.routeCounters(i));
+        static_cast<ServiceSummary&>(route) =
+            summarize(traffic.routeName(i), traffic.routeCounters(i));
         s.routes.push_back(std::move(route));
     }
     const ClusterSnapshot snap = snapshot();
@@ -348,6 +348,27 @@ RunSummary Simulation::summary() const {
             }
         }
         s.autoscalers.push_back(std::move(h));
+    }
+    for (const auto& [key, r] : api().rollouts()) {
+        RolloutSummary summary;
+        summary.name = r.meta.name;
+        summary.strategy = r.spec.canary ? "canary" : "blueGreen";
+        summary.phase = r.phase;
+        summary.stepsCompleted = r.stepsCompleted;
+        summary.steps = r.spec.canary ? static_cast<int>(r.spec.canary->steps.size()) : 0;
+        summary.message = r.message;
+        for (const ClusterEvent& e : events()) {
+            summary.aborted = summary.aborted || (e.reason == EventReason::RolloutAborted &&
+                                                  e.objectName == r.meta.name);
+        }
+        for (const auto& [runKey, run] : api().analysisRuns()) {
+            if (run.rollout == r.meta.name && run.meta.nameSpace == r.meta.nameSpace) {
+                ++summary.analysisRuns;
+                summary.failedAnalysisRuns +=
+                    run.phase == AnalysisPhase::Failed || run.phase == AnalysisPhase::Error ? 1 : 0;
+            }
+        }
+        s.rollouts.push_back(std::move(summary));
     }
     const double seconds = std::max(now().toSeconds(), 1e-9);
     for (const NodeState& node : snap.nodes) {

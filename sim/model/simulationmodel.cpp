@@ -15,6 +15,7 @@
 #include "model/nodelifecyclecontroller.h"
 #include "model/ownership.h"
 #include "model/replicasetcontroller.h"
+#include "model/rolloutscontroller.h"
 #include "model/trafficmodel.h"
 
 #include <algorithm>
@@ -40,6 +41,7 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     m_hpaController = std::make_unique<HpaController>(*this);
     m_cloud = std::make_unique<CloudProvider>(*this);
     m_clusterAutoscaler = std::make_unique<ClusterAutoscaler>(*this);
+    m_rolloutsController = std::make_unique<RolloutsController>(*this);
     buildCluster();
     m_traffic->start();
     m_metricsRecorder->start();

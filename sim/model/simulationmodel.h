@@ -34,6 +34,7 @@ class MetricsServer;
 class HpaController;
 class CloudProvider;
 class ClusterAutoscaler;
+class RolloutsController;
 
 class SimulationModel {
 public:
@@ -81,6 +82,7 @@ public:
 
     // Stores a Node for a machine that has booted and whose kubelet registered (Ready).
     void createNode(const NodeSpec& spec);
+    RolloutsController& rolloutsController() { return *m_rolloutsController; }
 
     // Cluster-level operations shared by faults and user actions.
     void failNode(std::string_view node, Component by);
@@ -149,6 +151,7 @@ private:
     std::unique_ptr<HpaController> m_hpaController;
     std::unique_ptr<CloudProvider> m_cloud;
     std::unique_ptr<ClusterAutoscaler> m_clusterAutoscaler;
+    std::unique_ptr<RolloutsController> m_rolloutsController;
 };
 
 } // namespace cnsim

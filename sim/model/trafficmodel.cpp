@@ -83,7 +83,7 @@ int TrafficModel::circuitState(std::size_t circuit) const {
 
 TrafficModel::TrafficModel(SimulationModel& model)
     : m_model(model), m_engine(model.engine()), m_gatewayStream(model.makeStream("gateway")),
-      m_tracingStream(model.makeStream("tracing")),
+      m_tracingStream(model.makeStream("tracing")), m_errorStream(model.makeStream("image-errors")),
       m_sameZone(model.scenario().simulation.network.sameZoneLatency),
       m_crossZone(model.scenario().simulation.network.crossZoneLatency),
       m_aggregate(model.scenario().simulation.trafficMode == TrafficMode::Aggregate) {
@@ -115,6 +115,35 @@ void TrafficModel::addNode(const std::string& name, const std::string& zone) {
     const auto z = m_zones.emplace(zone, static_cast<std::uint32_t>(m_zones.size())).first->second;
     m_nodeByName.emplace(name, static_cast<std::uint32_t>(m_nodes.size()));
     m_nodes.push_back(NodeInfo{name, z, 0.0, 0.0});
+}
+
+bool TrafficModel::setRouteWeight(const std::string& route, const std::string& canaryService,
+                                  int weight, const std::string& stableService) {
+    if (!m_router) {
+        return false;
+    }
+    const auto serviceIndex = [&](const std::string& name) -> std::optional<std::uint32_t> {
+        for (std::uint32_t i = 0; i < m_serviceNames.size(); ++i) {
+            if (m_serviceNames[i] == name) {
+                return i;
+            }
+        }
+        return std::nullopt;
+    };
+    for (std::size_t r = 0; r < m_router->routeCount(); ++r) {
+        if (m_router->routeName(r) != route) {
+            continue;
+        }
+        bool changed = false;
+        if (const auto canary = serviceIndex(canaryService)) {
+            changed = m_router->setBackendWeight(r, *canary, weight) || changed;
+        }
+        if (const auto stable = serviceIndex(stableService)) {
+            changed = m_router->setBackendWeight(r, *stable, 100 - weight) || changed;
+        }
+        return changed;
+    }
+    return false;
 }
 
 void TrafficModel::buildServices() {
@@ -351,6 +380,7 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
         container.limits.memory ? static_cast<double>(container.limits.memory->value) : 0.0;
     station.idleMemory = image != nullptr ? static_cast<double>(image->idleMemory.value) : 0.0;
     station.neverReady = image != nullptr && image->neverReady;
+    station.errorRate = image != nullptr ? image->errorRate : 0.0;
     station.servingAt = m_engine.now() + (image != nullptr ? image->startupTime : SimTime::zero());
     const auto nodeIt = m_nodeByName.find(node);
     station.node = nodeIt == m_nodeByName.end() ? kNone : nodeIt->second;

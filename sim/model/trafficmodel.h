@@ -115,6 +115,10 @@ public:
         std::string version;
         TrafficCounters counters;
     };
+    // Argo Rollouts' traffic router: the canary Service's backendRef on `route` gets `weight`
+    // percent, the stable Service's the rest. False when nothing changed.
+    bool setRouteWeight(const std::string& route, const std::string& canaryService, int weight,
+                        const std::string& stableService);
     const std::deque<VersionCounters>& versions() const { return m_versions; }
     // Pods that ran a serving container, in the order they first did.
     struct PodCpu {
@@ -193,6 +197,7 @@ private:
         std::uint32_t gen = 1;
         bool running = false; // its first container runs
         bool neverReady = false;
+        double errorRate = 0.0; // its image's share of 500 answers
         bool oomPending = false;
         std::uint32_t node = kNone;
         SimTime servingAt; // the program answers from here on
@@ -365,6 +370,7 @@ private:
     std::vector<std::uint32_t> m_scratch;
     RandomStream m_gatewayStream;
     RandomStream m_tracingStream;
+    RandomStream m_errorStream; // which requests a buggy image (errorRate) answers with 500
     std::vector<RequestTrace> m_traces;
     SimTime m_sameZone;
     SimTime m_crossZone;

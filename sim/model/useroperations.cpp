@@ -186,6 +186,33 @@ std::string SimulationModel::storeManifest(const Manifest& manifest) {
         }
         return "horizontalpodautoscaler.autoscaling/" + hpa->name;
     }
+    if (const auto* rollout = std::get_if<RolloutSpec>(&manifest)) {
+        if (RolloutObject* r = m_api.rollouts().find(rollout->nameSpace, rollout->name)) {
+            r->spec = *rollout;
+            r->meta.labels = rollout->labels;
+            ++r->meta.generation;
+            m_api.updated(ResourceKind::Rollout, r->meta);
+        } else {
+            RolloutObject object;
+            object.meta = meta(*rollout);
+            object.spec = *rollout;
+            m_api.create(std::move(object), now);
+        }
+        return "rollout.argoproj.io/" + rollout->name;
+    }
+    if (const auto* analysis = std::get_if<AnalysisTemplateSpec>(&manifest)) {
+        if (AnalysisTemplateObject* a =
+                m_api.analysisTemplates().find(analysis->nameSpace, analysis->name)) {
+            a->spec = *analysis;
+            m_api.updated(ResourceKind::AnalysisTemplate, a->meta);
+        } else {
+            AnalysisTemplateObject object;
+            object.meta = meta(*analysis);
+            object.spec = *analysis;
+            m_api.create(std::move(object), now);
+        }
+        return "analysistemplate.argoproj.io/" + analysis->name;
+    }
     const auto& pdb = std::get<PodDisruptionBudgetSpec>(manifest);
     if (PodDisruptionBudgetObject* p = m_api.podDisruptionBudgets().find(pdb.nameSpace, pdb.name)) {
         p->spec = pdb;

@@ -5,6 +5,7 @@
 #include "scenario/kubernetesfields.h"
 #include "scenario/names.h"
 #include "scenario/podspecreader.h"
+#include "scenario/rolloutreader.h"
 #include "scenario/scenarioenums.h"
 #include "scenario/selectorreader.h"
 
@@ -30,6 +31,71 @@ void readManifestMetadata(DiagnosticSink& sink, const YamlEntry& entry, std::str
     }
     if (const YamlEntry* labels = map.find("labels")) {
         meta.labels = readLabels(sink, *labels).value_or(LabelMap{});
+    }
+}
+
+void readSelectorAndTemplate(DiagnosticSink& sink, MapCursor& spec, std::string_view kind,
+                             LabelMap& selectorOut, LabelMap& podLabels, PodSpec& podSpec,
+                             std::vector<PreservedField>& kept, ManifestMarks& marks) {
+    YAML::Mark selectorMark = spec.owner();
+    bool selectorRead = false;
+    if (const YamlEntry* selector = spec.require("selector")) {
+        selectorMark = selector->keyMark();
+        const FieldTable selectorTable = labelSelectorFields();
+        MapCursor selectorMap(sink, selector->value, selector->keyMark(), selectorTable,
+                              "spec.selector", &kept);
+        if (const YamlEntry* matchLabels = selectorMap.find("matchLabels")) {
+            selectorMark = matchLabels->keyMark();
+            if (std::optional<LabelMap> labels = readLabels(sink, *matchLabels)) {
+                selectorOut = std::move(*labels);
+                selectorRead = true;
+            }
+        }
+        if (selectorMap.isMap() && selectorRead && selectorOut.empty()) {
+            sink.error(selectorMark, "empty-selector", {},
+                       "the " + std::string(kind) +
+                           " selector must have at least one label in matchLabels");
+            selectorRead = false;
+        } else if (selectorMap.isMap() && selectorMap.find("matchLabels") == nullptr) {
+            sink.error(selector->keyMark(), "missing-key",
+                       {"matchLabels", std::string(kind) + " selector"},
+                       "missing required field 'matchLabels' in " + std::string(kind) +
+                           " selector (cnsim "
+                           "selects pods by matchLabels only)");
+        }
+    }
+    bool templateLabelsRead = false;
+    if (const YamlEntry* podTemplate = spec.require("template")) {
+        const FieldTable templateTable = podTemplateSpecFields();
+        MapCursor templateMap(sink, podTemplate->value, podTemplate->keyMark(), templateTable,
+                              "spec.template", &kept);
+        if (const YamlEntry* metadata = templateMap.require("metadata")) {
+            const FieldTable metaTable = templateMetaFields();
+            MapCursor metaMap(sink, metadata->value, metadata->keyMark(), metaTable,
+                              "spec.template.metadata", &kept);
+            if (const YamlEntry* labels = metaMap.require("labels")) {
+                if (std::optional<LabelMap> read = readLabels(sink, *labels)) {
+                    podLabels = std::move(*read);
+                    templateLabelsRead = true;
+                }
+            }
+        }
+        if (const YamlEntry* specEntry = templateMap.require("spec")) {
+            readPodSpec(sink, *specEntry, "spec.template.spec", kept, podSpec, marks);
+        }
+    }
+    if (selectorRead && templateLabelsRead) {
+        // apps/v1 validation: "`selector` does not match template `labels`".
+        for (const auto& [key, value] : selectorOut) {
+            const auto it = podLabels.find(key);
+            if (it == podLabels.end() || it->second != value) {
+                sink.error(selectorMark, "selector-mismatch", {key, value},
+                           "selector does not match template labels: "
+                           "spec.template.metadata.labels must include " +
+                               key + ": " + value);
+                break;
+            }
+        }
     }
 }
 
@@ -111,64 +177,8 @@ void readDeploymentSpec(DiagnosticSink& sink, const YamlEntry& entry, Deployment
                            std::to_string(*deployment.minReadySeconds));
         }
     }
-    YAML::Mark selectorMark = spec.owner();
-    bool selectorRead = false;
-    if (const YamlEntry* selector = spec.require("selector")) {
-        selectorMark = selector->keyMark();
-        const FieldTable selectorTable = labelSelectorFields();
-        MapCursor selectorMap(sink, selector->value, selector->keyMark(), selectorTable,
-                              "spec.selector", &deployment.preserved);
-        if (const YamlEntry* matchLabels = selectorMap.find("matchLabels")) {
-            selectorMark = matchLabels->keyMark();
-            if (std::optional<LabelMap> labels = readLabels(sink, *matchLabels)) {
-                deployment.selector = std::move(*labels);
-                selectorRead = true;
-            }
-        }
-        if (selectorMap.isMap() && selectorRead && deployment.selector.empty()) {
-            sink.error(selectorMark, "empty-selector", {},
-                       "the Deployment selector must have at least one label in matchLabels");
-            selectorRead = false;
-        } else if (selectorMap.isMap() && selectorMap.find("matchLabels") == nullptr) {
-            sink.error(selector->keyMark(), "missing-key", {"matchLabels", "Deployment selector"},
-                       "missing required field 'matchLabels' in Deployment selector (cnsim "
-                       "selects pods by matchLabels only)");
-        }
-    }
-    bool templateLabelsRead = false;
-    if (const YamlEntry* podTemplate = spec.require("template")) {
-        const FieldTable templateTable = podTemplateSpecFields();
-        MapCursor templateMap(sink, podTemplate->value, podTemplate->keyMark(), templateTable,
-                              "spec.template", &deployment.preserved);
-        if (const YamlEntry* metadata = templateMap.require("metadata")) {
-            const FieldTable metaTable = templateMetaFields();
-            MapCursor metaMap(sink, metadata->value, metadata->keyMark(), metaTable,
-                              "spec.template.metadata", &deployment.preserved);
-            if (const YamlEntry* labels = metaMap.require("labels")) {
-                if (std::optional<LabelMap> read = readLabels(sink, *labels)) {
-                    deployment.podLabels = std::move(*read);
-                    templateLabelsRead = true;
-                }
-            }
-        }
-        if (const YamlEntry* podSpec = templateMap.require("spec")) {
-            readPodSpec(sink, *podSpec, "spec.template.spec", deployment.preserved,
-                        deployment.podSpec, marks);
-        }
-    }
-    if (selectorRead && templateLabelsRead) {
-        // apps/v1 validation: "`selector` does not match template `labels`".
-        for (const auto& [key, value] : deployment.selector) {
-            const auto it = deployment.podLabels.find(key);
-            if (it == deployment.podLabels.end() || it->second != value) {
-                sink.error(selectorMark, "selector-mismatch", {key, value},
-                           "selector does not match template labels: "
-                           "spec.template.metadata.labels must include " +
-                               key + ": " + value);
-                break;
-            }
-        }
-    }
+    readSelectorAndTemplate(sink, spec, "Deployment", deployment.selector, deployment.podLabels,
+                            deployment.podSpec, deployment.preserved, marks);
 }
 
 DeploymentSpec readDeployment(DiagnosticSink& sink, const YAML::Node& node, ManifestMarks& marks) {
@@ -179,7 +189,7 @@ DeploymentSpec readDeployment(DiagnosticSink& sink, const YAML::Node& node, Mani
     if (const YamlEntry* metadata = top.require("metadata")) {
         ManifestMetadata meta;
         readManifestMetadata(sink, *metadata, "Deployment metadata", checkDns1123Subdomain,
-                       deployment.preserved, meta, marks.name);
+                             deployment.preserved, meta, marks.name);
         deployment.name = meta.name;
         deployment.nameSpace = meta.nameSpace;
         deployment.labels = meta.labels;
@@ -230,8 +240,8 @@ ServiceSpec readService(DiagnosticSink& sink, const YAML::Node& node, ManifestMa
     marks.selector = node.Mark();
     if (const YamlEntry* metadata = top.require("metadata")) {
         ManifestMetadata meta;
-        readManifestMetadata(sink, *metadata, "Service metadata", checkDns1035Label, service.preserved,
-                       meta, marks.name);
+        readManifestMetadata(sink, *metadata, "Service metadata", checkDns1035Label,
+                             service.preserved, meta, marks.name);
         service.name = meta.name;
         service.nameSpace = meta.nameSpace;
         service.labels = meta.labels;
@@ -283,7 +293,7 @@ PodDisruptionBudgetSpec readPodDisruptionBudget(DiagnosticSink& sink, const YAML
     if (const YamlEntry* metadata = top.require("metadata")) {
         ManifestMetadata meta;
         readManifestMetadata(sink, *metadata, "PodDisruptionBudget metadata", checkDns1123Subdomain,
-                       budget.preserved, meta, marks.name);
+                             budget.preserved, meta, marks.name);
         budget.name = meta.name;
         budget.nameSpace = meta.nameSpace;
         budget.labels = meta.labels;
@@ -362,7 +372,7 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
     if (!node["kind"]) {
         sink.error(node.Mark(), "missing-key", {"kind", "workload manifest"},
                    "missing required field 'kind' in workload manifest (Deployment, Service, "
-                   "PodDisruptionBudget or HorizontalPodAutoscaler)");
+                   "PodDisruptionBudget, HorizontalPodAutoscaler, Rollout or AnalysisTemplate)");
         return std::nullopt;
     }
     const auto checkApiVersion = [&](std::string_view expected) {
@@ -403,12 +413,26 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
         std::sort(hpa.preserved.begin(), hpa.preserved.end(), byPath);
         return hpa;
     }
+    if (kind == "Rollout") {
+        checkApiVersion("argoproj.io/v1alpha1");
+        RolloutSpec rollout = readRollout(sink, node, marks);
+        std::sort(rollout.preserved.begin(), rollout.preserved.end(), byPath);
+        return rollout;
+    }
+    if (kind == "AnalysisTemplate") {
+        checkApiVersion("argoproj.io/v1alpha1");
+        AnalysisTemplateSpec analysis = readAnalysisTemplate(sink, node, marks);
+        std::sort(analysis.preserved.begin(), analysis.preserved.end(), byPath);
+        return analysis;
+    }
     std::string message = "kind '" + kind +
                           "' is not supported in workloads; cnsim models Deployment (apps/v1), "
-                          "Service (v1), PodDisruptionBudget (policy/v1) and "
-                          "HorizontalPodAutoscaler (autoscaling/v2)";
-    const std::string suggestion = nearestName(
-        kind, {"Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler"});
+                          "Service (v1), PodDisruptionBudget (policy/v1), "
+                          "HorizontalPodAutoscaler (autoscaling/v2), Rollout and "
+                          "AnalysisTemplate (argoproj.io/v1alpha1)";
+    const std::string suggestion =
+        nearestName(kind, {"Deployment", "Service", "PodDisruptionBudget",
+                           "HorizontalPodAutoscaler", "Rollout", "AnalysisTemplate"});
     if (!suggestion.empty()) {
         message += " — did you mean '" + suggestion + "'?";
     }

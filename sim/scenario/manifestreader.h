@@ -27,6 +27,12 @@ void readManifestMetadata(DiagnosticSink& sink, const YamlEntry& entry, std::str
                           std::vector<PreservedField>& kept, ManifestMetadata& meta,
                           YAML::Mark& nameMark);
 
+// spec.selector (matchLabels only) and spec.template of a Deployment-shaped object (`kind` names
+// it in messages), with apps/v1's check that the selector matches the template's labels.
+void readSelectorAndTemplate(DiagnosticSink& sink, MapCursor& spec, std::string_view kind,
+                             LabelMap& selector, LabelMap& podLabels, PodSpec& podSpec,
+                             std::vector<PreservedField>& kept, ManifestMarks& marks);
+
 // Empty when the entry is not a manifest of a kind cnsim models (already reported). A
 // returned manifest may be partial when errors were reported.
 std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& node,

@@ -3,6 +3,7 @@
 #include "control/autoscaling/hpanormalization.h"
 #include "scenario/podspecwriter.h"
 #include "scenario/quantity.h"
+#include "scenario/rolloutwriter.h"
 #include "scenario/scenarioenums.h"
 
 namespace cnsim {
@@ -309,8 +310,7 @@ void writeHorizontalPodAutoscaler(YamlWriter& w, const HorizontalPodAutoscalerSp
             writeScalingRules(w, "scaleUp", *hpa.behavior->scaleUp, "spec.behavior.scaleUp");
         }
         if (hpa.behavior->scaleDown) {
-            writeScalingRules(w, "scaleDown", *hpa.behavior->scaleDown,
-                              "spec.behavior.scaleDown");
+            writeScalingRules(w, "scaleDown", *hpa.behavior->scaleDown, "spec.behavior.scaleDown");
         }
         w.preserved("spec.behavior");
         w.endMap();
@@ -331,6 +331,10 @@ void writeManifest(YamlWriter& writer, const Manifest& manifest) {
         writeService(writer, *service);
     } else if (const auto* hpa = std::get_if<HorizontalPodAutoscalerSpec>(&manifest)) {
         writeHorizontalPodAutoscaler(writer, *hpa);
+    } else if (const auto* rollout = std::get_if<RolloutSpec>(&manifest)) {
+        writeRollout(writer, *rollout);
+    } else if (const auto* analysis = std::get_if<AnalysisTemplateSpec>(&manifest)) {
+        writeAnalysisTemplate(writer, *analysis);
     } else {
         writePodDisruptionBudget(writer, std::get<PodDisruptionBudgetSpec>(manifest));
     }

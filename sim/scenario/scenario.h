@@ -12,6 +12,7 @@
 #include "control/kubernetesdefaults.h"
 #include "engine/simtime.h"
 #include "scenario/kubernetestypes.h"
+#include "scenario/rolloutspec.h"
 #include "scenario/trafficspec.h"
 #include "scenario/units.h"
 
@@ -244,9 +245,27 @@ struct HorizontalPodAutoscalerSpec {
     bool operator==(const HorizontalPodAutoscalerSpec&) const = default;
 };
 
+// argoproj.io/v1alpha1 Rollout: a Deployment's selector and template with a canary or
+// blue-green strategy (exactly one).
+struct RolloutSpec {
+    std::string name;
+    std::string nameSpace = "default";
+    LabelMap labels;
+    int replicas = 1;
+    LabelMap selector;                       // spec.selector.matchLabels
+    LabelMap podLabels;                      // spec.template.metadata.labels
+    PodSpec podSpec;                         // spec.template.spec
+    std::optional<int> minReadySeconds;      // unset: 0
+    std::optional<int> revisionHistoryLimit; // unset: 10
+    std::optional<CanaryStrategySpec> canary;
+    std::optional<BlueGreenStrategySpec> blueGreen;
+    std::vector<PreservedField> preserved;
+    bool operator==(const RolloutSpec&) const = default;
+};
+
 // One entry of `workloads:`, in file order.
 using Manifest = std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec,
-                              HorizontalPodAutoscalerSpec>;
+                              HorizontalPodAutoscalerSpec, RolloutSpec, AnalysisTemplateSpec>;
 
 // Fault types, named after Chaos Mesh where it has a name for the fault (pod-kill,
 // container-kill, network partition) and after the Kubernetes component otherwise.
@@ -296,6 +315,7 @@ struct ImageSpec {
     bool neverReady = false;           // readiness probes never succeed (a broken release)
     CpuMillis idleCpu;                 // CPU the container uses with no traffic
     Bytes idleMemory;                  // memory the container uses with no traffic
+    double errorRate = 0.0;            // share of requests the program answers with 500 (a bug)
     bool operator==(const ImageSpec&) const = default;
 };
 

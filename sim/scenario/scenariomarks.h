@@ -6,10 +6,18 @@
 // Vectors run parallel to the Scenario's vectors: marks.workloads[i] belongs to
 // scenario.workloads[i], and so on.
 
+#include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
 namespace cnsim {
+
+// A name one manifest uses for another object ("Service" canary-svc), where it is written.
+struct ReferenceMark {
+    std::string kind; // Service, AnalysisTemplate, HTTPRoute
+    std::string name;
+    YAML::Mark at;
+};
 
 struct ManifestMarks {
     YAML::Mark item;          // the "- apiVersion:" line
@@ -17,7 +25,8 @@ struct ManifestMarks {
     YAML::Mark selector;      // a Service's or PDB's spec.selector, or its spec when there is none
     YAML::Mark schedulerName; // a Deployment's spec.template.spec.schedulerName value
     YAML::Mark scaleTarget;   // an HPA's scaleTargetRef.name value
-    std::vector<YAML::Mark> metrics; // an HPA's metrics[i] (its describedObject.name if any)
+    std::vector<YAML::Mark> metrics;       // an HPA's metrics[i] (its describedObject.name if any)
+    std::vector<ReferenceMark> references; // a Rollout's Services, templates and route
 };
 
 // simulation.services[i]: calls[step][call] is the call's `service:` value.

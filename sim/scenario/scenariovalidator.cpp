@@ -27,7 +27,9 @@ WorkloadIdentity identify(const Manifest& manifest) {
                                : std::is_same_v<Spec, ServiceSpec>  ? "Service"
                                : std::is_same_v<Spec, HorizontalPodAutoscalerSpec>
                                    ? "HorizontalPodAutoscaler"
-                                   : "PodDisruptionBudget";
+                               : std::is_same_v<Spec, RolloutSpec>          ? "Rollout"
+                               : std::is_same_v<Spec, AnalysisTemplateSpec> ? "AnalysisTemplate"
+                                                                            : "PodDisruptionBudget";
             return WorkloadIdentity{kind, spec.name, spec.nameSpace};
         },
         manifest);
@@ -176,6 +178,77 @@ void checkPodFault(DiagnosticSink& sink, const Scenario& scenario, const FaultSp
     }
 }
 
+// The pod templates of Deployments and Rollouts: (namespace, labels).
+std::vector<std::pair<std::string, const LabelMap*>> podTemplates(const Scenario& scenario) {
+    std::vector<std::pair<std::string, const LabelMap*>> templates;
+    for (const Manifest& m : scenario.workloads) {
+        if (const auto* deployment = std::get_if<DeploymentSpec>(&m)) {
+            templates.emplace_back(deployment->nameSpace, &deployment->podLabels);
+        } else if (const auto* rollout = std::get_if<RolloutSpec>(&m)) {
+            templates.emplace_back(rollout->nameSpace, &rollout->podLabels);
+        }
+    }
+    return templates;
+}
+
+// A Rollout's Services and AnalysisTemplates are in its namespace; its route is one of
+// simulation.gateway's, with backendRefs to both its stable and canary Services.
+void checkRolloutReferences(DiagnosticSink& sink, const Scenario& scenario,
+                            const ScenarioMarks& marks) {
+    for (std::size_t i = 0; i < scenario.workloads.size() && i < marks.workloads.size(); ++i) {
+        const auto* rollout = std::get_if<RolloutSpec>(&scenario.workloads[i]);
+        if (rollout == nullptr) {
+            continue;
+        }
+        for (const ReferenceMark& ref : marks.workloads[i].references) {
+            std::vector<std::string> candidates;
+            bool found = false;
+            if (ref.kind == "HTTPRoute") {
+                for (const GatewayRouteSpec& route : scenario.simulation.gateway.routes) {
+                    candidates.push_back(route.name);
+                    if (route.name != ref.name) {
+                        continue;
+                    }
+                    found = true;
+                    const CanaryStrategySpec& canary = *rollout->canary;
+                    for (const std::string& service :
+                         {canary.stableService, canary.canaryService}) {
+                        const bool backs = std::any_of(
+                            route.backends.begin(), route.backends.end(),
+                            [&](const RouteBackendSpec& b) { return b.service == service; });
+                        if (!backs && !service.empty()) {
+                            sink.error(ref.at, "bad-reference", {"HTTPRoute", ref.name},
+                                       "route '" + ref.name + "' has no backendRef to Service '" +
+                                           service +
+                                           "': the Rollout weights the route's backendRefs to "
+                                           "its stableService and canaryService");
+                        }
+                    }
+                }
+                if (!found) {
+                    sink.error(ref.at, "unknown-reference", {"HTTPRoute", ref.name},
+                               "no route named '" + ref.name + "' in simulation.gateway.routes" +
+                                   didYouMean(ref.name, candidates));
+                }
+                continue;
+            }
+            for (const Manifest& m : scenario.workloads) {
+                const auto [kind, name, nameSpace] = identify(m);
+                if (kind == ref.kind && nameSpace == rollout->nameSpace) {
+                    candidates.push_back(name);
+                    found = found || name == ref.name;
+                }
+            }
+            if (!found) {
+                sink.error(ref.at, "unknown-reference", {ref.kind, ref.name},
+                           "Rollout '" + rollout->name + "' names " + ref.kind + " '" + ref.name +
+                               "', which is not in workloads (namespace " + rollout->nameSpace +
+                               ")" + didYouMean(ref.name, candidates));
+            }
+        }
+    }
+}
+
 // An HPA scales a Deployment of its namespace; its Object metrics describe Services.
 void checkAutoscalers(DiagnosticSink& sink, const Scenario& scenario, const ScenarioMarks& marks,
                       const std::vector<std::string>& deploymentNames,
@@ -194,9 +267,9 @@ void checkAutoscalers(DiagnosticSink& sink, const Scenario& scenario, const Scen
                 return d != nullptr && d->name == target && d->nameSpace == hpa->nameSpace;
             })) {
             sink.error(marks.workloads[i].scaleTarget, "unknown-reference", {"Deployment", target},
-                       "HorizontalPodAutoscaler '" + hpa->name + "' scales Deployment '" +
-                           target + "', which is not in workloads (namespace " + hpa->nameSpace +
-                           ")" + didYouMean(target, deploymentNames));
+                       "HorizontalPodAutoscaler '" + hpa->name + "' scales Deployment '" + target +
+                           "', which is not in workloads (namespace " + hpa->nameSpace + ")" +
+                           didYouMean(target, deploymentNames));
         }
         const ManifestMarks& m = marks.workloads[i];
         for (std::size_t k = 0; k < hpa->metrics.size() && k < m.metrics.size(); ++k) {
@@ -254,16 +327,14 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
             continue;
         }
         bool selectsSomething = false;
-        for (const Manifest& other : scenario.workloads) {
-            const auto* deployment = std::get_if<DeploymentSpec>(&other);
-            if (deployment == nullptr || deployment->nameSpace != service->nameSpace ||
-                service->selector.empty()) {
+        for (const auto& [nameSpace, podLabels] : podTemplates(scenario)) {
+            if (nameSpace != service->nameSpace || service->selector.empty()) {
                 continue;
             }
             bool matches = true;
             for (const auto& [key, value] : service->selector) {
-                const auto it = deployment->podLabels.find(key);
-                matches = matches && it != deployment->podLabels.end() && it->second == value;
+                const auto it = podLabels->find(key);
+                matches = matches && it != podLabels->end() && it->second == value;
             }
             selectsSomething = selectsSomething || matches;
         }
@@ -273,7 +344,8 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
                              ? "Service '" + service->name +
                                    "' has no selector, so it sends traffic to no pods"
                              : "Service '" + service->name +
-                                   "' selects no pods: no Deployment's pod template has all "
+                                   "' selects no pods: no Deployment's or Rollout's pod "
+                                   "template has all "
                                    "of its selector labels");
         }
     }
@@ -284,11 +356,10 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
         if (budget == nullptr || budget->name.empty()) {
             continue;
         }
+        const auto templates = podTemplates(scenario);
         const bool selectsSomething =
-            std::any_of(scenario.workloads.begin(), scenario.workloads.end(), [&](const auto& m) {
-                const auto* deployment = std::get_if<DeploymentSpec>(&m);
-                return deployment != nullptr && deployment->nameSpace == budget->nameSpace &&
-                       selects(budget->selector, deployment->podLabels);
+            std::any_of(templates.begin(), templates.end(), [&](const auto& t) {
+                return t.first == budget->nameSpace && selects(budget->selector, *t.second);
             });
         if (!selectsSomething) {
             sink.warning(marks.workloads[i].selector, "selects-nothing", {budget->name},
@@ -299,6 +370,7 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
     }
 
     checkAutoscalers(sink, scenario, marks, deploymentNames, serviceNames);
+    checkRolloutReferences(sink, scenario, marks);
 
     const SimulationSpec& simulation = scenario.simulation;
     // "default-scheduler" always runs (with upstream's default profile unless a profile of

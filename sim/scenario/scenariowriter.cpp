@@ -176,6 +176,9 @@ void writeImages(YamlWriter& w, const std::vector<ImageSpec>& images) {
         if (image.neverReady) {
             w.boolean("neverReady", true);
         }
+        if (image.errorRate > 0.0) {
+            w.number("errorRate", image.errorRate);
+        }
         if (image.idleCpu != CpuMillis{}) {
             w.field("idleCpu", formatCpu(image.idleCpu));
         }

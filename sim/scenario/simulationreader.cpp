@@ -166,8 +166,8 @@ FaultSpec readFault(DiagnosticSink& sink, const YAML::Node& node, FaultMarks& ma
 
 ImageSpec readImage(DiagnosticSink& sink, const YAML::Node& node, YAML::Mark& nameMark) {
     static const FieldTable table =
-        cnsimFields("image", {"name", "size", "startupTime", "crashAfter", "neverReady", "idleCpu",
-                              "idleMemory"});
+        cnsimFields("image", {"name", "size", "startupTime", "crashAfter", "neverReady",
+                              "errorRate", "idleCpu", "idleMemory"});
     ImageSpec image;
     MapCursor map(sink, node, node.Mark(), table);
     nameMark = node.Mark();
@@ -194,6 +194,9 @@ ImageSpec readImage(DiagnosticSink& sink, const YAML::Node& node, YAML::Mark& na
     }
     if (const YamlEntry* neverReady = map.find("neverReady")) {
         image.neverReady = readBool(sink, *neverReady).value_or(false);
+    }
+    if (const YamlEntry* errors = map.find("errorRate")) {
+        image.errorRate = readNumber(sink, *errors, 0.0, 1.0).value_or(0.0);
     }
     if (const YamlEntry* cpu = map.find("idleCpu")) {
         image.idleCpu = readCpu(sink, *cpu, CpuMillis{0}, kMaxIdleCpu).value_or(CpuMillis{});

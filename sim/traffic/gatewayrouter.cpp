@@ -12,8 +12,8 @@ char lower(char c) {
 }
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return lower(x) == lower(y); });
 }
 
 } // namespace
@@ -71,14 +71,11 @@ GatewayRouter::GatewayRouter(
         route.name = routeSpec.name;
         route.spec = &routeSpec;
         for (const RouteBackendSpec& backend : routeSpec.backends) {
-            const auto index = serviceIndex(backend.service);
-            if (!index || backend.weight <= 0) {
-                continue;
+            if (const auto index = serviceIndex(backend.service)) {
+                route.refs.emplace_back(*index, backend.weight);
             }
-            route.backends.push_back(*index);
-            route.weights.push_back(static_cast<double>(backend.weight));
-            route.totalWeight += static_cast<double>(backend.weight);
         }
+        rebuild(route);
         if (routeSpec.rateLimit && routeSpec.rateLimit->requestsPerSecond >= 0.0) {
             route.limited = true;
             route.ratePerSecond = routeSpec.rateLimit->requestsPerSecond;
@@ -111,6 +108,35 @@ bool GatewayRouter::admit(std::size_t index, SimTime now) {
     }
     route.tokens -= 1.0;
     return true;
+}
+
+void GatewayRouter::rebuild(Route& route) {
+    route.backends.clear();
+    route.weights.clear();
+    route.totalWeight = 0.0;
+    for (const auto& [service, weight] : route.refs) {
+        if (weight <= 0) {
+            continue;
+        }
+        route.backends.push_back(service);
+        route.weights.push_back(static_cast<double>(weight));
+        route.totalWeight += static_cast<double>(weight);
+    }
+}
+
+bool GatewayRouter::setBackendWeight(std::size_t index, std::uint32_t service, int weight) {
+    Route& route = m_routes[index];
+    for (auto& [backend, current] : route.refs) {
+        if (backend == service) {
+            if (current == weight) {
+                return false;
+            }
+            current = weight;
+            rebuild(route);
+            return true;
+        }
+    }
+    return false;
 }
 
 std::optional<std::uint32_t> GatewayRouter::pickBackend(std::size_t index,

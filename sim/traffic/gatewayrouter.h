@@ -35,8 +35,9 @@ class GatewayRouter {
 public:
     // `serviceIndex` maps a backend's Service name to the caller's index (nothing: unknown
     // Service, the backend is left out).
-    GatewayRouter(const GatewaySpec& spec,
-                  const std::function<std::optional<std::uint32_t>(const std::string&)>& serviceIndex);
+    GatewayRouter(
+        const GatewaySpec& spec,
+        const std::function<std::optional<std::uint32_t>(const std::string&)>& serviceIndex);
 
     // The index of the first route accepting the class, or nothing (404).
     std::optional<std::size_t> routeFor(const RequestClassSpec& request) const;
@@ -57,15 +58,22 @@ public:
     const std::vector<double>& backendWeights(std::size_t route) const {
         return m_routes[route].weights;
     }
+    // Sets the weight of the route's backendRef to the Service with index `service` (0 leaves
+    // it out): what a traffic router such as Argo Rollouts' Gateway API plugin writes into an
+    // HTTPRoute. False when the route has no such backendRef or the weight is unchanged.
+    bool setBackendWeight(std::size_t route, std::uint32_t service, int weight);
     // A backend by weight; nothing when the route has no usable backend.
     std::optional<std::uint32_t> pickBackend(std::size_t route, RandomStream& stream) const;
 
 private:
+    struct Route;
+    static void rebuild(Route& route);
     struct Route {
         std::string name;
         const GatewayRouteSpec* spec = nullptr;
-        std::vector<std::uint32_t> backends;
+        std::vector<std::uint32_t> backends; // those with a weight above 0
         std::vector<double> weights;
+        std::vector<std::pair<std::uint32_t, int>> refs; // every backendRef: Service, weight
         double totalWeight = 0.0;
         bool limited = false;
         double ratePerSecond = 0.0;

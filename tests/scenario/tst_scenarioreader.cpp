@@ -206,12 +206,13 @@ void TestScenarioReader::diagnostics_data() {
           "digits, '-' and '.'");
     error("unsupported kind", "kind: Deployment", "kind: StatefulSet", 15, 11, "unsupported-kind",
           "kind 'StatefulSet' is not supported in workloads; cnsim models Deployment (apps/v1), "
-          "Service (v1), PodDisruptionBudget (policy/v1) and HorizontalPodAutoscaler "
-          "(autoscaling/v2)");
+          "Service (v1), PodDisruptionBudget (policy/v1), HorizontalPodAutoscaler "
+          "(autoscaling/v2), Rollout and AnalysisTemplate (argoproj.io/v1alpha1)");
     error("misspelled kind", "kind: Deployment", "kind: Deploymnet", 15, 11, "unsupported-kind",
           "kind 'Deploymnet' is not supported in workloads; cnsim models Deployment (apps/v1), "
-          "Service (v1), PodDisruptionBudget (policy/v1) and HorizontalPodAutoscaler "
-          "(autoscaling/v2) — did you mean 'Deployment'?");
+          "Service (v1), PodDisruptionBudget (policy/v1), HorizontalPodAutoscaler "
+          "(autoscaling/v2), Rollout and AnalysisTemplate (argoproj.io/v1alpha1) — did you "
+          "mean 'Deployment'?");
     error("wrong apiVersion for kind", "apiVersion: apps/v1", "apiVersion: extensions/v1beta1", 14,
           17, "wrong-api-version", "a Deployment has apiVersion apps/v1, got 'extensions/v1beta1'");
     error("wrong scenario apiVersion", "apiVersion: cnsim/v1", "apiVersion: cnsim/v2", 1, 13,
@@ -256,8 +257,8 @@ void TestScenarioReader::diagnostics_data() {
     // Warnings: the scenario still loads.
     warning("service selects nothing", "        app: web\n      ports",
             "        app: nothing\n      ports", 40, 7, "selects-nothing",
-            "Service 'web' selects no pods: no Deployment's pod template has all of its "
-            "selector labels");
+            "Service 'web' selects no pods: no Deployment's or Rollout's pod template has all "
+            "of its selector labels");
     warning("unmodelled field", "replicas: 2", "replicas: 2\n      paused: false", 20, 7,
             "unmodelled-field",
             "field 'paused' in Deployment spec is valid Kubernetes but cnsim does not simulate "
@@ -404,14 +405,16 @@ void TestScenarioReader::readsControlPlaneFields() {
                                           {},
                                           false,
                                           CpuMillis{50},
-                                          Bytes::mebibytes(64)}));
+                                          Bytes::mebibytes(64),
+                                          0.0}));
     QCOMPARE(sim.images.at(1), (ImageSpec{"shop/web:1.1-bad",
                                           Bytes::mebibytes(121),
                                           SimTime::seconds(3),
                                           SimTime::seconds(30),
                                           true,
                                           {},
-                                          {}}));
+                                          {},
+                                          0.0}));
     QCOMPARE(sim.registry.bandwidthPerSecond, Bytes::mebibytes(50));
     QCOMPARE(sim.scheduler.profiles, (std::vector<SchedulerProfileSpec>{
                                          {"default-scheduler", ScoringStrategy::LeastAllocated},
