@@ -2,6 +2,7 @@
 
 #include "explanationtext.h"
 #include "metrics/metricsstore.h"
+#include "simtimeaxis.h"
 
 #include <QEvent>
 #include <QVBoxLayout>
@@ -73,10 +74,8 @@ QCPAxisRect* AutoscalingChart::ensureRect(Panel panel) {
     auto* rect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, rect);
     rect->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
-    QSharedPointer<QCPAxisTickerTime> ticker(new QCPAxisTickerTime);
-    ticker->setTimeFormat(m_hours ? QStringLiteral("%h:%m") : QStringLiteral("%m:%s"));
     QCPAxis* time = rect->axis(QCPAxis::atBottom);
-    time->setTicker(ticker);
+    time->setTicker(SimTimeAxis::ticker(m_hours));
     time->grid()->setPen(QPen(QColor(0xe0e0e0), 0, Qt::DotLine));
     rect->axis(QCPAxis::atLeft)->grid()->setPen(QPen(QColor(0xe0e0e0), 0, Qt::DotLine));
     rect->axis(QCPAxis::atLeft)->setRange(0, 1);
@@ -193,7 +192,8 @@ void AutoscalingChart::discoverLines(const cnsim::MetricsStore& metrics) {
                    name == QStringLiteral("deployment/%1/pods_running").arg(m_deployment)) {
             addLine(name, Panel::Replicas);
         } else if (name.startsWith(QLatin1String("nodegroup/")) &&
-                   name.endsWith(QLatin1String("/nodes"))) {
+                   (name.endsWith(QLatin1String("/nodes")) ||
+                    name.endsWith(QLatin1String("/target_size")))) {
             addLine(name, Panel::Replicas);
         } else if (!m_service.isEmpty() &&
                    name == QStringLiteral("service/%1/latency_p95_ms").arg(m_service)) {
@@ -225,6 +225,11 @@ void AutoscalingChart::styleLine(Line& line) const {
         g->setLineStyle(QCPGraph::lsStepLeft);
         if (s.startsWith(QLatin1String("nodegroup/"))) {
             pen.setColor(nodesColour);
+            // Target above nodes: machines requested and still booting.
+            if (s.endsWith(QLatin1String("/target_size"))) {
+                pen.setStyle(Qt::DashLine);
+                pen.setWidthF(1.5);
+            }
         } else if (s.endsWith(QLatin1String("desired_replicas"))) {
             pen.setColor(desiredColour);
             pen.setStyle(Qt::DashLine);
@@ -273,7 +278,9 @@ QString AutoscalingChart::lineName(const Line& line) const {
     }
     case Panel::Replicas:
         if (s.startsWith(QLatin1String("nodegroup/"))) {
-            return tr("Nodes in %1").arg(s.section(u'/', 1, 1));
+            return s.endsWith(QLatin1String("/target_size"))
+                       ? tr("Target size of %1").arg(s.section(u'/', 1, 1))
+                       : tr("Nodes in %1").arg(s.section(u'/', 1, 1));
         }
         return s.endsWith(QLatin1String("desired_replicas")) ? tr("Desired (HPA)")
                                                              : tr("Running pods");
@@ -307,16 +314,11 @@ void AutoscalingChart::sync(const cnsim::MetricsStore& metrics, cnsim::SimTime n
 void AutoscalingChart::updateRanges(cnsim::SimTime now) {
     // The whole run so far, at least a minute, as on the Metrics chart.
     const double right = std::max(60.0, now.toSeconds());
-    // "540:00" minutes read badly in a day-long run: switch to hours and minutes.
-    if (const bool hours = right > 3600.0; hours != m_hours) {
+    if (const bool hours = SimTimeAxis::usesHours(right); hours != m_hours) {
         m_hours = hours;
         for (QCPAxisRect* rect : m_rects) {
-            if (rect == nullptr) {
-                continue;
-            }
-            if (auto time =
-                    rect->axis(QCPAxis::atBottom)->ticker().dynamicCast<QCPAxisTickerTime>()) {
-                time->setTimeFormat(hours ? QStringLiteral("%h:%m") : QStringLiteral("%m:%s"));
+            if (rect != nullptr) {
+                SimTimeAxis::setFormat(rect->axis(QCPAxis::atBottom), hours);
             }
         }
         retranslateUi();
@@ -373,7 +375,7 @@ void AutoscalingChart::retranslateUi() {
         if (*it != nullptr) {
             (*it)
                 ->axis(QCPAxis::atBottom)
-                ->setLabel(m_hours ? tr("Simulated time (h:min)") : tr("Simulated time (min:s)"));
+                ->setLabel(SimTimeAxis::label(m_hours));
             break;
         }
     }

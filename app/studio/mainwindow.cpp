@@ -700,6 +700,13 @@ void MainWindow::injectFault(const cnsim::FaultSpec& fault, const QString& done)
 }
 
 bool MainWindow::raiseDock(const QString& name) {
+    // The node groups are the Autoscaling dock's second tab.
+    if (name == QLatin1String("nodegroups")) {
+        m_autoscalingDock->show();
+        m_autoscalingDock->raise();
+        m_autoscaling->showNodeGroups();
+        return true;
+    }
     const std::pair<const char*, QDockWidget*> docks[] = {
         {"controlplane", m_controlPlaneDock}, {"chart", m_chartDock},
         {"decision", m_decisionDock},         {"events", m_eventDock},
