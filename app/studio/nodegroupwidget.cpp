@@ -167,7 +167,7 @@ void NodeGroupWidget::showGroups() {
                         "node has room, and removes nodes that stay underused."));
     QString rows = QStringLiteral("<tr>");
     for (const QString& heading :
-         {tr("Node group"), tr("Min"), tr("Nodes"), tr("Booting"), tr("Target"), tr("Max"),
+         {tr("Node group"), tr("Min size"), tr("Nodes"), tr("Booting"), tr("Target"), tr("Max size"),
           tr("Price per node")}) {
         rows += QStringLiteral("<th align=\"left\">%1&nbsp;&nbsp;</th>").arg(heading);
     }
@@ -229,13 +229,13 @@ void NodeGroupWidget::showScan() {
         tr("Latest scan (%1):").arg(HpaDecisionLogModel::shortClock(r.time)).toHtmlEscaped());
     const int pending = static_cast<int>(r.pendingPods.size());
     const int waiting = static_cast<int>(r.fitUpcomingPods.size());
-    html += pending == 0
-                ? tr("no Pending pod needs a new node.")
-                : tr("%n Pending pod(s) could not be scheduled", nullptr, pending) +
-                      (waiting > 0 ? tr("; %n will fit on nodes that are still booting", nullptr,
-                                        waiting)
-                                   : QString()) +
-                      tr(".", "end of sentence");
+    html += pending == 0 ? tr("no Pending pod needs a new node.")
+            : waiting == 0
+                ? tr("%n Pending pod(s) could not be scheduled.", nullptr, pending)
+                : tr("%n Pending pod(s) could not be scheduled; %1 will fit on nodes that are "
+                     "still booting.",
+                     nullptr, pending)
+                      .arg(waiting);
     html += listItems(r.explanation.steps).isEmpty()
                 ? QString()
                 : section(tr("Cluster health"), listItems(r.explanation.steps));
