@@ -135,12 +135,11 @@ QVariant CaDecisionLogModel::data(const QModelIndex& index, int role) const {
                                   .arg(HpaDecisionLogModel::shortClock(e.first),
                                        HpaDecisionLogModel::shortClock(e.last));
     case NodesColumn:
-        return e.outcome == Outcome::ScaledUp
-                   ? tr("%1: %2 → %3", "node group: size from → to")
-                         .arg(e.group)
-                         .arg(e.fromSize)
-                         .arg(e.toSize)
-                   : QString();
+        return e.outcome == Outcome::ScaledUp ? tr("%1: %2 → %3", "node group: size from → to")
+                                                    .arg(e.group)
+                                                    .arg(e.fromSize)
+                                                    .arg(e.toSize)
+                                              : QString();
     case WhatColumn:
         return whatHappened(index.row());
     default:
@@ -183,8 +182,8 @@ void CaDecisionLogModel::sync(const cnsim::CaDecisionHistory& history) {
         if (next->outcome != Outcome::ScaledUp && !m_entries.empty() &&
             m_entries.back().outcome == next->outcome &&
             m_entries.back().fromSize == next->fromSize &&
-            std::equal(m_entries.back().why.begin(), m_entries.back().why.end(),
-                       next->why.begin(), next->why.end(), sameStep)) {
+            std::equal(m_entries.back().why.begin(), m_entries.back().why.end(), next->why.begin(),
+                       next->why.end(), sameStep)) {
             Entry& last = m_entries.back();
             last.last = next->first;
             ++last.scans;

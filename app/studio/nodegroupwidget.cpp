@@ -140,11 +140,9 @@ void NodeGroupWidget::sync(const cnsim::Simulation& simulation) {
             m_draining << qs(node.meta.name);
         }
     }
-    const std::optional<cnsim::CaDecisionHistory> history =
-        simulation.clusterAutoscalerDecisions();
-    const bool newScan =
-        history && !history->records.empty() && (!m_latest || history->records.back().time !=
-                                                                   m_latest->time);
+    const std::optional<cnsim::CaDecisionHistory> history = simulation.clusterAutoscalerDecisions();
+    const bool newScan = history && !history->records.empty() &&
+                         (!m_latest || history->records.back().time != m_latest->time);
     if (newScan) {
         m_log->sync(*history);
         m_latest = history->records.back();
@@ -166,9 +164,8 @@ void NodeGroupWidget::showGroups() {
     m_title->setText(tr("The cluster autoscaler adds a node when pods are Pending because no "
                         "node has room, and removes nodes that stay underused."));
     QString rows = QStringLiteral("<tr>");
-    for (const QString& heading :
-         {tr("Node group"), tr("Min size"), tr("Nodes"), tr("Booting"), tr("Target"), tr("Max size"),
-          tr("Price per node")}) {
+    for (const QString& heading : {tr("Node group"), tr("Min size"), tr("Nodes"), tr("Booting"),
+                                   tr("Target"), tr("Max size"), tr("Price per node")}) {
         rows += QStringLiteral("<th align=\"left\">%1&nbsp;&nbsp;</th>").arg(heading);
     }
     rows += QStringLiteral("</tr>");
@@ -176,9 +173,9 @@ void NodeGroupWidget::showGroups() {
     for (const Group& g : m_groups) {
         const int booting = std::max(0, g.target - g.nodes);
         const QString bootingText =
-            booting > 0 ? QStringLiteral("<span style=\"color:#b26a00\"><b>%1</b></span>")
-                              .arg(booting)
-                        : QStringLiteral("0");
+            booting > 0
+                ? QStringLiteral("<span style=\"color:#b26a00\"><b>%1</b></span>").arg(booting)
+                : QStringLiteral("0");
         const QString price = g.spot ? tr("$%1/h (spot)").arg(g.pricePerHour, 0, 'f', 3)
                                      : tr("$%1/h").arg(g.pricePerHour, 0, 'f', 3);
         rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td><b>%3</b></td><td>%4</td>"
@@ -202,8 +199,7 @@ void NodeGroupWidget::showGroups() {
     const QString cost = tr("The cluster costs <b>$%1 per hour</b> now; <b>$%2</b> spent so far.")
                              .arg(m_dollarsPerHour, 0, 'f', 2)
                              .arg(m_dollars, 0, 'f', 2);
-    m_groupsTable->setText(
-        QStringLiteral("<table cellspacing=\"0\">%1</table>%2").arg(rows, cost));
+    m_groupsTable->setText(QStringLiteral("<table cellspacing=\"0\">%1</table>%2").arg(rows, cost));
     // The table as sentences: for screen readers and tests.
     m_groupsTable->setToolTip(lines.join(u'\n'));
 }
@@ -225,8 +221,10 @@ void NodeGroupWidget::showScan() {
         return;
     }
     const cnsim::CaDecisionRecord& r = *m_latest;
-    QString html = QStringLiteral("<b>%1</b> ").arg(
-        tr("Latest scan (%1):").arg(HpaDecisionLogModel::shortClock(r.time)).toHtmlEscaped());
+    QString html = QStringLiteral("<b>%1</b> ")
+                       .arg(tr("Latest scan (%1):")
+                                .arg(HpaDecisionLogModel::shortClock(r.time))
+                                .toHtmlEscaped());
     const int pending = static_cast<int>(r.pendingPods.size());
     const int waiting = static_cast<int>(r.fitUpcomingPods.size());
     html += pending == 0 ? tr("no Pending pod needs a new node.")
@@ -240,8 +238,9 @@ void NodeGroupWidget::showScan() {
                 ? QString()
                 : section(tr("Cluster health"), listItems(r.explanation.steps));
     if (r.scaleUp) {
-        html += section(r.scaleUp->scaledUp ? tr("Scale-up") : tr("No scale-up (NotTriggerScaleUp)"),
-                        listItems(r.scaleUp->explanation.steps));
+        html +=
+            section(r.scaleUp->scaledUp ? tr("Scale-up") : tr("No scale-up (NotTriggerScaleUp)"),
+                    listItems(r.scaleUp->explanation.steps));
     }
     if (r.scaleDown) {
         // Per-node utilization lines are one per node and resource: the unremovable reason
@@ -252,10 +251,10 @@ void NodeGroupWidget::showScan() {
                 steps.push_back(s);
             }
         }
-        html += section(tr("Scale-down"), steps.empty()
-                                              ? QStringLiteral("<li>%1</li>")
-                                                    .arg(tr("Every node is needed."))
-                                              : listItems(steps));
+        html +=
+            section(tr("Scale-down"),
+                    steps.empty() ? QStringLiteral("<li>%1</li>").arg(tr("Every node is needed."))
+                                  : listItems(steps));
     }
     if (!m_draining.isEmpty()) {
         html += section(tr("Being removed"),

@@ -63,9 +63,8 @@ QVariant TraceListModel::data(const QModelIndex& index, int role) const {
     case Qt::ForegroundRole:
         return failed(t) ? QVariant(QColor(0xc62828)) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() >= StatusColumn
-                   ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
-                   : QVariant();
+        return index.column() >= StatusColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                                              : QVariant();
     case Qt::DisplayRole:
         break;
     default:
@@ -131,7 +130,8 @@ void TraceListModel::sync(const std::vector<cnsim::RequestTrace>& traces) {
     }
     if (traces.size() > m_traces.size()) {
         beginInsertRows(QModelIndex(), rowCount(), static_cast<int>(traces.size()) - 1);
-        m_traces.insert(m_traces.end(), traces.begin() + static_cast<std::ptrdiff_t>(m_traces.size()),
+        m_traces.insert(m_traces.end(),
+                        traces.begin() + static_cast<std::ptrdiff_t>(m_traces.size()),
                         traces.end());
         endInsertRows();
     }

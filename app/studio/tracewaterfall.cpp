@@ -36,7 +36,8 @@ TraceWaterfall::TraceWaterfall(QWidget* parent) : QWidget(parent) {
 }
 
 const cnsim::TraceSpan& TraceWaterfall::span(int row) const {
-    return m_trace->spans.at(static_cast<std::size_t>(m_rows.at(static_cast<std::size_t>(row)).span));
+    return m_trace->spans.at(
+        static_cast<std::size_t>(m_rows.at(static_cast<std::size_t>(row)).span));
 }
 
 int TraceWaterfall::depth(int row) const {
@@ -79,7 +80,8 @@ void TraceWaterfall::setTrace(const cnsim::RequestTrace& trace) {
             }
         }
         std::stable_sort(children.begin(), children.end(), [&](int a, int b) {
-            return spans[static_cast<std::size_t>(a)].start < spans[static_cast<std::size_t>(b)].start;
+            return spans[static_cast<std::size_t>(a)].start <
+                   spans[static_cast<std::size_t>(b)].start;
         });
         for (auto it = children.rbegin(); it != children.rend(); ++it) {
             depths[static_cast<std::size_t>(*it)] = depths[static_cast<std::size_t>(s)] + 1;
@@ -119,7 +121,8 @@ QString TraceWaterfall::whereText(const cnsim::TraceSpan& s) {
 
 QString TraceWaterfall::rowLabel(int row) const {
     const cnsim::TraceSpan& s = span(row);
-    return tr("%1  %2", "service, where it ran").arg(QString::fromStdString(s.service), whereText(s));
+    return tr("%1  %2", "service, where it ran")
+        .arg(QString::fromStdString(s.service), whereText(s));
 }
 
 int TraceWaterfall::rowHeight() const {
@@ -151,7 +154,8 @@ void TraceWaterfall::paintEvent(QPaintEvent*) {
     const int rowH = rowHeight();
     const int top = headerHeight();
     const int left = labelWidth();
-    const int right = width() - marginPx - fontMetrics().horizontalAdvance(QStringLiteral("000.0 ms"));
+    const int right =
+        width() - marginPx - fontMetrics().horizontalAdvance(QStringLiteral("000.0 ms"));
     const double pxPerMs = std::max(1, right - left) / m_spanMs;
 
     // Time scale: "0 ms … n ms" ticks with faint grid lines through the rows.
@@ -187,9 +191,9 @@ void TraceWaterfall::paintEvent(QPaintEvent*) {
         p.setFont(small);
         p.setPen(s.attempt > 1 ? QColor(0xb26a00) : palette().color(QPalette::PlaceholderText));
         const QRect whereRect = labelRect.adjusted(serviceWidth, 0, 0, 0);
-        p.drawText(whereRect, Qt::AlignLeft | Qt::AlignVCenter,
-                   QFontMetrics(small).elidedText(whereText(s), Qt::ElideMiddle,
-                                                  whereRect.width()));
+        p.drawText(
+            whereRect, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(small).elidedText(whereText(s), Qt::ElideMiddle, whereRect.width()));
 
         // Bar: start to end; a refused or instant span still gets a visible sliver.
         const double startMs = msSince(m_trace->start, s.start);
@@ -199,8 +203,9 @@ void TraceWaterfall::paintEvent(QPaintEvent*) {
         const QColor colour = statusColour(s.code);
         p.fillRect(QRect(bx, y + 4, bw, rowH - 8), colour);
         p.setPen(palette().color(QPalette::Text));
-        const QString label = s.code == 200 ? tr("%1 ms").arg(endMs - startMs, 0, 'f', 1)
-                                            : tr("%1 ms · %2").arg(endMs - startMs, 0, 'f', 1).arg(s.code);
+        const QString label = s.code == 200
+                                  ? tr("%1 ms").arg(endMs - startMs, 0, 'f', 1)
+                                  : tr("%1 ms · %2").arg(endMs - startMs, 0, 'f', 1).arg(s.code);
         p.drawText(QRect(bx + bw + 4, y, width() - bx - bw - 4, rowH),
                    Qt::AlignLeft | Qt::AlignVCenter, label);
     }

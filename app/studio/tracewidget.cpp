@@ -119,12 +119,10 @@ void TraceWidget::showSummary() {
     }
     const int total = m_traces->rowCount();
     const int shown = m_filter->rowCount();
-    const QString sampled =
-        tr("%n request(s) traced (%1% of arrivals sampled).", nullptr, total)
-            .arg(m_sampleRate * 100.0, 0, 'g', 3);
-    m_summary->setText(shown == total ? sampled
-                                      : sampled + QLatin1Char(' ') +
-                                            tr("%n shown.", nullptr, shown));
+    const QString sampled = tr("%n request(s) traced (%1% of arrivals sampled).", nullptr, total)
+                                .arg(m_sampleRate * 100.0, 0, 'g', 3);
+    m_summary->setText(
+        shown == total ? sampled : sampled + QLatin1Char(' ') + tr("%n shown.", nullptr, shown));
 }
 
 void TraceWidget::showTrace() {
@@ -138,8 +136,7 @@ void TraceWidget::showTrace() {
         // The slowest finished trace: the one a student would look for first.
         double slowest = -1.0;
         for (int r = 0; r < m_traces->rowCount(); ++r) {
-            const double ms =
-                m_traces->index(r, 0).data(TraceListModel::DurationRole).toDouble();
+            const double ms = m_traces->index(r, 0).data(TraceListModel::DurationRole).toDouble();
             if (ms > slowest) {
                 slowest = ms;
                 row = r;
@@ -160,9 +157,8 @@ void TraceWidget::showTrace() {
     const QString line = tr("Trace %1 at %2: %3, status %4, %5")
                              .arg(t.id)
                              .arg(HpaDecisionLogModel::shortClock(t.start), what, status, duration);
-    m_caption->setText(chosen ? line
-                              : tr("Slowest trace so far (select another in the list): %1")
-                                    .arg(line));
+    m_caption->setText(
+        chosen ? line : tr("Slowest trace so far (select another in the list): %1").arg(line));
 }
 
 void TraceWidget::changeEvent(QEvent* event) {
@@ -179,8 +175,7 @@ void TraceWidget::retranslateUi() {
         const QSignalBlocker blocker(m_filterCombo);
         m_filterCombo->clear();
         // In TraceFilterModel::Filter order.
-        m_filterCombo->addItems({tr("All traces"), tr("Failed requests (5xx)"),
-                                 tr("Slowest 5%")});
+        m_filterCombo->addItems({tr("All traces"), tr("Failed requests (5xx)"), tr("Slowest 5%")});
         m_filterCombo->setCurrentIndex(index);
     }
     m_waterfall->setToolTip(tr("One row per span, indented under the Service that called it; "
