@@ -373,9 +373,7 @@ void AutoscalingChart::retranslateUi() {
     }
     for (auto it = m_rects.rbegin(); it != m_rects.rend(); ++it) {
         if (*it != nullptr) {
-            (*it)
-                ->axis(QCPAxis::atBottom)
-                ->setLabel(SimTimeAxis::label(m_hours));
+            (*it)->axis(QCPAxis::atBottom)->setLabel(SimTimeAxis::label(m_hours));
             break;
         }
     }

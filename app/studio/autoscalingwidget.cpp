@@ -3,8 +3,8 @@
 #include "autoscalingchart.h"
 #include "explanationtext.h"
 #include "hpadecisionlogmodel.h"
-#include "nodegroupwidget.h"
 #include "model/simulation.h"
+#include "nodegroupwidget.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -1,8 +1,8 @@
 #include "chartwidget.h"
 
 #include "metrics/metricsstore.h"
-#include "simtimeaxis.h"
 #include "scenario/scenario.h"
+#include "simtimeaxis.h"
 
 #include <QComboBox>
 #include <QEvent>

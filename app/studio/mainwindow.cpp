@@ -5,7 +5,6 @@
 #include "clustercanvas.h"
 #include "clusterscene.h"
 #include "controlplanewidget.h"
-#include "servicemapwidget.h"
 #include "diagnosticsdialog.h"
 #include "eventlogmodel.h"
 #include "eventlogwidget.h"
@@ -17,6 +16,7 @@
 #include "scenarioinfowidget.h"
 #include "scenarioloader.h"
 #include "schedulingdecisionwidget.h"
+#include "servicemapwidget.h"
 #include "simulationcontroller.h"
 #include "tracewidget.h"
 
@@ -273,9 +273,8 @@ void MainWindow::createDocks() {
     m_tracesDock->setWidget(m_traces);
     addDockWidget(Qt::RightDockWidgetArea, m_tracesDock);
     tabifyDockWidget(m_chartDock, m_tracesDock);
-    connect(m_traces, &TraceWidget::podClicked, this, [this](const QString& pod) {
-        selectPod(pod);
-    });
+    connect(m_traces, &TraceWidget::podClicked, this,
+            [this](const QString& pod) { selectPod(pod); });
     m_chartDock->raise();
 
     resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);
@@ -724,10 +723,14 @@ bool MainWindow::raiseDock(const QString& name) {
         return true;
     }
     const std::pair<const char*, QDockWidget*> docks[] = {
-        {"controlplane", m_controlPlaneDock}, {"chart", m_chartDock},
-        {"decision", m_decisionDock},         {"events", m_eventDock},
-        {"kubectl", m_consoleDock},           {"scenario", m_infoDock},
-        {"services", m_serviceMapDock},       {"autoscaling", m_autoscalingDock},
+        {"controlplane", m_controlPlaneDock},
+        {"chart", m_chartDock},
+        {"decision", m_decisionDock},
+        {"events", m_eventDock},
+        {"kubectl", m_consoleDock},
+        {"scenario", m_infoDock},
+        {"services", m_serviceMapDock},
+        {"autoscaling", m_autoscalingDock},
         {"traces", m_tracesDock},
     };
     for (const auto& [key, dock] : docks) {

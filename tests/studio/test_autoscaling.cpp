@@ -14,9 +14,9 @@
 #include "hpadecisionlogmodel.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
-#include "nodegroupwidget.h"
 #include "metrics/metricsstore.h"
 #include "model/simulation.h"
+#include "nodegroupwidget.h"
 #include "scenarioloader.h"
 #include "simulationcontroller.h"
 #endif
@@ -399,12 +399,11 @@ void TestAutoscaling::nodeGroupsShowTheClusterAutoscalersScaleUp() {
                         .arg(target));
 
     // The first row of the log is the first scale-up, with its group and sizes.
-    const std::optional<cnsim::CaDecisionHistory> history =
-        simulation.clusterAutoscalerDecisions();
+    const std::optional<cnsim::CaDecisionHistory> history = simulation.clusterAutoscalerDecisions();
     QVERIFY(history.has_value());
-    const auto scaled =
-        std::find_if(history->records.begin(), history->records.end(),
-                     [](const cnsim::CaDecisionRecord& r) { return r.scaleUp && r.scaleUp->scaledUp; });
+    const auto scaled = std::find_if(
+        history->records.begin(), history->records.end(),
+        [](const cnsim::CaDecisionRecord& r) { return r.scaleUp && r.scaleUp->scaledUp; });
     QVERIFY(scaled != history->records.end());
     CaDecisionLogModel* log = groups->logModel();
     QAbstractItemModelTester tester(log, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -416,7 +415,8 @@ void TestAutoscaling::nodeGroupsShowTheClusterAutoscalersScaleUp() {
              QStringLiteral("burst: %1 → %2")
                  .arg(scaled->scaleUp->fromSize)
                  .arg(scaled->scaleUp->toSize));
-    QVERIFY2(log->whatHappened(0).contains(QLatin1String("burst")), qPrintable(log->whatHappened(0)));
+    QVERIFY2(log->whatHappened(0).contains(QLatin1String("burst")),
+             qPrintable(log->whatHappened(0)));
     QVERIFY2(groups->scanText().startsWith(QLatin1String("Latest scan")),
              qPrintable(groups->scanText()));
 
