@@ -568,6 +568,8 @@ ZH = {
     "a scale-down is rate-limited": "缩容受速率限制",
     # CaDecisionLogModel
     "%n pod(s) left pending": "%n 个 Pod 仍在等待",
+    "Room for %n pending pod(s)": "为 %n 个等待中的 Pod 腾出空间",
+    "nodes": "节点",
     "%1–%2 (%n scans)": "%1–%2（%n 次扫描）",
     "%1: %2 → %3": "%1：%2 → %3",
     "Nodes": "节点数",

@@ -144,7 +144,7 @@ AutoscalingWidget::AutoscalingWidget(QWidget* parent)
     // The chart gets most of the height; the status and log above keep about 300 pixels.
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({330, 500});
+    splitter->setSizes({300, 600});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter, 1);

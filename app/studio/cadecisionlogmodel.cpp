@@ -48,9 +48,10 @@ std::optional<CaDecisionLogModel::Entry> classify(const cnsim::CaDecisionRecord&
         e.group = QString::fromStdString(record.scaleUp->group);
         e.fromSize = record.scaleUp->fromSize;
         e.toSize = record.scaleUp->toSize;
+        // The Nodes column has the group and sizes; say for how many pods, and any cap.
+        e.pods = static_cast<int>(record.scaleUp->helpedPods.size());
         e.why = stepsOf(record.scaleUp->explanation,
-                        {ExplainCode::CaScaleUp, ExplainCode::CaCappedToGroupMax,
-                         ExplainCode::CaCappedToTotalMax});
+                        {ExplainCode::CaCappedToGroupMax, ExplainCode::CaCappedToTotalMax});
         return e;
     }
     if (!record.drainsFailed.empty() || record.explanation.has(ExplainCode::CaScaleUpTimedOut)) {
@@ -74,7 +75,7 @@ std::optional<CaDecisionLogModel::Entry> classify(const cnsim::CaDecisionRecord&
         if (e.why.empty()) {
             e.why = stepsOf(record.scaleUp->explanation, {ExplainCode::CaPodNotHelped});
         }
-        e.fromSize = static_cast<int>(record.scaleUp->remainingPods.size());
+        e.pods = static_cast<int>(record.scaleUp->remainingPods.size());
         return e;
     }
     return std::nullopt;
@@ -99,8 +100,10 @@ const CaDecisionLogModel::Entry& CaDecisionLogModel::entry(int row) const {
 QString CaDecisionLogModel::whatHappened(int row) const {
     const Entry& e = entry(row);
     QStringList sentences;
-    if (e.outcome == Outcome::NotTriggered) {
-        sentences << tr("%n pod(s) left pending", nullptr, e.fromSize);
+    if (e.outcome == Outcome::ScaledUp) {
+        sentences << tr("Room for %n pending pod(s)", nullptr, e.pods);
+    } else if (e.outcome == Outcome::NotTriggered) {
+        sentences << tr("%n pod(s) left pending", nullptr, e.pods);
     }
     for (const ExplainStep& step : e.why) {
         sentences << ExplanationText::brief(step);
@@ -180,8 +183,7 @@ void CaDecisionLogModel::sync(const cnsim::CaDecisionHistory& history) {
             continue;
         }
         if (next->outcome != Outcome::ScaledUp && !m_entries.empty() &&
-            m_entries.back().outcome == next->outcome &&
-            m_entries.back().fromSize == next->fromSize &&
+            m_entries.back().outcome == next->outcome && m_entries.back().pods == next->pods &&
             std::equal(m_entries.back().why.begin(), m_entries.back().why.end(), next->why.begin(),
                        next->why.end(), sameStep)) {
             Entry& last = m_entries.back();

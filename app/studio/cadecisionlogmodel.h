@@ -38,6 +38,7 @@ public:
         QString group; // the group that grew, empty otherwise
         int fromSize = 0;
         int toSize = 0;
+        int pods = 0; // pending pods the scale-up makes room for, or that it left pending
         std::vector<cnsim::ExplainStep> why; // the steps that say what happened
         cnsim::Explanation explanation;      // every step of the last scan folded in
     };

@@ -273,8 +273,13 @@ void MainWindow::createDocks() {
     m_tracesDock->setWidget(m_traces);
     addDockWidget(Qt::RightDockWidgetArea, m_tracesDock);
     tabifyDockWidget(m_chartDock, m_tracesDock);
-    connect(m_traces, &TraceWidget::podClicked, this,
-            [this](const QString& pod) { selectPod(pod); });
+    // A clicked span selects its pod on the canvas; the waterfall stays in front (selection
+    // would otherwise raise "Why this node?").
+    connect(m_traces, &TraceWidget::podClicked, this, [this](const QString& pod) {
+        if (selectPod(pod)) {
+            m_tracesDock->raise();
+        }
+    });
     m_chartDock->raise();
 
     resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);

@@ -243,11 +243,17 @@ void NodeGroupWidget::showScan() {
                     listItems(r.scaleUp->explanation.steps));
     }
     if (r.scaleDown) {
-        // Per-node utilization lines are one per node and resource: the unremovable reason
-        // already says when utilization is what keeps a node.
+        // Per-node utilization lines are one per node and resource (the unremovable reason
+        // already says when utilization keeps a node), and fixed nodes are never the
+        // autoscaler's to remove: both would bury the lines that matter.
         std::vector<cnsim::ExplainStep> steps;
         for (const cnsim::ExplainStep& s : r.scaleDown->explanation.steps) {
-            if (s.code != cnsim::ExplainCode::CaNodeUtilization) {
+            const cnsim::ExplainParam* reason = s.param("reason");
+            const bool fixedNode =
+                s.code == cnsim::ExplainCode::CaNodeUnremovable && reason != nullptr &&
+                reason->value == cnsim::ExplainValue{std::string(cnsim::caUnremovableReasonName(
+                                     cnsim::CaUnremovableReason::NotAutoscaled))};
+            if (s.code != cnsim::ExplainCode::CaNodeUtilization && !fixedNode) {
                 steps.push_back(s);
             }
         }

@@ -415,7 +415,8 @@ void TestAutoscaling::nodeGroupsShowTheClusterAutoscalersScaleUp() {
              QStringLiteral("burst: %1 → %2")
                  .arg(scaled->scaleUp->fromSize)
                  .arg(scaled->scaleUp->toSize));
-    QVERIFY2(log->whatHappened(0).contains(QLatin1String("burst")),
+    QVERIFY2(log->whatHappened(0).startsWith(
+                 QStringLiteral("Room for %1 pending pod").arg(scaled->scaleUp->helpedPods.size())),
              qPrintable(log->whatHappened(0)));
     QVERIFY2(groups->scanText().startsWith(QLatin1String("Latest scan")),
              qPrintable(groups->scanText()));
@@ -428,8 +429,19 @@ void TestAutoscaling::nodeGroupsShowTheClusterAutoscalersScaleUp() {
     QVERIFY(targetLine != nullptr);
     QCOMPARE(targetLine->pen().style(), Qt::DashLine);
     QCOMPARE(chart->graph(QStringLiteral("nodegroup/burst/nodes"))->pen().style(), Qt::SolidLine);
+    QCOMPARE(targetLine->valueAxis(),
+             chart->axisRect(AutoscalingChart::Panel::Nodes)->axis(QCPAxis::atLeft));
     QVERIFY(chart->axisRect(AutoscalingChart::Panel::Cost) != nullptr);
     QVERIFY(chart->graph(QStringLiteral("cost/cluster/dollars_per_hour"))->dataCount() > 0);
+    // Cost is the bottom plot and labels the time axis; the nodes plot sits under the pods.
+    QCPLayoutGrid* layout = chart->plot()->plotLayout();
+    QCOMPARE(layout->element(layout->rowCount() - 1, 0),
+             chart->axisRect(AutoscalingChart::Panel::Cost));
+    QCOMPARE(layout->element(3, 0), chart->axisRect(AutoscalingChart::Panel::Nodes));
+    QVERIFY(!chart->axisRect(AutoscalingChart::Panel::Cost)->axis(QCPAxis::atBottom)->label().isEmpty());
+    // Fixed nodes are never the autoscaler's to remove: the scan does not list them.
+    QVERIFY2(!groups->scanText().contains(QLatin1String("system-1")),
+             qPrintable(groups->scanText()));
 }
 
 QTEST_MAIN(TestAutoscaling)
