@@ -26,8 +26,10 @@ QCPAxis* timeAxis(const ChartWidget& chart) {
     return chart.plot()->axisRects().back()->axis(QCPAxis::atBottom);
 }
 
+// The time ticker's format; empty when the axis has no time ticker.
 QString format(const QCPAxis* axis) {
-    return axis->ticker().dynamicCast<QCPAxisTickerTime>()->timeFormat();
+    const QSharedPointer<QCPAxisTickerTime> time = axis->ticker().dynamicCast<QCPAxisTickerTime>();
+    return time.isNull() ? QString() : time->timeFormat();
 }
 
 } // namespace
