@@ -627,6 +627,7 @@ ZH = {
     "Spans": "Span 数",
     "Retries": "重试",
     "no ready pod": "无就绪 Pod",
+    "no response": "无响应",
     "attempt %1": "第 %1 次尝试",
     "%1  %2": "%1  %2",
     "%1 ms · %2": "%1 毫秒 · %2",

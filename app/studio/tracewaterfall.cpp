@@ -104,9 +104,13 @@ void TraceWaterfall::clear() {
     update();
 }
 
-QString TraceWaterfall::whereText(const cnsim::TraceSpan& s) {
+QString TraceWaterfall::whereText(const cnsim::TraceSpan& s, bool shortPod) {
     QStringList where;
-    where << (s.pod.empty() ? tr("no ready pod") : QString::fromStdString(s.pod));
+    QString pod = QString::fromStdString(s.pod);
+    if (shortPod) {
+        pod = pod.section(u'-', -1); // the suffix the canvas chips show
+    }
+    where << (s.pod.empty() ? tr("no ready pod") : pod);
     if (!s.node.empty()) {
         where << QString::fromStdString(s.node);
     }
@@ -122,7 +126,7 @@ QString TraceWaterfall::whereText(const cnsim::TraceSpan& s) {
 QString TraceWaterfall::rowLabel(int row) const {
     const cnsim::TraceSpan& s = span(row);
     return tr("%1  %2", "service, where it ran")
-        .arg(QString::fromStdString(s.service), whereText(s));
+        .arg(QString::fromStdString(s.service), whereText(s, false));
 }
 
 int TraceWaterfall::rowHeight() const {
@@ -155,7 +159,7 @@ void TraceWaterfall::paintEvent(QPaintEvent*) {
     const int top = headerHeight();
     const int left = labelWidth();
     const int right =
-        width() - marginPx - fontMetrics().horizontalAdvance(QStringLiteral("000.0 ms"));
+        width() - marginPx - fontMetrics().horizontalAdvance(QStringLiteral("000.0 ms · 000"));
     const double pxPerMs = std::max(1, right - left) / m_spanMs;
 
     // Time scale: "0 ms … n ms" ticks with faint grid lines through the rows.
@@ -193,10 +197,26 @@ void TraceWaterfall::paintEvent(QPaintEvent*) {
         const QRect whereRect = labelRect.adjusted(serviceWidth, 0, 0, 0);
         p.drawText(
             whereRect, Qt::AlignLeft | Qt::AlignVCenter,
-            QFontMetrics(small).elidedText(whereText(s), Qt::ElideMiddle, whereRect.width()));
+            QFontMetrics(small).elidedText(whereText(s, true), Qt::ElideMiddle, whereRect.width()));
 
-        // Bar: start to end; a refused or instant span still gets a visible sliver.
+        // Bar: start to end; a refused span still gets a visible sliver.
         const double startMs = msSince(m_trace->start, s.start);
+        if (s.end <= s.start && s.code == 200) {
+            // No response recorded: the caller stopped waiting (a timeout) or it is still
+            // running. Outline it up to the caller's next attempt, or the caller's end.
+            const double untilMs = msSince(m_trace->start, unansweredUntil(r));
+            const int bx = left + static_cast<int>(std::lround(startMs * pxPerMs));
+            const int bw =
+                std::max(3, static_cast<int>(std::lround((untilMs - startMs) * pxPerMs)));
+            p.setPen(QPen(statusColour(0), 1, Qt::DashLine));
+            p.setBrush(QBrush(statusColour(0), Qt::BDiagPattern));
+            p.drawRect(QRect(bx, y + 4, bw, rowH - 9));
+            p.setBrush(Qt::NoBrush);
+            p.setPen(palette().color(QPalette::PlaceholderText));
+            p.drawText(QRect(bx + bw + 4, y, width() - bx - bw - 4, rowH),
+                       Qt::AlignLeft | Qt::AlignVCenter, tr("no response"));
+            continue;
+        }
         const double endMs = s.end > s.start ? msSince(m_trace->start, s.end) : startMs;
         const int bx = left + static_cast<int>(std::lround(startMs * pxPerMs));
         const int bw = std::max(3, static_cast<int>(std::lround((endMs - startMs) * pxPerMs)));
@@ -209,6 +229,25 @@ void TraceWaterfall::paintEvent(QPaintEvent*) {
         p.drawText(QRect(bx + bw + 4, y, width() - bx - bw - 4, rowH),
                    Qt::AlignLeft | Qt::AlignVCenter, label);
     }
+}
+
+cnsim::SimTime TraceWaterfall::unansweredUntil(int row) const {
+    const cnsim::TraceSpan& s = span(row);
+    cnsim::SimTime until = m_trace->end > s.start ? m_trace->end : s.start;
+    if (s.parent >= 0) {
+        const cnsim::TraceSpan& caller = m_trace->spans[static_cast<std::size_t>(s.parent)];
+        if (caller.end > s.start) {
+            until = caller.end;
+        }
+        // The caller's next attempt at the same Service starts when it gave up on this one.
+        for (const cnsim::TraceSpan& other : m_trace->spans) {
+            if (other.parent == s.parent && other.service == s.service &&
+                other.attempt == s.attempt + 1 && other.start > s.start) {
+                until = std::min(until, other.start);
+            }
+        }
+    }
+    return until;
 }
 
 void TraceWaterfall::mousePressEvent(QMouseEvent* event) {

@@ -3,8 +3,9 @@
 // TraceWaterfall: one request trace drawn as a waterfall — one row per span, indented under
 // the span that called it, a bar from the span's start to its end on a time scale shared by
 // all rows (0 = the request's arrival), coloured by HTTP status; each row names the Service,
-// its pod, node and version, and the attempt when a retry made it. Clicking a row emits
-// spanClicked with the span's pod, so the canvas can select it.
+// its pod, node and version, and the attempt when a retry made it; a span with no response
+// (the caller timed out) is an outlined grey bar up to the caller's next attempt. Clicking a row
+// emits spanClicked with the span's pod, so the canvas can select it.
 //
 // Paints itself (no scene): a trace has a handful of spans. Keeps a copy of the trace.
 
@@ -53,8 +54,11 @@ private:
         int depth = 0;
     };
 
-    // "pod · node · version · attempt n": where a span ran.
-    static QString whereText(const cnsim::TraceSpan& span);
+    // "pod · node · version · attempt n": where a span ran; shortPod keeps the pod name's
+    // random suffix only, as the canvas chips show it.
+    static QString whereText(const cnsim::TraceSpan& span, bool shortPod);
+    // When the caller stopped waiting for an unanswered span (its next attempt, or its end).
+    cnsim::SimTime unansweredUntil(int row) const;
     int rowHeight() const;
     int headerHeight() const;
     int labelWidth() const;
