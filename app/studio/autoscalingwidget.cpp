@@ -426,8 +426,14 @@ void AutoscalingWidget::showStatus() {
 }
 
 void AutoscalingWidget::showPanels() {
-    m_chart->setVisible(!m_key.isEmpty() || m_nodeGroups->hasGroups());
-    m_tabs->setTabVisible(1, m_nodeGroups->hasGroups());
+    const bool groups = m_nodeGroups->hasGroups();
+    m_chart->setVisible(!m_key.isEmpty() || groups);
+    m_tabs->setTabVisible(1, groups);
+    // A cluster with node groups and no HPA opens on the node groups, once.
+    if (groups && !m_groupsShown && m_key.isEmpty()) {
+        m_tabs->setCurrentWidget(m_nodeGroups);
+    }
+    m_groupsShown = groups;
 }
 
 void AutoscalingWidget::showNodeGroups() {

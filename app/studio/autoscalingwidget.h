@@ -99,4 +99,5 @@ private:
     QString m_conditionsPlain; // the conditions table as lines of text
     std::uint64_t m_version = 0;
     bool m_targetChanged = true; // the chart needs the selected HPA's Deployment and Service
+    bool m_groupsShown = false;  // the node-group tab is offered
 };

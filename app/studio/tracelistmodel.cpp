@@ -60,6 +60,21 @@ QVariant TraceListModel::data(const QModelIndex& index, int role) const {
         return ms;
     case FailedRole:
         return failed(t);
+    case SortRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return static_cast<qlonglong>(t.start.toMicroseconds());
+        case StatusColumn:
+            return t.code;
+        case DurationColumn:
+            return ms;
+        case SpansColumn:
+            return static_cast<int>(t.spans.size());
+        case RetriesColumn:
+            return retries(t);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
     case Qt::ForegroundRole:
         return failed(t) ? QVariant(QColor(0xc62828)) : QVariant();
     case Qt::TextAlignmentRole:

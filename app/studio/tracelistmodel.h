@@ -35,6 +35,8 @@ public:
     static constexpr int DurationRole = Qt::UserRole;
     // Qt::UserRole + 1: true when the request failed (status ≥ 500, or any span failed).
     static constexpr int FailedRole = Qt::UserRole + 1;
+    // Qt::UserRole + 2: the column's value for sorting (times and counts as numbers).
+    static constexpr int SortRole = Qt::UserRole + 2;
 
     explicit TraceListModel(QObject* parent = nullptr);
 

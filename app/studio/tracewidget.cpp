@@ -27,7 +27,7 @@ TraceWidget::TraceWidget(QWidget* parent)
     m_filterCombo->setObjectName(QStringLiteral("traceFilter"));
     m_filterLabel->setBuddy(m_filterCombo);
     m_filter->setSourceModel(m_traces);
-    m_filter->setSortRole(TraceListModel::DurationRole);
+    m_filter->setSortRole(TraceListModel::SortRole);
     m_list->setObjectName(QStringLiteral("traceList"));
     m_list->setModel(m_filter);
     m_list->setRootIsDecorated(false);
@@ -35,6 +35,8 @@ TraceWidget::TraceWidget(QWidget* parent)
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSortingEnabled(true);
+    m_list->sortByColumn(TraceListModel::TimeColumn, Qt::AscendingOrder);
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(TraceListModel::RequestColumn, QHeaderView::Stretch);

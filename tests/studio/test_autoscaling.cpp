@@ -438,7 +438,10 @@ void TestAutoscaling::nodeGroupsShowTheClusterAutoscalersScaleUp() {
     QCOMPARE(layout->element(layout->rowCount() - 1, 0),
              chart->axisRect(AutoscalingChart::Panel::Cost));
     QCOMPARE(layout->element(3, 0), chart->axisRect(AutoscalingChart::Panel::Nodes));
-    QVERIFY(!chart->axisRect(AutoscalingChart::Panel::Cost)->axis(QCPAxis::atBottom)->label().isEmpty());
+    QVERIFY(!chart->axisRect(AutoscalingChart::Panel::Cost)
+                 ->axis(QCPAxis::atBottom)
+                 ->label()
+                 .isEmpty());
     // Fixed nodes are never the autoscaler's to remove: the scan does not list them.
     QVERIFY2(!groups->scanText().contains(QLatin1String("system-1")),
              qPrintable(groups->scanText()));

@@ -63,6 +63,18 @@ void TestTraces::listsEverySampledTrace() {
     window.runFor(cnsim::SimTime::seconds(20));
     QVERIFY(model->rowCount() > before);
     QCOMPARE(model->rowCount(), static_cast<int>(traces.size()));
+
+    // Sorted by retries, the most retried request comes first (counts sort as numbers).
+    int most = 0;
+    for (const cnsim::RequestTrace& t : traces) {
+        most = std::max(most, TraceListModel::retries(t));
+    }
+    QVERIFY(most >= 2);
+    panel->listView()->sortByColumn(TraceListModel::RetriesColumn, Qt::DescendingOrder);
+    QCOMPARE(panel->filterModel()->index(0, TraceListModel::RetriesColumn).data().toInt(), most);
+    panel->listView()->sortByColumn(TraceListModel::TimeColumn, Qt::AscendingOrder);
+    QCOMPARE(panel->filterModel()->index(0, TraceListModel::TimeColumn).data().toString(),
+             model->index(0, TraceListModel::TimeColumn).data().toString());
 }
 
 void TestTraces::filtersFailedAndSlowRequests() {
