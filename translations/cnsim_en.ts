@@ -60,10 +60,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Simulated time (min:s)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 (% of request)</source>
             <translation type="unfinished" />
         </message>
@@ -73,7 +69,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Simulated time (h:min)</source>
+            <source>Target size of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nodes</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -165,6 +165,56 @@
             <source>%1 replicas now → %2 desired; the metrics ask for %3</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Pods (HPA)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nodes (cluster autoscaler)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CaDecisionLogModel</name>
+        <message numerus="yes">
+            <source>Room for %n pending pod(s)</source>
+            <translation>
+                <numerusform>Room for %n pending pod</numerusform>
+                <numerusform>Room for %n pending pods</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pod(s) left pending</source>
+            <translation>
+                <numerusform>%n pod left pending</numerusform>
+                <numerusform>%n pods left pending</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1–%2 (%n scans)</source>
+            <comment>first and last time</comment>
+            <translation>
+                <numerusform>%1–%2 (%n scans)</numerusform>
+                <numerusform>%1–%2 (%n scans)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <comment>node group: size from → to</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nodes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ChartWidget</name>
@@ -202,10 +252,6 @@
         </message>
         <message>
             <source>Running pods</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Simulated time (min:s)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -359,7 +405,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, scenario, services) before the screenshot.</source>
+            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, nodegroups, scenario, services, traces) before the screenshot.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1564,6 +1610,131 @@
             <source>Autoscaling</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Traces</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NodeGroupWidget</name>
+        <message>
+            <source>This cluster has no node groups, so the cluster autoscaler does not run. Add cluster.nodeGroups to a scenario to watch it add and remove machines.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cluster autoscaler adds a node when pods are Pending because no node has room, and removes nodes that stay underused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Node group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Min size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nodes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Booting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Target</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Max size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Price per node</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>$%1/h (spot)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>$%1/h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: min %2, nodes %3, booting %4, target %5, max %6, %7 per node</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cluster costs &lt;b&gt;$%1 per hour&lt;/b&gt; now; &lt;b&gt;$%2&lt;/b&gt; spent so far.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How the cluster autoscaler decided at %1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No scan yet: the cluster autoscaler scans every %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Latest scan (%1):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no Pending pod needs a new node.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n Pending pod(s) could not be scheduled.</source>
+            <translation>
+                <numerusform>%n Pending pod could not be scheduled.</numerusform>
+                <numerusform>%n Pending pods could not be scheduled.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n Pending pod(s) could not be scheduled; %1 will fit on nodes that are still booting.</source>
+            <translation>
+                <numerusform>%n Pending pod could not be scheduled; %1 will fit on nodes that are still booting.</numerusform>
+                <numerusform>%n Pending pods could not be scheduled; %1 will fit on nodes that are still booting.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cluster health</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No scale-up (NotTriggerScaleUp)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale-down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every node is needed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Being removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: tainted ToBeDeletedByClusterAutoscaler, pods are evicted, then the machine is deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decision log (scale-ups, pods left pending, nodes removed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hover a line for every step of that scan; select it to read them below.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
@@ -1891,6 +2062,138 @@
         </message>
         <message>
             <source>Purple: the critical path %1, %2 ms with no queueing.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SimTimeAxis</name>
+        <message>
+            <source>Simulated time (h:min)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated time (min:s)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TraceListModel</name>
+        <message>
+            <source>%1 → %2</source>
+            <comment>request, entry service</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in flight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spans</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TraceWaterfall</name>
+        <message>
+            <source>no ready pod</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>attempt %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1  %2</source>
+            <comment>service, where it ran</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no response</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ms · %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TraceWidget</name>
+        <message>
+            <source>This scenario records no traces. Add simulation.tracing (sampleRate: 0.01) to follow single requests through the Services, retries included.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) traced (%1% of arrivals sampled).</source>
+            <translation>
+                <numerusform>%n request traced (%1% of arrivals sampled).</numerusform>
+                <numerusform>%n requests traced (%1% of arrivals sampled).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shown.</source>
+            <translation>
+                <numerusform>%n shown.</numerusform>
+                <numerusform>%n shown.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select a trace to see its spans.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trace %1 at %2: %3, status %4, %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slowest trace so far (select another in the list): %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All traces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed requests (5xx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Slowest 5%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One row per span, indented under the Service that called it; bars share one time scale from the request's arrival. Green: OK, amber: rejected (4xx), red: failed (5xx). Click a span to select its pod.</source>
             <translation type="unfinished" />
         </message>
     </context>

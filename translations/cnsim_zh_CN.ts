@@ -60,10 +60,6 @@
             <translation>美元</translation>
         </message>
         <message>
-            <source>Simulated time (min:s)</source>
-            <translation>模拟时间（分:秒）</translation>
-        </message>
-        <message>
             <source>%1 (% of request)</source>
             <translation>%1（占请求的 %）</translation>
         </message>
@@ -73,8 +69,12 @@
             <translation>%</translation>
         </message>
         <message>
-            <source>Simulated time (h:min)</source>
-            <translation>模拟时间（时:分）</translation>
+            <source>Target size of %1</source>
+            <translation>%1 的目标规模</translation>
+        </message>
+        <message>
+            <source>nodes</source>
+            <translation>节点</translation>
         </message>
     </context>
     <context>
@@ -164,6 +164,53 @@
             <source>%1 replicas now → %2 desired; the metrics ask for %3</source>
             <translation>当前 %1 个副本 → 期望 %2 个；指标要求 %3 个</translation>
         </message>
+        <message>
+            <source>Pods (HPA)</source>
+            <translation>Pod（HPA）</translation>
+        </message>
+        <message>
+            <source>Nodes (cluster autoscaler)</source>
+            <translation>节点（集群自动扩缩容器）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaDecisionLogModel</name>
+        <message numerus="yes">
+            <source>Room for %n pending pod(s)</source>
+            <translation>
+                <numerusform>为 %n 个等待中的 Pod 腾出空间</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pod(s) left pending</source>
+            <translation>
+                <numerusform>%n 个 Pod 仍在等待</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1–%2 (%n scans)</source>
+            <comment>first and last time</comment>
+            <translation>
+                <numerusform>%1–%2（%n 次扫描）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <comment>node group: size from → to</comment>
+            <translation>%1：%2 → %3</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Nodes</source>
+            <translation>节点数</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>发生了什么</translation>
+        </message>
     </context>
     <context>
         <name>ChartWidget</name>
@@ -202,10 +249,6 @@
         <message>
             <source>Running pods</source>
             <translation>运行中 Pod</translation>
-        </message>
-        <message>
-            <source>Simulated time (min:s)</source>
-            <translation>模拟时间（分:秒）</translation>
         </message>
     </context>
     <context>
@@ -358,8 +401,8 @@
             <translation>名称</translation>
         </message>
         <message>
-            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, scenario, services) before the screenshot.</source>
-            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（autoscaling、controlplane、chart、decision、events、kubectl、scenario、services）。</translation>
+            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, nodegroups, scenario, services, traces) before the screenshot.</source>
+            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（autoscaling、controlplane、chart、decision、events、kubectl、nodegroups、scenario、services、traces）。</translation>
         </message>
     </context>
     <context>
@@ -1555,6 +1598,129 @@
             <source>Autoscaling</source>
             <translation>自动扩缩</translation>
         </message>
+        <message>
+            <source>Traces</source>
+            <translation>链路追踪</translation>
+        </message>
+    </context>
+    <context>
+        <name>NodeGroupWidget</name>
+        <message>
+            <source>This cluster has no node groups, so the cluster autoscaler does not run. Add cluster.nodeGroups to a scenario to watch it add and remove machines.</source>
+            <translation>此集群没有节点组，因此集群自动扩缩容器不会运行。在场景中添加 cluster.nodeGroups，即可观察它添加和移除机器。</translation>
+        </message>
+        <message>
+            <source>The cluster autoscaler adds a node when pods are Pending because no node has room, and removes nodes that stay underused.</source>
+            <translation>当 Pod 因没有节点有空间而处于 Pending 时，集群自动扩缩容器会添加节点；并移除长期利用率低的节点。</translation>
+        </message>
+        <message>
+            <source>Node group</source>
+            <translation>节点组</translation>
+        </message>
+        <message>
+            <source>Min size</source>
+            <translation>最小规模</translation>
+        </message>
+        <message>
+            <source>Nodes</source>
+            <translation>节点数</translation>
+        </message>
+        <message>
+            <source>Booting</source>
+            <translation>启动中</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Max size</source>
+            <translation>最大规模</translation>
+        </message>
+        <message>
+            <source>Price per node</source>
+            <translation>每节点价格</translation>
+        </message>
+        <message>
+            <source>$%1/h (spot)</source>
+            <translation>$%1/小时（竞价实例）</translation>
+        </message>
+        <message>
+            <source>$%1/h</source>
+            <translation>$%1/小时</translation>
+        </message>
+        <message>
+            <source>%1: min %2, nodes %3, booting %4, target %5, max %6, %7 per node</source>
+            <translation>%1：最小 %2，节点 %3，启动中 %4，目标 %5，最大 %6，每节点 %7</translation>
+        </message>
+        <message>
+            <source>The cluster costs &lt;b&gt;$%1 per hour&lt;/b&gt; now; &lt;b&gt;$%2&lt;/b&gt; spent so far.</source>
+            <translation>集群当前成本为&lt;b&gt;每小时 $%1&lt;/b&gt;；累计已花费 &lt;b&gt;$%2&lt;/b&gt;。</translation>
+        </message>
+        <message>
+            <source>How the cluster autoscaler decided at %1:</source>
+            <translation>集群自动扩缩容器在 %1 的决策过程：</translation>
+        </message>
+        <message>
+            <source>No scan yet: the cluster autoscaler scans every %1.</source>
+            <translation>尚未扫描：集群自动扩缩容器每 %1 扫描一次。</translation>
+        </message>
+        <message>
+            <source>Latest scan (%1):</source>
+            <translation>最近一次扫描（%1）：</translation>
+        </message>
+        <message>
+            <source>no Pending pod needs a new node.</source>
+            <translation>没有 Pending 的 Pod 需要新节点。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n Pending pod(s) could not be scheduled.</source>
+            <translation>
+                <numerusform>%n 个 Pending 的 Pod 无法调度。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n Pending pod(s) could not be scheduled; %1 will fit on nodes that are still booting.</source>
+            <translation>
+                <numerusform>%n 个 Pending 的 Pod 无法调度；其中 %1 个可放进仍在启动的节点。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cluster health</source>
+            <translation>集群健康状况</translation>
+        </message>
+        <message>
+            <source>Scale-up</source>
+            <translation>扩容</translation>
+        </message>
+        <message>
+            <source>No scale-up (NotTriggerScaleUp)</source>
+            <translation>未扩容（NotTriggerScaleUp）</translation>
+        </message>
+        <message>
+            <source>Scale-down</source>
+            <translation>缩容</translation>
+        </message>
+        <message>
+            <source>Every node is needed.</source>
+            <translation>每个节点都需要保留。</translation>
+        </message>
+        <message>
+            <source>Being removed</source>
+            <translation>正在移除</translation>
+        </message>
+        <message>
+            <source>%1: tainted ToBeDeletedByClusterAutoscaler, pods are evicted, then the machine is deleted.</source>
+            <translation>%1：已加上 ToBeDeletedByClusterAutoscaler 污点，Pod 被驱逐后机器将被删除。</translation>
+        </message>
+        <message>
+            <source>Decision log (scale-ups, pods left pending, nodes removed)</source>
+            <translation>决策日志（扩容、仍在等待的 Pod、已移除的节点）</translation>
+        </message>
+        <message>
+            <source>Hover a line for every step of that scan; select it to read them below.</source>
+            <translation>将鼠标悬停在某行上可查看该次扫描的每一步；选中它可在下方阅读。</translation>
+        </message>
     </context>
     <context>
         <name>NodeItem</name>
@@ -1877,6 +2043,136 @@
         <message>
             <source>Purple: the critical path %1, %2 ms with no queueing.</source>
             <translation>紫色：关键路径 %1，不排队时 %2 毫秒。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimTimeAxis</name>
+        <message>
+            <source>Simulated time (h:min)</source>
+            <translation>模拟时间（时:分）</translation>
+        </message>
+        <message>
+            <source>Simulated time (min:s)</source>
+            <translation>模拟时间（分:秒）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TraceListModel</name>
+        <message>
+            <source>%1 → %2</source>
+            <comment>request, entry service</comment>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>in flight</source>
+            <translation>处理中</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 毫秒</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>请求</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>耗时</translation>
+        </message>
+        <message>
+            <source>Spans</source>
+            <translation>Span 数</translation>
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation>重试</translation>
+        </message>
+    </context>
+    <context>
+        <name>TraceWaterfall</name>
+        <message>
+            <source>no ready pod</source>
+            <translation>无就绪 Pod</translation>
+        </message>
+        <message>
+            <source>attempt %1</source>
+            <translation>第 %1 次尝试</translation>
+        </message>
+        <message>
+            <source>%1  %2</source>
+            <comment>service, where it ran</comment>
+            <translation>%1  %2</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 毫秒</translation>
+        </message>
+        <message>
+            <source>no response</source>
+            <translation>无响应</translation>
+        </message>
+        <message>
+            <source>%1 ms · %2</source>
+            <translation>%1 毫秒 · %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>TraceWidget</name>
+        <message>
+            <source>This scenario records no traces. Add simulation.tracing (sampleRate: 0.01) to follow single requests through the Services, retries included.</source>
+            <translation>此场景不记录链路追踪。添加 simulation.tracing（sampleRate: 0.01），即可跟踪单个请求经过各个 Service 的过程（包括重试）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) traced (%1% of arrivals sampled).</source>
+            <translation>
+                <numerusform>已追踪 %n 个请求（按到达请求的 %1% 采样）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shown.</source>
+            <translation>
+                <numerusform>显示 %n 个。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select a trace to see its spans.</source>
+            <translation>选择一条追踪以查看其 Span。</translation>
+        </message>
+        <message>
+            <source>Trace %1 at %2: %3, status %4, %5</source>
+            <translation>追踪 %1（%2）：%3，状态 %4，%5</translation>
+        </message>
+        <message>
+            <source>Slowest trace so far (select another in the list): %1</source>
+            <translation>目前最慢的追踪（可在列表中选择其他）：%1</translation>
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation>显示(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>All traces</source>
+            <translation>全部追踪</translation>
+        </message>
+        <message>
+            <source>Failed requests (5xx)</source>
+            <translation>失败的请求（5xx）</translation>
+        </message>
+        <message>
+            <source>Slowest 5%</source>
+            <translation>最慢的 5%</translation>
+        </message>
+        <message>
+            <source>One row per span, indented under the Service that called it; bars share one time scale from the request's arrival. Green: OK, amber: rejected (4xx), red: failed (5xx). Click a span to select its pod.</source>
+            <translation>每个 Span 一行，缩进在调用它的 Service 之下；所有条形共用一个从请求到达开始的时间轴。绿色：成功，琥珀色：被拒绝（4xx），红色：失败（5xx）。点击 Span 可选中其 Pod。</translation>
         </message>
     </context>
     <context>

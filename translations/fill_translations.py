@@ -314,9 +314,9 @@ ZH = {
         "先封锁，再通过驱逐 API 驱逐所有 Pod（遵守 PodDisruptionBudget）。",
     # CommandLineOptions: --show-dock
     "Show and raise the dock <name> (autoscaling, controlplane, chart, decision, events, "
-    "kubectl, scenario, services) before the screenshot.":
+    "kubectl, nodegroups, scenario, services, traces) before the screenshot.":
         "截图前显示并置顶名为 <name> 的停靠窗口（autoscaling、controlplane、chart、decision、"
-        "events、kubectl、scenario、services）。",
+        "events、kubectl、nodegroups、scenario、services、traces）。",
     "Services": "服务",
     "Clients": "客户端",
     "Requests from outside the cluster": "来自集群外部的请求",
@@ -583,6 +583,89 @@ ZH = {
     "held at minReplicas": "保持在 minReplicas",
     "a scale-up is rate-limited": "扩容受速率限制",
     "a scale-down is rate-limited": "缩容受速率限制",
+    # CaDecisionLogModel
+    "%n pod(s) left pending": "%n 个 Pod 仍在等待",
+    "Room for %n pending pod(s)": "为 %n 个等待中的 Pod 腾出空间",
+    "nodes": "节点",
+    "%1–%2 (%n scans)": "%1–%2（%n 次扫描）",
+    "%1: %2 → %3": "%1：%2 → %3",
+    "Nodes": "节点数",
+    # NodeGroupWidget
+    "This cluster has no node groups, so the cluster autoscaler does not run. Add "
+    "cluster.nodeGroups to a scenario to watch it add and remove machines.":
+        "此集群没有节点组，因此集群自动扩缩容器不会运行。在场景中添加 cluster.nodeGroups，"
+        "即可观察它添加和移除机器。",
+    "The cluster autoscaler adds a node when pods are Pending because no node has room, and "
+    "removes nodes that stay underused.":
+        "当 Pod 因没有节点有空间而处于 Pending 时，集群自动扩缩容器会添加节点；"
+        "并移除长期利用率低的节点。",
+    "Node group": "节点组",
+    "Min size": "最小规模",
+    "Booting": "启动中",
+    "Target": "目标",
+    "Max size": "最大规模",
+    "Price per node": "每节点价格",
+    "$%1/h (spot)": "$%1/小时（竞价实例）",
+    "$%1/h": "$%1/小时",
+    "%1: min %2, nodes %3, booting %4, target %5, max %6, %7 per node":
+        "%1：最小 %2，节点 %3，启动中 %4，目标 %5，最大 %6，每节点 %7",
+    "The cluster costs <b>$%1 per hour</b> now; <b>$%2</b> spent so far.":
+        "集群当前成本为<b>每小时 $%1</b>；累计已花费 <b>$%2</b>。",
+    "How the cluster autoscaler decided at %1:": "集群自动扩缩容器在 %1 的决策过程：",
+    "No scan yet: the cluster autoscaler scans every %1.": "尚未扫描：集群自动扩缩容器每 %1 扫描一次。",
+    "Latest scan (%1):": "最近一次扫描（%1）：",
+    "no Pending pod needs a new node.": "没有 Pending 的 Pod 需要新节点。",
+    "%n Pending pod(s) could not be scheduled.": "%n 个 Pending 的 Pod 无法调度。",
+    "%n Pending pod(s) could not be scheduled; %1 will fit on nodes that are still booting.":
+        "%n 个 Pending 的 Pod 无法调度；其中 %1 个可放进仍在启动的节点。",
+    "Cluster health": "集群健康状况",
+    "Scale-up": "扩容",
+    "No scale-up (NotTriggerScaleUp)": "未扩容（NotTriggerScaleUp）",
+    "Scale-down": "缩容",
+    "Every node is needed.": "每个节点都需要保留。",
+    "Being removed": "正在移除",
+    "%1: tainted ToBeDeletedByClusterAutoscaler, pods are evicted, then the machine is deleted.":
+        "%1：已加上 ToBeDeletedByClusterAutoscaler 污点，Pod 被驱逐后机器将被删除。",
+    "Decision log (scale-ups, pods left pending, nodes removed)":
+        "决策日志（扩容、仍在等待的 Pod、已移除的节点）",
+    "Hover a line for every step of that scan; select it to read them below.":
+        "将鼠标悬停在某行上可查看该次扫描的每一步；选中它可在下方阅读。",
+    # AutoscalingWidget tabs, AutoscalingChart
+    "Pods (HPA)": "Pod（HPA）",
+    "Nodes (cluster autoscaler)": "节点（集群自动扩缩容器）",
+    "Target size of %1": "%1 的目标规模",
+    # MainWindow, TraceListModel, TraceWaterfall, TraceWidget
+    "Traces": "链路追踪",
+    "in flight": "处理中",
+    "%1 ms": "%1 毫秒",
+    "Request": "请求",
+    "Status": "状态",
+    "Duration": "耗时",
+    "Spans": "Span 数",
+    "Retries": "重试",
+    "no ready pod": "无就绪 Pod",
+    "no response": "无响应",
+    "attempt %1": "第 %1 次尝试",
+    "%1  %2": "%1  %2",
+    "%1 ms · %2": "%1 毫秒 · %2",
+    "This scenario records no traces. Add simulation.tracing (sampleRate: 0.01) to follow "
+    "single requests through the Services, retries included.":
+        "此场景不记录链路追踪。添加 simulation.tracing（sampleRate: 0.01），即可跟踪单个请求"
+        "经过各个 Service 的过程（包括重试）。",
+    "%n request(s) traced (%1% of arrivals sampled).": "已追踪 %n 个请求（按到达请求的 %1% 采样）。",
+    "%n shown.": "显示 %n 个。",
+    "Select a trace to see its spans.": "选择一条追踪以查看其 Span。",
+    "Trace %1 at %2: %3, status %4, %5": "追踪 %1（%2）：%3，状态 %4，%5",
+    "Slowest trace so far (select another in the list): %1": "目前最慢的追踪（可在列表中选择其他）：%1",
+    "&Show:": "显示(&S)：",
+    "All traces": "全部追踪",
+    "Failed requests (5xx)": "失败的请求（5xx）",
+    "Slowest 5%": "最慢的 5%",
+    "One row per span, indented under the Service that called it; bars share one time scale "
+    "from the request's arrival. Green: OK, amber: rejected (4xx), red: failed (5xx). Click a "
+    "span to select its pod.":
+        "每个 Span 一行，缩进在调用它的 Service 之下；所有条形共用一个从请求到达开始的时间轴。"
+        "绿色：成功，琥珀色：被拒绝（4xx），红色：失败（5xx）。点击 Span 可选中其 Pod。",
 }
 
 

@@ -2,6 +2,7 @@
 
 #include "explanationtext.h"
 #include "metrics/metricsstore.h"
+#include "simtimeaxis.h"
 
 #include <QEvent>
 #include <QVBoxLayout>
@@ -11,11 +12,14 @@
 
 namespace {
 
-constexpr std::size_t panelCount = 5;
+constexpr std::size_t panelCount = 6;
 
 std::size_t at(AutoscalingChart::Panel panel) {
     return static_cast<std::size_t>(panel);
 }
+
+// Each panel's place from the top, by Panel: load, metric, replicas, nodes, latency, cost.
+constexpr std::array<int, 6> displayOrder = {0, 1, 2, 4, 5, 3};
 
 QString fromStd(const std::string& text) {
     return QString::fromStdString(text);
@@ -45,12 +49,18 @@ AutoscalingChart::AutoscalingChart(QWidget* parent)
     for (const Panel panel : {Panel::Load, Panel::Metric, Panel::Replicas, Panel::Latency}) {
         ensureRect(panel);
     }
-    m_plot->setMinimumHeight(260);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     retranslateUi();
     updateRanges(cnsim::SimTime::zero());
+}
+
+QCPAxisRect* AutoscalingChart::bottomRect() const {
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    return grid->rowCount() == 0
+               ? nullptr
+               : qobject_cast<QCPAxisRect*>(grid->element(grid->rowCount() - 1, 0));
 }
 
 QCPAxisRect* AutoscalingChart::axisRect(Panel panel) const {
@@ -71,12 +81,18 @@ QCPAxisRect* AutoscalingChart::ensureRect(Panel panel) {
         return existing;
     }
     auto* rect = new QCPAxisRect(m_plot);
-    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, rect);
+    // Top to bottom in display order: node counts sit under the pods they make room for.
+    int row = 0;
+    for (std::size_t p = 0; p < panelCount; ++p) {
+        if (m_rects[p] != nullptr && displayOrder[p] < displayOrder[at(panel)]) {
+            ++row;
+        }
+    }
+    m_plot->plotLayout()->insertRow(row);
+    m_plot->plotLayout()->addElement(row, 0, rect);
     rect->setMarginGroup(QCP::msLeft | QCP::msRight, m_margins);
-    QSharedPointer<QCPAxisTickerTime> ticker(new QCPAxisTickerTime);
-    ticker->setTimeFormat(m_hours ? QStringLiteral("%h:%m") : QStringLiteral("%m:%s"));
     QCPAxis* time = rect->axis(QCPAxis::atBottom);
-    time->setTicker(ticker);
+    time->setTicker(SimTimeAxis::ticker(m_hours));
     time->grid()->setPen(QPen(QColor(0xe0e0e0), 0, Qt::DotLine));
     rect->axis(QCPAxis::atLeft)->grid()->setPen(QPen(QColor(0xe0e0e0), 0, Qt::DotLine));
     rect->axis(QCPAxis::atLeft)->setRange(0, 1);
@@ -106,8 +122,8 @@ QCPAxisRect* AutoscalingChart::ensureRect(Panel panel) {
     legend->setIconSize(18, 8);
     legend->setRowSpacing(0);
     legend->setVisible(true);
-    if (panel == Panel::Replicas) {
-        // Pods come whole: ticks on whole numbers only.
+    if (panel == Panel::Replicas || panel == Panel::Nodes) {
+        // Pods and nodes come whole: ticks on whole numbers only.
         QSharedPointer<QCPAxisTickerFixed> whole(new QCPAxisTickerFixed);
         whole->setTickStep(1.0);
         whole->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
@@ -116,6 +132,10 @@ QCPAxisRect* AutoscalingChart::ensureRect(Panel panel) {
     }
     m_rects[at(panel)] = rect;
     m_legends[at(panel)] = legend;
+    // About 65 pixels per plot: less and the value labels run into each other.
+    m_plot->setMinimumHeight(
+        65 * static_cast<int>(std::count_if(m_rects.begin(), m_rects.end(),
+                                            [](const QCPAxisRect* r) { return r != nullptr; })));
     if (panel == Panel::Cost) {
         rect->axis(QCPAxis::atRight)->setVisible(true);
         rect->axis(QCPAxis::atRight)->setRange(0, 1);
@@ -124,11 +144,11 @@ QCPAxisRect* AutoscalingChart::ensureRect(Panel panel) {
     // Only the bottom plot labels time; the others would repeat it.
     for (QCPAxisRect* other : m_rects) {
         if (other != nullptr) {
-            other->axis(QCPAxis::atBottom)->setTickLabels(other == rect);
+            other->axis(QCPAxis::atBottom)->setTickLabels(other == bottomRect());
             other->axis(QCPAxis::atBottom)->setLabel(QString());
         }
     }
-    if (panel == Panel::Cost) {
+    if (panel == Panel::Cost || panel == Panel::Nodes) {
         retranslateUi();
     }
     return rect;
@@ -193,8 +213,9 @@ void AutoscalingChart::discoverLines(const cnsim::MetricsStore& metrics) {
                    name == QStringLiteral("deployment/%1/pods_running").arg(m_deployment)) {
             addLine(name, Panel::Replicas);
         } else if (name.startsWith(QLatin1String("nodegroup/")) &&
-                   name.endsWith(QLatin1String("/nodes"))) {
-            addLine(name, Panel::Replicas);
+                   (name.endsWith(QLatin1String("/nodes")) ||
+                    name.endsWith(QLatin1String("/target_size")))) {
+            addLine(name, Panel::Nodes);
         } else if (!m_service.isEmpty() &&
                    name == QStringLiteral("service/%1/latency_p95_ms").arg(m_service)) {
             addLine(name, Panel::Latency);
@@ -221,11 +242,18 @@ void AutoscalingChart::styleLine(Line& line) const {
             pen.setWidthF(1.5);
         }
         break;
+    case Panel::Nodes:
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        pen.setColor(nodesColour);
+        // Target above nodes: machines requested and still booting.
+        if (s.endsWith(QLatin1String("/target_size"))) {
+            pen.setStyle(Qt::DashLine);
+            pen.setWidthF(1.5);
+        }
+        break;
     case Panel::Replicas:
         g->setLineStyle(QCPGraph::lsStepLeft);
-        if (s.startsWith(QLatin1String("nodegroup/"))) {
-            pen.setColor(nodesColour);
-        } else if (s.endsWith(QLatin1String("desired_replicas"))) {
+        if (s.endsWith(QLatin1String("desired_replicas"))) {
             pen.setColor(desiredColour);
             pen.setStyle(Qt::DashLine);
             pen.setWidthF(1.5);
@@ -271,10 +299,11 @@ QString AutoscalingChart::lineName(const Line& line) const {
         return s.contains(QLatin1String("_utilization_")) ? tr("%1 (% of request)").arg(label)
                                                           : label;
     }
+    case Panel::Nodes:
+        return s.endsWith(QLatin1String("/target_size"))
+                   ? tr("Target size of %1").arg(s.section(u'/', 1, 1))
+                   : tr("Nodes in %1").arg(s.section(u'/', 1, 1));
     case Panel::Replicas:
-        if (s.startsWith(QLatin1String("nodegroup/"))) {
-            return tr("Nodes in %1").arg(s.section(u'/', 1, 1));
-        }
         return s.endsWith(QLatin1String("desired_replicas")) ? tr("Desired (HPA)")
                                                              : tr("Running pods");
     case Panel::Latency:
@@ -307,16 +336,11 @@ void AutoscalingChart::sync(const cnsim::MetricsStore& metrics, cnsim::SimTime n
 void AutoscalingChart::updateRanges(cnsim::SimTime now) {
     // The whole run so far, at least a minute, as on the Metrics chart.
     const double right = std::max(60.0, now.toSeconds());
-    // "540:00" minutes read badly in a day-long run: switch to hours and minutes.
-    if (const bool hours = right > 3600.0; hours != m_hours) {
+    if (const bool hours = SimTimeAxis::usesHours(right); hours != m_hours) {
         m_hours = hours;
         for (QCPAxisRect* rect : m_rects) {
-            if (rect == nullptr) {
-                continue;
-            }
-            if (auto time =
-                    rect->axis(QCPAxis::atBottom)->ticker().dynamicCast<QCPAxisTickerTime>()) {
-                time->setTimeFormat(hours ? QStringLiteral("%h:%m") : QStringLiteral("%m:%s"));
+            if (rect != nullptr) {
+                SimTimeAxis::setFormat(rect->axis(QCPAxis::atBottom), hours);
             }
         }
         retranslateUi();
@@ -328,15 +352,16 @@ void AutoscalingChart::updateRanges(cnsim::SimTime now) {
         t = std::max(t, line.maxValue);
     }
     // Headroom above the highest value keeps the lines clear of the legend.
-    const std::array<double, panelCount> minimum = {1.0, 10.0, 2.0, 10.0, 0.1};
+    const std::array<double, panelCount> minimum = {1.0, 10.0, 2.0, 10.0, 0.1, 2.0};
     for (std::size_t p = 0; p < panelCount; ++p) {
         QCPAxisRect* rect = m_rects[p];
         if (rect == nullptr) {
             continue;
         }
         rect->axis(QCPAxis::atBottom)->setRange(0.0, right);
-        const double upper =
-            p == at(Panel::Replicas) ? std::ceil(top[p] * 1.5) + 1.0 : top[p] * 1.7;
+        const double upper = p == at(Panel::Replicas) || p == at(Panel::Nodes)
+                                 ? std::ceil(top[p] * 1.5) + 1.0
+                                 : top[p] * 1.7;
         rect->axis(QCPAxis::atLeft)->setRange(0.0, std::max(minimum[p], upper));
         if (p == at(Panel::Cost)) {
             rect->axis(QCPAxis::atRight)->setRange(0.0, std::max(0.1, rightTop * 1.7));
@@ -352,8 +377,8 @@ void AutoscalingChart::changeEvent(QEvent* event) {
 }
 
 void AutoscalingChart::retranslateUi() {
-    const std::array<QString, panelCount> units = {tr("req/s"), tr("value"), tr("pods"), tr("ms"),
-                                                   tr("$/h")};
+    const std::array<QString, panelCount> units = {tr("req/s"), tr("value"), tr("pods"),
+                                                   tr("ms"),    tr("$/h"),   tr("nodes")};
     bool utilizationOnly = true;
     for (const Line& line : m_lines) {
         utilizationOnly = utilizationOnly && (line.panel != Panel::Metric ||
@@ -369,13 +394,8 @@ void AutoscalingChart::retranslateUi() {
     if (QCPAxisRect* cost = m_rects[at(Panel::Cost)]) {
         cost->axis(QCPAxis::atRight)->setLabel(tr("$"));
     }
-    for (auto it = m_rects.rbegin(); it != m_rects.rend(); ++it) {
-        if (*it != nullptr) {
-            (*it)
-                ->axis(QCPAxis::atBottom)
-                ->setLabel(m_hours ? tr("Simulated time (h:min)") : tr("Simulated time (min:s)"));
-            break;
-        }
+    if (QCPAxisRect* bottom = bottomRect()) {
+        bottom->axis(QCPAxis::atBottom)->setLabel(SimTimeAxis::label(m_hours));
     }
     for (const Line& line : m_lines) {
         line.graph->setName(lineName(line));

@@ -1,9 +1,10 @@
 #pragma once
 
 // AutoscalingChart: one HorizontalPodAutoscaler's story on one time axis — the load on its
-// Service, its metric against the target, the Deployment's running and desired replicas (and
-// node-group sizes when the cluster autoscaler records them), p95 latency, and the cluster's
-// cost when the run records it — as stacked plots, one per unit, each with its own legend.
+// Service, its metric against the target, the Deployment's running and desired replicas, p95
+// latency, and — when the cluster autoscaler records them — node-group sizes (nodes solid,
+// target size dashed: the gap is machines booting) and the cluster's cost, as stacked plots,
+// one per unit, each with its own legend.
 //
 // Series are looked up by name in the MetricsStore ("service/<s>/request_rate",
 // "hpa/<h>/cpu_utilization_current", "nodegroup/<g>/nodes", "cost/cluster/dollars_per_hour");
@@ -34,7 +35,7 @@ class AutoscalingChart : public QWidget {
     Q_OBJECT
 
 public:
-    enum class Panel { Load, Metric, Replicas, Latency, Cost };
+    enum class Panel { Load, Metric, Replicas, Latency, Cost, Nodes };
 
     explicit AutoscalingChart(QWidget* parent = nullptr);
 
@@ -47,7 +48,8 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     // The graph drawing metrics series `series`, or nullptr when it is not drawn.
     QCPGraph* graph(const QString& series) const;
-    // The plot of `panel`, or nullptr when it is not shown (Cost before a cost series exists).
+    // The plot of `panel`, or nullptr when it is not shown (Cost and Nodes before the cluster
+    // autoscaler's series exist).
     QCPAxisRect* axisRect(Panel panel) const;
 
 protected:
@@ -66,6 +68,7 @@ private:
     void discoverLines(const cnsim::MetricsStore& metrics);
     void addLine(const QString& series, Panel panel, bool rightAxis = false);
     QCPAxisRect* ensureRect(Panel panel);
+    QCPAxisRect* bottomRect() const; // the plot that labels the time axis
     void styleLine(Line& line) const;
     QString lineName(const Line& line) const;
     void retranslateUi();

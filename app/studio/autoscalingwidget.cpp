@@ -4,6 +4,7 @@
 #include "explanationtext.h"
 #include "hpadecisionlogmodel.h"
 #include "model/simulation.h"
+#include "nodegroupwidget.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -12,6 +13,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTextDocumentFragment>
 #include <QTreeView>
@@ -66,7 +68,8 @@ AutoscalingWidget::AutoscalingWidget(QWidget* parent)
       m_title(new QLabel(this)), m_metrics(new QLabel(this)), m_replicas(new QLabel(this)),
       m_conditions(new QLabel(this)), m_logTitle(new QLabel(this)),
       m_log(new HpaDecisionLogModel(this)), m_logView(new QTreeView(this)),
-      m_detail(new QTextBrowser(this)), m_chart(new AutoscalingChart(this)) {
+      m_detail(new QTextBrowser(this)), m_chart(new AutoscalingChart(this)),
+      m_nodeGroups(new NodeGroupWidget(this)), m_tabs(new QTabWidget(this)) {
     setObjectName(QStringLiteral("autoscalingWidget"));
     m_combo->setObjectName(QStringLiteral("hpaCombo"));
     m_comboLabel->setBuddy(m_combo);
@@ -113,25 +116,37 @@ AutoscalingWidget::AutoscalingWidget(QWidget* parent)
     logLayout->setContentsMargins(0, 0, 0, 0);
     logLayout->addWidget(m_logTitle);
     logLayout->addWidget(m_logView, 1);
+    auto* hpaSplitter = new QSplitter(Qt::Vertical, this);
+    hpaSplitter->setChildrenCollapsible(false);
+    hpaSplitter->addWidget(logBox);
+    hpaSplitter->addWidget(m_detail);
+    hpaSplitter->setSizes({115, 85});
+    m_history = hpaSplitter;
+    auto* hpaPage = new QWidget(this);
+    auto* hpaLayout = new QVBoxLayout(hpaPage);
+    hpaLayout->setContentsMargins(0, 0, 0, 0);
+    hpaLayout->addLayout(comboRow);
+    hpaLayout->addWidget(m_title);
+    hpaLayout->addWidget(m_metrics);
+    hpaLayout->addWidget(m_replicas);
+    hpaLayout->addWidget(m_conditions);
+    hpaLayout->addWidget(hpaSplitter, 1);
+    // Pods (HPA) and nodes (cluster autoscaler) share the chart below: one time axis for
+    // load, replicas, node-group sizes and cost.
+    m_tabs->setObjectName(QStringLiteral("autoscalingTabs"));
+    m_tabs->addTab(hpaPage, QString());
+    m_tabs->addTab(m_nodeGroups, QString());
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("autoscalingSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(logBox);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(m_tabs);
     splitter->addWidget(m_chart);
-    // The chart gets most of the height; the log shows about four rows, the detail five lines.
+    // The chart gets most of the height; the status and log above keep about 300 pixels.
     splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 0);
-    splitter->setStretchFactor(2, 1);
-    splitter->setSizes({115, 85, 500});
-    m_history = splitter;
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({300, 600});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(comboRow);
-    layout->addWidget(m_title);
-    layout->addWidget(m_metrics);
-    layout->addWidget(m_replicas);
-    layout->addWidget(m_conditions);
     layout->addWidget(splitter, 1);
 
     m_comboLabel->setVisible(false); // shown when there is a choice
@@ -187,6 +202,9 @@ void AutoscalingWidget::clear() {
     const QSignalBlocker blocker(m_combo);
     m_combo->clear();
     onHpaChosen();
+    m_nodeGroups->clear();
+    m_chart->clear();
+    showPanels();
 }
 
 void AutoscalingWidget::onHpaChosen() {
@@ -228,7 +246,12 @@ void AutoscalingWidget::sync(const cnsim::Simulation& simulation) {
             onHpaChosen();
         }
     }
+    m_nodeGroups->sync(simulation);
+    showPanels();
     if (m_key.isEmpty()) {
+        if (m_nodeGroups->hasGroups()) {
+            m_chart->sync(simulation.metrics(), simulation.now());
+        }
         return;
     }
     const std::string key = m_key.toStdString();
@@ -272,6 +295,7 @@ void AutoscalingWidget::showStatus() {
     m_replicas->setVisible(known);
     m_conditions->setVisible(known);
     m_history->setVisible(!m_key.isEmpty());
+    showPanels();
     if (!known) {
         m_conditionsPlain.clear();
     }
@@ -401,6 +425,21 @@ void AutoscalingWidget::showStatus() {
     m_conditions->setToolTip(messages.join(u'\n'));
 }
 
+void AutoscalingWidget::showPanels() {
+    const bool groups = m_nodeGroups->hasGroups();
+    m_chart->setVisible(!m_key.isEmpty() || groups);
+    m_tabs->setTabVisible(1, groups);
+    // A cluster with node groups and no HPA opens on the node groups, once.
+    if (groups && !m_groupsShown && m_key.isEmpty()) {
+        m_tabs->setCurrentWidget(m_nodeGroups);
+    }
+    m_groupsShown = groups;
+}
+
+void AutoscalingWidget::showNodeGroups() {
+    m_tabs->setCurrentWidget(m_nodeGroups);
+}
+
 void AutoscalingWidget::showDetail() {
     const QModelIndexList selected = m_logView->selectionModel()->selectedRows();
     const cnsim::Explanation* explanation = nullptr;
@@ -435,6 +474,8 @@ void AutoscalingWidget::changeEvent(QEvent* event) {
 
 void AutoscalingWidget::retranslateUi() {
     m_comboLabel->setText(tr("&HorizontalPodAutoscaler:"));
+    m_tabs->setTabText(0, tr("Pods (HPA)"));
+    m_tabs->setTabText(1, tr("Nodes (cluster autoscaler)"));
     m_logTitle->setText(tr("Decision log (syncs that scaled, were limited, held or stuck)"));
     m_logView->setToolTip(tr("Hover a line for every step of that sync; select it to read them "
                              "below."));

@@ -5,7 +5,8 @@
 // 60%"), current → desired replicas with min and max, the AbleToScale / ScalingActive /
 // ScalingLimited conditions with what their reasons mean, the decision log (HpaDecisionLogModel)
 // with the full reasoning of the selected (or latest) sync, and the AutoscalingChart of load,
-// metric, replicas, latency and cost on one time axis.
+// metric, replicas, latency and cost on one time axis. A second tab, NodeGroupWidget, shows the
+// cluster autoscaler's node groups and decisions over the same chart.
 //
 // Reads the Simulation only inside sync() and only when the HPA object changed (its
 // resourceVersion moves at every controller sync); keeps copies of what it shows, so a
@@ -27,6 +28,8 @@ class Simulation;
 
 class AutoscalingChart;
 class HpaDecisionLogModel;
+class NodeGroupWidget;
+class QTabWidget;
 class QComboBox;
 class QLabel;
 class QTextBrowser;
@@ -51,6 +54,9 @@ public:
     HpaDecisionLogModel* logModel() const { return m_log; }
     QTreeView* logView() const { return m_logView; }
     AutoscalingChart* chart() const { return m_chart; }
+    NodeGroupWidget* nodeGroups() const { return m_nodeGroups; }
+    // Brings the cluster autoscaler's tab (node groups) to the front.
+    void showNodeGroups();
     // What the student reads, for tests and screenshots.
     QString metricsText() const;
     QString replicasText() const;
@@ -68,6 +74,7 @@ private:
     void retranslateUi();
     void showStatus();
     void showDetail();
+    void showPanels();
     void onHpaChosen();
 
     QLabel* m_comboLabel;
@@ -81,7 +88,9 @@ private:
     QTreeView* m_logView;
     QTextBrowser* m_detail;
     AutoscalingChart* m_chart;
-    QWidget* m_history = nullptr; // log, detail and chart: hidden while there is no HPA to show
+    NodeGroupWidget* m_nodeGroups;
+    QTabWidget* m_tabs;
+    QWidget* m_history = nullptr; // the HPA's log and detail: hidden while there is no HPA
 
     // The selected HPA as last read: its object, its latest sync, the version read.
     QString m_key; // "namespace/name"
@@ -90,4 +99,5 @@ private:
     QString m_conditionsPlain; // the conditions table as lines of text
     std::uint64_t m_version = 0;
     bool m_targetChanged = true; // the chart needs the selected HPA's Deployment and Service
+    bool m_groupsShown = false;  // the node-group tab is offered
 };

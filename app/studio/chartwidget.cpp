@@ -2,6 +2,7 @@
 
 #include "metrics/metricsstore.h"
 #include "scenario/scenario.h"
+#include "simtimeaxis.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -51,8 +52,8 @@ ChartWidget::ChartWidget(QWidget* parent)
     m_latencyRect = addAxisRect(m_plot, 1, margins);
     m_podsRect = addAxisRect(m_plot, 2, margins);
 
-    QSharedPointer<QCPAxisTickerTime> ticker(new QCPAxisTickerTime);
-    ticker->setTimeFormat(QStringLiteral("%m:%s"));
+    // One ticker for the three plots, so a switch to hours reaches them all.
+    const QSharedPointer<QCPAxisTickerTime> ticker = SimTimeAxis::ticker(m_hours);
     for (QCPAxisRect* rect : {m_rateRect, m_latencyRect, m_podsRect}) {
         styleAxisRect(rect, ticker);
         connect(rect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
@@ -199,6 +200,11 @@ void ChartWidget::sync(const cnsim::MetricsStore& metrics, cnsim::SimTime now) {
 void ChartWidget::updateRanges(cnsim::SimTime now) {
     // The whole run so far, at least a minute, so the first seconds do not look like noise.
     const double right = std::max(60.0, now.toSeconds());
+    if (const bool hours = SimTimeAxis::usesHours(right); hours != m_hours) {
+        m_hours = hours;
+        SimTimeAxis::setFormat(m_podsRect->axis(QCPAxis::atBottom), hours);
+        m_podsRect->axis(QCPAxis::atBottom)->setLabel(SimTimeAxis::label(hours));
+    }
     for (QCPAxisRect* rect : {m_rateRect, m_latencyRect, m_podsRect}) {
         rect->axis(QCPAxis::atBottom)->setRange(0.0, right);
     }
@@ -231,6 +237,6 @@ void ChartWidget::retranslateUi() {
     m_rateRect->axis(QCPAxis::atLeft)->setLabel(tr("Requests/s"));
     m_latencyRect->axis(QCPAxis::atLeft)->setLabel(tr("p95 latency (ms)"));
     m_podsRect->axis(QCPAxis::atLeft)->setLabel(tr("Running pods"));
-    m_podsRect->axis(QCPAxis::atBottom)->setLabel(tr("Simulated time (min:s)"));
+    m_podsRect->axis(QCPAxis::atBottom)->setLabel(SimTimeAxis::label(m_hours));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -81,4 +81,5 @@ private:
     Feed m_runningPodsFeed;
     const cnsim::MetricsStore* m_metrics = nullptr;
     cnsim::SimTime m_now;
+    bool m_hours = false; // the time axis reads h:min once the run is past an hour
 };

@@ -5,7 +5,6 @@
 #include "clustercanvas.h"
 #include "clusterscene.h"
 #include "controlplanewidget.h"
-#include "servicemapwidget.h"
 #include "diagnosticsdialog.h"
 #include "eventlogmodel.h"
 #include "eventlogwidget.h"
@@ -17,7 +16,9 @@
 #include "scenarioinfowidget.h"
 #include "scenarioloader.h"
 #include "schedulingdecisionwidget.h"
+#include "servicemapwidget.h"
 #include "simulationcontroller.h"
+#include "tracewidget.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -264,6 +265,21 @@ void MainWindow::createDocks() {
             m_autoscaling->sync(*simulation);
         }
     });
+
+    // Sampled request traces and their waterfall: another tab.
+    m_traces = new TraceWidget(this);
+    m_tracesDock = new QDockWidget(this);
+    m_tracesDock->setObjectName(QStringLiteral("tracesDock"));
+    m_tracesDock->setWidget(m_traces);
+    addDockWidget(Qt::RightDockWidgetArea, m_tracesDock);
+    tabifyDockWidget(m_chartDock, m_tracesDock);
+    // A clicked span selects its pod on the canvas; the waterfall stays in front (selection
+    // would otherwise raise "Why this node?").
+    connect(m_traces, &TraceWidget::podClicked, this, [this](const QString& pod) {
+        if (selectPod(pod)) {
+            m_tracesDock->raise();
+        }
+    });
     m_chartDock->raise();
 
     resizeDocks({m_infoDock, m_chartDock}, {140, 640}, Qt::Vertical);
@@ -278,6 +294,7 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(m_controlPlaneDock->toggleViewAction());
     m_viewMenu->addAction(m_serviceMapDock->toggleViewAction());
     m_viewMenu->addAction(m_autoscalingDock->toggleViewAction());
+    m_viewMenu->addAction(m_tracesDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(m_languageMenu);
 }
@@ -324,6 +341,7 @@ void MainWindow::retranslateUi() {
     m_controlPlaneDock->setWindowTitle(tr("Control plane"));
     m_serviceMapDock->setWindowTitle(tr("Services"));
     m_autoscalingDock->setWindowTitle(tr("Autoscaling"));
+    m_tracesDock->setWindowTitle(tr("Traces"));
     m_faultMenu->setTitle(tr("&Inject Fault"));
     m_zoneOutageMenu->setTitle(tr("&Zone outage"));
     m_zoneRecoverMenu->setTitle(tr("Zone &recovered"));
@@ -440,6 +458,7 @@ void MainWindow::refreshViews() {
     m_controlPlane->sync(*simulation);
     m_serviceMap->sync(*simulation);
     m_autoscaling->sync(*simulation);
+    m_traces->sync(*simulation);
     updateSchedulingDecision();
     updateClock();
     if (m_showingStartHint && simulation->now() > cnsim::SimTime::zero()) {
@@ -487,6 +506,7 @@ void MainWindow::onSimulationReplaced() {
     m_controlPlane->clear();
     m_serviceMap->clear();
     m_autoscaling->clear();
+    m_traces->clear();
     m_chart->clear();
     m_ended = false;
     m_showingStartHint = false;
@@ -700,11 +720,23 @@ void MainWindow::injectFault(const cnsim::FaultSpec& fault, const QString& done)
 }
 
 bool MainWindow::raiseDock(const QString& name) {
+    // The node groups are the Autoscaling dock's second tab.
+    if (name == QLatin1String("nodegroups")) {
+        m_autoscalingDock->show();
+        m_autoscalingDock->raise();
+        m_autoscaling->showNodeGroups();
+        return true;
+    }
     const std::pair<const char*, QDockWidget*> docks[] = {
-        {"controlplane", m_controlPlaneDock}, {"chart", m_chartDock},
-        {"decision", m_decisionDock},         {"events", m_eventDock},
-        {"kubectl", m_consoleDock},           {"scenario", m_infoDock},
-        {"services", m_serviceMapDock},       {"autoscaling", m_autoscalingDock},
+        {"controlplane", m_controlPlaneDock},
+        {"chart", m_chartDock},
+        {"decision", m_decisionDock},
+        {"events", m_eventDock},
+        {"kubectl", m_consoleDock},
+        {"scenario", m_infoDock},
+        {"services", m_serviceMapDock},
+        {"autoscaling", m_autoscalingDock},
+        {"traces", m_tracesDock},
     };
     for (const auto& [key, dock] : docks) {
         if (name == QLatin1String(key)) {

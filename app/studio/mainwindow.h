@@ -22,6 +22,7 @@ struct FaultSpec;
 }
 
 class AutoscalingWidget;
+class TraceWidget;
 class ChartWidget;
 class ClusterScene;
 class ControlPlaneWidget;
@@ -75,6 +76,7 @@ public:
     ControlPlaneWidget* controlPlane() const { return m_controlPlane; }
     ServiceMapWidget* serviceMap() const { return m_serviceMap; }
     AutoscalingWidget* autoscaling() const { return m_autoscaling; }
+    TraceWidget* traces() const { return m_traces; }
     // Simulation > Inject fault: zone, registry and control-plane outages and recoveries.
     QMenu* faultMenu() const { return m_faultMenu; }
     // Shows and raises the dock named `name` ("autoscaling", "controlplane", "chart",
@@ -134,6 +136,8 @@ private:
     QDockWidget* m_serviceMapDock = nullptr;
     AutoscalingWidget* m_autoscaling = nullptr;
     QDockWidget* m_autoscalingDock = nullptr;
+    TraceWidget* m_traces = nullptr;
+    QDockWidget* m_tracesDock = nullptr;
     QMenu* m_faultMenu = nullptr;
     QMenu* m_zoneOutageMenu = nullptr;
     QMenu* m_zoneRecoverMenu = nullptr;

@@ -9,12 +9,14 @@
 #ifndef Q_MOC_RUN
 #include "autoscalingchart.h"
 #include "autoscalingwidget.h"
+#include "cadecisionlogmodel.h"
 #include "explanationtext.h"
 #include "hpadecisionlogmodel.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "metrics/metricsstore.h"
 #include "model/simulation.h"
+#include "nodegroupwidget.h"
 #include "scenarioloader.h"
 #include "simulationcontroller.h"
 #endif
@@ -34,6 +36,7 @@ namespace {
 
 const QString trafficRamp = QStringLiteral(CNSIM_SCENARIO_DIR "/hpa-traffic-ramp.yaml");
 const QString noCpuRequest = QStringLiteral(CNSIM_SCENARIO_DIR "/hpa-no-cpu-request.yaml");
+const QString flashCrowd = QStringLiteral(CNSIM_SCENARIO_DIR "/flash-crowd-autoscaling.yaml");
 
 cnsim::HpaDecisionRecord latest(const MainWindow& window, const std::string& hpa) {
     const std::optional<cnsim::HpaDecisionHistory> history =
@@ -64,6 +67,7 @@ private slots:
     void offersEveryHpaOfTheCluster();
     void saysWhenThereIsNoHpa();
     void chartDrawsTheSeriesThatExist();
+    void nodeGroupsShowTheClusterAutoscalersScaleUp();
 };
 
 void TestAutoscaling::initTestCase() {
@@ -367,6 +371,80 @@ void TestAutoscaling::chartDrawsTheSeriesThatExist() {
                 .isEmpty());
     QCOMPARE(standalone.graph(QStringLiteral("cost/cluster/dollars"))->valueAxis(),
              standalone.axisRect(AutoscalingChart::Panel::Cost)->axis(QCPAxis::atRight));
+}
+
+void TestAutoscaling::nodeGroupsShowTheClusterAutoscalersScaleUp() {
+    MainWindow window;
+    window.languageManager()->setLanguage(QStringLiteral("en"), false);
+    QVERIFY(window.openScenarioFile(flashCrowd));
+    // Mid-crowd: the burst group has grown and its machines are booting or joined.
+    window.runFor(cnsim::SimTime::seconds(6 * 60 + 30));
+    QVERIFY(window.raiseDock(QStringLiteral("nodegroups")));
+    NodeGroupWidget* groups = window.autoscaling()->nodeGroups();
+    QVERIFY(groups->hasGroups());
+    QVERIFY(groups->isVisibleTo(window.autoscaling()));
+
+    // The sizes are the run's, read from the series the cluster autoscaler records.
+    const cnsim::Simulation& simulation = *window.controller()->simulation();
+    const int nodes =
+        static_cast<int>(simulation.metrics().find("nodegroup/burst/nodes")->values.back());
+    const int target =
+        static_cast<int>(simulation.metrics().find("nodegroup/burst/target_size")->values.back());
+    QVERIFY(target > 0);
+    const QString table = groups->groupsText();
+    QCOMPARE(table, QStringLiteral("burst: min 0, nodes %1, booting %2, target %3, max 6, "
+                                   "$0.192/h per node")
+                        .arg(nodes)
+                        .arg(target - nodes)
+                        .arg(target));
+
+    // The first row of the log is the first scale-up, with its group and sizes.
+    const std::optional<cnsim::CaDecisionHistory> history = simulation.clusterAutoscalerDecisions();
+    QVERIFY(history.has_value());
+    const auto scaled = std::find_if(
+        history->records.begin(), history->records.end(),
+        [](const cnsim::CaDecisionRecord& r) { return r.scaleUp && r.scaleUp->scaledUp; });
+    QVERIFY(scaled != history->records.end());
+    CaDecisionLogModel* log = groups->logModel();
+    QAbstractItemModelTester tester(log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(log->rowCount() >= 1);
+    const CaDecisionLogModel::Entry& first = log->entry(0);
+    QCOMPARE(first.outcome, CaDecisionLogModel::Outcome::ScaledUp);
+    QCOMPARE(first.first, scaled->time);
+    QCOMPARE(log->data(log->index(0, CaDecisionLogModel::NodesColumn)).toString(),
+             QStringLiteral("burst: %1 → %2")
+                 .arg(scaled->scaleUp->fromSize)
+                 .arg(scaled->scaleUp->toSize));
+    QVERIFY2(log->whatHappened(0).startsWith(
+                 QStringLiteral("Room for %1 pending pod").arg(scaled->scaleUp->helpedPods.size())),
+             qPrintable(log->whatHappened(0)));
+    QVERIFY2(groups->scanText().startsWith(QLatin1String("Latest scan")),
+             qPrintable(groups->scanText()));
+
+    // Booting machines show as the dashed target line above the registered nodes, and the
+    // cost plot exists.
+    const AutoscalingChart* chart = window.autoscaling()->chart();
+    QVERIFY(chart->isVisibleTo(window.autoscaling()));
+    const QCPGraph* targetLine = chart->graph(QStringLiteral("nodegroup/burst/target_size"));
+    QVERIFY(targetLine != nullptr);
+    QCOMPARE(targetLine->pen().style(), Qt::DashLine);
+    QCOMPARE(chart->graph(QStringLiteral("nodegroup/burst/nodes"))->pen().style(), Qt::SolidLine);
+    QCOMPARE(targetLine->valueAxis(),
+             chart->axisRect(AutoscalingChart::Panel::Nodes)->axis(QCPAxis::atLeft));
+    QVERIFY(chart->axisRect(AutoscalingChart::Panel::Cost) != nullptr);
+    QVERIFY(chart->graph(QStringLiteral("cost/cluster/dollars_per_hour"))->dataCount() > 0);
+    // Cost is the bottom plot and labels the time axis; the nodes plot sits under the pods.
+    QCPLayoutGrid* layout = chart->plot()->plotLayout();
+    QCOMPARE(layout->element(layout->rowCount() - 1, 0),
+             chart->axisRect(AutoscalingChart::Panel::Cost));
+    QCOMPARE(layout->element(3, 0), chart->axisRect(AutoscalingChart::Panel::Nodes));
+    QVERIFY(!chart->axisRect(AutoscalingChart::Panel::Cost)
+                 ->axis(QCPAxis::atBottom)
+                 ->label()
+                 .isEmpty());
+    // Fixed nodes are never the autoscaler's to remove: the scan does not list them.
+    QVERIFY2(!groups->scanText().contains(QLatin1String("system-1")),
+             qPrintable(groups->scanText()));
 }
 
 QTEST_MAIN(TestAutoscaling)
