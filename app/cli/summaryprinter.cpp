@@ -161,6 +161,32 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
         }
         table.print(out);
     }
+    if (!s.vmGroups.empty()) {
+        out << "\nVM groups (one application per VM, no containers)\n";
+        Table table;
+        table.addRow({"NAME", "SERVICE", "MIN", "MAX", "DESIRED", "IN SERVICE", "PEAK", "LAUNCHES",
+                      "TERMINATIONS", "INSTANCE-HOURS", "COST"});
+        for (const VmGroupSummary& g : s.vmGroups) {
+            table.addRow({g.name, g.service, std::to_string(g.minSize), std::to_string(g.maxSize),
+                          std::to_string(g.desiredAtEnd), std::to_string(g.inServiceAtEnd),
+                          std::to_string(g.peakInService), std::to_string(g.launches),
+                          std::to_string(g.terminations), fixed(g.instanceHours, 3),
+                          "$" + fixed(g.dollars, 4)});
+        }
+        table.print(out);
+    }
+    if (!s.outcomes.empty()) {
+        out << "\nOutcome by Service (SLO p95 <= " + fixed(s.cost.sloLatencyP95Ms, 0) + " ms)\n";
+        Table table;
+        table.addRow({"SERVICE", "SERVED BY", "SLO VIOLATED", "LAST VIOLATION", "COST"});
+        for (const ServiceOutcome& o : s.outcomes) {
+            table.addRow({o.service, o.servedBy, fixed(o.violationMinutes, 2) + " min",
+                          o.lastViolationSeconds ? "at " + fixed(*o.lastViolationSeconds, 0) + " s"
+                                                 : std::string("never"),
+                          "$" + fixed(o.dollars, 4)});
+        }
+        table.print(out);
+    }
     const CostSummary& cost = s.cost;
     if (cost.priced || cost.sloViolationMinutes) {
         out << "\nCost and outcome\n";

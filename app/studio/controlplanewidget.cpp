@@ -97,6 +97,8 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
     case cnsim::Component::HorizontalPodAutoscaler:
     case cnsim::Component::ClusterAutoscaler:
     case cnsim::Component::CloudProvider:
+    // A VM auto-scaling group is outside Kubernetes' control plane.
+    case cnsim::Component::AutoScalingGroup:
         break;
     }
     return std::nullopt;
@@ -192,6 +194,7 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::ClusterAutoscaler:
         break;
     case cnsim::Component::CloudProvider:
+    case cnsim::Component::AutoScalingGroup:
         return false; // the cloud is never down in a scenario
     }
     return !m_apiServerUp;

@@ -39,6 +39,8 @@ std::string_view componentName(Component c) {
         return "cluster-autoscaler";
     case Component::CloudProvider:
         return "cloud-provider";
+    case Component::AutoScalingGroup:
+        return "autoscaling-group";
     }
     return "unknown";
 }
@@ -132,6 +134,16 @@ std::string_view reasonName(EventReason r) {
         return "RemovingNode";
     case EventReason::SpotInterruption:
         return "SpotInterruption";
+    case EventReason::LaunchingInstance:
+        return "Launching";
+    case EventReason::InstanceInService:
+        return "InService";
+    case EventReason::DeregisteringInstance:
+        return "Deregistering";
+    case EventReason::TerminatingInstance:
+        return "Terminating";
+    case EventReason::SetDesiredCapacity:
+        return "SetDesiredCapacity";
     }
     return "Unknown";
 }
@@ -150,6 +162,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "HorizontalPodAutoscaler";
     case ObjectKind::ConfigMap:
         return "ConfigMap";
+    case ObjectKind::AutoScalingGroup:
+        return "AutoScalingGroup";
     }
     return "Unknown";
 }
@@ -229,6 +243,18 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::ScaleUpTimedOut:
     case EventReason::SpotInterruption:
         return std::string(e.arg("message"));
+    case EventReason::LaunchingInstance:
+        return "Launching a new EC2 instance: " + std::string(e.arg("instance"));
+    case EventReason::InstanceInService:
+        return "Instance " + std::string(e.arg("instance")) +
+               " passed its health checks and is InService";
+    case EventReason::DeregisteringInstance:
+        return "Deregistering instance " + std::string(e.arg("instance")) +
+               " from the load balancer (draining)";
+    case EventReason::TerminatingInstance:
+        return "Terminating EC2 instance: " + std::string(e.arg("instance"));
+    case EventReason::SetDesiredCapacity:
+        return std::string(e.arg("cause"));
     case EventReason::RegisteredNode:
         return "Node " + node + " event: Registered Node " + node + " in Controller";
     case EventReason::RemovingNode:

@@ -29,6 +29,7 @@ enum class Component {
     HorizontalPodAutoscaler, // kube-controller-manager's horizontal-pod-autoscaler controller
     ClusterAutoscaler,       // cluster-autoscaler, its own process (not the controller-manager)
     CloudProvider,           // the cloud's machine lifecycle (spot interruptions)
+    AutoScalingGroup,        // an EC2-style auto-scaling group of VMs (vmGroups), no Kubernetes
 };
 
 enum class EventReason {
@@ -87,9 +88,27 @@ enum class EventReason {
     RemovingNode,
     // The cloud takes a spot machine back after a notice (args: node, message).
     SpotInterruption,
+    // A VM auto-scaling group's activities, in EC2 Auto Scaling's words (args: instance, and
+    // for SetDesiredCapacity from, to and cause). Launching: the instance is requested;
+    // InstanceInService: it passed the load balancer's health checks and gets requests;
+    // DeregisteringInstance: the load balancer stops sending it requests and drains it;
+    // TerminatingInstance: it is stopped and no longer billed.
+    LaunchingInstance,
+    InstanceInService,
+    DeregisteringInstance,
+    TerminatingInstance,
+    SetDesiredCapacity,
 };
 
-enum class ObjectKind { Pod, Node, Deployment, ReplicaSet, HorizontalPodAutoscaler, ConfigMap };
+enum class ObjectKind {
+    Pod,
+    Node,
+    Deployment,
+    ReplicaSet,
+    HorizontalPodAutoscaler,
+    ConfigMap,
+    AutoScalingGroup, // a vmGroups entry (not a Kubernetes object)
+};
 
 struct ClusterEvent {
     SimTime time;

@@ -355,6 +355,7 @@ RunSummary Simulation::summary() const {
                                       traffic.nodeCpuTotalSeconds(node.name) / seconds});
     }
     summarizeCloud(s);
+    summarizeVmGroups(s);
     return s;
 }
 

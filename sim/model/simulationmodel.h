@@ -34,6 +34,7 @@ class MetricsServer;
 class HpaController;
 class CloudProvider;
 class ClusterAutoscaler;
+class VmAutoScaling;
 
 class SimulationModel {
 public:
@@ -78,6 +79,8 @@ public:
     const CloudProvider& cloud() const { return *m_cloud; }
     const ClusterAutoscaler& clusterAutoscaler() const { return *m_clusterAutoscaler; }
     const MetricsRecorder& metricsRecorder() const { return *m_metricsRecorder; }
+    VmAutoScaling& vmGroups() { return *m_vmGroups; }
+    const VmAutoScaling& vmGroups() const { return *m_vmGroups; }
 
     // Stores a Node for a machine that has booted and whose kubelet registered (Ready).
     void createNode(const NodeSpec& spec);
@@ -149,6 +152,7 @@ private:
     std::unique_ptr<HpaController> m_hpaController;
     std::unique_ptr<CloudProvider> m_cloud;
     std::unique_ptr<ClusterAutoscaler> m_clusterAutoscaler;
+    std::unique_ptr<VmAutoScaling> m_vmGroups;
 };
 
 } // namespace cnsim

@@ -14,6 +14,7 @@
 #include "scenario/kubernetestypes.h"
 #include "scenario/trafficspec.h"
 #include "scenario/units.h"
+#include "scenario/vmgroupspec.h"
 
 #include <cstdint>
 #include <map>
@@ -382,6 +383,7 @@ struct Scenario {
     ClusterSpec cluster;
     std::vector<Manifest> workloads;
     SimulationSpec simulation;
+    std::vector<VmGroupSpec> vmGroups; // applications on VMs, without Kubernetes
     bool operator==(const Scenario&) const = default;
 };
 
