@@ -212,7 +212,7 @@ void VmAutoScaling::setDesired(std::size_t g, int desired, const std::string& al
     reconcile(g);
 }
 
-void VmAutoScaling::evaluate(std::size_t g, double datapoint) {
+void VmAutoScaling::evaluate(std::size_t g, double datapoint, double counted) {
     Group& group = m_groups[g];
     const TargetTrackingSpec& policy = *group.spec->targetTracking;
     group.datapoints.push_back(datapoint);
@@ -224,17 +224,14 @@ void VmAutoScaling::evaluate(std::size_t g, double datapoint) {
     };
     const double target = policy.targetCpuUtilization;
     const SimTime now = m_model.now();
-    int counted = 0;
     bool warming = false;
     for (const Instance& i : group.instances) {
-        if (i.state == InstanceState::InService && i.warmAt <= now) {
-            ++counted;
-        } else if (i.state != InstanceState::Draining) {
-            warming = true;
-        }
+        warming = warming || (i.state != InstanceState::Draining &&
+                              (i.state != InstanceState::InService || i.warmAt > now));
     }
-    const int proposal =
-        static_cast<int>(std::ceil(static_cast<double>(counted) * datapoint / target - 1e-9));
+    // `counted`: the instances the datapoint averaged over (a mean over its period), so the
+    // proposal is the capacity that would have carried the measured load at the target.
+    const int proposal = static_cast<int>(std::ceil(counted * datapoint / target - 1e-9));
     if (lastAll(static_cast<std::size_t>(aws::kScaleOutDatapoints),
                 [target](double v) { return v > target; })) {
         setDesired(g, std::max(group.desired, proposal), "AlarmHigh");
@@ -293,8 +290,10 @@ void VmAutoScaling::sampleSecond() {
         // The period closes; with no counted instance it has no datapoint (INSUFFICIENT_DATA).
         if (group.periodCapacitySeconds > 0.0) {
             const double datapoint = 100.0 * group.periodCpuSeconds / group.periodCapacitySeconds;
+            const double counted = group.periodCapacitySeconds / (group.usableCores() *
+                                                                  policy.metricPeriod.toSeconds());
             m_model.engine().schedule(
-                policy.metricLag, [this, g, datapoint] { evaluate(g, datapoint); },
+                policy.metricLag, [this, g, datapoint, counted] { evaluate(g, datapoint, counted); },
                 priority::kController);
         }
         group.periodCpuSeconds = 0.0;

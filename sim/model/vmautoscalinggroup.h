@@ -17,7 +17,8 @@
 // metricLag later. AlarmHigh (3 datapoints above the target) sets the desired capacity to
 // max(desired, ceil(n × metric / target)) at every datapoint while in ALARM; AlarmLow (15
 // datapoints below 90 % of the target) lowers it to ceil(n × metric / target), not while an
-// instance warms up. n: the instances whose metrics were counted. Clamped to [min, max].
+// instance warms up. n: the instances the datapoint averaged over (mean over its period).
+// Clamped to [min, max].
 // Scale-in terminates the newest instances first (those not yet in service before those
 // serving).
 //
@@ -88,7 +89,7 @@ private:
     void terminate(std::size_t group, const std::string& instance);
     void reconcile(std::size_t group);
     void setDesired(std::size_t group, int desired, const std::string& alarm);
-    void evaluate(std::size_t group, double datapoint);
+    void evaluate(std::size_t group, double datapoint, double counted);
 
     SimulationModel& m_model;
     std::vector<Group> m_groups;

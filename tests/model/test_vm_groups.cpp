@@ -108,8 +108,10 @@ private slots:
     // 80 % CPU on the one instance from the start: datapoints for the minutes ending at 1, 2
     // and 3 min are seen 1 min later; the third above the target (at 4:00) sets the desired
     // capacity to ceil(1 × 80 / 50) = 2. The new instance boots at 5:00, its application
-    // serves at 5:20, health checks at 5:30 … 6:30 pass five times in a row: in service at
-    // 6:30, and then gets requests.
+    // serves at 5:20, health checks at 5:30 … 7:30 pass five times in a row: in service at
+    // 7:30, and then gets requests. The datapoints of the minutes ending 6, 7 and 8 (80, 80,
+    // ~60 %, seen at 9:00) keep AlarmHigh in ALARM, but they averaged over one instance:
+    // ceil(1 × 60 / 50) = 2, no further launch although the second is warm by then.
     void scaleOutAndLifecycleTiming() {
         Simulation sim(test::loadScenarioText(vmScenario({})));
         sim.runToEnd();
@@ -125,9 +127,8 @@ private slots:
         QCOMPARE(std::string(launches[1]->arg("instance")), std::string("app-2"));
         const auto inService = eventsOf(sim, EventReason::InstanceInService);
         QCOMPARE(inService.size(), std::size_t{1});
-        QCOMPARE(inService.front()->time, SimTime::seconds(6 * 60 + 30));
-        // At 2 instances the utilization is 40 %: no further scale-out, and no scale-in
-        // before 15 datapoints below 45 %.
+        QCOMPARE(inService.front()->time, SimTime::seconds(7 * 60 + 30));
+        // No further scale-out, and no scale-in before 15 datapoints below 45 %.
         QCOMPARE(desired.size(), std::size_t{1});
         const TimeSeries* instances = sim.metrics().find("vmgroup/app/instances");
         QVERIFY(instances != nullptr);
@@ -135,8 +136,8 @@ private slots:
             const auto it = std::find(instances->times.begin(), instances->times.end(), t);
             return instances->values[static_cast<std::size_t>(it - instances->times.begin())];
         };
-        QCOMPARE(at(SimTime::seconds(6 * 60 + 29)), 1.0);
-        QCOMPARE(at(SimTime::seconds(6 * 60 + 30)), 2.0);
+        QCOMPARE(at(SimTime::seconds(7 * 60 + 29)), 1.0);
+        QCOMPARE(at(SimTime::seconds(7 * 60 + 30)), 2.0);
         // The new instance takes requests: the last minute's CPU is split.
         const TimeSeries* cpu = sim.metrics().find("vmgroup/app/cpu_utilization");
         QVERIFY(cpu != nullptr);
@@ -165,8 +166,9 @@ private slots:
         Simulation sim(test::loadScenarioText(vmScenario(c)));
         sim.advanceTo(SimTime::minutes(7));
         const auto desired = eventsOf(sim, EventReason::SetDesiredCapacity);
-        // 95 % at 1 instance → 2 at 4:00; the datapoints of 5 and 6 min (seen at 6 and 7) are
-        // still ~95 % from the one warm instance: the proposal stays 2.
+        // 95 % at 1 instance → 2 at 4:00; the datapoints of 4, 5 and 6 min (seen at 5, 6 and
+        // 7) are still ~95 % from the one warm instance: AlarmHigh stays in ALARM but the
+        // proposal stays 2.
         QCOMPARE(desired.size(), std::size_t{1});
         QCOMPARE(std::string(desired.front()->arg("to")), std::string("2"));
     }
@@ -342,9 +344,10 @@ private slots:
                      "workloads:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      "
                      "name: web\n    spec:\n      selector:\n        app: web\n      ports:\n  "
                      "      - port: 80\nsimulation:\n");
-        const auto at = yaml.find(from.toStdString());
+        const std::string fromText = from.toStdString();
+        const auto at = yaml.find(fromText);
         QVERIFY2(at != std::string::npos, qPrintable(from));
-        yaml.replace(at, from.size(), to.toStdString());
+        yaml.replace(at, fromText.size(), to.toStdString());
         const std::vector<std::string> errors = errorsOf(yaml);
         QVERIFY2(anyContains(errors, expected.toStdString()),
                  errors.empty() ? "no error" : errors.front().c_str());
