@@ -1,6 +1,7 @@
 #include "summaryprinter.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -178,11 +179,21 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
     if (!s.outcomes.empty()) {
         out << "\nOutcome by Service (SLO p95 <= " + fixed(s.cost.sloLatencyP95Ms, 0) + " ms)\n";
         Table table;
-        table.addRow({"SERVICE", "SERVED BY", "SLO VIOLATED", "LAST VIOLATION", "COST"});
+        table.addRow({"SERVICE", "SERVED BY", "SLO VIOLATED", "OVERLOADED FROM", "ABSORBED AT",
+                      "TIME TO ABSORB", "COST"});
+        const auto at = [](const std::optional<double>& seconds) {
+            return seconds ? formatDuration(SimTime::seconds(std::llround(*seconds)))
+                           : std::string("-");
+        };
         for (const ServiceOutcome& o : s.outcomes) {
+            const std::string took =
+                o.firstViolationSeconds && o.recoveredSeconds
+                    ? formatDuration(SimTime::seconds(
+                          std::llround(*o.recoveredSeconds - *o.firstViolationSeconds)))
+                : o.firstViolationSeconds ? std::string("not by the end")
+                                          : std::string("-");
             table.addRow({o.service, o.servedBy, fixed(o.violationMinutes, 2) + " min",
-                          o.lastViolationSeconds ? "at " + fixed(*o.lastViolationSeconds, 0) + " s"
-                                                 : std::string("never"),
+                          at(o.firstViolationSeconds), at(o.recoveredSeconds), took,
                           "$" + fixed(o.dollars, 4)});
         }
         table.print(out);

@@ -103,8 +103,10 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
             out << (i ? ",\n" : "\n") << "    {\"service\": " << quote(o.service)
                 << ", \"servedBy\": " << quote(o.servedBy)
                 << ", \"sloViolationMinutes\": " << number(o.violationMinutes)
-                << ", \"lastViolationSeconds\": "
-                << (o.lastViolationSeconds ? number(*o.lastViolationSeconds) : std::string("null"))
+                << ", \"firstViolationSeconds\": "
+                << (o.firstViolationSeconds ? number(*o.firstViolationSeconds) : std::string("null"))
+                << ", \"recoveredSeconds\": "
+                << (o.recoveredSeconds ? number(*o.recoveredSeconds) : std::string("null"))
                 << ", \"dollars\": " << number(o.dollars) << "}";
         }
         out << "\n  ]";

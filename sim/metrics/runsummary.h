@@ -97,7 +97,10 @@ struct ServiceOutcome {
     std::string service;
     std::string servedBy; // "pods" or "vm group <name>"
     double violationMinutes = 0; // seconds with p95 above the target, in minutes
-    std::optional<double> lastViolationSeconds; // the last such second: load absorbed after it
+    // The first episode of overload: its first second above the target, and the first second
+    // from which p95 then stayed within the target for a minute (the load absorbed).
+    std::optional<double> firstViolationSeconds;
+    std::optional<double> recoveredSeconds;
     double dollars = 0; // its machines; pods: every machine but the VM groups' instances
 };
 

@@ -11,6 +11,9 @@ namespace cnsim {
 
 namespace {
 
+// A minute within the target ends an episode of overload.
+constexpr std::size_t kRecoveredAfter = 60;
+
 ServiceOutcome outcomeOf(const MetricsStore& metrics, const std::string& service,
                          double targetMs) {
     ServiceOutcome outcome;
@@ -20,10 +23,19 @@ ServiceOutcome outcomeOf(const MetricsStore& metrics, const std::string& service
         return outcome;
     }
     int seconds = 0;
+    std::size_t within = 0; // seconds in a row within the target since the first violation
     for (std::size_t i = 0; i < p95->values.size(); ++i) {
-        if (p95->values[i] > targetMs) {
-            ++seconds;
-            outcome.lastViolationSeconds = p95->times[i].toSeconds();
+        const bool violated = p95->values[i] > targetMs;
+        seconds += violated ? 1 : 0;
+        if (violated && !outcome.firstViolationSeconds) {
+            outcome.firstViolationSeconds = p95->times[i].toSeconds();
+        }
+        if (!outcome.firstViolationSeconds || outcome.recoveredSeconds) {
+            continue;
+        }
+        within = violated ? 0 : within + 1;
+        if (within == kRecoveredAfter) {
+            outcome.recoveredSeconds = p95->times[i + 1 - kRecoveredAfter].toSeconds();
         }
     }
     outcome.violationMinutes = seconds / 60.0;
