@@ -186,12 +186,11 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
                            : std::string("-");
         };
         for (const ServiceOutcome& o : s.outcomes) {
-            const std::string took =
-                o.firstViolationSeconds && o.recoveredSeconds
-                    ? formatDuration(SimTime::seconds(
-                          std::llround(*o.recoveredSeconds - *o.firstViolationSeconds)))
-                : o.firstViolationSeconds ? std::string("not by the end")
-                                          : std::string("-");
+            const std::string took = o.firstViolationSeconds && o.recoveredSeconds
+                                         ? formatDuration(SimTime::seconds(std::llround(
+                                               *o.recoveredSeconds - *o.firstViolationSeconds)))
+                                     : o.firstViolationSeconds ? std::string("not by the end")
+                                                               : std::string("-");
             table.addRow({o.service, o.servedBy, fixed(o.violationMinutes, 2) + " min",
                           at(o.firstViolationSeconds), at(o.recoveredSeconds), took,
                           "$" + fixed(o.dollars, 4)});

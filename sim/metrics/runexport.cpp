@@ -104,7 +104,8 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
                 << ", \"servedBy\": " << quote(o.servedBy)
                 << ", \"sloViolationMinutes\": " << number(o.violationMinutes)
                 << ", \"firstViolationSeconds\": "
-                << (o.firstViolationSeconds ? number(*o.firstViolationSeconds) : std::string("null"))
+                << (o.firstViolationSeconds ? number(*o.firstViolationSeconds)
+                                            : std::string("null"))
                 << ", \"recoveredSeconds\": "
                 << (o.recoveredSeconds ? number(*o.recoveredSeconds) : std::string("null"))
                 << ", \"dollars\": " << number(o.dollars) << "}";

@@ -95,7 +95,7 @@ struct VmGroupSummary {
 // SLO: the SLO's Service and every VM group's service.
 struct ServiceOutcome {
     std::string service;
-    std::string servedBy; // "pods" or "vm group <name>"
+    std::string servedBy;        // "pods" or "vm group <name>"
     double violationMinutes = 0; // seconds with p95 above the target, in minutes
     // The first episode of overload: its first second above the target, and the first second
     // from which p95 then stayed within the target for a minute (the load absorbed).

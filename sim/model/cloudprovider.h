@@ -63,8 +63,7 @@ public:
 
     // A VM group's instance (model/vmautoscalinggroup.h): billed from launch to termination
     // like any machine; it never becomes a Node.
-    void rentInstance(const std::string& instance, const std::string& vmGroup,
-                      double pricePerHour);
+    void rentInstance(const std::string& instance, const std::string& vmGroup, double pricePerHour);
     void releaseInstance(const std::string& instance);
 
     double dollarsPerHour() const { return m_rate; }

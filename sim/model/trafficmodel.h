@@ -133,8 +133,8 @@ public:
     // vmGroups entry, outside Kubernetes. The group says when the application runs
     // (vmStarted / vmStopped) and when the load balancer sends it requests (vmInService);
     // a deregistered instance finishes the requests it holds.
-    void vmStarted(const std::string& instance, const std::string& zone,
-                   const std::string& service, double cores, SimTime servingAt);
+    void vmStarted(const std::string& instance, const std::string& zone, const std::string& service,
+                   double cores, SimTime servingAt);
     void vmInService(const std::string& instance, bool inService);
     void vmStopped(const std::string& instance);
     int vmRequestsInFlight(const std::string& instance) const;
@@ -189,7 +189,7 @@ private:
         std::vector<std::uint32_t> endpointVersions; // version entry per ready endpoint
         bool endpointsDirty = true;
         TrafficCounters counters;
-        bool vm = false;                       // served by a VM group, not by pods
+        bool vm = false;                      // served by a VM group, not by pods
         std::vector<std::uint32_t> vmTargets; // its in-service instances' stations
 
         Service(std::uint64_t seed, const std::string& streamName) : stream(seed, streamName) {}
@@ -217,7 +217,7 @@ private:
         SimTime idleFrom;
         double cpuWindow = 0.0; // core-seconds since the last sample
         std::uint32_t podCpu = kNone;
-        double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+        double lastSecondCores = 0.0;    // CPU used over the last sample (busy + idle)
         std::uint32_t vmService = kNone; // a VM instance's Service
         FluidStation fluid;     // aggregate mode's state of the same station
         double fluidRate = 0.0; // aggregate mode: arrivals per second in the current tick

@@ -17,9 +17,9 @@ constexpr double kSecondsPerHour = 3600.0;
 } // namespace
 
 int VmAutoScaling::Group::inService() const {
-    return static_cast<int>(std::count_if(instances.begin(), instances.end(), [](const Instance& i) {
-        return i.state == InstanceState::InService;
-    }));
+    return static_cast<int>(
+        std::count_if(instances.begin(), instances.end(),
+                      [](const Instance& i) { return i.state == InstanceState::InService; }));
 }
 
 double VmAutoScaling::Group::usableCores() const {
@@ -79,8 +79,8 @@ void VmAutoScaling::launch(std::size_t g, bool inServiceNow) {
         return;
     }
     // Its metrics join the policy's after the warm-up (none without a policy).
-    instance.warmAt = m_model.now() + (spec.targetTracking ? spec.targetTracking->instanceWarmup
-                                                           : SimTime::zero());
+    instance.warmAt = m_model.now() +
+                      (spec.targetTracking ? spec.targetTracking->instanceWarmup : SimTime::zero());
     const std::string name = instance.name;
     instance.pending = m_model.engine().schedule(
         spec.bootTime, [this, g, name] { booted(g, name); }, priority::kLifecycle);
@@ -110,7 +110,8 @@ void VmAutoScaling::healthCheck(std::size_t g, const std::string& name) {
     }
     const VmGroupSpec& spec = *group.spec;
     // A check passes once the application answers (it started appStartupTime after boot).
-    const bool serving = m_model.now() >= instance->launchedAt + spec.bootTime + spec.appStartupTime;
+    const bool serving =
+        m_model.now() >= instance->launchedAt + spec.bootTime + spec.appStartupTime;
     instance->passedChecks = serving ? instance->passedChecks + 1 : 0;
     if (instance->passedChecks >= spec.targetGroup.healthyThreshold) {
         instance->state = InstanceState::InService;
@@ -290,10 +291,11 @@ void VmAutoScaling::sampleSecond() {
         // The period closes; with no counted instance it has no datapoint (INSUFFICIENT_DATA).
         if (group.periodCapacitySeconds > 0.0) {
             const double datapoint = 100.0 * group.periodCpuSeconds / group.periodCapacitySeconds;
-            const double counted = group.periodCapacitySeconds / (group.usableCores() *
-                                                                  policy.metricPeriod.toSeconds());
+            const double counted = group.periodCapacitySeconds /
+                                   (group.usableCores() * policy.metricPeriod.toSeconds());
             m_model.engine().schedule(
-                policy.metricLag, [this, g, datapoint, counted] { evaluate(g, datapoint, counted); },
+                policy.metricLag,
+                [this, g, datapoint, counted] { evaluate(g, datapoint, counted); },
                 priority::kController);
         }
         group.periodCpuSeconds = 0.0;

@@ -42,10 +42,10 @@ public:
         std::string name;
         InstanceState state = InstanceState::Pending;
         SimTime launchedAt;
-        SimTime warmAt;      // its CPU counts toward the group's metric from here
-        SimTime drainingAt;  // deregistered at
+        SimTime warmAt;     // its CPU counts toward the group's metric from here
+        SimTime drainingAt; // deregistered at
         int passedChecks = 0;
-        EventId pending;     // boot, next health check
+        EventId pending; // boot, next health check
     };
     struct Group {
         const VmGroupSpec* spec = nullptr;

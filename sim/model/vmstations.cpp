@@ -3,9 +3,8 @@
 // into service) instead of an Endpoints object's ready pods. Each instance is its own machine
 // for network hops, in the group's zone.
 
-#include "model/trafficmodel.h"
-
 #include "model/simulationmodel.h"
+#include "model/trafficmodel.h"
 
 #include <algorithm>
 

@@ -1,9 +1,8 @@
 // Simulation: the run summary's VM groups and the per-Service outcomes that compare them with
 // pods (docs/vms.md, "Comparing with pods").
 
-#include "model/simulation.h"
-
 #include "model/cloudprovider.h"
+#include "model/simulation.h"
 #include "model/simulationmodel.h"
 #include "model/vmautoscalinggroup.h"
 
@@ -14,8 +13,7 @@ namespace {
 // A minute within the target ends an episode of overload.
 constexpr std::size_t kRecoveredAfter = 60;
 
-ServiceOutcome outcomeOf(const MetricsStore& metrics, const std::string& service,
-                         double targetMs) {
+ServiceOutcome outcomeOf(const MetricsStore& metrics, const std::string& service, double targetMs) {
     ServiceOutcome outcome;
     outcome.service = service;
     const TimeSeries* p95 = metrics.find("service/" + service + "/latency_p95_ms");

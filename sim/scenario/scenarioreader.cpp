@@ -4,8 +4,8 @@
 #include "scenario/manifestreader.h"
 #include "scenario/names.h"
 #include "scenario/scenariovalidator.h"
-#include "scenario/vmgroupreader.h"
 #include "scenario/simulationreader.h"
+#include "scenario/vmgroupreader.h"
 #include "scenario/yamlcursor.h"
 
 #include <filesystem>

@@ -12,8 +12,8 @@ constexpr int kMaxGroupSize = 5000;
 constexpr CpuMillis kMaxCpu{1024 * 1000};
 constexpr Bytes kMaxMemory{Bytes::gibibytes(64 * 1024)};
 constexpr SimTime kMaxStartTime = SimTime::hours(1);
-constexpr SimTime kMaxCheckInterval = SimTime::seconds(300); // ELB's own maximum
-constexpr int kMaxHealthyThreshold = 10;                      // ELB's own maximum
+constexpr SimTime kMaxCheckInterval = SimTime::seconds(300);        // ELB's own maximum
+constexpr int kMaxHealthyThreshold = 10;                            // ELB's own maximum
 constexpr SimTime kMaxDeregistrationDelay = SimTime::seconds(3600); // ELB's own maximum
 constexpr SimTime kMaxWarmup = SimTime::hours(1);
 constexpr double kMaxPricePerHour = 10000.0;
@@ -24,18 +24,16 @@ TargetGroupSpec readTargetGroup(DiagnosticSink& sink, const YamlEntry& entry) {
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     TargetGroupSpec group;
     if (const YamlEntry* e = map.find("healthCheckInterval")) {
-        group.healthCheckInterval =
-            readDuration(sink, *e, SimTime::seconds(5), kMaxCheckInterval)
-                .value_or(group.healthCheckInterval);
+        group.healthCheckInterval = readDuration(sink, *e, SimTime::seconds(5), kMaxCheckInterval)
+                                        .value_or(group.healthCheckInterval);
     }
     if (const YamlEntry* e = map.find("healthyThreshold")) {
         group.healthyThreshold = static_cast<int>(
             readInteger(sink, *e, 2, kMaxHealthyThreshold).value_or(group.healthyThreshold));
     }
     if (const YamlEntry* e = map.find("deregistrationDelay")) {
-        group.deregistrationDelay =
-            readDuration(sink, *e, SimTime::zero(), kMaxDeregistrationDelay)
-                .value_or(group.deregistrationDelay);
+        group.deregistrationDelay = readDuration(sink, *e, SimTime::zero(), kMaxDeregistrationDelay)
+                                        .value_or(group.deregistrationDelay);
     }
     return group;
 }
@@ -66,8 +64,8 @@ TargetTrackingSpec readTargetTracking(DiagnosticSink& sink, const YamlEntry& ent
         }
     }
     if (const YamlEntry* e = map.find("metricLag")) {
-        policy.metricLag =
-            readDuration(sink, *e, SimTime::zero(), SimTime::minutes(10)).value_or(policy.metricLag);
+        policy.metricLag = readDuration(sink, *e, SimTime::zero(), SimTime::minutes(10))
+                               .value_or(policy.metricLag);
     }
     if (const YamlEntry* e = map.find("disableScaleIn")) {
         policy.disableScaleIn = readBool(sink, *e).value_or(false);
@@ -115,11 +113,11 @@ VmGroupSpec readVmGroup(DiagnosticSink& sink, const YAML::Node& item, ScenarioMa
     if (const YamlEntry* e = map.find("overheadMemory")) {
         group.overheadMemory = readMemory(sink, *e, Bytes{0}, kMaxMemory).value_or(Bytes{});
         if (group.memory.value > 0 && group.overheadMemory >= group.memory) {
-            sink.error(e->value.Mark(), "above-maximum",
-                       {"overheadMemory", formatMemory(group.overheadMemory),
-                        formatMemory(group.memory)},
-                       "overheadMemory " + formatMemory(group.overheadMemory) +
-                           " is not below the instance's memory " + formatMemory(group.memory));
+            sink.error(
+                e->value.Mark(), "above-maximum",
+                {"overheadMemory", formatMemory(group.overheadMemory), formatMemory(group.memory)},
+                "overheadMemory " + formatMemory(group.overheadMemory) +
+                    " is not below the instance's memory " + formatMemory(group.memory));
             group.overheadMemory = Bytes{};
         }
     }

@@ -70,8 +70,8 @@ simulation:
     bootTime: 60s
     appStartupTime: 20s
     pricePerHour: 0.1
-)" + c.sizes + c.policy +
-           c.extraGroup;
+)" + c.sizes +
+           c.policy + c.extraGroup;
 }
 
 std::vector<const ClusterEvent*> eventsOf(const Simulation& sim, EventReason reason) {
@@ -227,8 +227,8 @@ private slots:
 )";
         c.duration = "18m";
         if (!delay.isEmpty()) {
-            c.extraGroup = "    targetGroup:\n      deregistrationDelay: " + delay.toStdString() +
-                           "\n";
+            c.extraGroup =
+                "    targetGroup:\n      deregistrationDelay: " + delay.toStdString() + "\n";
         }
         Simulation sim(test::loadScenarioText(vmScenario(c)));
         sim.runToEnd();
@@ -238,8 +238,9 @@ private slots:
         QCOMPARE(terminated.size(), std::size_t{1});
         const SimTime drained = terminated.front()->time - deregistered.front()->time;
         const RunSummary summary = sim.summary();
-        const auto service = std::find_if(summary.services.begin(), summary.services.end(),
-                                          [](const ServiceSummary& s) { return s.name == "shop-vm"; });
+        const auto service =
+            std::find_if(summary.services.begin(), summary.services.end(),
+                         [](const ServiceSummary& s) { return s.name == "shop-vm"; });
         QVERIFY(service != summary.services.end());
         QVERIFY(service->completed > 1500);
         if (errorsExpected) {
@@ -310,27 +311,30 @@ private slots:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("min above max") << "    minSize: 1\n    maxSize: 3\n"
-                                       << "    minSize: 4\n    maxSize: 3\n"
-                                       << "error: minSize 4 is above maxSize 3; make minSize <= maxSize";
+        QTest::newRow("min above max")
+            << "    minSize: 1\n    maxSize: 3\n"
+            << "    minSize: 4\n    maxSize: 3\n"
+            << "error: minSize 4 is above maxSize 3; make minSize <= maxSize";
         QTest::newRow("desired out of range")
-            << "    maxSize: 3\n" << "    maxSize: 3\n    desiredCapacity: 7\n"
+            << "    maxSize: 3\n"
+            << "    maxSize: 3\n    desiredCapacity: 7\n"
             << "desiredCapacity 7 must be between minSize 1 and maxSize 3";
         QTest::newRow("misspelled key") << "    bootTime: 60s\n"
                                         << "    bootTme: 60s\n"
                                         << "did you mean 'bootTime'";
-        QTest::newRow("overhead eats the cpu")
-            << "    memory: 2Gi\n" << "    memory: 2Gi\n    overheadCpu: \"1\"\n"
-            << "leaves the application no CPU";
+        QTest::newRow("overhead eats the cpu") << "    memory: 2Gi\n"
+                                               << "    memory: 2Gi\n    overheadCpu: \"1\"\n"
+                                               << "leaves the application no CPU";
         QTest::newRow("name taken by a Service")
-            << "    service: shop-vm\n    cpu" << "    service: web\n    cpu"
+            << "    service: shop-vm\n    cpu"
+            << "    service: web\n    cpu"
             << "which a Service in workloads or another vm group already is";
         QTest::newRow("aggregate mode") << "  traffic:\n"
                                         << "  trafficMode: aggregate\n  traffic:\n"
                                         << "vmGroups need trafficMode: perRequest";
-        QTest::newRow("target out of range")
-            << "      targetCpuUtilization: 50\n" << "      targetCpuUtilization: 0\n"
-            << "targetCpuUtilization";
+        QTest::newRow("target out of range") << "      targetCpuUtilization: 50\n"
+                                             << "      targetCpuUtilization: 0\n"
+                                             << "targetCpuUtilization";
     }
     void badInput() {
         QFETCH(QString, from);
