@@ -829,6 +829,38 @@
             <source>AnalysisRun</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Auto-scaling group %1 launches VM instance %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VM instance %1 passed its health checks: in service, it gets requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VM instance %1 leaves the load balancer and drains its requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VM instance %1 terminated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-scaling group %1: desired capacity from %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-scaling group %1: CPU alarm %2 sets the desired capacity from %3 to %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>auto-scaling group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AutoScalingGroup</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ExplanationText</name>

@@ -822,6 +822,38 @@
             <source>AnalysisRun</source>
             <translation>AnalysisRun</translation>
         </message>
+        <message>
+            <source>Auto-scaling group %1 launches VM instance %2</source>
+            <translation>自动扩缩组 %1 启动虚拟机实例 %2</translation>
+        </message>
+        <message>
+            <source>VM instance %1 passed its health checks: in service, it gets requests</source>
+            <translation>虚拟机实例 %1 已通过健康检查：进入服务状态，开始接收请求</translation>
+        </message>
+        <message>
+            <source>VM instance %1 leaves the load balancer and drains its requests</source>
+            <translation>虚拟机实例 %1 从负载均衡器注销，正在处理完剩余请求</translation>
+        </message>
+        <message>
+            <source>VM instance %1 terminated</source>
+            <translation>虚拟机实例 %1 已终止</translation>
+        </message>
+        <message>
+            <source>Auto-scaling group %1: desired capacity from %2 to %3</source>
+            <translation>自动扩缩组 %1：期望容量从 %2 变为 %3</translation>
+        </message>
+        <message>
+            <source>Auto-scaling group %1: CPU alarm %2 sets the desired capacity from %3 to %4</source>
+            <translation>自动扩缩组 %1：CPU 告警 %2 将期望容量从 %3 调整为 %4</translation>
+        </message>
+        <message>
+            <source>auto-scaling group</source>
+            <translation>自动扩缩组</translation>
+        </message>
+        <message>
+            <source>AutoScalingGroup</source>
+            <translation>AutoScalingGroup</translation>
+        </message>
     </context>
     <context>
         <name>ExplanationText</name>

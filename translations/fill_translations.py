@@ -108,6 +108,18 @@ ZH = {
     "Node %1 removed from the cluster": "节点 %1 已从集群移除",
     "The cloud takes spot node %1 back in 2 minutes": "云平台将在 2 分钟后收回 Spot 节点 %1",
     "cloud provider": "云服务商",
+    # EventText: VM auto-scaling groups (docs/vms.md)
+    "Auto-scaling group %1 launches VM instance %2": "自动扩缩组 %1 启动虚拟机实例 %2",
+    "VM instance %1 passed its health checks: in service, it gets requests":
+        "虚拟机实例 %1 已通过健康检查：进入服务状态，开始接收请求",
+    "VM instance %1 leaves the load balancer and drains its requests":
+        "虚拟机实例 %1 从负载均衡器注销，正在处理完剩余请求",
+    "VM instance %1 terminated": "虚拟机实例 %1 已终止",
+    "Auto-scaling group %1: desired capacity from %2 to %3": "自动扩缩组 %1：期望容量从 %2 变为 %3",
+    "Auto-scaling group %1: CPU alarm %2 sets the desired capacity from %3 to %4":
+        "自动扩缩组 %1：CPU 告警 %2 将期望容量从 %3 调整为 %4",
+    "auto-scaling group": "自动扩缩组",
+    "AutoScalingGroup": "AutoScalingGroup",
     "ConfigMap": "ConfigMap",
     # EventText: Argo Rollouts (Rollout, AnalysisRun keep their API names, as in the glossary)
     "rollouts controller": "Rollouts 控制器",

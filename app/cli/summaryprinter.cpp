@@ -1,6 +1,7 @@
 #include "summaryprinter.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -173,6 +174,41 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
             table.addRow({g.name, std::to_string(g.minSize), std::to_string(g.maxSize),
                           std::to_string(g.sizeAtEnd), std::to_string(g.peakSize),
                           std::to_string(g.scaleUps), std::to_string(g.scaleDowns)});
+        }
+        table.print(out);
+    }
+    if (!s.vmGroups.empty()) {
+        out << "\nVM groups (one application per VM, no containers)\n";
+        Table table;
+        table.addRow({"NAME", "SERVICE", "MIN", "MAX", "DESIRED", "IN SERVICE", "PEAK", "LAUNCHES",
+                      "TERMINATIONS", "INSTANCE-HOURS", "COST"});
+        for (const VmGroupSummary& g : s.vmGroups) {
+            table.addRow({g.name, g.service, std::to_string(g.minSize), std::to_string(g.maxSize),
+                          std::to_string(g.desiredAtEnd), std::to_string(g.inServiceAtEnd),
+                          std::to_string(g.peakInService), std::to_string(g.launches),
+                          std::to_string(g.terminations), fixed(g.instanceHours, 3),
+                          "$" + fixed(g.dollars, 4)});
+        }
+        table.print(out);
+    }
+    if (!s.outcomes.empty()) {
+        out << "\nOutcome by Service (SLO p95 <= " + fixed(s.cost.sloLatencyP95Ms, 0) + " ms)\n";
+        Table table;
+        table.addRow({"SERVICE", "SERVED BY", "SLO VIOLATED", "OVERLOADED FROM", "ABSORBED AT",
+                      "TIME TO ABSORB", "COST"});
+        const auto at = [](const std::optional<double>& seconds) {
+            return seconds ? formatDuration(SimTime::seconds(std::llround(*seconds)))
+                           : std::string("-");
+        };
+        for (const ServiceOutcome& o : s.outcomes) {
+            const std::string took = o.firstViolationSeconds && o.recoveredSeconds
+                                         ? formatDuration(SimTime::seconds(std::llround(
+                                               *o.recoveredSeconds - *o.firstViolationSeconds)))
+                                     : o.firstViolationSeconds ? std::string("not by the end")
+                                                               : std::string("-");
+            table.addRow({o.service, o.servedBy, fixed(o.violationMinutes, 2) + " min",
+                          at(o.firstViolationSeconds), at(o.recoveredSeconds), took,
+                          "$" + fixed(o.dollars, 4)});
         }
         table.print(out);
     }

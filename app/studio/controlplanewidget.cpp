@@ -99,6 +99,8 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
     case cnsim::Component::CloudProvider:
     // Argo Rollouts' controller is an add-on Deployment, not part of the control plane drawn.
     case cnsim::Component::RolloutsController:
+    // A VM auto-scaling group is outside Kubernetes' control plane.
+    case cnsim::Component::AutoScalingGroup:
         break;
     }
     return std::nullopt;
@@ -196,6 +198,7 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::RolloutsController:
         break;
     case cnsim::Component::CloudProvider:
+    case cnsim::Component::AutoScalingGroup:
         return false; // the cloud is never down in a scenario
     }
     return !m_apiServerUp;

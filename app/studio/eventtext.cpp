@@ -162,6 +162,26 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
     case EventReason::TrafficWeightUpdated:
         return tr("Rollout %1 changed the route's traffic weights: %2")
             .arg(fromStd(event.objectName), fromStd(event.arg("message")));
+    case EventReason::LaunchingInstance:
+        return tr("Auto-scaling group %1 launches VM instance %2")
+            .arg(fromStd(event.objectName), fromStd(event.arg("instance")));
+    case EventReason::InstanceInService:
+        return tr("VM instance %1 passed its health checks: in service, it gets requests")
+            .arg(fromStd(event.arg("instance")));
+    case EventReason::DeregisteringInstance:
+        return tr("VM instance %1 leaves the load balancer and drains its requests")
+            .arg(fromStd(event.arg("instance")));
+    case EventReason::TerminatingInstance:
+        return tr("VM instance %1 terminated").arg(fromStd(event.arg("instance")));
+    case EventReason::SetDesiredCapacity:
+        return event.arg("alarm").empty()
+                   ? tr("Auto-scaling group %1: desired capacity from %2 to %3")
+                         .arg(fromStd(event.objectName), fromStd(event.arg("from")),
+                              fromStd(event.arg("to")))
+                   : tr("Auto-scaling group %1: CPU alarm %2 sets the desired capacity from %3 "
+                        "to %4")
+                         .arg(fromStd(event.objectName), fromStd(event.arg("alarm")),
+                              fromStd(event.arg("from")), fromStd(event.arg("to")));
     case EventReason::Failed:
     case EventReason::BackOff:
     case EventReason::Unhealthy:
@@ -206,6 +226,8 @@ QString EventText::componentName(cnsim::Component component) {
         return tr("cloud provider");
     case cnsim::Component::RolloutsController:
         return tr("rollouts controller");
+    case cnsim::Component::AutoScalingGroup:
+        return tr("auto-scaling group");
     }
     return fromStd(cnsim::componentName(component));
 }
@@ -228,6 +250,8 @@ QString EventText::objectKindName(cnsim::ObjectKind kind) {
         return tr("Rollout");
     case cnsim::ObjectKind::AnalysisRun:
         return tr("AnalysisRun");
+    case cnsim::ObjectKind::AutoScalingGroup:
+        return tr("AutoScalingGroup");
     }
     return fromStd(cnsim::objectKindName(kind));
 }

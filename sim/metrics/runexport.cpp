@@ -94,6 +94,39 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
         }
         out << "\n  ]";
     }
+    // Only for scenarios with VM groups, so other summaries stay as they were.
+    if (!s.vmGroups.empty()) {
+        out << ",\n  \"vmGroups\": [";
+        for (std::size_t i = 0; i < s.vmGroups.size(); ++i) {
+            const VmGroupSummary& g = s.vmGroups[i];
+            out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(g.name)
+                << ", \"service\": " << quote(g.service) << ", \"minSize\": " << g.minSize
+                << ", \"maxSize\": " << g.maxSize << ", \"desiredAtEnd\": " << g.desiredAtEnd
+                << ", \"inServiceAtEnd\": " << g.inServiceAtEnd
+                << ", \"peakInService\": " << g.peakInService << ", \"launches\": " << g.launches
+                << ", \"terminations\": " << g.terminations << ", \"scaleOuts\": " << g.scaleOuts
+                << ", \"scaleIns\": " << g.scaleIns
+                << ", \"instanceHours\": " << number(g.instanceHours)
+                << ", \"dollars\": " << number(g.dollars) << "}";
+        }
+        out << "\n  ]";
+    }
+    if (!s.outcomes.empty()) {
+        out << ",\n  \"outcomes\": [";
+        for (std::size_t i = 0; i < s.outcomes.size(); ++i) {
+            const ServiceOutcome& o = s.outcomes[i];
+            out << (i ? ",\n" : "\n") << "    {\"service\": " << quote(o.service)
+                << ", \"servedBy\": " << quote(o.servedBy)
+                << ", \"sloViolationMinutes\": " << number(o.violationMinutes)
+                << ", \"firstViolationSeconds\": "
+                << (o.firstViolationSeconds ? number(*o.firstViolationSeconds)
+                                            : std::string("null"))
+                << ", \"recoveredSeconds\": "
+                << (o.recoveredSeconds ? number(*o.recoveredSeconds) : std::string("null"))
+                << ", \"dollars\": " << number(o.dollars) << "}";
+        }
+        out << "\n  ]";
+    }
     const CostSummary& c = s.cost;
     if (c.priced || c.sloViolationMinutes) {
         out << ",\n  \"cost\": {\"dollars\": " << number(c.dollars)

@@ -86,6 +86,37 @@ struct NodeGroupSummary {
     int spotInterruptions = 0;
 };
 
+// One vmGroups entry (an auto-scaling group of VMs) over the run.
+struct VmGroupSummary {
+    std::string name;
+    std::string service;
+    int minSize = 0;
+    int maxSize = 0;
+    int desiredAtEnd = 0;
+    int inServiceAtEnd = 0;
+    int peakInService = 0;
+    int launches = 0;
+    int terminations = 0;
+    int scaleOuts = 0; // SetDesiredCapacity up
+    int scaleIns = 0;  // SetDesiredCapacity down
+    double instanceHours = 0;
+    double dollars = 0;
+};
+
+// How one Service fared against simulation.slo's latency target, for comparing the ways of
+// serving it (pods, a VM group) side by side. Written when the scenario has VM groups and an
+// SLO: the SLO's Service and every VM group's service.
+struct ServiceOutcome {
+    std::string service;
+    std::string servedBy;        // "pods" or "vm group <name>"
+    double violationMinutes = 0; // seconds with p95 above the target, in minutes
+    // The first episode of overload: its first second above the target, and the first second
+    // from which p95 then stayed within the target for a minute (the load absorbed).
+    std::optional<double> firstViolationSeconds;
+    std::optional<double> recoveredSeconds;
+    double dollars = 0; // its machines; pods: every machine but the VM groups' instances
+};
+
 // What the machines cost, when the scenario gives prices.
 struct CostSummary {
     bool priced = false;
@@ -115,6 +146,8 @@ struct RunSummary {
     std::vector<RolloutSummary> rollouts;
     std::vector<NodeSummary> nodes;
     std::vector<NodeGroupSummary> nodeGroups;
+    std::vector<VmGroupSummary> vmGroups;
+    std::vector<ServiceOutcome> outcomes;
     CostSummary cost;
 };
 

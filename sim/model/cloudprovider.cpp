@@ -26,6 +26,18 @@ CloudProvider::CloudProvider(SimulationModel& model)
     for (const NodeSpec& node : model.scenario().cluster.expandedNodes()) {
         m_billing = m_billing || node.pricePerHour > 0;
     }
+    for (const VmGroupSpec& group : model.scenario().vmGroups) {
+        m_billing = m_billing || group.pricePerHour > 0;
+    }
+}
+
+void CloudProvider::rentInstance(const std::string& instance, const std::string& vmGroup,
+                                 double pricePerHour) {
+    rent(instance, "vmgroup/" + vmGroup, pricePerHour);
+}
+
+void CloudProvider::releaseInstance(const std::string& instance) {
+    release(instance);
 }
 
 const CloudProvider::Group* CloudProvider::group(const std::string& name) const {

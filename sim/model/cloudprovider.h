@@ -61,6 +61,11 @@ public:
     // are deleted (the pod garbage collector's orphan cleanup).
     void deleteNode(const std::string& node, bool scaledDown);
 
+    // A VM group's instance (model/vmautoscalinggroup.h): billed from launch to termination
+    // like any machine; it never becomes a Node.
+    void rentInstance(const std::string& instance, const std::string& vmGroup, double pricePerHour);
+    void releaseInstance(const std::string& instance);
+
     double dollarsPerHour() const { return m_rate; }
     double dollars() const; // billed from the start until now
 

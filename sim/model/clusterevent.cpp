@@ -41,6 +41,8 @@ std::string_view componentName(Component c) {
         return "cloud-provider";
     case Component::RolloutsController:
         return "rollouts-controller";
+    case Component::AutoScalingGroup:
+        return "autoscaling-group";
     }
     return "unknown";
 }
@@ -160,6 +162,16 @@ std::string_view reasonName(EventReason r) {
         return "SwitchService";
     case EventReason::TrafficWeightUpdated:
         return "TrafficWeightUpdated";
+    case EventReason::LaunchingInstance:
+        return "Launching";
+    case EventReason::InstanceInService:
+        return "InService";
+    case EventReason::DeregisteringInstance:
+        return "Deregistering";
+    case EventReason::TerminatingInstance:
+        return "Terminating";
+    case EventReason::SetDesiredCapacity:
+        return "SetDesiredCapacity";
     }
     return "Unknown";
 }
@@ -182,6 +194,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "Rollout";
     case ObjectKind::AnalysisRun:
         return "AnalysisRun";
+    case ObjectKind::AutoScalingGroup:
+        return "AutoScalingGroup";
     }
     return "Unknown";
 }
@@ -274,6 +288,18 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::SwitchService:
     case EventReason::TrafficWeightUpdated:
         return std::string(e.arg("message"));
+    case EventReason::LaunchingInstance:
+        return "Launching a new EC2 instance: " + std::string(e.arg("instance"));
+    case EventReason::InstanceInService:
+        return "Instance " + std::string(e.arg("instance")) +
+               " passed its health checks and is InService";
+    case EventReason::DeregisteringInstance:
+        return "Deregistering instance " + std::string(e.arg("instance")) +
+               " from the load balancer (draining)";
+    case EventReason::TerminatingInstance:
+        return "Terminating EC2 instance: " + std::string(e.arg("instance"));
+    case EventReason::SetDesiredCapacity:
+        return std::string(e.arg("cause"));
     case EventReason::RegisteredNode:
         return "Node " + node + " event: Registered Node " + node + " in Controller";
     case EventReason::RemovingNode:

@@ -30,6 +30,7 @@ enum class Component {
     ClusterAutoscaler,       // cluster-autoscaler, its own process (not the controller-manager)
     CloudProvider,           // the cloud's machine lifecycle (spot interruptions)
     RolloutsController,      // Argo Rollouts' controller (its own Deployment, not in kcm)
+    AutoScalingGroup,        // an EC2-style auto-scaling group of VMs (vmGroups), no Kubernetes
 };
 
 enum class EventReason {
@@ -103,6 +104,16 @@ enum class EventReason {
     AnalysisRunInconclusive,
     SwitchService,
     TrafficWeightUpdated,
+    // A VM auto-scaling group's activities, in EC2 Auto Scaling's words (args: instance, and
+    // for SetDesiredCapacity from, to and cause). Launching: the instance is requested;
+    // InstanceInService: it passed the load balancer's health checks and gets requests;
+    // DeregisteringInstance: the load balancer stops sending it requests and drains it;
+    // TerminatingInstance: it is stopped and no longer billed.
+    LaunchingInstance,
+    InstanceInService,
+    DeregisteringInstance,
+    TerminatingInstance,
+    SetDesiredCapacity,
 };
 
 enum class ObjectKind {
@@ -113,7 +124,8 @@ enum class ObjectKind {
     HorizontalPodAutoscaler,
     ConfigMap,
     Rollout,
-    AnalysisRun
+    AnalysisRun,
+    AutoScalingGroup, // a vmGroups entry (not a Kubernetes object)
 };
 
 struct ClusterEvent {

@@ -5,6 +5,7 @@
 #include "model/replicasetcontroller.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
+#include "model/vmautoscalinggroup.h"
 
 #include <algorithm>
 #include <array>
@@ -85,6 +86,12 @@ void MetricsRecorder::start() {
         const std::string prefix = "nodegroup/" + g.spec->name + "/";
         m_groups.emplace_back(store.indexOf(prefix + "nodes", "nodes"),
                               store.indexOf(prefix + "target_size", "nodes"));
+    }
+    for (const VmGroupSpec& group : m_model.scenario().vmGroups) {
+        const std::string prefix = "vmgroup/" + group.name + "/";
+        m_vmGroups.push_back(VmGroupSeries{store.indexOf(prefix + "instances", "instances"),
+                                           store.indexOf(prefix + "desired", "instances"),
+                                           store.indexOf(prefix + "cpu_utilization", "%")});
     }
     if (cloud.billing()) {
         m_costRate = store.indexOf("cost/cluster/dollars_per_hour", "$/h");
@@ -203,6 +210,16 @@ void MetricsRecorder::sample() {
     traffic.accountCpuUntilNow();
     if (m_model.cloud().hasGroups()) {
         sampleCloud();
+    }
+    if (m_model.vmGroups().hasGroups()) {
+        VmAutoScaling& vms = m_model.vmGroups();
+        vms.sampleSecond();
+        for (std::size_t i = 0; i < m_vmGroups.size(); ++i) {
+            const VmAutoScaling::Group& g = vms.groups()[i];
+            put(m_vmGroups[i].instances, g.inService());
+            put(m_vmGroups[i].desired, g.desired);
+            put(m_vmGroups[i].utilization, g.lastSecondUtilization);
+        }
     }
     for (const NodeSeries& node : m_nodes) {
         put(node.cpu, traffic.takeNodeCpuSeconds(node.name) / seconds);

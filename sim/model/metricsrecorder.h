@@ -78,6 +78,11 @@ private:
     std::set<std::string> m_nodeNames; // nodes with a cpu series
     // nodegroup/<group>/nodes and target_size, per group in file order.
     std::vector<std::pair<std::size_t, std::size_t>> m_groups;
+    // vmgroup/<group>/instances, desired and cpu_utilization, per group in file order.
+    struct VmGroupSeries {
+        std::size_t instances, desired, utilization;
+    };
+    std::vector<VmGroupSeries> m_vmGroups;
     std::size_t m_costRate = kNoSeries;
     std::size_t m_costTotal = kNoSeries;
     std::size_t m_sloService = kNoSeries; // index into m_services

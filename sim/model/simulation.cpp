@@ -376,6 +376,7 @@ RunSummary Simulation::summary() const {
                                       traffic.nodeCpuTotalSeconds(node.name) / seconds});
     }
     summarizeCloud(s);
+    summarizeVmGroups(s);
     return s;
 }
 

@@ -110,6 +110,7 @@ public:
 
 private:
     void summarizeCloud(RunSummary& summary) const;
+    void summarizeVmGroups(RunSummary& summary) const; // vmsummary.cpp
 
     std::unique_ptr<SimulationModel> m_model;
     CommandHandler m_commandHandler;

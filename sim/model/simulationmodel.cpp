@@ -17,6 +17,7 @@
 #include "model/replicasetcontroller.h"
 #include "model/rolloutscontroller.h"
 #include "model/trafficmodel.h"
+#include "model/vmautoscalinggroup.h"
 
 #include <algorithm>
 
@@ -42,7 +43,9 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     m_cloud = std::make_unique<CloudProvider>(*this);
     m_clusterAutoscaler = std::make_unique<ClusterAutoscaler>(*this);
     m_rolloutsController = std::make_unique<RolloutsController>(*this);
+    m_vmGroups = std::make_unique<VmAutoScaling>(*this);
     buildCluster();
+    m_vmGroups->start(); // their initial instances, in service
     m_traffic->start();
     m_metricsRecorder->start();
     m_clusterAutoscaler->start();

@@ -35,6 +35,7 @@ class HpaController;
 class CloudProvider;
 class ClusterAutoscaler;
 class RolloutsController;
+class VmAutoScaling;
 
 class SimulationModel {
 public:
@@ -79,6 +80,8 @@ public:
     const CloudProvider& cloud() const { return *m_cloud; }
     const ClusterAutoscaler& clusterAutoscaler() const { return *m_clusterAutoscaler; }
     const MetricsRecorder& metricsRecorder() const { return *m_metricsRecorder; }
+    VmAutoScaling& vmGroups() { return *m_vmGroups; }
+    const VmAutoScaling& vmGroups() const { return *m_vmGroups; }
 
     // Stores a Node for a machine that has booted and whose kubelet registered (Ready).
     void createNode(const NodeSpec& spec);
@@ -152,6 +155,7 @@ private:
     std::unique_ptr<CloudProvider> m_cloud;
     std::unique_ptr<ClusterAutoscaler> m_clusterAutoscaler;
     std::unique_ptr<RolloutsController> m_rolloutsController;
+    std::unique_ptr<VmAutoScaling> m_vmGroups;
 };
 
 } // namespace cnsim

@@ -178,6 +178,7 @@ void TrafficModel::buildServices() {
             service.balancer = makeLoadBalancer(LoadBalancerSpec{});
         }
     }
+    addVmServices();
     // Call steps, once every Service has its index.
     const auto indexOf = [this](const std::string& name) -> std::optional<std::uint32_t> {
         const auto it = std::find(m_serviceNames.begin(), m_serviceNames.end(), name);
@@ -326,6 +327,15 @@ void TrafficModel::refreshEndpoints(std::uint32_t index) {
     service.endpoints.clear();
     service.endpointVersions.clear();
     std::vector<std::string> names;
+    if (service.vm) {
+        for (const std::uint32_t station : service.vmTargets) {
+            service.endpoints.push_back(station);
+            service.endpointVersions.push_back(versionFor(index, m_stations[station].version));
+            names.push_back(m_stations[station].podName);
+        }
+        service.balancer->setEndpoints(names);
+        return;
+    }
     if (const EndpointsObject* endpoints =
             m_model.api().endpoints().find(service.nameSpace, service.name)) {
         for (const EndpointAddress& address : endpoints->ready) {
@@ -415,7 +425,9 @@ void TrafficModel::podStopped(const std::string& podKey) {
         }
         station.running = false;
         ++station.gen; // requests on their way to the old process find it gone
-        m_podCpu[station.podCpu].running = false;
+        if (station.podCpu != kNone) {
+            m_podCpu[station.podCpu].running = false;
+        }
         m_engine.cancel(station.completion);
         station.completion = {};
         station.oomPending = false;
@@ -503,6 +515,7 @@ void TrafficModel::accountCpuUntilNow() {
         if (station.podCpu != kNone) {
             m_podCpu[station.podCpu].lastSecondCores = station.cpuWindow;
         }
+        station.lastSecondCores = station.cpuWindow;
         station.cpuWindow = 0.0;
     }
 }

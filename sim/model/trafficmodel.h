@@ -126,6 +126,7 @@ public:
         bool running = false;
         double cpuRequestCores = 0.0; // what the HPA divides by
         double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+        std::uint32_t vmService = kNone; // a VM instance's Service
     };
     const std::vector<PodCpu>& podCpu() const { return m_podCpu; }
 
@@ -136,6 +137,18 @@ public:
     // CPU used per node: over the last metrics second, and over the whole run (cores·s).
     double takeNodeCpuSeconds(const std::string& node);
     double nodeCpuTotalSeconds(const std::string& node) const;
+
+    // VM instances (model/vmautoscalinggroup.h, vmstations.cpp): one station per instance of a
+    // vmGroups entry, outside Kubernetes. The group says when the application runs
+    // (vmStarted / vmStopped) and when the load balancer sends it requests (vmInService);
+    // a deregistered instance finishes the requests it holds.
+    void vmStarted(const std::string& instance, const std::string& zone, const std::string& service,
+                   double cores, SimTime servingAt);
+    void vmInService(const std::string& instance, bool inService);
+    void vmStopped(const std::string& instance);
+    int vmRequestsInFlight(const std::string& instance) const;
+    // CPU the instance's application used over the last metrics second, in cores.
+    double vmLastSecondCores(const std::string& instance) const;
 
     const std::vector<RequestTrace>& traces() const { return m_traces; }
     bool hasSources() const { return !m_sources.empty(); }
@@ -185,6 +198,8 @@ private:
         std::vector<std::uint32_t> endpointVersions; // version entry per ready endpoint
         bool endpointsDirty = true;
         TrafficCounters counters;
+        bool vm = false;                      // served by a VM group, not by pods
+        std::vector<std::uint32_t> vmTargets; // its in-service instances' stations
 
         Service(std::uint64_t seed, const std::string& streamName) : stream(seed, streamName) {}
     };
@@ -212,6 +227,8 @@ private:
         SimTime idleFrom;
         double cpuWindow = 0.0; // core-seconds since the last sample
         std::uint32_t podCpu = kNone;
+        double lastSecondCores = 0.0;    // CPU used over the last sample (busy + idle)
+        std::uint32_t vmService = kNone; // a VM instance's Service
         FluidStation fluid;     // aggregate mode's state of the same station
         double fluidRate = 0.0; // aggregate mode: arrivals per second in the current tick
     };
@@ -298,6 +315,8 @@ private:
     std::uint32_t stationFor(const std::string& podKey);
     std::uint32_t versionFor(std::uint32_t service, const std::string& version);
     void refreshEndpoints(std::uint32_t service);
+    void addVmServices();
+    std::uint32_t vmStation(const std::string& instance) const;
 
     // The request path.
     void sourceArrival(std::uint32_t source);

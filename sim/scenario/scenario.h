@@ -15,6 +15,7 @@
 #include "scenario/rolloutspec.h"
 #include "scenario/trafficspec.h"
 #include "scenario/units.h"
+#include "scenario/vmgroupspec.h"
 
 #include <cstdint>
 #include <map>
@@ -402,6 +403,7 @@ struct Scenario {
     ClusterSpec cluster;
     std::vector<Manifest> workloads;
     SimulationSpec simulation;
+    std::vector<VmGroupSpec> vmGroups; // applications on VMs, without Kubernetes
     bool operator==(const Scenario&) const = default;
 };
 

@@ -66,6 +66,8 @@ struct ScenarioMarks {
     std::vector<YAML::Mark> poolNames;
     std::vector<YAML::Mark> poolCounts;
     std::vector<YAML::Mark> groupNames; // cluster.nodeGroups[i].name
+    std::vector<YAML::Mark> vmGroupNames;    // vmGroups[i].name
+    std::vector<YAML::Mark> vmGroupServices; // vmGroups[i].service
     YAML::Mark clusterAutoscaler;       // simulation.clusterAutoscaler's key
     YAML::Mark sloService;              // simulation.slo.service's value
     std::vector<ManifestMarks> workloads;

@@ -5,6 +5,7 @@
 #include "scenario/names.h"
 #include "scenario/scenariovalidator.h"
 #include "scenario/simulationreader.h"
+#include "scenario/vmgroupreader.h"
 #include "scenario/yamlcursor.h"
 
 #include <filesystem>
@@ -131,7 +132,7 @@ std::optional<Scenario> readRoot(DiagnosticSink& sink, const YAML::Node& root,
                                  TrafficReadContext& context) {
     static const FieldTable table =
         cnsimFields("scenario", {"apiVersion", "kind", "metadata", "seed", "duration", "cluster",
-                                 "workloads", "simulation"});
+                                 "workloads", "simulation", "vmGroups"});
     if (!root.IsMap()) {
         sink.error(root.Mark(), "wrong-type", {"scenario", describeNode(root)},
                    "a scenario file must be a mapping starting with 'apiVersion: cnsim/v1' and "
@@ -175,6 +176,9 @@ std::optional<Scenario> readRoot(DiagnosticSink& sink, const YAML::Node& root,
     }
     if (const YamlEntry* simulation = map.find("simulation")) {
         scenario.simulation = readSimulation(sink, *simulation, marks, context);
+    }
+    if (const YamlEntry* vmGroups = map.find("vmGroups")) {
+        scenario.vmGroups = readVmGroups(sink, *vmGroups, marks);
     }
     validateScenario(sink, scenario, marks);
     if (sink.hasErrors()) {

@@ -295,6 +295,40 @@ void checkAutoscalers(DiagnosticSink& sink, const Scenario& scenario, const Scen
 
 } // namespace
 
+// vmGroups: unique names; each serves a name no Service and no other group has (traffic
+// targets it as a Service); per-request traffic only (an instance is a station of the
+// per-request model).
+void checkVmGroups(DiagnosticSink& sink, const Scenario& scenario, const ScenarioMarks& marks,
+                   std::vector<std::string>& serviceNames) {
+    std::vector<std::string> groupNames;
+    for (std::size_t i = 0; i < scenario.vmGroups.size() && i < marks.vmGroupNames.size(); ++i) {
+        const VmGroupSpec& group = scenario.vmGroups[i];
+        if (!group.name.empty() &&
+            std::find(groupNames.begin(), groupNames.end(), group.name) != groupNames.end()) {
+            sink.error(marks.vmGroupNames[i], "duplicate-name", {"vm group", group.name},
+                       "duplicate vm group name '" + group.name + "'");
+        }
+        groupNames.push_back(group.name);
+        if (group.service.empty()) {
+            continue;
+        }
+        if (std::find(serviceNames.begin(), serviceNames.end(), group.service) !=
+            serviceNames.end()) {
+            sink.error(marks.vmGroupServices[i], "duplicate-name", {"Service", group.service},
+                       "vm group '" + group.name + "' serves '" + group.service +
+                           "', which a Service in workloads or another vm group already is; "
+                           "give the group's service its own name");
+            continue;
+        }
+        if (scenario.simulation.trafficMode == TrafficMode::Aggregate) {
+            sink.error(marks.vmGroupNames[i], "not-applicable", {"vmGroups", "aggregate"},
+                       "vmGroups need trafficMode: perRequest (each instance is a station of the "
+                       "per-request traffic model); remove 'trafficMode: aggregate' or the group");
+        }
+        serviceNames.push_back(group.service);
+    }
+}
+
 void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const ScenarioMarks& marks) {
     std::vector<std::string> nodeNames;
     checkNodes(sink, scenario.cluster, marks, nodeNames);
@@ -319,6 +353,8 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
             serviceNames.push_back(name);
         }
     }
+
+    checkVmGroups(sink, scenario, marks, serviceNames);
 
     // A Service that selects no pod is legal Kubernetes but almost always a mistake here.
     for (std::size_t i = 0; i < scenario.workloads.size() && i < marks.workloads.size(); ++i) {

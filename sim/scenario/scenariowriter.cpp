@@ -4,6 +4,7 @@
 #include "scenario/quantity.h"
 #include "scenario/scenarioenums.h"
 #include "scenario/trafficwriter.h"
+#include "scenario/vmgroupwriter.h"
 #include "scenario/yamlwriter.h"
 
 #include <filesystem>
@@ -373,6 +374,7 @@ std::string writeScenario(const Scenario& scenario) {
         w.endSeq();
     }
     writeSimulation(w, scenario.simulation);
+    writeVmGroups(w, scenario.vmGroups);
     w.endMap();
     return w.result();
 }

@@ -34,6 +34,7 @@ private slots:
     void startsOverForANewSimulation();
     void filtersThroughProxy();
     void followsARealSimulation();
+    void showsVmGroupActivities();
 };
 
 void TestEventLogModel::appendsIncrementally() {
@@ -122,6 +123,26 @@ void TestEventLogModel::followsARealSimulation() {
     for (int row = 0; row < model.rowCount(); ++row) {
         QVERIFY(!model.index(row, EventLogModel::MessageColumn).data().toString().isEmpty());
     }
+}
+
+// A VM auto-scaling group's activities (no Kubernetes object) read as sentences in the log.
+void TestEventLogModel::showsVmGroupActivities() {
+    cnsim::ScenarioLoadResult loaded =
+        ScenarioLoader::load(QStringLiteral(CNSIM_SCENARIO_DIR "/vms-vs-containers-race.yaml"));
+    QVERIFY(loaded.scenario);
+    cnsim::Simulation simulation(*loaded.scenario);
+    simulation.advanceTo(cnsim::SimTime::minutes(10));
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.sync(simulation.events());
+    QStringList messages;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        messages << model.index(row, EventLogModel::MessageColumn).data().toString();
+    }
+    QVERIFY(messages.contains(
+        QStringLiteral("Auto-scaling group shop-asg launches VM instance shop-asg-1")));
+    QVERIFY(messages.contains(QStringLiteral(
+        "Auto-scaling group shop-asg: CPU alarm AlarmHigh sets the desired capacity from 2 to 4")));
 }
 
 QTEST_MAIN(TestEventLogModel)
