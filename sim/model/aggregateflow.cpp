@@ -53,6 +53,18 @@ double meanRate(const RateFunction& rate, double a, double b) {
 
 } // namespace
 
+double TrafficModel::weightTotal(const Source& source) {
+    double total = 0.0;
+    for (const double w : source.weights) {
+        total += w;
+    }
+    return total;
+}
+
+bool TrafficModel::servingNow(const Station& station) const {
+    return station.running && !station.neverReady && m_engine.now() >= station.servingAt;
+}
+
 void TrafficModel::startAggregate() {
     // Callers before callees (the validator refuses cycles): Kahn's algorithm over the calls
     // and the gateway's backends, Services taken in scenario order among those ready.
@@ -120,7 +132,7 @@ void TrafficModel::aggregateTick() {
     }
     propagateRates(from, to);
     stepStations(kTickSeconds);
-    sampleRequests(kTickSeconds);
+    sampleRequests();
     const SimTime next = m_engine.now() + SimTime::seconds(1);
     if (next <= m_model.endTime()) {
         m_engine.scheduleAt(
@@ -131,7 +143,9 @@ void TrafficModel::aggregateTick() {
 void TrafficModel::propagateRates(double from, double to) {
     std::fill(m_serviceRate.begin(), m_serviceRate.end(), 0.0);
     std::vector<double> routeRate(routeCount(), 0.0);
-    for (const Source& source : m_sources) {
+    m_sourceRequests.assign(m_sources.size(), 0.0);
+    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+        const Source& source = m_sources[i];
         // The part of the second the source is on, and its mean rate over that part.
         const double start = std::max(from, source.spec->start.toSeconds());
         const double stop =
@@ -139,12 +153,9 @@ void TrafficModel::propagateRates(double from, double to) {
         if (stop <= start) {
             continue;
         }
-        const double rate = meanRate(*source.arrivals.rateFunction(), start, stop) *
-                            (stop - start) / (to - from);
-        double total = 0.0;
-        for (const double w : source.weights) {
-            total += w;
-        }
+        m_sourceRequests[i] = meanRate(*source.arrivals.rateFunction(), start, stop) * (stop - start);
+        const double rate = m_sourceRequests[i] / (to - from);
+        const double total = weightTotal(source);
         for (std::size_t c = 0; c < source.targets.size(); ++c) {
             const double classRate = rate * source.weights[c] / total;
             const Source::Target& target = source.targets[c];
@@ -205,7 +216,6 @@ void TrafficModel::stepStations(double seconds) {
             m_stations[station].fluidRate += share;
         }
     }
-    const SimTime now = m_engine.now();
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         Service& service = m_services[s];
         double dropped = 0.0;
@@ -215,7 +225,7 @@ void TrafficModel::stepStations(double seconds) {
             if (station.fluidRate < 0.0) {
                 continue; // stepped already for an earlier Service that selects it too
             }
-            const bool serving = station.running && !station.neverReady && now >= station.servingAt;
+            const bool serving = servingNow(station);
             station.fluid.step(serving ? station.fluidRate : 0.0, service.cpu.meanSeconds(),
                                seconds);
             dropped += serving ? station.fluid.dropFraction() : 1.0;
@@ -234,24 +244,16 @@ void TrafficModel::stepStations(double seconds) {
     }
 }
 
-void TrafficModel::sampleRequests(double seconds) {
+void TrafficModel::sampleRequests() {
     std::fill(m_latencySeconds.begin(), m_latencySeconds.end(), 0.0);
     std::fill(m_latencyWeight.begin(), m_latencyWeight.end(), 0.0);
-    const double from = m_engine.now().toSeconds() - seconds;
-    const double to = m_engine.now().toSeconds();
-    for (Source& source : m_sources) {
-        const double start = std::max(from, source.spec->start.toSeconds());
-        const double stop =
-            source.spec->stop ? std::min(to, source.spec->stop->toSeconds()) : to;
-        if (stop <= start) {
+    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+        Source& source = m_sources[i];
+        const double requests = m_sourceRequests[i]; // this second's, from propagateRates
+        if (requests <= 0.0) {
             continue;
         }
-        const double requests = meanRate(*source.arrivals.rateFunction(), start, stop) *
-                                (stop - start);
-        double total = 0.0;
-        for (const double w : source.weights) {
-            total += w;
-        }
+        const double total = weightTotal(source);
         for (std::size_t c = 0; c < source.targets.size(); ++c) {
             const Source::Target& target = source.targets[c];
             if (target.service == kNone) {
@@ -309,8 +311,7 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerStation,
         visit.code = code;
         return visit;
     };
-    if (!station.running || station.neverReady || m_engine.now() < station.servingAt ||
-        service.stream.uniform01() < station.fluid.dropFraction()) {
+    if (!servingNow(station) || service.stream.uniform01() < station.fluid.dropFraction()) {
         return fail(503, false);
     }
     double seconds = station.fluid.sampleSojourn(service.cpu.sampleSeconds(service.stream),
@@ -356,8 +357,7 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     TrafficCounters& version = m_versions[service.endpointVersions[pick]].counters;
     const Station& station = m_stations[index];
     visit.hop = hopLatency(callerStation, index);
-    if (!station.running || station.neverReady || m_engine.now() < station.servingAt ||
-        service.stream.uniform01() < station.fluid.dropFraction()) {
+    if (!servingNow(station) || service.stream.uniform01() < station.fluid.dropFraction()) {
         visit.code = 503;
     }
     double seconds = 0.0;

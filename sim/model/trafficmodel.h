@@ -358,7 +358,10 @@ private:
     void aggregateTick();
     void propagateRates(double from, double to);
     void stepStations(double seconds);
-    void sampleRequests(double seconds);
+    void sampleRequests();
+    static double weightTotal(const Source& source);
+    // The pod's program answers now (running, ready to serve, not a never-ready image).
+    bool servingNow(const Station& station) const;
     Visit visitService(std::uint32_t service, std::uint32_t callerStation, std::uint64_t weight);
     Visit visitGatewayRoute(std::uint32_t callerStation, std::uint32_t route, std::uint64_t weight);
     SimTime downstreamLatency(std::uint32_t service, std::uint32_t station, std::uint64_t weight,
@@ -396,6 +399,7 @@ private:
 
     bool m_aggregate = false;
     std::vector<std::uint32_t> m_serviceOrder; // aggregate: callers before callees
+    std::vector<double> m_sourceRequests;      // aggregate: each source's requests this tick
     std::vector<double> m_serviceRate;         // aggregate: arrivals per second this tick
     std::vector<double> m_serviceDrop;         // aggregate: share turned away, last tick
     std::vector<double> m_routeAdmit;          // aggregate: share a route's rate limit admits
