@@ -10,21 +10,6 @@ namespace cnsim {
 
 namespace {
 
-void writeMetadata(YamlWriter& w, const std::string& name, const std::string& nameSpace,
-                   const LabelMap& labels) {
-    w.key("metadata");
-    w.beginMap();
-    w.field("name", name);
-    if (nameSpace != "default") {
-        w.field("namespace", nameSpace);
-    }
-    if (!labels.empty()) {
-        w.labels("labels", labels);
-    }
-    w.preserved("metadata");
-    w.endMap();
-}
-
 void writeStrategy(YamlWriter& w, const DeploymentStrategy& strategy) {
     w.key("strategy");
     w.beginMap();
@@ -55,11 +40,7 @@ void writeDeployment(YamlWriter& w, const DeploymentSpec& deployment) {
     w.key("spec");
     w.beginMap();
     w.integer("replicas", deployment.replicas);
-    w.key("selector");
-    w.beginMap();
-    w.labels("matchLabels", deployment.selector);
-    w.preserved("spec.selector");
-    w.endMap();
+    writeMatchLabelsSelector(w, deployment.selector);
     if (deployment.strategy) {
         writeStrategy(w, *deployment.strategy);
     }
@@ -323,6 +304,29 @@ void writeHorizontalPodAutoscaler(YamlWriter& w, const HorizontalPodAutoscalerSp
 }
 
 } // namespace
+
+void writeMetadata(YamlWriter& w, const std::string& name, const std::string& nameSpace,
+                   const LabelMap& labels) {
+    w.key("metadata");
+    w.beginMap();
+    w.field("name", name);
+    if (nameSpace != "default") {
+        w.field("namespace", nameSpace);
+    }
+    if (!labels.empty()) {
+        w.labels("labels", labels);
+    }
+    w.preserved("metadata");
+    w.endMap();
+}
+
+void writeMatchLabelsSelector(YamlWriter& w, const LabelMap& selector) {
+    w.key("selector");
+    w.beginMap();
+    w.labels("matchLabels", selector);
+    w.preserved("spec.selector");
+    w.endMap();
+}
 
 void writeManifest(YamlWriter& writer, const Manifest& manifest) {
     if (const auto* deployment = std::get_if<DeploymentSpec>(&manifest)) {

@@ -11,4 +11,11 @@ namespace cnsim {
 
 void writeManifest(YamlWriter& writer, const Manifest& manifest);
 
+// Pieces every workload writer shares (Deployments here, Rollouts in rolloutwriter):
+// `metadata:` (name, a namespace other than default, labels, preserved fields) and
+// `selector: {matchLabels}` with its preserved fields.
+void writeMetadata(YamlWriter& w, const std::string& name, const std::string& nameSpace,
+                   const LabelMap& labels);
+void writeMatchLabelsSelector(YamlWriter& w, const LabelMap& selector);
+
 } // namespace cnsim

@@ -1,5 +1,6 @@
 #include "scenario/rolloutwriter.h"
 
+#include "scenario/manifestwriter.h"
 #include "scenario/podspecwriter.h"
 
 namespace cnsim {
@@ -7,21 +8,6 @@ namespace cnsim {
 namespace {
 
 constexpr const char* kQueryNames[] = {"success-rate", "error-rate", "request-rate", "latency-p95"};
-
-void writeMeta(YamlWriter& w, const std::string& name, const std::string& nameSpace,
-               const LabelMap& labels) {
-    w.key("metadata");
-    w.beginMap();
-    w.field("name", name);
-    if (nameSpace != "default") {
-        w.field("namespace", nameSpace);
-    }
-    if (!labels.empty()) {
-        w.labels("labels", labels);
-    }
-    w.preserved("metadata");
-    w.endMap();
-}
 
 void writeAnalysisRef(YamlWriter& w, const char* key, const RolloutAnalysisSpec& analysis) {
     w.key(key);
@@ -125,15 +111,11 @@ void writeRollout(YamlWriter& w, const RolloutSpec& rollout) {
     w.beginMap();
     w.field("apiVersion", "argoproj.io/v1alpha1");
     w.field("kind", "Rollout");
-    writeMeta(w, rollout.name, rollout.nameSpace, rollout.labels);
+    writeMetadata(w, rollout.name, rollout.nameSpace, rollout.labels);
     w.key("spec");
     w.beginMap();
     w.integer("replicas", rollout.replicas);
-    w.key("selector");
-    w.beginMap();
-    w.labels("matchLabels", rollout.selector);
-    w.preserved("spec.selector");
-    w.endMap();
+    writeMatchLabelsSelector(w, rollout.selector);
     if (rollout.minReadySeconds) {
         w.integer("minReadySeconds", *rollout.minReadySeconds);
     }
@@ -171,7 +153,7 @@ void writeAnalysisTemplate(YamlWriter& w, const AnalysisTemplateSpec& analysis) 
     w.beginMap();
     w.field("apiVersion", "argoproj.io/v1alpha1");
     w.field("kind", "AnalysisTemplate");
-    writeMeta(w, analysis.name, analysis.nameSpace, analysis.labels);
+    writeMetadata(w, analysis.name, analysis.nameSpace, analysis.labels);
     w.key("spec");
     w.beginMap();
     w.key("metrics");
