@@ -154,7 +154,13 @@ void ApiServer::watch(ResourceKind kind, Watcher watcher) {
     m_watchers[kind].push_back(std::move(watcher));
 }
 
+std::uint64_t ApiServer::changes(ResourceKind kind) const {
+    const auto it = m_changes.find(kind);
+    return it == m_changes.end() ? 0 : it->second;
+}
+
 void ApiServer::notify(ResourceKind kind, WatchEventType type, const ObjectMeta& meta) {
+    ++m_changes[kind];
     const auto it = m_watchers.find(kind);
     if (it == m_watchers.end()) {
         return;

@@ -122,6 +122,9 @@ public:
     void remove(ResourceKind kind, const ObjectMeta& meta);
 
     void watch(ResourceKind kind, Watcher watcher);
+    // How many times objects of `kind` were created, changed or removed: a component that
+    // derives state from them can skip its work while this stays the same.
+    std::uint64_t changes(ResourceKind kind) const;
 
     // False while kube-apiserver is down: components must not read or write.
     bool available() const { return m_available; }
@@ -145,6 +148,7 @@ private:
     ObjectTable<AnalysisTemplateObject> m_analysisTemplates;
     ObjectTable<AnalysisRunObject> m_analysisRuns;
     std::map<ResourceKind, std::vector<Watcher>> m_watchers;
+    std::map<ResourceKind, std::uint64_t> m_changes;
     std::uint64_t m_resourceVersion = 0;
     RandomStream m_uids;
     bool m_available = true;

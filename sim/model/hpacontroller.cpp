@@ -69,10 +69,9 @@ EventReason eventReason(const std::string& reason) {
 // The metrics APIs as the HPA's metrics client sees them, served from the last scrape.
 class MetricsClient {
 public:
-    MetricsClient(const SimulationModel& model, const std::string& nameSpace,
-                  const LabelMap& selector)
-        : m_model(model), m_server(model.metricsServer()), m_nameSpace(nameSpace),
-          m_selector(selector) {}
+    // `podKeys`: the keys of the pods the target's selector matches, in key order.
+    MetricsClient(const SimulationModel& model, const std::vector<const std::string*>& podKeys)
+        : m_server(model.metricsServer()), m_podKeys(podKeys) {}
 
     HpaMetricValues fetch(const HpaMetricSource& source) const {
         const HpaMetricSpec& m = source.metric;
@@ -97,15 +96,11 @@ public:
 
 private:
     // The pods of the scrape that the selector matches in the HPA's namespace, in key order.
-    // Walks the API's pods (no lookup per pod) and looks up only the matching ones' metrics.
     template <class Fn>
     void forEachPod(Fn fn) const {
         const auto& scraped = m_server.pods();
-        for (const auto& [key, pod] : m_model.api().pods()) {
-            if (pod.meta.nameSpace != m_nameSpace || !matchesLabels(m_selector, pod.meta.labels)) {
-                continue;
-            }
-            if (const auto metrics = scraped.find(key); metrics != scraped.end()) {
+        for (const std::string* key : m_podKeys) {
+            if (const auto metrics = scraped.find(*key); metrics != scraped.end()) {
                 fn(metrics->second);
             }
         }
@@ -207,10 +202,8 @@ private:
         }
     }
 
-    const SimulationModel& m_model;
     const MetricsServer& m_server;
-    const std::string& m_nameSpace;
-    const LabelMap& m_selector;
+    const std::vector<const std::string*>& m_podKeys;
 };
 
 std::vector<HpaMetricSource> effectiveSources(const HorizontalPodAutoscalerSpec& spec) {
@@ -311,13 +304,16 @@ void HpaController::reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state)
     input.specReplicas = target->spec.replicas;
     input.statusReplicas = target->statusReplicas;
     input.now = now;
+    // One walk over the pods serves the replica calculator and every metric source.
+    std::vector<const std::string*> podKeys;
     for (const auto& [podKey, pod] : api.pods()) {
         if (pod.meta.nameSpace == hpa.meta.nameSpace &&
             matchesLabels(target->spec.selector, pod.meta.labels)) {
             input.pods.push_back(hpaPod(pod));
+            podKeys.push_back(&podKey);
         }
     }
-    const MetricsClient client(m_model, hpa.meta.nameSpace, target->spec.selector);
+    const MetricsClient client(m_model, podKeys);
     for (const HpaMetricSource& source : sources) {
         input.metricValues.push_back(client.fetch(source));
     }

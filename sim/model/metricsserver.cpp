@@ -57,13 +57,12 @@ void MetricsServer::start() {
     }
 }
 
-void MetricsServer::everySecond() {
+// One pass over the pods and the kept states, both in key order (a merge, so it costs no
+// lookups at 10,000 pods): running pods whose program the traffic model has seen get a state;
+// pods that stopped running lose their kubelet stats. Runs only when pods changed.
+void MetricsServer::followPods() {
     const ApiServer& api = m_model.api();
-    const SimTime now = m_model.now();
     const TrafficModel& traffic = m_model.traffic();
-    // One pass over the pods and the kept states, both in key order (a merge, so a second
-    // costs no lookups at 10,000 pods): running pods whose program the traffic model has
-    // seen get their second of CPU; pods that stopped running lose their kubelet stats.
     auto state = m_podState.begin();
     for (const auto& [key, pod] : api.pods()) {
         while (state != m_podState.end() && state->first < key) {
@@ -85,19 +84,35 @@ void MetricsServer::everySecond() {
             state->second.nameSpace = pod.meta.nameSpace;
             state->second.node = pod.nodeName;
             state->second.cpuIndex = cpuIndex;
-        }
-        PodState& s = state->second;
-        s.cumulativeCpu += traffic.podCpu()[s.cpuIndex].lastSecondCores;
-        double idle = 0.0;
-        for (std::size_t c = 1; c < pod.spec.containers.size(); ++c) {
-            if (const ImageSpec* image = m_model.findImage(pod.spec.containers[c].image)) {
-                idle += image->idleCpu.cores();
+            for (std::size_t c = 1; c < pod.spec.containers.size(); ++c) {
+                if (const ImageSpec* image = m_model.findImage(pod.spec.containers[c].image)) {
+                    state->second.idleCores += image->idleCpu.cores();
+                }
             }
         }
-        s.cumulativeIdle += idle * kSecond.toSeconds();
         ++state;
     }
     m_podState.erase(state, m_podState.end());
+    m_active.clear();
+    for (auto& [key, s] : m_podState) {
+        m_active.push_back(&s);
+    }
+}
+
+void MetricsServer::everySecond() {
+    const SimTime now = m_model.now();
+    const TrafficModel& traffic = m_model.traffic();
+    const std::uint64_t podChanges = m_model.api().changes(ResourceKind::Pod);
+    if (podChanges != m_seenPodChanges || traffic.podCpu().size() != m_seenPodCpuSlots) {
+        m_seenPodChanges = podChanges;
+        m_seenPodCpuSlots = traffic.podCpu().size();
+        followPods();
+    }
+    // The kubelet's stats: each running pod's second of CPU, and its other containers' idle.
+    for (PodState* s : m_active) {
+        s->cumulativeCpu += traffic.podCpu()[s->cpuIndex].lastSecondCores;
+        s->cumulativeIdle += s->idleCores * kSecond.toSeconds();
+    }
     if (now >= m_nextHousekeeping) {
         housekeeping();
         m_nextHousekeeping = m_nextHousekeeping + k8s::kKubeletHousekeepingInterval;

@@ -87,6 +87,7 @@ private:
         std::string node;
         double cumulativeCpu = 0.0;
         double cumulativeIdle = 0.0;      // the other containers' idleCpu, core-seconds
+        double idleCores = 0.0;           // the other containers' idleCpu
         std::size_t cpuIndex = 0;         // in TrafficModel::podCpu()
         std::optional<Point> latest;      // the kubelet's newest point
         std::optional<Point> lastScraped; // the point the previous scrape read
@@ -96,6 +97,7 @@ private:
         std::optional<Point> lastScraped;
     };
 
+    void followPods();
     void everySecond();
     void housekeeping();
     void scrape();
@@ -104,6 +106,9 @@ private:
     SimulationModel& m_model;
     bool m_running = false;
     std::map<std::string, PodState> m_podState; // by "namespace/name"
+    std::vector<PodState*> m_active;            // m_podState's values, in key order
+    std::uint64_t m_seenPodChanges = ~std::uint64_t{0};
+    std::size_t m_seenPodCpuSlots = 0;
     std::map<std::string, NodeState> m_nodeState;
     std::map<std::string, PodMetrics> m_pods;
     std::map<std::string, NodeMetrics> m_nodes;

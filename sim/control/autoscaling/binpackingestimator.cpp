@@ -10,6 +10,12 @@ void CaSimNode::add(const CaPod& pod) {
     pods.push_back(&pod);
 }
 
+void CaSimNode::removeLast() {
+    requestedCpu -= pods.back()->cpu;
+    requestedMemory -= pods.back()->memory;
+    pods.pop_back();
+}
+
 CaSimNode CaSimNode::fromTemplate(const CaNodeGroup& group, std::string name) {
     CaSimNode n;
     n.name = std::move(name);

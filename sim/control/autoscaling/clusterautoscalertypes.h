@@ -94,6 +94,7 @@ struct CaSimNode {
     std::vector<const CaPod*> pods;
 
     void add(const CaPod& pod);
+    void removeLast(); // undoes the last add()
     static CaSimNode fromTemplate(const CaNodeGroup& group, std::string name);
     static CaSimNode fromNode(const CaNode& node); // with its pods
 };

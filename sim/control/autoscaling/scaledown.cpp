@@ -236,17 +236,20 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
                 }
             }
             if (st.reason == CaUnremovableReason::NoReason) {
-                std::vector<CaSimNode> trial = sim;
+                // The pods are placed on the simulation itself; `placements` undoes them, in
+                // reverse, if one finds no home (cheaper than trying on a copy of every node).
+                std::vector<std::size_t> placements;
                 bool allPlaced = true;
                 for (const CaPod* pod : toMove) {
                     bool placed = false;
-                    for (std::size_t j = 0; j < trial.size() && !placed; ++j) {
+                    for (std::size_t j = 0; j < sim.size() && !placed; ++j) {
                         if (j == i || removed.count(j) != 0 || in.nodes[j].beingDeleted ||
                             !in.nodes[j].ready) {
                             continue;
                         }
-                        if (fits(*pod, trial[j])) {
-                            trial[j].add(*pod);
+                        if (fits(*pod, sim[j])) {
+                            sim[j].add(*pod);
+                            placements.push_back(j);
                             placed = true;
                         }
                     }
@@ -259,10 +262,12 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
                     }
                 }
                 if (allPlaced) {
-                    sim = std::move(trial); // the pods now live on their destinations
-                    removed.insert(i);
+                    removed.insert(i); // its pods now live on their destinations
                     st.empty = toMove.empty();
                 } else {
+                    for (auto j = placements.rbegin(); j != placements.rend(); ++j) {
+                        sim[*j].removeLast();
+                    }
                     unremovable(CaUnremovableReason::NoPlaceToMovePods);
                 }
             }
