@@ -19,7 +19,8 @@
 //      mode.
 // The first error on a path answers like per-request mode does: 503 for no ready endpoint, a
 // full queue or a pod that does not serve yet; 500 at a caller whose call failed (the gateway
-// passes the status through); 404 and 429 at the gateway.
+// passes the status through) and from a buggy release's pod (images[].errorRate); 404 and 429
+// at the gateway.
 
 #include "model/eventpriority.h"
 #include "model/simulationmodel.h"
@@ -59,6 +60,12 @@ double TrafficModel::weightTotal(const Source& source) {
         total += w;
     }
     return total;
+}
+
+// A buggy release (images[].errorRate) answers a sampled request with 500 after doing the
+// work, drawn like per-request mode draws for each request; only such images draw.
+bool TrafficModel::buggyAnswer(const Station& station) {
+    return station.errorRate > 0.0 && m_errorStream.uniform01() < station.errorRate;
 }
 
 bool TrafficModel::servingNow(const Station& station) const {
@@ -330,6 +337,9 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerStation,
     if (child.code != 200) {
         return fail(child.code, true);
     }
+    if (buggyAnswer(station)) {
+        return fail(500, true);
+    }
     seconds += (child.latency + child.hop + child.hop).toSeconds() +
                service.baseLatency.toSeconds();
     visit.latency = fromSeconds(seconds);
@@ -366,7 +376,7 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
                                               service.stream);
         int code = 200;
         seconds += downstreamLatency(s, index, weight, code).toSeconds();
-        if (code != 200) {
+        if (code != 200 || buggyAnswer(station)) {
             visit.code = 500;
         }
     }

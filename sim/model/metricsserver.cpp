@@ -75,6 +75,9 @@ void MetricsServer::followPods() {
             }
             continue;
         }
+        if (here) {
+            state->second.pod = &pod; // the same name may be a new object
+        }
         if (!here) {
             const std::size_t cpuIndex = traffic.podCpuIndex(key);
             if (cpuIndex == TrafficModel::kNone) {
@@ -84,6 +87,7 @@ void MetricsServer::followPods() {
             state->second.nameSpace = pod.meta.nameSpace;
             state->second.node = pod.nodeName;
             state->second.cpuIndex = cpuIndex;
+            state->second.pod = &pod;
             for (std::size_t c = 1; c < pod.spec.containers.size(); ++c) {
                 if (const ImageSpec* image = m_model.findImage(pod.spec.containers[c].image)) {
                     state->second.idleCores += image->idleCpu.cores();
@@ -127,13 +131,9 @@ void MetricsServer::everySecond() {
     }
 }
 
-Bytes MetricsServer::podMemory(const std::string& key, std::size_t container) const {
-    const std::string nameSpace = key.substr(0, key.find('/'));
-    const PodObject* pod = m_model.api().pods().find(nameSpace, key.substr(key.find('/') + 1));
-    if (pod == nullptr || container >= pod->spec.containers.size()) {
-        return Bytes{};
-    }
-    const ImageSpec* image = m_model.findImage(pod->spec.containers[container].image);
+Bytes MetricsServer::podMemory(const std::string& key, const PodObject& pod,
+                               std::size_t container) const {
+    const ImageSpec* image = m_model.findImage(pod.spec.containers[container].image);
     Bytes memory = image != nullptr ? image->idleMemory : Bytes{};
     if (container != 0) {
         return memory;
@@ -146,18 +146,17 @@ void MetricsServer::housekeeping() {
     const SimTime now = m_model.now();
     std::map<std::string, Bytes> nodeMemory;
     for (auto& [key, state] : m_podState) {
-        const PodObject* pod =
-            m_model.api().pods().find(state.nameSpace, key.substr(key.find('/') + 1));
         Point point;
         point.time = now;
-        const std::size_t containers = pod->spec.containers.size();
+        const std::size_t containers = state.pod->spec.containers.size();
         const std::size_t others = containers > 1 ? containers - 1 : 1;
+        Bytes& onNode = nodeMemory[state.node];
         for (std::size_t c = 0; c < containers; ++c) {
             // The traffic model runs the first container; the others only idle.
             point.containerCpuSeconds.push_back(
                 c == 0 ? state.cumulativeCpu : state.cumulativeIdle / static_cast<double>(others));
-            point.containerMemory.push_back(podMemory(key, c));
-            nodeMemory[state.node] += point.containerMemory.back();
+            point.containerMemory.push_back(podMemory(key, *state.pod, c));
+            onNode += point.containerMemory.back();
         }
         point.cpuSeconds = state.cumulativeCpu + state.cumulativeIdle;
         state.latest = std::move(point);
@@ -196,7 +195,7 @@ void MetricsServer::scrape() {
             metrics.node = state.node;
             metrics.timestamp = latest.time;
             metrics.window = latest.time - before.time;
-            const PodObject* pod = m_model.api().pods().find(state.nameSpace, metrics.name);
+            const PodObject* pod = state.pod;
             for (std::size_t c = 0; c < latest.containerCpuSeconds.size(); ++c) {
                 const double used = latest.containerCpuSeconds[c] - before.containerCpuSeconds[c];
                 metrics.containers.push_back(ContainerUsage{pod->spec.containers[c].name,

@@ -30,6 +30,7 @@
 namespace cnsim {
 
 class SimulationModel;
+struct PodObject;
 
 class MetricsServer {
 public:
@@ -89,6 +90,7 @@ private:
         double cumulativeIdle = 0.0;      // the other containers' idleCpu, core-seconds
         double idleCores = 0.0;           // the other containers' idleCpu
         std::size_t cpuIndex = 0;         // in TrafficModel::podCpu()
+        const PodObject* pod = nullptr;   // the API's object, refreshed whenever pods change
         std::optional<Point> latest;      // the kubelet's newest point
         std::optional<Point> lastScraped; // the point the previous scrape read
     };
@@ -101,7 +103,7 @@ private:
     void everySecond();
     void housekeeping();
     void scrape();
-    Bytes podMemory(const std::string& key, std::size_t container) const;
+    Bytes podMemory(const std::string& key, const PodObject& pod, std::size_t container) const;
 
     SimulationModel& m_model;
     bool m_running = false;

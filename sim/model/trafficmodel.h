@@ -361,6 +361,7 @@ private:
     void sampleRequests();
     static double weightTotal(const Source& source);
     // The pod's program answers now (running, ready to serve, not a never-ready image).
+    bool buggyAnswer(const Station& station);
     bool servingNow(const Station& station) const;
     Visit visitService(std::uint32_t service, std::uint32_t callerStation, std::uint64_t weight);
     Visit visitGatewayRoute(std::uint32_t callerStation, std::uint32_t route, std::uint64_t weight);

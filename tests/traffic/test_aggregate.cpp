@@ -20,10 +20,13 @@ namespace {
 
 // A four-tier shop over three zones: frontend → catalog (→ database), then in parallel cart
 // (half the requests) and database. Exponential CPU; `rate` requests/s into frontend.
-Scenario shop(TrafficMode mode, double rate, SimTime duration) {
+Scenario shop(TrafficMode mode, double rate, SimTime duration,
+              const std::string& catalogImage = "app:1.0") {
     Scenario s = baseScenario(duration, {"zone-a", "zone-b", "zone-c"});
     addTier(s, tier("frontend", 4));
-    addTier(s, tier("catalog", 3));
+    TierSpec catalogTier = tier("catalog", 3);
+    catalogTier.image = catalogImage;
+    addTier(s, catalogTier);
     addTier(s, tier("cart", 2));
     addTier(s, tier("database", 2, 2000));
     behaviour(s, "frontend").cpuPerRequest = exponentialMs(8.0);
@@ -75,6 +78,7 @@ private slots:
     void agreesWithPerRequest_data();
     void agreesWithPerRequest();
     void overloadTurnsAwayLikePerRequest();
+    void buggyReleaseFailsLikePerRequest();
     void hpaSeesTheSameLoad();
     void sameSeedSameRun();
     void diurnalDayFollowsTheLoad();
@@ -147,6 +151,46 @@ void TestAggregate::overloadTurnsAwayLikePerRequest() {
              qPrintable(compared("completed", QStringLiteral("api"),
                                  static_cast<double>(got.completed),
                                  static_cast<double>(want.completed))));
+}
+
+void TestAggregate::buggyReleaseFailsLikePerRequest() {
+    // catalog's image answers 8 % of its requests with 500 (images[].errorRate); frontend fails
+    // with it. Both modes show the same share of failed requests at both Services; without the
+    // bug, none fail.
+    const auto buggy = [](TrafficMode mode, double errorRate) {
+        Scenario s = shop(mode, 300.0, SimTime::minutes(10), "catalog:2.0");
+        for (ImageSpec& image : s.simulation.images) {
+            image.errorRate = image.name == "catalog:2.0" ? errorRate : 0.0;
+        }
+        return s;
+    };
+    const auto failedShare = [](const ServiceSummary& service) {
+        return static_cast<double>(service.errors) / static_cast<double>(service.requests);
+    };
+    Simulation reference(buggy(TrafficMode::PerRequest, 0.08));
+    reference.runToEnd();
+    Simulation aggregate(buggy(TrafficMode::Aggregate, 0.08));
+    aggregate.runToEnd();
+    for (const char* name : {"frontend", "catalog"}) {
+        const auto find = [&](const RunSummary& summary) {
+            for (const ServiceSummary& s : summary.services) {
+                if (s.name == name) {
+                    return s;
+                }
+            }
+            return ServiceSummary{};
+        };
+        const double want = failedShare(find(reference.summary()));
+        const double got = failedShare(find(aggregate.summary()));
+        QVERIFY2(want > 0.07 && want < 0.09, qPrintable(QString::number(want)));
+        QVERIFY2(within(got, want, 0.10),
+                 qPrintable(compared("share failed", QString::fromLatin1(name), got, want)));
+    }
+    Simulation healthy(buggy(TrafficMode::Aggregate, 0.0));
+    healthy.runToEnd();
+    for (const ServiceSummary& s : healthy.summary().services) {
+        QCOMPARE(s.errors, std::uint64_t{0});
+    }
 }
 
 void TestAggregate::hpaSeesTheSameLoad() {
