@@ -861,6 +861,10 @@
             <source>AutoScalingGroup</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>node termination handler</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ExplanationText</name>

@@ -854,6 +854,10 @@
             <source>AutoScalingGroup</source>
             <translation>AutoScalingGroup</translation>
         </message>
+        <message>
+            <source>node termination handler</source>
+            <translation>节点终止处理程序</translation>
+        </message>
     </context>
     <context>
         <name>ExplanationText</name>

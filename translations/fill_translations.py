@@ -119,6 +119,7 @@ ZH = {
     "Auto-scaling group %1: CPU alarm %2 sets the desired capacity from %3 to %4":
         "自动扩缩组 %1：CPU 告警 %2 将期望容量从 %3 调整为 %4",
     "auto-scaling group": "自动扩缩组",
+    "node termination handler": "节点终止处理程序",
     "AutoScalingGroup": "AutoScalingGroup",
     "ConfigMap": "ConfigMap",
     # EventText: Argo Rollouts (Rollout, AnalysisRun keep their API names, as in the glossary)

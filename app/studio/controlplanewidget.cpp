@@ -101,6 +101,8 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
     case cnsim::Component::RolloutsController:
     // A VM auto-scaling group is outside Kubernetes' control plane.
     case cnsim::Component::AutoScalingGroup:
+    // The node termination handler is a DaemonSet on the nodes, not the control plane.
+    case cnsim::Component::NodeTerminationHandler:
         break;
     }
     return std::nullopt;
@@ -196,6 +198,8 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::ClusterAutoscaler:
     // Its own Deployment: only an API server outage stops it.
     case cnsim::Component::RolloutsController:
+    // A DaemonSet: it drains through the API server, so it stops with it.
+    case cnsim::Component::NodeTerminationHandler:
         break;
     case cnsim::Component::CloudProvider:
     case cnsim::Component::AutoScalingGroup:

@@ -228,6 +228,8 @@ QString EventText::componentName(cnsim::Component component) {
         return tr("rollouts controller");
     case cnsim::Component::AutoScalingGroup:
         return tr("auto-scaling group");
+    case cnsim::Component::NodeTerminationHandler:
+        return tr("node termination handler");
     }
     return fromStd(cnsim::componentName(component));
 }

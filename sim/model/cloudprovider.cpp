@@ -217,6 +217,10 @@ void CloudProvider::scheduleInterruption(const std::string& machine) {
                            {{"node", machine},
                             {"message", "Spot instance interruption notice: the machine "
                                         "will be terminated in 2m"}});
+            if (const Group* group = findGroup(groupOf(machine));
+                group != nullptr && group->spec->spot->drainOnNotice) {
+                m_model.drainNode(machine, Component::NodeTerminationHandler);
+            }
             m_machines[machine].pending = m_model.engine().schedule(
                 k8s::kSpotInterruptionNotice,
                 [this, machine] {

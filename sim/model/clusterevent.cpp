@@ -43,6 +43,8 @@ std::string_view componentName(Component c) {
         return "rollouts-controller";
     case Component::AutoScalingGroup:
         return "autoscaling-group";
+    case Component::NodeTerminationHandler:
+        return "node-termination-handler";
     }
     return "unknown";
 }

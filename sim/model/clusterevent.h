@@ -31,6 +31,7 @@ enum class Component {
     CloudProvider,           // the cloud's machine lifecycle (spot interruptions)
     RolloutsController,      // Argo Rollouts' controller (its own Deployment, not in kcm)
     AutoScalingGroup,        // an EC2-style auto-scaling group of VMs (vmGroups), no Kubernetes
+    NodeTerminationHandler,  // drains a spot node during its interruption notice (a DaemonSet)
 };
 
 enum class EventReason {

@@ -94,8 +94,8 @@ public:
     void scaleDeployment(std::string_view deployment, int replicas, Component by);
     void cordonNode(const std::string& node, bool cordon, Component by);
     // kubectl drain: cordon, then evict every pod through the eviction API, retrying pods a
-    // PodDisruptionBudget protects every 5 s, until the node is empty.
-    void drainNode(const std::string& node);
+    // PodDisruptionBudget protects every 5 s, until the node is empty or gone.
+    void drainNode(const std::string& node, Component by = Component::User);
     void setImage(const std::string& deployment, const std::string& container,
                   const std::string& image);
     // kubectl rollout undo: the Deployment's template becomes the ReplicaSet's again.
@@ -124,7 +124,7 @@ public:
 private:
     void buildCluster();
     void scheduleFaults();
-    void drainStep(const std::string& node);
+    void drainStep(const std::string& node, Component by);
     void setComponentUp(ControlPlaneComponent component, bool up);
     void forEachNodeInZone(const std::string& zone,
                            const std::function<void(const std::string&)>& fn);

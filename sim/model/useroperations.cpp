@@ -38,14 +38,17 @@ void SimulationModel::cordonNode(const std::string& name, bool cordon, Component
     m_api.updated(ResourceKind::Node, node->meta);
 }
 
-void SimulationModel::drainNode(const std::string& node) {
-    cordonNode(node, true, Component::User);
-    drainStep(node);
+void SimulationModel::drainNode(const std::string& node, Component by) {
+    cordonNode(node, true, by);
+    drainStep(node, by);
 }
 
 // One pass of kubectl drain (k8s.io/kubectl/pkg/drain): evict every pod still on the node;
 // a pod a PodDisruptionBudget protects is retried every 5 s until the budget allows it.
-void SimulationModel::drainStep(const std::string& node) {
+void SimulationModel::drainStep(const std::string& node, Component by) {
+    if (m_api.nodes().find("", node) == nullptr) {
+        return; // the machine is gone: nothing left to drain
+    }
     std::vector<std::pair<std::string, std::string>> pods; // namespace, name
     bool anyLeft = false;
     for (const auto& [key, pod] : m_api.pods()) {
@@ -58,7 +61,7 @@ void SimulationModel::drainStep(const std::string& node) {
         }
     }
     if (!anyLeft) {
-        record(Component::User, EventReason::Drained, ObjectKind::Node, node, {{"node", node}});
+        record(by, EventReason::Drained, ObjectKind::Node, node, {{"node", node}});
         return;
     }
     for (const auto& [nameSpace, name] : pods) {
@@ -68,17 +71,17 @@ void SimulationModel::drainStep(const std::string& node) {
         }
         const EvictionDecision decision = m_disruptionController->evictionDecision(*pod);
         if (decision.verdict == EvictionVerdict::Allowed) {
-            record(Component::User, EventReason::Evicted, ObjectKind::Pod, name,
+            record(by, EventReason::Evicted, ObjectKind::Pod, name,
                    {{"pod", name}, {"node", node}});
-            requestPodDeletion(nameSpace, name, Component::User);
+            requestPodDeletion(nameSpace, name, by);
         } else {
             record(
-                Component::User, EventReason::EvictionBlocked, ObjectKind::Pod, name,
+                by, EventReason::EvictionBlocked, ObjectKind::Pod, name,
                 {{"pod", name}, {"message", drainRetryMessage(name, nameSpace, decision.message)}});
         }
     }
     m_engine.schedule(
-        kDrainEvictionRetryInterval, [this, node] { drainStep(node); }, priority::kAction);
+        kDrainEvictionRetryInterval, [this, node, by] { drainStep(node, by); }, priority::kAction);
 }
 
 void SimulationModel::setImage(const std::string& deployment, const std::string& container,

@@ -174,12 +174,16 @@ void readMachine(DiagnosticSink& sink, MapCursor& map, MachineFields& machine) {
 }
 
 SpotSpec readSpot(DiagnosticSink& sink, const YamlEntry& entry) {
-    static const FieldTable table = cnsimFields("spot", {"interruptionsPerHour"});
+    static const FieldTable table =
+        cnsimFields("spot", {"interruptionsPerHour", "drainOnNotice"});
     SpotSpec spot;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* rate = map.find("interruptionsPerHour")) {
         spot.interruptionsPerHour =
             readNumber(sink, *rate, 0.0, kMaxInterruptionsPerHour).value_or(0.0);
+    }
+    if (const YamlEntry* drain = map.find("drainOnNotice")) {
+        spot.drainOnNotice = readBool(sink, *drain).value_or(true);
     }
     return spot;
 }

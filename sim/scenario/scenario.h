@@ -87,6 +87,10 @@ struct NodePoolSpec {
 // (a Poisson process of this rate per node), with a two-minute notice as on AWS.
 struct SpotSpec {
     double interruptionsPerHour = 0;
+    // On the interruption notice a node termination handler (aws-node-termination-handler,
+    // Karpenter's interruption controller) cordons and drains the node, so its pods move
+    // while the machine still runs; false: they are lost with it two minutes later.
+    bool drainOnNotice = true;
     bool operator==(const SpotSpec&) const = default;
 };
 

@@ -104,6 +104,9 @@ void writeNodeGroup(YamlWriter& w, const NodeGroupSpec& group) {
         w.key("spot");
         w.beginMap();
         w.number("interruptionsPerHour", group.spot->interruptionsPerHour);
+        if (!group.spot->drainOnNotice) {
+            w.boolean("drainOnNotice", false);
+        }
         w.endMap();
     }
     if (group.priority != 0) {

@@ -442,7 +442,14 @@ private slots:
 
     // A spot group taken back often: each interruption notice is followed two minutes later
     // by the node's removal; the pod goes Pending again and the autoscaler replaces the node.
+    void spotInterruptions_data() {
+        QTest::addColumn<bool>("drainOnNotice");
+        QTest::newRow("drained during the notice") << true;
+        QTest::newRow("lost with the machine") << false;
+    }
+
     void spotInterruptions() {
+        QFETCH(bool, drainOnNotice);
         CaCase c;
         c.groups = R"(    - name: spot
       zone: zone-a
@@ -453,9 +460,28 @@ private slots:
       spot:
         interruptionsPerHour: 6
 )";
+        if (!drainOnNotice) {
+            c.groups += "        drainOnNotice: false\n";
+        }
         c.duration = "60m";
         Simulation sim(test::loadScenarioText(caScenario(c)));
         sim.runToEnd();
+        // The node termination handler cordons the node and evicts its pods at the notice
+        // (aws-node-termination-handler's default), so replacements start two minutes earlier.
+        std::size_t evictedAtNotice = 0;
+        for (const ClusterEvent* notice : eventsOf(sim, EventReason::SpotInterruption)) {
+            bool cordoned = false;
+            for (const ClusterEvent& e : sim.events()) {
+                const bool byHandler = e.component == Component::NodeTerminationHandler;
+                cordoned = cordoned || (byHandler && e.reason == EventReason::Cordoned &&
+                                        e.objectName == notice->objectName &&
+                                        e.time == notice->time);
+                evictedAtNotice += byHandler && e.reason == EventReason::Evicted &&
+                                   e.time == notice->time;
+            }
+            QCOMPARE(cordoned, drainOnNotice);
+        }
+        QCOMPARE(evictedAtNotice > 0, drainOnNotice);
         const auto notices = eventsOf(sim, EventReason::SpotInterruption);
         QVERIFY(notices.size() >= 2);
         for (const ClusterEvent* notice : notices) {
@@ -554,6 +580,7 @@ private slots:
         CaCase c;
         c.groups += R"(      spot:
         interruptionsPerHour: 0.5
+        drainOnNotice: false
       priority: 3
       labels:
         pool: burst
@@ -582,6 +609,7 @@ private slots:
         QVERIFY(first == second);
         QCOMPARE(writeScenario(second), saved);
         QCOMPARE(second.cluster.nodeGroups.front().spot->interruptionsPerHour, 0.5);
+        QCOMPARE(second.cluster.nodeGroups.front().spot->drainOnNotice, false);
         QCOMPARE(second.simulation.clusterAutoscaler->expander.size(), std::size_t{2});
         QCOMPARE(second.cluster.nodePools.front().pricePerHour, 0.1);
     }
