@@ -109,10 +109,17 @@ std::vector<CaNodeGroup> ClusterAutoscaler::caGroups() const {
     return groups;
 }
 
-std::vector<CaNode> ClusterAutoscaler::caNodes() const {
+const std::vector<CaNode>& ClusterAutoscaler::caNodes() {
     const ApiServer& api = m_model.api();
+    if (api.changes(ResourceKind::Pod) == m_nodesPodChanges &&
+        api.changes(ResourceKind::Node) == m_nodesNodeChanges) {
+        return m_nodes;
+    }
+    m_nodesPodChanges = api.changes(ResourceKind::Pod);
+    m_nodesNodeChanges = api.changes(ResourceKind::Node);
     std::map<std::string, std::size_t> index;
-    std::vector<CaNode> nodes;
+    std::vector<CaNode>& nodes = m_nodes;
+    nodes.clear();
     for (const auto& [key, object] : api.nodes()) {
         CaNode n;
         n.name = object.meta.name;
@@ -138,7 +145,7 @@ std::vector<CaNode> ClusterAutoscaler::caNodes() const {
             nodes[it->second].pods.push_back(caPod(pod));
         }
     }
-    return nodes;
+    return m_nodes;
 }
 
 // The scheduler's filters a new or existing node must pass: resources (NodeResourcesFit),
@@ -395,7 +402,8 @@ void ClusterAutoscaler::notTriggered(const CaScaleUpResult& result,
 void ClusterAutoscaler::scaleDown(CaDecisionRecord& record) {
     const ClusterAutoscalerSpec& s = settings();
     CaScaleDownInput in;
-    in.nodes = caNodes();
+    caNodes();
+    in.nodes = std::move(m_nodes); // lent to the planner, taken back below
     in.groups = caGroups();
     in.now = m_model.now();
     in.settings.utilizationThreshold = s.scaleDownUtilizationThreshold;
@@ -410,6 +418,7 @@ void ClusterAutoscaler::scaleDown(CaDecisionRecord& record) {
     in.callbacks = drainCallbacks();
     // Nodes still booting count toward the group's size but are not deletable yet.
     CaScaleDownResult result = m_planner.update(in);
+    m_nodes = std::move(in.nodes);
     const auto statusOf = [&](const std::string& node) -> const CaNodeScaleDownStatus* {
         for (const CaNodeScaleDownStatus& st : result.nodes) {
             if (st.node == node) {

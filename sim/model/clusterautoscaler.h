@@ -74,7 +74,10 @@ private:
     void finishDeletion(const std::string& node);
     void notTriggered(const CaScaleUpResult& result, const std::vector<CaPod>& pods);
     std::vector<CaNodeGroup> caGroups() const;
-    std::vector<CaNode> caNodes() const;
+    // Every node with its pods, as the autoscaler's snapshot sees them. Rebuilt only when a
+    // Node or a Pod changed since the last call (ApiServer::changes): at 10,000 pods most
+    // scans see the same cluster as the one before.
+    const std::vector<CaNode>& caNodes();
     CaPredicate predicate() const;
     CaDrainCallbacks drainCallbacks() const;
 
@@ -82,6 +85,9 @@ private:
     bool m_enabled = false;
     CaScaleUpTracker m_tracker;
     CaScaleDownPlanner m_planner;
+    std::vector<CaNode> m_nodes; // caNodes()
+    std::uint64_t m_nodesPodChanges = ~std::uint64_t{0};
+    std::uint64_t m_nodesNodeChanges = ~std::uint64_t{0};
     RandomStream m_random;
     std::map<std::string, Drain> m_drains;                 // nodes being drained
     std::map<std::string, std::string> m_lastNotTriggered; // pod key → last message
