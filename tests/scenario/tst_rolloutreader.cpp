@@ -11,6 +11,7 @@
 #ifndef Q_MOC_RUN
 #include "scenario/scenarioreader.h"
 #include "scenario/scenariowriter.h"
+#include "scenariotexttools.h"
 
 #include <fstream>
 #include <sstream>
@@ -18,39 +19,7 @@
 #endif
 
 using namespace cnsim;
-
-namespace {
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::string scenarioText(const char* name) {
-    return readText(std::string(CNSIM_SCENARIO_DIR) + "/" + name);
-}
-
-QString describe(const std::vector<Diagnostic>& diagnostics) {
-    QString out;
-    for (const Diagnostic& d : diagnostics) {
-        out += QString::fromStdString(d.toString()) + "\n";
-    }
-    return out;
-}
-
-// The line (1-based) of the first occurrence of `needle`.
-int lineOf(const std::string& text, const std::string& needle) {
-    const std::size_t at = text.find(needle);
-    if (at == std::string::npos) {
-        qFatal("'%s' not in the scenario", needle.c_str());
-    }
-    return 1 +
-           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-}
-
-} // namespace
+using namespace cnsim::test;
 
 class TestRolloutReader : public QObject {
     Q_OBJECT
@@ -240,7 +209,7 @@ void TestRolloutReader::mistakes() {
     text.replace(at, from.toStdString().size(), to.toStdString());
     const ScenarioLoadResult result = readScenario(text, "edited.yaml");
     QVERIFY2(!result.scenario, "the edited file must not load");
-    const int line = ::lineOf(text, lineOf.toStdString());
+    const int line = cnsim::test::lineOf(text, lineOf.toStdString());
     bool found = false;
     for (const Diagnostic& d : result.diagnostics) {
         if (d.severity == Severity::Error && d.code == code.toStdString() && d.line == line &&
