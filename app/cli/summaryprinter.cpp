@@ -56,8 +56,10 @@ std::string percent(std::uint64_t part, std::uint64_t whole) {
                : fixed(100.0 * static_cast<double>(part) / static_cast<double>(whole), 2) + "%";
 }
 
+// Whole seconds, cut like a clock (the studio's tables show the same numbers).
 std::string clock(const std::optional<double>& seconds) {
-    return seconds ? formatDuration(SimTime::seconds(std::llround(*seconds))) : std::string("-");
+    return seconds ? formatDuration(SimTime::seconds(static_cast<std::int64_t>(*seconds)))
+                   : std::string("-");
 }
 
 // Each pipeline: its runs one per line, then its totals and delivery figures.
