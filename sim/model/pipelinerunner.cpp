@@ -168,6 +168,11 @@ void PipelineRunner::deploy(std::size_t p, std::size_t r) {
             ? Action{SetRolloutImageAction{spec.target, spec.container, run.image}}
             : Action{SetImageAction{spec.target, spec.container, run.image}};
     PreparedAction prepared = prepareAction(m_model, action);
+    if (!m_model.api().available()) {
+        // The deploy job's kubectl cannot reach a kube-apiserver that is down.
+        prepared.result =
+            ActionResult{false, "api-unavailable", {}, "the API server is unreachable"};
+    }
     if (!prepared.result.ok) {
         // The deploy job's kubectl was refused (the target was deleted meanwhile).
         run.phase = PipelineRunPhase::Failed;

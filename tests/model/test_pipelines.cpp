@@ -73,6 +73,7 @@ private slots:
     void failureProbability();
     void successRollsOutTheNewImage();
     void newerCommitReplacesTheWaitingOne();
+    void deployFailsWhileTheApiServerIsDown();
     void buggyVersionIntoCanaryIsRolledBack();
     void worksInAggregateTrafficMode();
     void shippedScenarioShipsTwoOfThree();
@@ -206,6 +207,22 @@ void TestPipelines::newerCommitReplacesTheWaitingOne() {
     QCOMPARE(p.runs, 2);
     QCOMPARE(p.superseded, 1);
     QCOMPARE(p.succeeded, 2);
+}
+
+void TestPipelines::deployFailsWhileTheApiServerIsDown() {
+    // kube-apiserver is down from 6m to 7m; the deploy stage ends at 6m10s.
+    Simulation sim(loadScenarioText(
+        pipelineScenario(kThreeStages, "        - at: 1m\n          image: nginx:1.28\n",
+                         "  faults:\n    - at: 6m\n      type: controlPlaneOutage\n"
+                         "      component: apiServer\n      duration: 1m\n")));
+    sim.runToEnd();
+    const auto failed = pipelineEvents(sim, EventReason::PipelineFailed);
+    QCOMPARE(failed.size(), std::size_t{1});
+    QCOMPARE(failed[0]->time, SimTime::minutes(6) + SimTime::seconds(10));
+    QCOMPARE(failed[0]->arg("stage"), std::string_view("deploy"));
+    QVERIFY(describeEvent(*failed[0]).find("unreachable") != std::string::npos);
+    QVERIFY(pipelineEvents(sim, EventReason::DeployTriggered).empty());
+    QCOMPARE(deploymentImage(sim), std::string("nginx:1.27"));
 }
 
 void TestPipelines::buggyVersionIntoCanaryIsRolledBack() {

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #ifndef Q_MOC_RUN
+#include "scenario/pipelinereader.h"
 #include "scenario/scenarioreader.h"
 #include "scenario/scenariowriter.h"
 #include "scenariotexttools.h"
@@ -154,6 +155,14 @@ void TestPipelineReader::mistakes_data() {
                                      << "duplicate-name"
                                      << "        - name: build\n          duration: 45s"
                                      << "first given on line";
+    QString manyStages = QStringLiteral("      stages:\n");
+    for (int i = 0; i <= kMaxPipelineStages; ++i) {
+        manyStages += QStringLiteral("        - name: s%1\n          duration: 1s\n").arg(i);
+    }
+    QTest::newRow("too many stages") << "      stages:\n"
+                                     << manyStages << "above-maximum"
+                                     << "        - name: s0\n"
+                                     << "at most 20 stages";
     QTest::newRow("no stages") << "      stages:\n"
                                << "      stages: []\n      unused:\n"
                                << "empty-value"
@@ -167,23 +176,7 @@ void TestPipelineReader::mistakes() {
     QFETCH(QString, code);
     QFETCH(QString, lineOf);
     QFETCH(QString, message);
-    std::string text = scenarioText(kScenario);
-    const std::size_t at = text.find(from.toStdString());
-    QVERIFY2(at != std::string::npos, qPrintable(from));
-    text.replace(at, from.toStdString().size(), to.toStdString());
-    const ScenarioLoadResult result = readScenario(text, "edited.yaml");
-    QVERIFY2(!result.scenario, "the edited file must not load");
-    const int line = cnsim::test::lineOf(text, lineOf.toStdString());
-    bool found = false;
-    for (const Diagnostic& d : result.diagnostics) {
-        if (d.severity == Severity::Error && d.code == code.toStdString() && d.line == line &&
-            d.message.find(message.toStdString()) != std::string::npos) {
-            found = true;
-        }
-    }
-    QVERIFY2(found,
-             qPrintable("expected " + code + " at line " + QString::number(line) + " mentioning '" +
-                        message + "'; got:\n" + describe(result.diagnostics)));
+    expectMistake(scenarioText(kScenario), from, to, code, lineOf, message);
 }
 
 QTEST_GUILESS_MAIN(TestPipelineReader)

@@ -203,23 +203,7 @@ void TestRolloutReader::mistakes() {
     QFETCH(QString, code);
     QFETCH(QString, lineOf);
     QFETCH(QString, message);
-    std::string text = scenarioText(qPrintable(file));
-    const std::size_t at = text.find(from.toStdString());
-    QVERIFY2(at != std::string::npos, qPrintable(from));
-    text.replace(at, from.toStdString().size(), to.toStdString());
-    const ScenarioLoadResult result = readScenario(text, "edited.yaml");
-    QVERIFY2(!result.scenario, "the edited file must not load");
-    const int line = cnsim::test::lineOf(text, lineOf.toStdString());
-    bool found = false;
-    for (const Diagnostic& d : result.diagnostics) {
-        if (d.severity == Severity::Error && d.code == code.toStdString() && d.line == line &&
-            d.message.find(message.toStdString()) != std::string::npos) {
-            found = true;
-        }
-    }
-    QVERIFY2(found,
-             qPrintable("expected " + code + " at line " + QString::number(line) + " mentioning '" +
-                        message + "'; got:\n" + describe(result.diagnostics)));
+    expectMistake(scenarioText(qPrintable(file)), from, to, code, lineOf, message);
 }
 
 QTEST_GUILESS_MAIN(TestRolloutReader)

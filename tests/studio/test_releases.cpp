@@ -39,6 +39,12 @@ cnsim::SimTime abortTime(const cnsim::Simulation& sim) {
     return cnsim::SimTime::zero();
 }
 
+// Opens `path` in a window of the screenshots' size with the Releases dock in front.
+bool openAtReleases(MainWindow& window, const QString& path) {
+    window.resize(1600, 1000);
+    return window.openScenarioFile(path) && window.raiseDock(QStringLiteral("releases"));
+}
+
 } // namespace
 
 class TestReleases : public QObject {
@@ -57,14 +63,12 @@ void TestReleases::initTestCase() {
 
 void TestReleases::explainsTheRollbackOfTheCanary() {
     MainWindow window;
-    window.resize(1600, 1000);
-    QVERIFY(window.openScenarioFile(canary));
+    QVERIFY(openAtReleases(window, canary));
     ReleaseWidget* panel = window.releases();
     QAbstractItemModelTester steps(panel->stepModel(),
                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester runs(panel->analysisModel(),
                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(window.raiseDock(QStringLiteral("releases")));
     // Before the update: stable, nothing to decide.
     window.runFor(cnsim::SimTime::seconds(50));
     QVERIFY2(panel->decisionText().contains(QLatin1String("Stable")),
@@ -132,12 +136,10 @@ void TestReleases::explainsTheRollbackOfTheCanary() {
 
 void TestReleases::listsThePipelineRuns() {
     MainWindow window;
-    window.resize(1600, 1000);
-    QVERIFY(window.openScenarioFile(pipeline));
+    QVERIFY(openAtReleases(window, pipeline));
     ReleaseWidget* panel = window.releases();
     QAbstractItemModelTester tester(panel->pipelineModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(window.raiseDock(QStringLiteral("releases")));
     window.runFor(cnsim::SimTime::minutes(40));
     PipelineRunModel* model = panel->pipelineModel();
     QCOMPARE(model->rowCount(), 1);
