@@ -9,10 +9,15 @@
 #include <QTest>
 
 #ifndef Q_MOC_RUN
+#include "metrics/runexport.h"
 #include "model/simulation.h"
 #include "scenariotext.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <algorithm>
+#include <sstream>
 #include <string>
 #endif
 
@@ -77,6 +82,7 @@ private slots:
     void buggyVersionIntoCanaryIsRolledBack();
     void worksInAggregateTrafficMode();
     void shippedScenarioShipsTwoOfThree();
+    void jsonSummaryHasThePipelines();
     void deterministic();
 };
 
@@ -283,6 +289,37 @@ void TestPipelines::shippedScenarioShipsTwoOfThree() {
     QCOMPARE(r->spec.podSpec.containers.front().image, std::string("shop/web:4.0"));
     QCOMPARE(runningPodsWithImage(sim, "shop/web:4.0"), 5);
     QCOMPARE(p.changeFailureRate, std::optional<double>(1.0 / 3.0));
+}
+
+void TestPipelines::jsonSummaryHasThePipelines() {
+    const auto json = [](Scenario scenario) {
+        Simulation sim(std::move(scenario));
+        sim.runToEnd();
+        std::ostringstream out;
+        writeSummaryJson(sim.summary(), out);
+        QJsonParseError error;
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(QByteArray::fromStdString(out.str()), &error);
+        if (error.error != QJsonParseError::NoError) {
+            qWarning("%s", qPrintable(error.errorString()));
+        }
+        return doc.object();
+    };
+    const QJsonObject summary = json(loadScenarioFile("pipeline-three-versions.yaml"));
+    const QJsonObject p = summary.value(QStringLiteral("pipelines")).toArray().at(0).toObject();
+    QCOMPARE(p.value(QStringLiteral("target")).toString(), QStringLiteral("Rollout/web"));
+    QCOMPARE(p.value(QStringLiteral("releasesFailed")).toInt(), 1);
+    const QJsonArray runs = p.value(QStringLiteral("runList")).toArray();
+    QCOMPARE(runs.size(), 3);
+    QCOMPARE(runs.at(1).toObject().value(QStringLiteral("release")).toString(),
+             QStringLiteral("failed"));
+    const QJsonObject dora = p.value(QStringLiteral("dora")).toObject();
+    QCOMPARE(dora.value(QStringLiteral("changeFailureRate")).toDouble(), 1.0 / 3.0);
+    QCOMPARE(dora.value(QStringLiteral("deploymentsPerDay")).toDouble(), 9.6);
+    // A scenario without pipelines keeps its summary as it was: no "pipelines" key.
+    const QJsonObject plain = json(loadScenarioFile("canary-analysis-rollback.yaml"));
+    QVERIFY(!plain.isEmpty());
+    QVERIFY(!plain.contains(QStringLiteral("pipelines")));
 }
 
 void TestPipelines::deterministic() {
