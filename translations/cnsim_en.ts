@@ -59,6 +59,10 @@
             <source>Errors</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1  %2  %3</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>AutoscalingChart</name>

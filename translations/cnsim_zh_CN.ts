@@ -59,6 +59,10 @@
             <source>Errors</source>
             <translation>错误</translation>
         </message>
+        <message>
+            <source>%1  %2  %3</source>
+            <translation>%1  %2  %3</translation>
+        </message>
     </context>
     <context>
         <name>AutoscalingChart</name>

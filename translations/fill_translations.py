@@ -729,6 +729,7 @@ ZH = {
     "State": "状态",
     # AnalysisRunModel
     "%1 (needs %2)": "%1（要求 %2）",
+    "%1  %2  %3": "%1  %2  %3",
     "%1 (fails if %2)": "%1（%2 时失败）",
     "Successful measurements / the count the metric needs": "成功的测量次数 / 该指标需要的次数",
     "Failed measurements / failureLimit: one more than the limit fails the run":

@@ -1,9 +1,11 @@
 #include "analysisrunmodel.h"
 
 #include "cluster/apiserver.h"
+#include "hpadecisionlogmodel.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QStringList>
 #include <algorithm>
 
 namespace {
@@ -44,6 +46,18 @@ QString AnalysisRunModel::lastValue(const cnsim::AnalysisMetricResult& metric) {
         std::find_if(metric.measurements.rbegin(), metric.measurements.rend(),
                      [](const cnsim::AnalysisMeasurement& m) { return m.value.has_value(); });
     return last == metric.measurements.rend() ? QStringLiteral("–") : number(*last->value);
+}
+
+QString AnalysisRunModel::measurementsText(const cnsim::AnalysisMetricResult& metric) {
+    QStringList lines;
+    for (const cnsim::AnalysisMeasurement& measurement : metric.measurements) {
+        lines << tr("%1  %2  %3")
+                     .arg(HpaDecisionLogModel::shortClock(measurement.startedAt),
+                          measurement.value ? number(*measurement.value)
+                                            : QString::fromStdString(measurement.message),
+                          phaseName(measurement.phase));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString AnalysisRunModel::lastValueText(const cnsim::AnalysisMetricResult& metric) {
@@ -91,6 +105,9 @@ QVariant AnalysisRunModel::data(const QModelIndex& index, int role) const {
         }
     }
     if (role == Qt::ToolTipRole) {
+        if (index.column() == LastValueColumn) {
+            return measurementsText(m);
+        }
         return index.column() == RunColumn ? r.run
                                            : headerData(index.column(), Qt::Horizontal, role);
     }

@@ -58,6 +58,8 @@ public:
     static QString phaseName(cnsim::AnalysisPhase phase);
     // "0.124 (needs result <= 0.02)", or "–" before the first measurement.
     static QString lastValueText(const cnsim::AnalysisMetricResult& metric);
+    // Every measurement, one a line: "1:58:29  0.1182  Failed" (an Error shows its message).
+    static QString measurementsText(const cnsim::AnalysisMetricResult& metric);
     // The last measured value ("0.124"), or "–" before the first measurement.
     static QString lastValue(const cnsim::AnalysisMetricResult& metric);
 

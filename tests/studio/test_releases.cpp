@@ -105,6 +105,12 @@ void TestReleases::explainsTheRollbackOfTheCanary() {
              QStringLiteral("%1 / 1").arg(c.failed));
     QCOMPARE(runModel->data(runModel->index(0, AnalysisRunModel::SuccessfulColumn)).toString(),
              QStringLiteral("%1 / 5").arg(c.successful));
+    // Every measurement in the last value's tooltip, one a line.
+    const QString measurements =
+        runModel->data(runModel->index(0, AnalysisRunModel::LastValueColumn), Qt::ToolTipRole)
+            .toString();
+    QCOMPARE(measurements.count(QLatin1Char('\n')) + 1, c.count);
+    QVERIFY2(measurements.endsWith(QLatin1String("Failed")), qPrintable(measurements));
 
     // The decision, with its reason and where traffic went.
     const QString decision = panel->decisionText();
