@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AnalysisRunModel</name>
+        <message>
+            <source>%1 (needs %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (fails if %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed measurements / failureLimit: one more than the limit fails the run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inconclusive measurements / inconclusiveLimit: one more than the limit pauses the Rollout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consecutive errors / consecutiveErrorLimit: one more than the limit ends the run in Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Analysis run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Successful measurements / the count the metric needs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inconclusive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1  %2  %3</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AutoscalingChart</name>
         <message>
             <source>Requests/s to %1</source>
@@ -405,7 +468,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, nodegroups, scenario, services, traces) before the screenshot.</source>
+            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, nodegroups, releases, scenario, services, traces) before the screenshot.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -859,6 +922,46 @@
         </message>
         <message>
             <source>AutoScalingGroup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 for %3 waits for the running run to finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 for %3 canceled before it started: the newer commit %4 took its place in the queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 started for %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2, stage %3 passed in %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2, stage %3 failed after %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 for %3 succeeded in %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 for %3 failed at stage %4; nothing was deployed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 sets the image of %3 to %4; the release begins</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CI/CD pipeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1650,6 +1753,10 @@
             <source>Traces</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Releases</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NodeGroupWidget</name>
@@ -1810,6 +1917,85 @@
         </message>
     </context>
     <context>
+        <name>PipelineRunModel</name>
+        <message>
+            <source>%1 running…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ✗ %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ✓ %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting for the running run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>canceled: a newer commit took its place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed at %1: nothing deployed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deployed at %1, releasing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deployed at %1, released at %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deployed at %1, rolled back at %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deployed at %1, replaced at %2 before it finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 #%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>#%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pipeline %1, run %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pushed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PodItem</name>
         <message>
             <source>none yet</source>
@@ -1828,6 +2014,147 @@
         </message>
         <message>
             <source>Waiting because: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReleaseChart</name>
+        <message>
+            <source>% of traffic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>% errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canary weight (stable gets the rest)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>errors of %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReleaseWidget</name>
+        <message>
+            <source>the stable version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Analysis %1 could not measure %2 times in a row, more than its consecutiveErrorLimit. The controller aborted the update to revision %3: all traffic is back on %4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The update to revision %1 was aborted by hand (kubectl argo rollouts abort): all traffic is back on %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An analysis was inconclusive: the Rollout waits for a person to promote or abort it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stable: every pod runs %1 (revision %2). Nothing to decide until the image changes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blue-green: %1 runs beside %2 until it is promoted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moving every pod to the new version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rolling out %1 (revision %2): step %3 of %4, %5. An analysis failure would roll back to %6.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Rollout %1&lt;/b&gt; · revision %2 · %3&lt;br&gt;Canary %4 % (%5 ready, %6) · stable %7 % (%8 ready, %9)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rollout:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Canary steps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Analysis runs (measurements against the limits)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CI/CD pipeline runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This scenario has no Argo Rollouts Rollout and no CI/CD pipeline. Open canary-analysis-rollback.yaml or pipeline-three-versions.yaml to see a release here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it needed %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it fails if %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Analysis %1 failed %2 of %3 measurements, more than its failureLimit of %4: the last read %5, %6. The controller aborted the update to revision %7: the canary was scaled away and all traffic is back on %8.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RolloutStepModel</name>
+        <message>
+            <source>set weight %1 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pause %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pause until promoted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>analysis %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paused (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to do</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>aborted here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>#</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
             <translation type="unfinished" />
         </message>
     </context>

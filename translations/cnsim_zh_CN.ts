@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AnalysisRunModel</name>
+        <message>
+            <source>%1 (needs %2)</source>
+            <translation>%1（要求 %2）</translation>
+        </message>
+        <message>
+            <source>%1 (fails if %2)</source>
+            <translation>%1（%2 时失败）</translation>
+        </message>
+        <message>
+            <source>Failed measurements / failureLimit: one more than the limit fails the run</source>
+            <translation>失败的测量次数 / failureLimit：超过上限即判定运行失败</translation>
+        </message>
+        <message>
+            <source>Inconclusive measurements / inconclusiveLimit: one more than the limit pauses the Rollout</source>
+            <translation>不确定的测量次数 / inconclusiveLimit：超过上限即暂停 Rollout</translation>
+        </message>
+        <message>
+            <source>Consecutive errors / consecutiveErrorLimit: one more than the limit ends the run in Error</source>
+            <translation>连续错误次数 / consecutiveErrorLimit：超过上限即以 Error 结束运行</translation>
+        </message>
+        <message>
+            <source>Analysis run</source>
+            <translation>分析运行</translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>阶段（Phase）</translation>
+        </message>
+        <message>
+            <source>Last value</source>
+            <translation>最新值</translation>
+        </message>
+        <message>
+            <source>Successful measurements / the count the metric needs</source>
+            <translation>成功的测量次数 / 该指标需要的次数</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Inconclusive</source>
+            <translation>不确定</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>%1  %2  %3</source>
+            <translation>%1  %2  %3</translation>
+        </message>
+    </context>
+    <context>
         <name>AutoscalingChart</name>
         <message>
             <source>Requests/s to %1</source>
@@ -401,8 +464,8 @@
             <translation>名称</translation>
         </message>
         <message>
-            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, nodegroups, scenario, services, traces) before the screenshot.</source>
-            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（autoscaling、controlplane、chart、decision、events、kubectl、nodegroups、scenario、services、traces）。</translation>
+            <source>Show and raise the dock &lt;name&gt; (autoscaling, controlplane, chart, decision, events, kubectl, nodegroups, releases, scenario, services, traces) before the screenshot.</source>
+            <translation>截图前显示并置顶名为 &lt;name&gt; 的停靠窗口（autoscaling、controlplane、chart、decision、events、kubectl、nodegroups、releases、scenario、services、traces）。</translation>
         </message>
     </context>
     <context>
@@ -853,6 +916,46 @@
         <message>
             <source>AutoScalingGroup</source>
             <translation>AutoScalingGroup</translation>
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 for %3 waits for the running run to finish</source>
+            <translation>流水线 %1：%3 的第 %2 次运行等待正在进行的运行结束</translation>
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 for %3 canceled before it started: the newer commit %4 took its place in the queue</source>
+            <translation>流水线 %1：%3 的第 %2 次运行在开始前被取消：更新的提交 %4 取代了它在队列中的位置</translation>
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 started for %3</source>
+            <translation>流水线 %1：为 %3 开始第 %2 次运行</translation>
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2, stage %3 passed in %4</source>
+            <translation>流水线 %1：第 %2 次运行，阶段 %3 通过，用时 %4</translation>
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2, stage %3 failed after %4</source>
+            <translation>流水线 %1：第 %2 次运行，阶段 %3 在 %4 后失败</translation>
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 for %3 succeeded in %4</source>
+            <translation>流水线 %1：%3 的第 %2 次运行成功，用时 %4</translation>
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 for %3 failed at stage %4; nothing was deployed</source>
+            <translation>流水线 %1：%3 的第 %2 次运行在阶段 %4 失败；没有部署任何内容</translation>
+        </message>
+        <message>
+            <source>Pipeline %1: run #%2 sets the image of %3 to %4; the release begins</source>
+            <translation>流水线 %1：第 %2 次运行将 %3 的镜像设为 %4；发布开始</translation>
+        </message>
+        <message>
+            <source>CI/CD pipeline</source>
+            <translation>CI/CD 流水线</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>流水线</translation>
         </message>
         <message>
             <source>node termination handler</source>
@@ -1638,6 +1741,10 @@
             <source>Traces</source>
             <translation>链路追踪</translation>
         </message>
+        <message>
+            <source>Releases</source>
+            <translation>发布</translation>
+        </message>
     </context>
     <context>
         <name>NodeGroupWidget</name>
@@ -1795,6 +1902,85 @@
         </message>
     </context>
     <context>
+        <name>PipelineRunModel</name>
+        <message>
+            <source>%1 running…</source>
+            <translation>%1 运行中…</translation>
+        </message>
+        <message>
+            <source>%1 ✗ %2</source>
+            <translation>%1 ✗ %2</translation>
+        </message>
+        <message>
+            <source>%1 ✓ %2</source>
+            <translation>%1 ✓ %2</translation>
+        </message>
+        <message>
+            <source>waiting for the running run</source>
+            <translation>等待正在进行的运行</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <source>canceled: a newer commit took its place</source>
+            <translation>已取消：更新的提交取代了它</translation>
+        </message>
+        <message>
+            <source>failed at %1: nothing deployed</source>
+            <translation>在 %1 失败：未部署</translation>
+        </message>
+        <message>
+            <source>deployed at %1, releasing…</source>
+            <translation>%1 部署，发布中…</translation>
+        </message>
+        <message>
+            <source>deployed at %1, released at %2</source>
+            <translation>%1 部署，%2 发布完成</translation>
+        </message>
+        <message>
+            <source>deployed at %1, rolled back at %2</source>
+            <translation>%1 部署，%2 回滚</translation>
+        </message>
+        <message>
+            <source>deployed at %1, replaced at %2 before it finished</source>
+            <translation>%1 部署，完成前于 %2 被替换</translation>
+        </message>
+        <message>
+            <source>%1 #%2</source>
+            <translation>%1 #%2</translation>
+        </message>
+        <message>
+            <source>#%1</source>
+            <translation>#%1</translation>
+        </message>
+        <message>
+            <source>Pipeline %1, run %2</source>
+            <translation>流水线 %1，第 %2 次运行</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <translation>镜像</translation>
+        </message>
+        <message>
+            <source>Pushed</source>
+            <translation>推送时间</translation>
+        </message>
+        <message>
+            <source>Stages</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+    </context>
+    <context>
         <name>PodItem</name>
         <message>
             <source>none yet</source>
@@ -1813,6 +1999,147 @@
         <message>
             <source>Waiting because: %1</source>
             <translation>等待原因：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReleaseChart</name>
+        <message>
+            <source>% of traffic</source>
+            <translation>流量 %</translation>
+        </message>
+        <message>
+            <source>% errors</source>
+            <translation>错误 %</translation>
+        </message>
+        <message>
+            <source>Canary weight (stable gets the rest)</source>
+            <translation>金丝雀权重（其余流量归稳定版本）</translation>
+        </message>
+        <message>
+            <source>errors of %1</source>
+            <translation>%1 的错误率</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReleaseWidget</name>
+        <message>
+            <source>the stable version</source>
+            <translation>稳定版本</translation>
+        </message>
+        <message>
+            <source>Analysis %1 could not measure %2 times in a row, more than its consecutiveErrorLimit. The controller aborted the update to revision %3: all traffic is back on %4.</source>
+            <translation>分析 %1 连续 %2 次无法测量，超过了 consecutiveErrorLimit。控制器中止了到修订版本 %3 的更新：全部流量回到 %4。</translation>
+        </message>
+        <message>
+            <source>The update to revision %1 was aborted by hand (kubectl argo rollouts abort): all traffic is back on %2.</source>
+            <translation>到修订版本 %1 的更新被手动中止（kubectl argo rollouts abort）：全部流量回到 %2。</translation>
+        </message>
+        <message>
+            <source>An analysis was inconclusive: the Rollout waits for a person to promote or abort it.</source>
+            <translation>一次分析结果不确定：Rollout 等待人工推进（promote）或中止（abort）。</translation>
+        </message>
+        <message>
+            <source>Stable: every pod runs %1 (revision %2). Nothing to decide until the image changes.</source>
+            <translation>稳定：所有 Pod 都运行 %1（修订版本 %2）。镜像改变之前无需做出决定。</translation>
+        </message>
+        <message>
+            <source>Blue-green: %1 runs beside %2 until it is promoted.</source>
+            <translation>蓝绿发布：%1 与 %2 并行运行，直到被推进（promote）。</translation>
+        </message>
+        <message>
+            <source>moving every pod to the new version</source>
+            <translation>正在把所有 Pod 切换到新版本</translation>
+        </message>
+        <message>
+            <source>Rolling out %1 (revision %2): step %3 of %4, %5. An analysis failure would roll back to %6.</source>
+            <translation>正在发布 %1（修订版本 %2）：第 %3 步，共 %4 步，%5。若分析失败将回滚到 %6。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Rollout %1&lt;/b&gt; · revision %2 · %3&lt;br&gt;Canary %4 % (%5 ready, %6) · stable %7 % (%8 ready, %9)</source>
+            <translation>&lt;b&gt;Rollout %1&lt;/b&gt; · 修订版本 %2 · %3&lt;br&gt;金丝雀 %4 %（%5 个就绪，%6）· 稳定版本 %7 %（%8 个就绪，%9）</translation>
+        </message>
+        <message>
+            <source>Rollout:</source>
+            <translation>Rollout：</translation>
+        </message>
+        <message>
+            <source>Canary steps</source>
+            <translation>金丝雀步骤</translation>
+        </message>
+        <message>
+            <source>Analysis runs (measurements against the limits)</source>
+            <translation>分析运行（测量结果与上限对比）</translation>
+        </message>
+        <message>
+            <source>CI/CD pipeline runs</source>
+            <translation>CI/CD 流水线运行</translation>
+        </message>
+        <message>
+            <source>This scenario has no Argo Rollouts Rollout and no CI/CD pipeline. Open canary-analysis-rollback.yaml or pipeline-three-versions.yaml to see a release here.</source>
+            <translation>此场景没有 Argo Rollouts 的 Rollout，也没有 CI/CD 流水线。打开 canary-analysis-rollback.yaml 或 pipeline-three-versions.yaml 即可在此看到发布过程。</translation>
+        </message>
+        <message>
+            <source>it needed %1</source>
+            <translation>要求 %1</translation>
+        </message>
+        <message>
+            <source>it fails if %1</source>
+            <translation>%1 时判定失败</translation>
+        </message>
+        <message>
+            <source>Analysis %1 failed %2 of %3 measurements, more than its failureLimit of %4: the last read %5, %6. The controller aborted the update to revision %7: the canary was scaled away and all traffic is back on %8.</source>
+            <translation>分析 %1 在 %3 次测量中失败 %2 次，超过了 failureLimit %4：最新读数为 %5，%6。控制器中止了到修订版本 %7 的更新：金丝雀已被缩容移除，全部流量回到 %8。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RolloutStepModel</name>
+        <message>
+            <source>set weight %1 %</source>
+            <translation>设置权重 %1 %</translation>
+        </message>
+        <message>
+            <source>pause %1</source>
+            <translation>暂停 %1</translation>
+        </message>
+        <message>
+            <source>pause until promoted</source>
+            <translation>暂停，直到人工推进（promote）</translation>
+        </message>
+        <message>
+            <source>analysis %1</source>
+            <translation>分析 %1</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>paused (%1)</source>
+            <translation>已暂停（%1）</translation>
+        </message>
+        <message>
+            <source>to do</source>
+            <translation>待执行</translation>
+        </message>
+        <message>
+            <source>aborted here</source>
+            <translation>在此中止</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
         </message>
     </context>
     <context>

@@ -327,9 +327,9 @@ ZH = {
         "先封锁，再通过驱逐 API 驱逐所有 Pod（遵守 PodDisruptionBudget）。",
     # CommandLineOptions: --show-dock
     "Show and raise the dock <name> (autoscaling, controlplane, chart, decision, events, "
-    "kubectl, nodegroups, scenario, services, traces) before the screenshot.":
+    "kubectl, nodegroups, releases, scenario, services, traces) before the screenshot.":
         "截图前显示并置顶名为 <name> 的停靠窗口（autoscaling、controlplane、chart、decision、"
-        "events、kubectl、nodegroups、scenario、services、traces）。",
+        "events、kubectl、nodegroups、releases、scenario、services、traces）。",
     "Services": "服务",
     "Clients": "客户端",
     "Requests from outside the cluster": "来自集群外部的请求",
@@ -679,6 +679,118 @@ ZH = {
     "span to select its pod.":
         "每个 Span 一行，缩进在调用它的 Service 之下；所有条形共用一个从请求到达开始的时间轴。"
         "绿色：成功，琥珀色：被拒绝（4xx），红色：失败（5xx）。点击 Span 可选中其 Pod。",
+    # EventText: CI/CD pipelines (docs/releases.md)
+    "CI/CD pipeline": "CI/CD 流水线",
+    "Pipeline": "流水线",
+    "Pipeline %1: run #%2 for %3 waits for the running run to finish":
+        "流水线 %1：%3 的第 %2 次运行等待正在进行的运行结束",
+    "Pipeline %1: run #%2 for %3 canceled before it started: the newer commit %4 took its "
+    "place in the queue":
+        "流水线 %1：%3 的第 %2 次运行在开始前被取消：更新的提交 %4 取代了它在队列中的位置",
+    "Pipeline %1: run #%2 started for %3": "流水线 %1：为 %3 开始第 %2 次运行",
+    "Pipeline %1: run #%2, stage %3 passed in %4": "流水线 %1：第 %2 次运行，阶段 %3 通过，用时 %4",
+    "Pipeline %1: run #%2, stage %3 failed after %4": "流水线 %1：第 %2 次运行，阶段 %3 在 %4 后失败",
+    "Pipeline %1: run #%2 for %3 succeeded in %4": "流水线 %1：%3 的第 %2 次运行成功，用时 %4",
+    "Pipeline %1: run #%2 for %3 failed at stage %4; nothing was deployed":
+        "流水线 %1：%3 的第 %2 次运行在阶段 %4 失败；没有部署任何内容",
+    "Pipeline %1: run #%2 sets the image of %3 to %4; the release begins":
+        "流水线 %1：第 %2 次运行将 %3 的镜像设为 %4；发布开始",
+    # PipelineRunModel
+    "%1 running…": "%1 运行中…",
+    "%1 ✗ %2": "%1 ✗ %2",
+    "%1 ✓ %2": "%1 ✓ %2",
+    "waiting for the running run": "等待正在进行的运行",
+    "running": "运行中",
+    "canceled: a newer commit took its place": "已取消：更新的提交取代了它",
+    "failed at %1: nothing deployed": "在 %1 失败：未部署",
+    "deployed at %1, releasing…": "%1 部署，发布中…",
+    "deployed at %1, released at %2": "%1 部署，%2 发布完成",
+    "deployed at %1, rolled back at %2": "%1 部署，%2 回滚",
+    "deployed at %1, replaced at %2 before it finished": "%1 部署，完成前于 %2 被替换",
+    "%1 #%2": "%1 #%2",
+    "#%1": "#%1",
+    "Pipeline %1, run %2": "流水线 %1，第 %2 次运行",
+    "Run": "运行",
+    "Image": "镜像",
+    "Pushed": "推送时间",
+    "Stages": "阶段",
+    "Outcome": "结果",
+    # RolloutStepModel
+    "set weight %1 %": "设置权重 %1 %",
+    "pause %1": "暂停 %1",
+    "pause until promoted": "暂停，直到人工推进（promote）",
+    "analysis %1": "分析 %1",
+    "done": "已完成",
+    "in progress": "进行中",
+    "paused (%1)": "已暂停（%1）",
+    "to do": "待执行",
+    "aborted here": "在此中止",
+    "#": "#",
+    "Step": "步骤",
+    "State": "状态",
+    # AnalysisRunModel
+    "%1 (needs %2)": "%1（要求 %2）",
+    "%1  %2  %3": "%1  %2  %3",
+    "%1 (fails if %2)": "%1（%2 时失败）",
+    "Successful measurements / the count the metric needs": "成功的测量次数 / 该指标需要的次数",
+    "Failed measurements / failureLimit: one more than the limit fails the run":
+        "失败的测量次数 / failureLimit：超过上限即判定运行失败",
+    "Inconclusive measurements / inconclusiveLimit: one more than the limit pauses the Rollout":
+        "不确定的测量次数 / inconclusiveLimit：超过上限即暂停 Rollout",
+    "Consecutive errors / consecutiveErrorLimit: one more than the limit ends the run in Error":
+        "连续错误次数 / consecutiveErrorLimit：超过上限即以 Error 结束运行",
+    "Analysis run": "分析运行",
+    "Metric": "指标",
+    "Phase": "阶段（Phase）",
+    "OK": "成功",
+    "Failed": "失败",
+    "Inconclusive": "不确定",
+    "Errors": "错误",
+    "Last value": "最新值",
+    # ReleaseChart
+    "% of traffic": "流量 %",
+    "% errors": "错误 %",
+    "Canary weight (stable gets the rest)": "金丝雀权重（其余流量归稳定版本）",
+    "errors of %1": "%1 的错误率",
+    # ReleaseWidget
+    "the stable version": "稳定版本",
+    "Analysis %1 failed %2 of %3 measurements, more than its failureLimit of %4: the last read "
+    "%5, %6. The controller aborted the update to revision %7: the canary was scaled away and "
+    "all traffic is back on %8.":
+        "分析 %1 在 %3 次测量中失败 %2 次，超过了 failureLimit %4：最新读数为 %5，%6。控制器中止"
+        "了到修订版本 %7 的更新：金丝雀已被缩容移除，全部流量回到 %8。",
+    "it needed %1": "要求 %1",
+    "it fails if %1": "%1 时判定失败",
+    "Analysis %1 could not measure %2 times in a row, more than its consecutiveErrorLimit. The "
+    "controller aborted the update to revision %3: all traffic is back on %4.":
+        "分析 %1 连续 %2 次无法测量，超过了 consecutiveErrorLimit。控制器中止了到修订版本 %3 "
+        "的更新：全部流量回到 %4。",
+    "The update to revision %1 was aborted by hand (kubectl argo rollouts abort): all traffic "
+    "is back on %2.":
+        "到修订版本 %1 的更新被手动中止（kubectl argo rollouts abort）：全部流量回到 %2。",
+    "An analysis was inconclusive: the Rollout waits for a person to promote or abort it.":
+        "一次分析结果不确定：Rollout 等待人工推进（promote）或中止（abort）。",
+    "Stable: every pod runs %1 (revision %2). Nothing to decide until the image changes.":
+        "稳定：所有 Pod 都运行 %1（修订版本 %2）。镜像改变之前无需做出决定。",
+    "Blue-green: %1 runs beside %2 until it is promoted.":
+        "蓝绿发布：%1 与 %2 并行运行，直到被推进（promote）。",
+    "moving every pod to the new version": "正在把所有 Pod 切换到新版本",
+    "Rolling out %1 (revision %2): step %3 of %4, %5. An analysis failure would roll back to "
+    "%6.":
+        "正在发布 %1（修订版本 %2）：第 %3 步，共 %4 步，%5。若分析失败将回滚到 %6。",
+    "<b>Rollout %1</b> · revision %2 · %3<br>Canary %4 % (%5 ready, %6) · stable %7 % (%8 "
+    "ready, %9)":
+        "<b>Rollout %1</b> · 修订版本 %2 · %3<br>金丝雀 %4 %（%5 个就绪，%6）· 稳定版本 %7 %"
+        "（%8 个就绪，%9）",
+    "Rollout:": "Rollout：",
+    "Canary steps": "金丝雀步骤",
+    "Analysis runs (measurements against the limits)": "分析运行（测量结果与上限对比）",
+    "CI/CD pipeline runs": "CI/CD 流水线运行",
+    "This scenario has no Argo Rollouts Rollout and no CI/CD pipeline. Open "
+    "canary-analysis-rollback.yaml or pipeline-three-versions.yaml to see a release here.":
+        "此场景没有 Argo Rollouts 的 Rollout，也没有 CI/CD 流水线。打开 "
+        "canary-analysis-rollback.yaml 或 pipeline-three-versions.yaml 即可在此看到发布过程。",
+    "Releases": "发布",
 }
 
 

@@ -5,6 +5,7 @@
 #include "hpadecisionlogmodel.h"
 #include "model/simulation.h"
 #include "nodegroupwidget.h"
+#include "objectcombo.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -35,11 +36,6 @@ const QColor limited(0xb2, 0x6a, 0x00);
 
 QString coloured(const QString& text, const QColor& colour) {
     return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour.name(), text);
-}
-
-// "default/web" → "web"; other namespaces keep theirs.
-QString displayName(const QString& key) {
-    return key.startsWith(QLatin1String("default/")) ? key.mid(8) : key;
 }
 
 // The first Service in the Deployment's namespace whose selector picks its pods: where the
@@ -226,25 +222,8 @@ void AutoscalingWidget::sync(const cnsim::Simulation& simulation) {
     for (const auto& [key, hpa] : api.horizontalPodAutoscalers()) {
         keys << qs(key);
     }
-    QStringList offered;
-    for (int i = 0; i < m_combo->count(); ++i) {
-        offered << m_combo->itemData(i).toString();
-    }
-    if (keys != offered) {
-        const QString previous = m_key;
-        {
-            const QSignalBlocker blocker(m_combo);
-            m_combo->clear();
-            for (const QString& key : keys) {
-                m_combo->addItem(displayName(key), key);
-            }
-            m_combo->setCurrentIndex(std::max(0, static_cast<int>(keys.indexOf(previous))));
-        }
-        m_comboLabel->setVisible(keys.size() > 1);
-        m_combo->setVisible(keys.size() > 1);
-        if (m_combo->currentData().toString() != previous || keys.isEmpty()) {
-            onHpaChosen();
-        }
+    if (ObjectCombo::sync(m_combo, m_comboLabel, keys, m_key)) {
+        onHpaChosen();
     }
     m_nodeGroups->sync(simulation);
     showPanels();
@@ -305,7 +284,8 @@ void AutoscalingWidget::showStatus() {
         return;
     }
     if (!known) {
-        m_title->setText(tr("HorizontalPodAutoscaler %1").arg(displayName(m_key).toHtmlEscaped()));
+        m_title->setText(
+            tr("HorizontalPodAutoscaler %1").arg(ObjectCombo::displayName(m_key).toHtmlEscaped()));
         return;
     }
     const cnsim::HorizontalPodAutoscalerObject& hpa = *m_hpa;

@@ -33,7 +33,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList& arguments) {
     const QCommandLineOption showDockOption(
         QStringLiteral("show-dock"),
         tr("Show and raise the dock <name> (autoscaling, controlplane, chart, decision, events, "
-           "kubectl, nodegroups, scenario, services, traces) before the screenshot."),
+           "kubectl, nodegroups, releases, scenario, services, traces) before the screenshot."),
         tr("name"));
     parser.addOptions(
         {langOption, screenshotOption, runForOption, sizeOption, selectPodOption, showDockOption});

@@ -99,8 +99,9 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
     case cnsim::Component::CloudProvider:
     // Argo Rollouts' controller is an add-on Deployment, not part of the control plane drawn.
     case cnsim::Component::RolloutsController:
-    // A VM auto-scaling group is outside Kubernetes' control plane.
+    // A VM auto-scaling group and a CI/CD pipeline are outside Kubernetes' control plane.
     case cnsim::Component::AutoScalingGroup:
+    case cnsim::Component::Pipeline:
     // The node termination handler is a DaemonSet on the nodes, not the control plane.
     case cnsim::Component::NodeTerminationHandler:
         break;
@@ -203,6 +204,8 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
         break;
     case cnsim::Component::CloudProvider:
     case cnsim::Component::AutoScalingGroup:
+    // The CI system runs outside the cluster; no scenario fault reaches it.
+    case cnsim::Component::Pipeline:
         return false; // the cloud is never down in a scenario
     }
     return !m_apiServerUp;

@@ -182,6 +182,37 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
                         "to %4")
                          .arg(fromStd(event.objectName), fromStd(event.arg("alarm")),
                               fromStd(event.arg("from")), fromStd(event.arg("to")));
+    case EventReason::PipelineQueued:
+        return tr("Pipeline %1: run #%2 for %3 waits for the running run to finish")
+            .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("image")));
+    case EventReason::PipelineSuperseded:
+        return tr("Pipeline %1: run #%2 for %3 canceled before it started: the newer commit %4 "
+                  "took its place in the queue")
+            .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("image")),
+                 fromStd(event.arg("by")));
+    case EventReason::PipelineStarted:
+        return tr("Pipeline %1: run #%2 started for %3")
+            .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("image")));
+    case EventReason::StageSucceeded:
+        return tr("Pipeline %1: run #%2, stage %3 passed in %4")
+            .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("stage")),
+                 fromStd(event.arg("duration")));
+    case EventReason::StageFailed:
+        return tr("Pipeline %1: run #%2, stage %3 failed after %4")
+            .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("stage")),
+                 fromStd(event.arg("duration")));
+    case EventReason::PipelineSucceeded:
+        return tr("Pipeline %1: run #%2 for %3 succeeded in %4")
+            .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("image")),
+                 fromStd(event.arg("duration")));
+    case EventReason::PipelineFailed:
+        return tr("Pipeline %1: run #%2 for %3 failed at stage %4; nothing was deployed")
+            .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("image")),
+                 fromStd(event.arg("stage")));
+    case EventReason::DeployTriggered:
+        return tr("Pipeline %1: run #%2 sets the image of %3 to %4; the release begins")
+            .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("target")),
+                 fromStd(event.arg("image")));
     case EventReason::Failed:
     case EventReason::BackOff:
     case EventReason::Unhealthy:
@@ -228,6 +259,8 @@ QString EventText::componentName(cnsim::Component component) {
         return tr("rollouts controller");
     case cnsim::Component::AutoScalingGroup:
         return tr("auto-scaling group");
+    case cnsim::Component::Pipeline:
+        return tr("CI/CD pipeline");
     case cnsim::Component::NodeTerminationHandler:
         return tr("node termination handler");
     }
@@ -254,6 +287,8 @@ QString EventText::objectKindName(cnsim::ObjectKind kind) {
         return tr("AnalysisRun");
     case cnsim::ObjectKind::AutoScalingGroup:
         return tr("AutoScalingGroup");
+    case cnsim::ObjectKind::Pipeline:
+        return tr("Pipeline");
     }
     return fromStd(cnsim::objectKindName(kind));
 }

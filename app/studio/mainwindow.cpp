@@ -13,6 +13,7 @@
 #include "languagemanager.h"
 #include "model/simulation.h"
 #include "poditem.h"
+#include "releasewidget.h"
 #include "scenarioinfowidget.h"
 #include "scenarioloader.h"
 #include "schedulingdecisionwidget.h"
@@ -266,6 +267,14 @@ void MainWindow::createDocks() {
         }
     });
 
+    // Rollouts, their analysis and the CI/CD pipeline runs: another tab.
+    m_releases = new ReleaseWidget(this);
+    m_releasesDock = new QDockWidget(this);
+    m_releasesDock->setObjectName(QStringLiteral("releasesDock"));
+    m_releasesDock->setWidget(m_releases);
+    addDockWidget(Qt::RightDockWidgetArea, m_releasesDock);
+    tabifyDockWidget(m_chartDock, m_releasesDock);
+
     // Sampled request traces and their waterfall: another tab.
     m_traces = new TraceWidget(this);
     m_tracesDock = new QDockWidget(this);
@@ -294,6 +303,7 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(m_controlPlaneDock->toggleViewAction());
     m_viewMenu->addAction(m_serviceMapDock->toggleViewAction());
     m_viewMenu->addAction(m_autoscalingDock->toggleViewAction());
+    m_viewMenu->addAction(m_releasesDock->toggleViewAction());
     m_viewMenu->addAction(m_tracesDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(m_languageMenu);
@@ -341,6 +351,7 @@ void MainWindow::retranslateUi() {
     m_controlPlaneDock->setWindowTitle(tr("Control plane"));
     m_serviceMapDock->setWindowTitle(tr("Services"));
     m_autoscalingDock->setWindowTitle(tr("Autoscaling"));
+    m_releasesDock->setWindowTitle(tr("Releases"));
     m_tracesDock->setWindowTitle(tr("Traces"));
     m_faultMenu->setTitle(tr("&Inject Fault"));
     m_zoneOutageMenu->setTitle(tr("&Zone outage"));
@@ -458,6 +469,7 @@ void MainWindow::refreshViews() {
     m_controlPlane->sync(*simulation);
     m_serviceMap->sync(*simulation);
     m_autoscaling->sync(*simulation);
+    m_releases->sync(*simulation);
     m_traces->sync(*simulation);
     updateSchedulingDecision();
     updateClock();
@@ -506,6 +518,7 @@ void MainWindow::onSimulationReplaced() {
     m_controlPlane->clear();
     m_serviceMap->clear();
     m_autoscaling->clear();
+    m_releases->clear();
     m_traces->clear();
     m_chart->clear();
     m_ended = false;
@@ -728,15 +741,11 @@ bool MainWindow::raiseDock(const QString& name) {
         return true;
     }
     const std::pair<const char*, QDockWidget*> docks[] = {
-        {"controlplane", m_controlPlaneDock},
-        {"chart", m_chartDock},
-        {"decision", m_decisionDock},
-        {"events", m_eventDock},
-        {"kubectl", m_consoleDock},
-        {"scenario", m_infoDock},
-        {"services", m_serviceMapDock},
-        {"autoscaling", m_autoscalingDock},
-        {"traces", m_tracesDock},
+        {"controlplane", m_controlPlaneDock}, {"chart", m_chartDock},
+        {"decision", m_decisionDock},         {"events", m_eventDock},
+        {"kubectl", m_consoleDock},           {"scenario", m_infoDock},
+        {"services", m_serviceMapDock},       {"autoscaling", m_autoscalingDock},
+        {"releases", m_releasesDock},         {"traces", m_tracesDock},
     };
     for (const auto& [key, dock] : docks) {
         if (name == QLatin1String(key)) {

@@ -22,6 +22,7 @@ struct FaultSpec;
 }
 
 class AutoscalingWidget;
+class ReleaseWidget;
 class TraceWidget;
 class ChartWidget;
 class ClusterScene;
@@ -76,6 +77,7 @@ public:
     ControlPlaneWidget* controlPlane() const { return m_controlPlane; }
     ServiceMapWidget* serviceMap() const { return m_serviceMap; }
     AutoscalingWidget* autoscaling() const { return m_autoscaling; }
+    ReleaseWidget* releases() const { return m_releases; }
     TraceWidget* traces() const { return m_traces; }
     // Simulation > Inject fault: zone, registry and control-plane outages and recoveries.
     QMenu* faultMenu() const { return m_faultMenu; }
@@ -136,6 +138,8 @@ private:
     QDockWidget* m_serviceMapDock = nullptr;
     AutoscalingWidget* m_autoscaling = nullptr;
     QDockWidget* m_autoscalingDock = nullptr;
+    ReleaseWidget* m_releases = nullptr;
+    QDockWidget* m_releasesDock = nullptr;
     TraceWidget* m_traces = nullptr;
     QDockWidget* m_tracesDock = nullptr;
     QMenu* m_faultMenu = nullptr;

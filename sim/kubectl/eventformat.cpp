@@ -25,18 +25,30 @@ std::string sourceName(Component c) {
 }
 
 bool isWarning(std::string_view reason) {
-    static constexpr std::array<std::string_view, 21> warnings = {
-        "FailedScheduling",        "Failed",
-        "BackOff",                 "Unhealthy",
-        "PodLost",                 "NodeFailed",
-        "EvictionBlocked",         "FailedGetScale",
-        "FailedGetResourceMetric", "FailedGetContainerResourceMetric",
-        "FailedGetPodsMetric",     "FailedGetObjectMetric",
-        "FailedGetExternalMetric", "FailedComputeMetricsReplicas",
-        "NotTriggerScaleUp",       "ScaleDownFailed",
-        "ScaleUpTimedOut",         "RolloutAborted",
-        "AnalysisRunFailed",       "AnalysisRunError",
-        "AnalysisRunInconclusive"};
+    static constexpr std::array<std::string_view, 23> warnings = {
+        "FailedScheduling",
+        "Failed",
+        "BackOff",
+        "Unhealthy",
+        "PodLost",
+        "NodeFailed",
+        "EvictionBlocked",
+        "FailedGetScale",
+        "FailedGetResourceMetric",
+        "FailedGetContainerResourceMetric",
+        "FailedGetPodsMetric",
+        "FailedGetObjectMetric",
+        "FailedGetExternalMetric",
+        "FailedComputeMetricsReplicas",
+        "NotTriggerScaleUp",
+        "ScaleDownFailed",
+        "ScaleUpTimedOut",
+        "RolloutAborted",
+        "AnalysisRunFailed",
+        "AnalysisRunError",
+        "AnalysisRunInconclusive",
+        "StageFailed",
+        "PipelineFailed"};
     for (const std::string_view w : warnings) {
         if (w == reason) {
             return true;

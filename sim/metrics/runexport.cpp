@@ -10,6 +10,54 @@ namespace cnsim {
 using json::number;
 using json::quote;
 
+namespace {
+
+std::string numberOrNull(const std::optional<double>& value) {
+    return value ? number(*value) : std::string("null");
+}
+
+void writePipelinesJson(const std::vector<PipelineSummary>& pipelines, std::ostream& out) {
+    out << ",\n  \"pipelines\": [";
+    for (std::size_t i = 0; i < pipelines.size(); ++i) {
+        const PipelineSummary& p = pipelines[i];
+        out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(p.name)
+            << ", \"target\": " << quote(p.target) << ", \"runs\": " << p.runs
+            << ", \"succeeded\": " << p.succeeded << ", \"failed\": " << p.failed
+            << ", \"superseded\": " << p.superseded << ", \"failuresByStage\": {";
+        for (std::size_t f = 0; f < p.failuresByStage.size(); ++f) {
+            out << (f ? ", " : "") << quote(p.failuresByStage[f].stage) << ": "
+                << p.failuresByStage[f].failures;
+        }
+        out << "}, \"releasesCompleted\": " << p.releasesCompleted
+            << ", \"releasesFailed\": " << p.releasesFailed
+            << ", \"meanLeadTimeToDeploySeconds\": " << numberOrNull(p.meanLeadTimeToDeploySeconds)
+            << ", \"meanLeadTimeToReleaseSeconds\": "
+            << numberOrNull(p.meanLeadTimeToReleaseSeconds)
+            << ", \"dora\": {\"leadTimeForChangesSeconds\": "
+            << numberOrNull(p.medianLeadTimeForChangesSeconds)
+            << ", \"deploymentsPerDay\": " << numberOrNull(p.deploymentsPerDay)
+            << ", \"changeFailureRate\": " << numberOrNull(p.changeFailureRate)
+            << "}, \"runList\": [";
+        for (std::size_t r = 0; r < p.runList.size(); ++r) {
+            const PipelineRunSummary& run = p.runList[r];
+            out << (r ? ",\n" : "\n") << "      {\"number\": " << run.number
+                << ", \"image\": " << quote(run.image)
+                << ", \"committedSeconds\": " << number(run.committedSeconds)
+                << ", \"startedSeconds\": " << numberOrNull(run.startedSeconds)
+                << ", \"finishedSeconds\": " << numberOrNull(run.finishedSeconds)
+                << ", \"result\": " << quote(run.result)
+                << ", \"failedStage\": " << quote(run.failedStage)
+                << ", \"deployedSeconds\": " << numberOrNull(run.deployedSeconds)
+                << ", \"release\": " << quote(run.release)
+                << ", \"releaseEndedSeconds\": " << numberOrNull(run.releaseEndedSeconds) << "}";
+        }
+        out << "\n    ]}";
+    }
+    out << "\n  ]";
+}
+
+} // namespace
+
 void writeSummaryJson(const RunSummary& s, std::ostream& out) {
     out << "{\n";
     out << "  \"scenario\": " << quote(s.scenarioName) << ",\n";
@@ -110,6 +158,10 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
                 << ", \"dollars\": " << number(g.dollars) << "}";
         }
         out << "\n  ]";
+    }
+    // Only for scenarios with pipelines, so other summaries stay as they were.
+    if (!s.pipelines.empty()) {
+        writePipelinesJson(s.pipelines, out);
     }
     if (!s.outcomes.empty()) {
         out << ",\n  \"outcomes\": [";

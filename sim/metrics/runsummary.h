@@ -103,6 +103,49 @@ struct VmGroupSummary {
     double dollars = 0;
 };
 
+// One run of a CI/CD pipeline. Times are seconds since the run began; the release fields are
+// set for runs that deployed.
+struct PipelineRunSummary {
+    int number = 0;
+    std::string image;
+    double committedSeconds = 0;
+    std::optional<double> startedSeconds;
+    std::optional<double> finishedSeconds;
+    std::string result;      // succeeded, failed, superseded, running, queued
+    std::string failedStage; // for a failed run
+    std::optional<double> deployedSeconds;
+    std::string release; // pending, completed, failed, superseded; empty: nothing deployed
+    std::optional<double> releaseEndedSeconds;
+};
+
+// A stage's failures over the run, in stage order.
+struct StageFailures {
+    std::string stage;
+    int failures = 0;
+};
+
+// One simulation.pipelines entry over the run, with DORA's delivery figures where the run
+// gives enough to compute them honestly (docs/releases.md, "CI/CD pipelines").
+struct PipelineSummary {
+    std::string name;
+    std::string target; // "Rollout/web"
+    int runs = 0;       // started
+    int succeeded = 0;  // every stage passed: deployed
+    int failed = 0;
+    int superseded = 0; // canceled while waiting
+    std::vector<StageFailures> failuresByStage;
+    int releasesCompleted = 0;
+    int releasesFailed = 0; // aborted, rolled back or past the progress deadline
+    std::optional<double> meanLeadTimeToDeploySeconds;  // commit → image set
+    std::optional<double> meanLeadTimeToReleaseSeconds; // commit → release completed
+    // DORA: median commit → release completed; completed releases per day of simulated time;
+    // failed releases / finished releases.
+    std::optional<double> medianLeadTimeForChangesSeconds;
+    std::optional<double> deploymentsPerDay;
+    std::optional<double> changeFailureRate;
+    std::vector<PipelineRunSummary> runList;
+};
+
 // How one Service fared against simulation.slo's latency target, for comparing the ways of
 // serving it (pods, a VM group) side by side. Written when the scenario has VM groups and an
 // SLO: the SLO's Service and every VM group's service.
@@ -148,6 +191,7 @@ struct RunSummary {
     std::vector<NodeGroupSummary> nodeGroups;
     std::vector<VmGroupSummary> vmGroups;
     std::vector<ServiceOutcome> outcomes;
+    std::vector<PipelineSummary> pipelines;
     CostSummary cost;
 };
 

@@ -43,6 +43,8 @@ std::string_view componentName(Component c) {
         return "rollouts-controller";
     case Component::AutoScalingGroup:
         return "autoscaling-group";
+    case Component::Pipeline:
+        return "ci-pipeline";
     case Component::NodeTerminationHandler:
         return "node-termination-handler";
     }
@@ -174,6 +176,22 @@ std::string_view reasonName(EventReason r) {
         return "Terminating";
     case EventReason::SetDesiredCapacity:
         return "SetDesiredCapacity";
+    case EventReason::PipelineQueued:
+        return "PipelineQueued";
+    case EventReason::PipelineSuperseded:
+        return "PipelineSuperseded";
+    case EventReason::PipelineStarted:
+        return "PipelineStarted";
+    case EventReason::StageSucceeded:
+        return "StageSucceeded";
+    case EventReason::StageFailed:
+        return "StageFailed";
+    case EventReason::PipelineSucceeded:
+        return "PipelineSucceeded";
+    case EventReason::PipelineFailed:
+        return "PipelineFailed";
+    case EventReason::DeployTriggered:
+        return "DeployTriggered";
     }
     return "Unknown";
 }
@@ -198,6 +216,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "AnalysisRun";
     case ObjectKind::AutoScalingGroup:
         return "AutoScalingGroup";
+    case ObjectKind::Pipeline:
+        return "Pipeline";
     }
     return "Unknown";
 }
@@ -205,6 +225,8 @@ std::string_view objectKindName(ObjectKind k) {
 std::string describeEvent(const ClusterEvent& e) {
     const std::string pod(e.arg("pod"));
     const std::string node(e.arg("node"));
+    const std::string run(e.arg("run"));
+    const std::string image(e.arg("image"));
     switch (e.reason) {
     case EventReason::SuccessfulCreate:
         return "Created pod: " + pod;
@@ -302,6 +324,28 @@ std::string describeEvent(const ClusterEvent& e) {
         return "Terminating EC2 instance: " + std::string(e.arg("instance"));
     case EventReason::SetDesiredCapacity:
         return std::string(e.arg("cause"));
+    case EventReason::PipelineQueued:
+        return "Run #" + run + " for " + image + " queued behind the running run";
+    case EventReason::PipelineSuperseded:
+        return "Run #" + run + " for " + image + " canceled: a newer commit (" +
+               std::string(e.arg("by")) + ") replaced it in the queue";
+    case EventReason::PipelineStarted:
+        return "Run #" + run + " started for " + image;
+    case EventReason::StageSucceeded:
+        return "Run #" + run + ": stage " + std::string(e.arg("stage")) + " passed in " +
+               std::string(e.arg("duration"));
+    case EventReason::StageFailed:
+        return "Run #" + run + ": stage " + std::string(e.arg("stage")) + " failed after " +
+               std::string(e.arg("duration"));
+    case EventReason::PipelineSucceeded:
+        return "Run #" + run + " for " + image + " succeeded in " + std::string(e.arg("duration"));
+    case EventReason::PipelineFailed:
+        return "Run #" + run + " for " + image + " failed at stage " + std::string(e.arg("stage")) +
+               "; nothing deployed" +
+               (e.arg("message").empty() ? "" : ": " + std::string(e.arg("message")));
+    case EventReason::DeployTriggered:
+        return "Run #" + run + " set image " + std::string(e.arg("container")) + "=" + image +
+               " on " + std::string(e.arg("target"));
     case EventReason::RegisteredNode:
         return "Node " + node + " event: Registered Node " + node + " in Controller";
     case EventReason::RemovingNode:

@@ -31,6 +31,7 @@ enum class Component {
     CloudProvider,           // the cloud's machine lifecycle (spot interruptions)
     RolloutsController,      // Argo Rollouts' controller (its own Deployment, not in kcm)
     AutoScalingGroup,        // an EC2-style auto-scaling group of VMs (vmGroups), no Kubernetes
+    Pipeline,                // a CI/CD pipeline (simulation.pipelines), outside the cluster
     NodeTerminationHandler,  // drains a spot node during its interruption notice (a DaemonSet)
 };
 
@@ -115,6 +116,20 @@ enum class EventReason {
     DeregisteringInstance,
     TerminatingInstance,
     SetDesiredCapacity,
+    // A CI/CD pipeline's runs (args: run, the run number; image, the commit's image; and
+    // those named). PipelineQueued: the commit waits for the running run (GitHub Actions'
+    // concurrency group); PipelineSuperseded: a newer commit replaced it while it waited;
+    // PipelineStarted; StageSucceeded / StageFailed (stage, duration); PipelineSucceeded
+    // (duration); PipelineFailed (stage, and message when the deploy was refused);
+    // DeployTriggered (target, container): the target's image was set.
+    PipelineQueued,
+    PipelineSuperseded,
+    PipelineStarted,
+    StageSucceeded,
+    StageFailed,
+    PipelineSucceeded,
+    PipelineFailed,
+    DeployTriggered,
 };
 
 enum class ObjectKind {
@@ -127,6 +142,7 @@ enum class ObjectKind {
     Rollout,
     AnalysisRun,
     AutoScalingGroup, // a vmGroups entry (not a Kubernetes object)
+    Pipeline,         // a simulation.pipelines entry (not a Kubernetes object)
 };
 
 struct ClusterEvent {

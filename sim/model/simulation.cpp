@@ -8,6 +8,7 @@
 #include "model/kubescheduler.h"
 #include "model/metricsrecorder.h"
 #include "model/ownership.h"
+#include "model/pipelinerunner.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
 #include "scenario/scenarioenums.h"
@@ -57,6 +58,10 @@ std::optional<HpaDecisionHistory> Simulation::hpaDecision(const std::string& hpa
     const std::string key = hpaName.find('/') == std::string::npos ? "default/" + hpaName : hpaName;
     const HpaDecisionHistory* history = m_model->hpaController().decisions(key);
     return history == nullptr ? std::nullopt : std::optional(*history);
+}
+
+const PipelineRunner& Simulation::pipelines() const {
+    return m_model->pipelines();
 }
 
 const MetricsServer& Simulation::metricsServer() const {
@@ -377,6 +382,7 @@ RunSummary Simulation::summary() const {
     }
     summarizeCloud(s);
     summarizeVmGroups(s);
+    summarizePipelines(s);
     return s;
 }
 

@@ -33,6 +33,7 @@
 namespace cnsim {
 
 class SimulationModel;
+class PipelineRunner;
 
 struct SimulationOptions {
     std::optional<std::uint64_t> seed; // overrides the scenario's seed
@@ -98,6 +99,8 @@ public:
     // metrics-server's last scrape (kubectl top, the HPA's resource metrics); it runs once an
     // HPA exists.
     const MetricsServer& metricsServer() const;
+    // The CI/CD pipelines and their runs so far (model/pipelinerunner.h).
+    const PipelineRunner& pipelines() const;
 
     // The cluster autoscaler's scans (when the scenario has node groups): the latest decision
     // (records.back(): pending pods, the scale-up and scale-down results with their
@@ -110,7 +113,8 @@ public:
 
 private:
     void summarizeCloud(RunSummary& summary) const;
-    void summarizeVmGroups(RunSummary& summary) const; // vmsummary.cpp
+    void summarizeVmGroups(RunSummary& summary) const;  // vmsummary.cpp
+    void summarizePipelines(RunSummary& summary) const; // pipelinesummary.cpp
 
     std::unique_ptr<SimulationModel> m_model;
     CommandHandler m_commandHandler;

@@ -14,6 +14,7 @@
 #include "model/metricsserver.h"
 #include "model/nodelifecyclecontroller.h"
 #include "model/ownership.h"
+#include "model/pipelinerunner.h"
 #include "model/replicasetcontroller.h"
 #include "model/rolloutscontroller.h"
 #include "model/trafficmodel.h"
@@ -44,11 +45,13 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     m_clusterAutoscaler = std::make_unique<ClusterAutoscaler>(*this);
     m_rolloutsController = std::make_unique<RolloutsController>(*this);
     m_vmGroups = std::make_unique<VmAutoScaling>(*this);
+    m_pipelines = std::make_unique<PipelineRunner>(*this);
     buildCluster();
     m_vmGroups->start(); // their initial instances, in service
     m_traffic->start();
     m_metricsRecorder->start();
     m_clusterAutoscaler->start();
+    m_pipelines->start();
     scheduleFaults();
 }
 

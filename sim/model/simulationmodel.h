@@ -36,6 +36,7 @@ class CloudProvider;
 class ClusterAutoscaler;
 class RolloutsController;
 class VmAutoScaling;
+class PipelineRunner;
 
 class SimulationModel {
 public:
@@ -82,6 +83,7 @@ public:
     const MetricsRecorder& metricsRecorder() const { return *m_metricsRecorder; }
     VmAutoScaling& vmGroups() { return *m_vmGroups; }
     const VmAutoScaling& vmGroups() const { return *m_vmGroups; }
+    const PipelineRunner& pipelines() const { return *m_pipelines; }
 
     // Stores a Node for a machine that has booted and whose kubelet registered (Ready).
     void createNode(const NodeSpec& spec);
@@ -156,6 +158,7 @@ private:
     std::unique_ptr<ClusterAutoscaler> m_clusterAutoscaler;
     std::unique_ptr<RolloutsController> m_rolloutsController;
     std::unique_ptr<VmAutoScaling> m_vmGroups;
+    std::unique_ptr<PipelineRunner> m_pipelines;
 };
 
 } // namespace cnsim

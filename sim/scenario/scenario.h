@@ -12,6 +12,7 @@
 #include "control/kubernetesdefaults.h"
 #include "engine/simtime.h"
 #include "scenario/kubernetestypes.h"
+#include "scenario/pipelinespec.h"
 #include "scenario/rolloutspec.h"
 #include "scenario/trafficspec.h"
 #include "scenario/units.h"
@@ -395,6 +396,7 @@ struct SimulationSpec {
     TrafficMode trafficMode = TrafficMode::PerRequest;
     std::vector<FaultSpec> faults;
     std::vector<ScheduledCommand> commands;
+    std::vector<PipelineSpec> pipelines; // CI/CD pipelines feeding new images in
     std::optional<ClusterAutoscalerSpec> clusterAutoscaler;
     std::optional<SloSpec> slo;
     bool operator==(const SimulationSpec&) const = default;

@@ -59,24 +59,34 @@ struct FaultMarks {
     YAML::Mark container; // a containerKill's container value
 };
 
+// simulation.pipelines[i]: its name, the target's name and container values, each commit's
+// `at`.
+struct PipelineMarks {
+    YAML::Mark name;
+    YAML::Mark target;
+    YAML::Mark container;
+    std::vector<YAML::Mark> commits;
+};
+
 struct ScenarioMarks {
     YAML::Mark duration;
     YAML::Mark cluster;
     std::vector<YAML::Mark> nodeNames;
     std::vector<YAML::Mark> poolNames;
     std::vector<YAML::Mark> poolCounts;
-    std::vector<YAML::Mark> groupNames; // cluster.nodeGroups[i].name
+    std::vector<YAML::Mark> groupNames;      // cluster.nodeGroups[i].name
     std::vector<YAML::Mark> vmGroupNames;    // vmGroups[i].name
     std::vector<YAML::Mark> vmGroupServices; // vmGroups[i].service
-    YAML::Mark clusterAutoscaler;       // simulation.clusterAutoscaler's key
-    YAML::Mark sloService;              // simulation.slo.service's value
+    YAML::Mark clusterAutoscaler;            // simulation.clusterAutoscaler's key
+    YAML::Mark sloService;                   // simulation.slo.service's value
     std::vector<ManifestMarks> workloads;
     std::vector<BehaviourMarks> behaviours; // simulation.services[]
     GatewayMarks gateway;
     std::vector<TrafficMarks> traffic;
     std::vector<FaultMarks> faults;
     std::vector<YAML::Mark> commands; // each command's `at`
-    YAML::Mark trafficMode;           // simulation.trafficMode's value
+    std::vector<PipelineMarks> pipelines;
+    YAML::Mark trafficMode; // simulation.trafficMode's value
 };
 
 } // namespace cnsim

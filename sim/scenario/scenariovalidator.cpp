@@ -1,6 +1,7 @@
 #include "scenario/scenariovalidator.h"
 
 #include "scenario/editdistance.h"
+#include "scenario/pipelinevalidator.h"
 #include "scenario/trafficvalidator.h"
 
 #include <algorithm>
@@ -511,6 +512,7 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
             break;
         }
     }
+    checkPipelines(sink, scenario, marks);
 }
 
 } // namespace cnsim

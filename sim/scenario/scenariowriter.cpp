@@ -1,6 +1,7 @@
 #include "scenario/scenariowriter.h"
 
 #include "scenario/manifestwriter.h"
+#include "scenario/pipelinewriter.h"
 #include "scenario/quantity.h"
 #include "scenario/scenarioenums.h"
 #include "scenario/trafficwriter.h"
@@ -335,6 +336,9 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
             w.endMap();
         }
         w.endSeq();
+    }
+    if (!simulation.pipelines.empty()) {
+        writePipelines(w, simulation.pipelines);
     }
     if (simulation.clusterAutoscaler) {
         writeClusterAutoscaler(w, *simulation.clusterAutoscaler);

@@ -3,6 +3,7 @@
 #include "scenario/editdistance.h"
 #include "scenario/gatewayreader.h"
 #include "scenario/names.h"
+#include "scenario/pipelinereader.h"
 #include "scenario/scenarioenums.h"
 
 #include <map>
@@ -351,10 +352,10 @@ SloSpec readSlo(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& mar
 
 SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks,
                               TrafficReadContext& context) {
-    static const FieldTable table = cnsimFields(
-        "simulation", {"podStartupTime", "images", "registry", "scheduler", "services", "network",
-                       "gateway", "traffic", "tracing", "trafficMode", "faults", "commands",
-                       "clusterAutoscaler", "slo"});
+    static const FieldTable table =
+        cnsimFields("simulation", {"podStartupTime", "images", "registry", "scheduler", "services",
+                                   "network", "gateway", "traffic", "tracing", "trafficMode",
+                                   "faults", "commands", "pipelines", "clusterAutoscaler", "slo"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
@@ -422,6 +423,9 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
             marks.commands.emplace_back();
             simulation.commands.push_back(readCommand(sink, item, marks.commands.back()));
         }
+    }
+    if (const YamlEntry* pipelines = map.find("pipelines")) {
+        simulation.pipelines = readPipelines(sink, *pipelines, marks.pipelines);
     }
     if (const YamlEntry* ca = map.find("clusterAutoscaler")) {
         marks.clusterAutoscaler = ca->keyMark();

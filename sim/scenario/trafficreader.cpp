@@ -130,75 +130,6 @@ AttributeMap readAttributes(DiagnosticSink& sink, const MapCursor& map, const YA
     return values;
 }
 
-const std::vector<std::string_view> kDistributionNames{"constant", "exponential", "lognormal",
-                                                       "uniform"};
-
-// `cpuPerRequest: 20ms` (a constant) or `{distribution: …, mean, stddev, min, max}` with the
-// fields its distribution needs and no others.
-DurationDistributionSpec readDistribution(DiagnosticSink& sink, const YamlEntry& entry) {
-    DurationDistributionSpec spec;
-    if (!entry.value.IsMap()) {
-        spec.mean = readDuration(sink, entry, SimTime::microseconds(1), kLongestRequestCost)
-                        .value_or(SimTime::zero());
-        return spec;
-    }
-    static const FieldTable table =
-        cnsimFields("distribution", {"distribution", "mean", "stddev", "min", "max"});
-    MapCursor map(sink, entry.value, entry.keyMark(), table);
-    const YamlEntry* type = map.require("distribution");
-    if (type == nullptr) {
-        return spec;
-    }
-    const std::optional<std::size_t> index = readEnum(sink, *type, kDistributionNames);
-    if (!index) {
-        return spec;
-    }
-    spec.type = static_cast<DistributionType>(*index);
-    const std::string name(kDistributionNames[*index]);
-    const bool uniform = spec.type == DistributionType::Uniform;
-    const auto field = [&](std::string_view key, bool applies) -> const YamlEntry* {
-        const YamlEntry* found = map.find(key);
-        if (found != nullptr && !applies) {
-            sink.error(found->keyMark(), "not-applicable", {found->key, name},
-                       "'" + found->key + "' does not apply to " + article(name) + " " + name +
-                           " distribution");
-            return nullptr;
-        }
-        if (found == nullptr && applies) {
-            sink.error(entry.keyMark(), "missing-key", {std::string(key), name},
-                       "missing required key '" + std::string(key) + "' for " + article(name) +
-                           " " + name + " distribution");
-        }
-        return found;
-    };
-    if (const YamlEntry* mean = field("mean", !uniform)) {
-        spec.mean = readDuration(sink, *mean, SimTime::microseconds(1), kLongestRequestCost)
-                        .value_or(SimTime::zero());
-    }
-    if (const YamlEntry* stddev = field("stddev", spec.type == DistributionType::LogNormal)) {
-        spec.stddev = readDuration(sink, *stddev, SimTime::microseconds(1), kLongestRequestCost)
-                          .value_or(SimTime::zero());
-    }
-    const YamlEntry* min = field("min", uniform);
-    const YamlEntry* max = field("max", uniform);
-    std::optional<SimTime> low;
-    std::optional<SimTime> high;
-    if (min != nullptr) {
-        low = readDuration(sink, *min, SimTime::zero(), kLongestRequestCost);
-        spec.min = low.value_or(SimTime::zero());
-    }
-    if (max != nullptr) {
-        high = readDuration(sink, *max, SimTime::microseconds(1), kLongestRequestCost);
-        spec.max = high.value_or(SimTime::zero());
-    }
-    if (low && high && *low >= *high) {
-        sink.error(max->value.Mark(), "bad-range", {formatDuration(*low), formatDuration(*high)},
-                   "a uniform distribution's max " + formatDuration(*high) +
-                       " must be greater than its min " + formatDuration(*low));
-    }
-    return spec;
-}
-
 // One call of a step: {service, probability, count}.
 DownstreamCallSpec readCall(DiagnosticSink& sink, const MapCursor& map, YAML::Mark& serviceMark) {
     DownstreamCallSpec call;
@@ -434,7 +365,75 @@ void readTrace(DiagnosticSink& sink, const YamlEntry& fileEntry, TrafficSourceSp
     context.traces.emplace(path, result.rows);
 }
 
+const std::vector<std::string_view> kDistributionNames{"constant", "exponential", "lognormal",
+                                                       "uniform"};
+
 } // namespace
+
+DurationDistributionSpec readDistribution(DiagnosticSink& sink, const YamlEntry& entry,
+                                          SimTime longest) {
+    DurationDistributionSpec spec;
+    if (!entry.value.IsMap()) {
+        spec.mean =
+            readDuration(sink, entry, SimTime::microseconds(1), longest).value_or(SimTime::zero());
+        return spec;
+    }
+    static const FieldTable table =
+        cnsimFields("distribution", {"distribution", "mean", "stddev", "min", "max"});
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    const YamlEntry* type = map.require("distribution");
+    if (type == nullptr) {
+        return spec;
+    }
+    const std::optional<std::size_t> index = readEnum(sink, *type, kDistributionNames);
+    if (!index) {
+        return spec;
+    }
+    spec.type = static_cast<DistributionType>(*index);
+    const std::string name(kDistributionNames[*index]);
+    const bool uniform = spec.type == DistributionType::Uniform;
+    const auto field = [&](std::string_view key, bool applies) -> const YamlEntry* {
+        const YamlEntry* found = map.find(key);
+        if (found != nullptr && !applies) {
+            sink.error(found->keyMark(), "not-applicable", {found->key, name},
+                       "'" + found->key + "' does not apply to " + article(name) + " " + name +
+                           " distribution");
+            return nullptr;
+        }
+        if (found == nullptr && applies) {
+            sink.error(entry.keyMark(), "missing-key", {std::string(key), name},
+                       "missing required key '" + std::string(key) + "' for " + article(name) +
+                           " " + name + " distribution");
+        }
+        return found;
+    };
+    if (const YamlEntry* mean = field("mean", !uniform)) {
+        spec.mean =
+            readDuration(sink, *mean, SimTime::microseconds(1), longest).value_or(SimTime::zero());
+    }
+    if (const YamlEntry* stddev = field("stddev", spec.type == DistributionType::LogNormal)) {
+        spec.stddev = readDuration(sink, *stddev, SimTime::microseconds(1), longest)
+                          .value_or(SimTime::zero());
+    }
+    const YamlEntry* min = field("min", uniform);
+    const YamlEntry* max = field("max", uniform);
+    std::optional<SimTime> low;
+    std::optional<SimTime> high;
+    if (min != nullptr) {
+        low = readDuration(sink, *min, SimTime::zero(), longest);
+        spec.min = low.value_or(SimTime::zero());
+    }
+    if (max != nullptr) {
+        high = readDuration(sink, *max, SimTime::microseconds(1), longest);
+        spec.max = high.value_or(SimTime::zero());
+    }
+    if (low && high && *low >= *high) {
+        sink.error(max->value.Mark(), "bad-range", {formatDuration(*low), formatDuration(*high)},
+                   "a uniform distribution's max " + formatDuration(*high) +
+                       " must be greater than its min " + formatDuration(*low));
+    }
+    return spec;
+}
 
 ServiceBehaviourSpec readServiceBehaviour(DiagnosticSink& sink, const YAML::Node& node,
                                           BehaviourMarks& marks) {
@@ -450,7 +449,7 @@ ServiceBehaviourSpec readServiceBehaviour(DiagnosticSink& sink, const YAML::Node
         behaviour.service = readString(sink, *name).value_or("");
     }
     if (const YamlEntry* cpu = map.require("cpuPerRequest")) {
-        behaviour.cpuPerRequest = readDistribution(sink, *cpu);
+        behaviour.cpuPerRequest = readDistribution(sink, *cpu, kLongestRequestCost);
     }
     if (const YamlEntry* latency = map.find("baseLatency")) {
         behaviour.baseLatency = readDuration(sink, *latency, SimTime::zero(), kLongestRequestCost)

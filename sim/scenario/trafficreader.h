@@ -28,6 +28,12 @@ struct TrafficReadContext {
 
 constexpr std::uintmax_t kMaxTraceBytesPerScenario = 64 * 1024 * 1024;
 
+// `cpuPerRequest: 20ms` (a constant) or `{distribution: …, mean, stddev, min, max}` with the
+// fields its distribution needs and no others; every duration at most `longest`. Shared with
+// the pipeline stages (pipelinereader.h).
+DurationDistributionSpec readDistribution(DiagnosticSink& sink, const YamlEntry& entry,
+                                          SimTime longest);
+
 ServiceBehaviourSpec readServiceBehaviour(DiagnosticSink& sink, const YAML::Node& node,
                                           BehaviourMarks& marks);
 NetworkSpec readNetwork(DiagnosticSink& sink, const YamlEntry& entry);

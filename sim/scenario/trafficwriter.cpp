@@ -33,34 +33,6 @@ void writeAttributes(YamlWriter& w, const KindDescriptor* kind, const AttributeM
     }
 }
 
-void writeDistribution(YamlWriter& w, const char* name, const DurationDistributionSpec& spec) {
-    if (spec.type == DistributionType::Constant) {
-        w.field(name, formatDuration(spec.mean));
-        return;
-    }
-    w.key(name);
-    w.beginMap();
-    switch (spec.type) {
-    case DistributionType::Constant:
-        break;
-    case DistributionType::Exponential:
-        w.field("distribution", "exponential");
-        w.field("mean", formatDuration(spec.mean));
-        break;
-    case DistributionType::LogNormal:
-        w.field("distribution", "lognormal");
-        w.field("mean", formatDuration(spec.mean));
-        w.field("stddev", formatDuration(spec.stddev));
-        break;
-    case DistributionType::Uniform:
-        w.field("distribution", "uniform");
-        w.field("min", formatDuration(spec.min));
-        w.field("max", formatDuration(spec.max));
-        break;
-    }
-    w.endMap();
-}
-
 void writeCall(YamlWriter& w, const DownstreamCallSpec& call) {
     w.beginMap();
     w.field("service", call.service);
@@ -265,6 +237,34 @@ void writeRoute(YamlWriter& w, const GatewayRouteSpec& route) {
 }
 
 } // namespace
+
+void writeDistribution(YamlWriter& w, const char* name, const DurationDistributionSpec& spec) {
+    if (spec.type == DistributionType::Constant) {
+        w.field(name, formatDuration(spec.mean));
+        return;
+    }
+    w.key(name);
+    w.beginMap();
+    switch (spec.type) {
+    case DistributionType::Constant:
+        break;
+    case DistributionType::Exponential:
+        w.field("distribution", "exponential");
+        w.field("mean", formatDuration(spec.mean));
+        break;
+    case DistributionType::LogNormal:
+        w.field("distribution", "lognormal");
+        w.field("mean", formatDuration(spec.mean));
+        w.field("stddev", formatDuration(spec.stddev));
+        break;
+    case DistributionType::Uniform:
+        w.field("distribution", "uniform");
+        w.field("min", formatDuration(spec.min));
+        w.field("max", formatDuration(spec.max));
+        break;
+    }
+    w.endMap();
+}
 
 void writeServiceBehaviours(YamlWriter& w, const std::vector<ServiceBehaviourSpec>& services) {
     w.key("services");

@@ -13,6 +13,9 @@
 
 namespace cnsim {
 
+// A duration distribution as `name:` — a plain duration for a constant, else a mapping; the
+// inverse of trafficreader.h's readDistribution.
+void writeDistribution(YamlWriter& w, const char* name, const DurationDistributionSpec& spec);
 void writeServiceBehaviours(YamlWriter& w, const std::vector<ServiceBehaviourSpec>& services);
 void writeNetwork(YamlWriter& w, const NetworkSpec& network);
 void writeGateway(YamlWriter& w, const GatewaySpec& gateway);

@@ -11,6 +11,7 @@
 #ifndef Q_MOC_RUN
 #include "scenario/scenarioreader.h"
 #include "scenario/scenariowriter.h"
+#include "scenariotexttools.h"
 
 #include <fstream>
 #include <sstream>
@@ -18,39 +19,7 @@
 #endif
 
 using namespace cnsim;
-
-namespace {
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::string scenarioText(const char* name) {
-    return readText(std::string(CNSIM_SCENARIO_DIR) + "/" + name);
-}
-
-QString describe(const std::vector<Diagnostic>& diagnostics) {
-    QString out;
-    for (const Diagnostic& d : diagnostics) {
-        out += QString::fromStdString(d.toString()) + "\n";
-    }
-    return out;
-}
-
-// The line (1-based) of the first occurrence of `needle`.
-int lineOf(const std::string& text, const std::string& needle) {
-    const std::size_t at = text.find(needle);
-    if (at == std::string::npos) {
-        qFatal("'%s' not in the scenario", needle.c_str());
-    }
-    return 1 +
-           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-}
-
-} // namespace
+using namespace cnsim::test;
 
 class TestRolloutReader : public QObject {
     Q_OBJECT
@@ -234,23 +203,7 @@ void TestRolloutReader::mistakes() {
     QFETCH(QString, code);
     QFETCH(QString, lineOf);
     QFETCH(QString, message);
-    std::string text = scenarioText(qPrintable(file));
-    const std::size_t at = text.find(from.toStdString());
-    QVERIFY2(at != std::string::npos, qPrintable(from));
-    text.replace(at, from.toStdString().size(), to.toStdString());
-    const ScenarioLoadResult result = readScenario(text, "edited.yaml");
-    QVERIFY2(!result.scenario, "the edited file must not load");
-    const int line = ::lineOf(text, lineOf.toStdString());
-    bool found = false;
-    for (const Diagnostic& d : result.diagnostics) {
-        if (d.severity == Severity::Error && d.code == code.toStdString() && d.line == line &&
-            d.message.find(message.toStdString()) != std::string::npos) {
-            found = true;
-        }
-    }
-    QVERIFY2(found,
-             qPrintable("expected " + code + " at line " + QString::number(line) + " mentioning '" +
-                        message + "'; got:\n" + describe(result.diagnostics)));
+    expectMistake(scenarioText(qPrintable(file)), from, to, code, lineOf, message);
 }
 
 QTEST_GUILESS_MAIN(TestRolloutReader)

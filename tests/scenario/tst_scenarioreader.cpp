@@ -6,29 +6,16 @@
 // the mistake and where it must be reported.
 
 #include "scenario/scenarioreader.h"
+#include "scenariotexttools.h"
 
 #include <QtTest>
 #include <fstream>
 #include <sstream>
 
 using namespace cnsim;
+using namespace cnsim::test;
 
 namespace {
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-QString describe(const std::vector<Diagnostic>& diagnostics) {
-    QString out;
-    for (const Diagnostic& d : diagnostics) {
-        out += QString::fromStdString(d.toString()) + "\n";
-    }
-    return out;
-}
 
 const Diagnostic* findMessage(const std::vector<Diagnostic>& diagnostics,
                               const std::string& message) {
