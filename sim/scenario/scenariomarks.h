@@ -65,18 +65,20 @@ struct ScenarioMarks {
     std::vector<YAML::Mark> nodeNames;
     std::vector<YAML::Mark> poolNames;
     std::vector<YAML::Mark> poolCounts;
-    std::vector<YAML::Mark> groupNames; // cluster.nodeGroups[i].name
+    std::vector<YAML::Mark> groupNames;      // cluster.nodeGroups[i].name
     std::vector<YAML::Mark> vmGroupNames;    // vmGroups[i].name
     std::vector<YAML::Mark> vmGroupServices; // vmGroups[i].service
-    YAML::Mark clusterAutoscaler;       // simulation.clusterAutoscaler's key
-    YAML::Mark sloService;              // simulation.slo.service's value
+    YAML::Mark clusterAutoscaler;            // simulation.clusterAutoscaler's key
+    YAML::Mark sloService;                   // simulation.slo.service's value
     std::vector<ManifestMarks> workloads;
     std::vector<BehaviourMarks> behaviours; // simulation.services[]
     GatewayMarks gateway;
     std::vector<TrafficMarks> traffic;
     std::vector<FaultMarks> faults;
-    std::vector<YAML::Mark> commands; // each command's `at`
-    YAML::Mark trafficMode;           // simulation.trafficMode's value
+    std::vector<YAML::Mark> commands;          // each command's `at`
+    YAML::Mark trafficMode;                    // simulation.trafficMode's value
+    YAML::Mark mesh;                           // simulation.mesh's key
+    std::vector<ReferenceMark> meshReferences; // Services and subsets the mesh objects name
 };
 
 } // namespace cnsim

@@ -1,6 +1,7 @@
 #include "scenario/scenariovalidator.h"
 
 #include "scenario/editdistance.h"
+#include "scenario/meshvalidator.h"
 #include "scenario/trafficvalidator.h"
 
 #include <algorithm>
@@ -407,6 +408,7 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
 
     checkAutoscalers(sink, scenario, marks, deploymentNames, serviceNames);
     checkRolloutReferences(sink, scenario, marks);
+    validateMesh(sink, scenario, marks, serviceNames);
 
     const SimulationSpec& simulation = scenario.simulation;
     // "default-scheduler" always runs (with upstream's default profile unless a profile of
