@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 #endif
 
 using namespace cnsim;
@@ -145,6 +146,7 @@ private slots:
     void outlierDetectionEjectsAFailingEndpoint();
     void connectionPoolOverflowAnswers503();
     void sidecarsCostCpuAndLatency();
+    void injectedSidecarsTakeSchedulingRoom();
     void sameSeedSameRun();
 };
 
@@ -484,6 +486,37 @@ void TestMesh::sidecarsCostCpuAndLatency() {
     const double expected = 3 * 0.001 * static_cast<double>(front.requests);
     QVERIFY2(std::abs(extra - expected) < 0.02 * expected,
              qPrintable(QStringLiteral("%1 vs %2").arg(extra).arg(expected)));
+}
+
+void TestMesh::injectedSidecarsTakeSchedulingRoom() {
+    // Istio's injector adds istio-proxy (100m CPU, 128Mi requested) to every pod: on a node
+    // of 16 cores, sixteen 1-core pods fit without sidecars, fourteen with them (14 × 1.1).
+    Scenario s = baseScenario(SimTime::seconds(30));
+    addTier(s, tier("web", 16, 1000));
+    // (pods bound to a node, containers per pod, pods whose second container is istio-proxy
+    // requesting 1.1 cores in all)
+    const auto bound = [](const Simulation& sim) {
+        int count = 0;
+        int containers = 0;
+        int proxies = 0;
+        for (const auto& [key, pod] : sim.api().pods()) {
+            count += pod.nodeName.empty() ? 0 : 1;
+            containers = std::max(containers, static_cast<int>(pod.spec.containers.size()));
+            proxies += pod.spec.containers.size() == 2 &&
+                               pod.spec.containers.back().name == "istio-proxy" &&
+                               pod.requestCpu == CpuMillis{1100}
+                           ? 1
+                           : 0;
+        }
+        return std::tuple{count, containers, proxies};
+    };
+    Simulation off(s);
+    off.runToEnd();
+    QCOMPARE(bound(off), (std::tuple{16, 1, 0}));
+    sidecars(s);
+    Simulation sim(s);
+    sim.runToEnd();
+    QCOMPARE(bound(sim), (std::tuple{14, 2, 16}));
 }
 
 void TestMesh::sameSeedSameRun() {
