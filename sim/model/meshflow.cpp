@@ -386,6 +386,9 @@ void TrafficModel::outlierSweep(std::uint32_t serviceIndex) {
 
 void TrafficModel::chargeSidecar(std::uint32_t index) {
     Station& station = m_stations[index];
+    if (station.vmService != kNone) {
+        return; // a VM instance (vmGroups) runs outside Kubernetes: no sidecar is injected
+    }
     station.cpuWindow += m_sidecarCpu;
     if (station.node != kNone) {
         m_nodes[station.node].cpuWindow += m_sidecarCpu;

@@ -373,16 +373,6 @@ void readDestinationRuleSpec(DiagnosticSink& sink, const YamlEntry& entry, Desti
     }
 }
 
-std::string scalarOf(const YAML::Node& node, const char* key, YAML::Mark& mark) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        if (it->first.IsScalar() && it->first.Scalar() == key) {
-            mark = it->second.Mark();
-            return it->second.IsScalar() ? it->second.Scalar() : std::string();
-        }
-    }
-    return {};
-}
-
 } // namespace
 
 bool isMeshManifest(const YAML::Node& node) {
@@ -390,8 +380,8 @@ bool isMeshManifest(const YAML::Node& node) {
         return false;
     }
     YAML::Mark ignored;
-    const std::string kind = scalarOf(node, "kind", ignored);
-    const std::string apiVersion = scalarOf(node, "apiVersion", ignored);
+    const std::string kind = manifestScalar(node, "kind", ignored);
+    const std::string apiVersion = manifestScalar(node, "apiVersion", ignored);
     return kind == "VirtualService" || kind == "DestinationRule" ||
            apiVersion.rfind(kIstioGroup, 0) == 0;
 }
@@ -402,8 +392,8 @@ void readMeshManifest(DiagnosticSink& sink, const YAML::Node& node,
                       std::vector<ReferenceMark>& references) {
     YAML::Mark kindMark = node.Mark();
     YAML::Mark apiMark = node.Mark();
-    const std::string kind = scalarOf(node, "kind", kindMark);
-    const std::string apiVersion = scalarOf(node, "apiVersion", apiMark);
+    const std::string kind = manifestScalar(node, "kind", kindMark);
+    const std::string apiVersion = manifestScalar(node, "apiVersion", apiMark);
     if (kind != "VirtualService" && kind != "DestinationRule") {
         const std::string suggestion = nearestName(kind, {"VirtualService", "DestinationRule"});
         sink.error(
@@ -443,27 +433,25 @@ void readMeshManifest(DiagnosticSink& sink, const YAML::Node& node,
         }
     }
     const YamlEntry* spec = top.require("spec");
+    const auto fill = [&](IstioObject& object) {
+        object.name = meta.name;
+        object.nameSpace = meta.nameSpace;
+        object.labels = meta.labels;
+        object.apiVersion = apiVersion;
+    };
     if (kind == "VirtualService") {
-        VirtualServiceSpec vs;
-        vs.name = meta.name;
-        vs.nameSpace = meta.nameSpace;
-        vs.labels = meta.labels;
-        vs.apiVersion = apiVersion;
+        VirtualServiceSpec& vs = virtualServices.emplace_back();
+        fill(vs);
         if (spec != nullptr) {
             readVirtualServiceSpec(sink, *spec, vs, references);
         }
-        virtualServices.push_back(std::move(vs));
         return;
     }
-    DestinationRuleSpec dr;
-    dr.name = meta.name;
-    dr.nameSpace = meta.nameSpace;
-    dr.labels = meta.labels;
-    dr.apiVersion = apiVersion;
+    DestinationRuleSpec& dr = destinationRules.emplace_back();
+    fill(dr);
     if (spec != nullptr) {
         readDestinationRuleSpec(sink, *spec, dr, references);
     }
-    destinationRules.push_back(std::move(dr));
 }
 
 MeshSettingsSpec readMeshSettings(DiagnosticSink& sink, const YamlEntry& entry) {

@@ -66,11 +66,16 @@ struct MeshHttpRoute {
     bool operator==(const MeshHttpRoute&) const = default;
 };
 
-struct VirtualServiceSpec {
+// What every Istio object has besides its spec (the apiVersion is kept as written).
+struct IstioObject {
     std::string name;
     std::string nameSpace = "default";
     std::string apiVersion = "networking.istio.io/v1";
     LabelMap labels;
+    bool operator==(const IstioObject&) const = default;
+};
+
+struct VirtualServiceSpec : IstioObject {
     std::vector<std::string> hosts; // Service names
     std::vector<MeshHttpRoute> http;
     bool operator==(const VirtualServiceSpec&) const = default;
@@ -111,11 +116,7 @@ struct MeshSubsetSpec {
     bool operator==(const MeshSubsetSpec&) const = default;
 };
 
-struct DestinationRuleSpec {
-    std::string name;
-    std::string nameSpace = "default";
-    std::string apiVersion = "networking.istio.io/v1";
-    LabelMap labels;
+struct DestinationRuleSpec : IstioObject {
     std::string host; // a Service name
     std::optional<MeshTrafficPolicy> trafficPolicy;
     std::vector<MeshSubsetSpec> subsets;

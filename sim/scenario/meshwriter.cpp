@@ -108,15 +108,20 @@ void writeTrafficPolicy(YamlWriter& w, const MeshTrafficPolicy& policy) {
     w.endMap();
 }
 
+// apiVersion, kind, metadata, and opens `spec:`.
+void beginObject(YamlWriter& w, const IstioObject& object, const char* kind) {
+    w.beginMap();
+    w.field("apiVersion", object.apiVersion);
+    w.field("kind", kind);
+    writeMetadata(w, object.name, object.nameSpace, object.labels);
+    w.key("spec");
+    w.beginMap();
+}
+
 } // namespace
 
 void writeVirtualService(YamlWriter& w, const VirtualServiceSpec& vs) {
-    w.beginMap();
-    w.field("apiVersion", vs.apiVersion);
-    w.field("kind", "VirtualService");
-    writeMetadata(w, vs.name, vs.nameSpace, vs.labels);
-    w.key("spec");
-    w.beginMap();
+    beginObject(w, vs, "VirtualService");
     w.key("hosts");
     w.beginSeq();
     for (const std::string& host : vs.hosts) {
@@ -134,12 +139,7 @@ void writeVirtualService(YamlWriter& w, const VirtualServiceSpec& vs) {
 }
 
 void writeDestinationRule(YamlWriter& w, const DestinationRuleSpec& rule) {
-    w.beginMap();
-    w.field("apiVersion", rule.apiVersion);
-    w.field("kind", "DestinationRule");
-    writeMetadata(w, rule.name, rule.nameSpace, rule.labels);
-    w.key("spec");
-    w.beginMap();
+    beginObject(w, rule, "DestinationRule");
     w.field("host", rule.host);
     if (rule.trafficPolicy) {
         writeTrafficPolicy(w, *rule.trafficPolicy);

@@ -11,46 +11,13 @@
 #ifndef Q_MOC_RUN
 #include "scenario/scenarioreader.h"
 #include "scenario/scenariowriter.h"
+#include "scenariotext.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #endif
 
 using namespace cnsim;
-
-namespace {
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::string scenarioText(const char* name) {
-    return readText(std::string(CNSIM_SCENARIO_DIR) + "/" + name);
-}
-
-QString describe(const std::vector<Diagnostic>& diagnostics) {
-    QString out;
-    for (const Diagnostic& d : diagnostics) {
-        out += QString::fromStdString(d.toString()) + "\n";
-    }
-    return out;
-}
-
-// The line (1-based) of the first occurrence of `needle`.
-int lineOf(const std::string& text, const std::string& needle) {
-    const std::size_t at = text.find(needle);
-    if (at == std::string::npos) {
-        qFatal("'%s' not in the scenario", needle.c_str());
-    }
-    return 1 +
-           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-}
-
-} // namespace
+using namespace cnsim::test;
 
 class TestRolloutReader : public QObject {
     Q_OBJECT
@@ -121,14 +88,8 @@ void TestRolloutReader::roundTrip_data() {
 
 void TestRolloutReader::roundTrip() {
     QFETCH(QString, file);
-    const ScenarioLoadResult first = readScenario(scenarioText(qPrintable(file)), "a.yaml");
-    QVERIFY2(first.scenario, qPrintable(describe(first.diagnostics)));
-    const std::string written = writeScenario(*first.scenario);
-    const ScenarioLoadResult second = readScenario(written, "b.yaml");
-    QVERIFY2(second.scenario,
-             qPrintable(describe(second.diagnostics) + QString::fromStdString(written)));
-    QVERIFY(*second.scenario == *first.scenario);
-    QCOMPARE(writeScenario(*second.scenario), written);
+    const QString problem = checkRoundTrip(scenarioText(qPrintable(file)));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestRolloutReader::mistakes_data() {
@@ -234,23 +195,10 @@ void TestRolloutReader::mistakes() {
     QFETCH(QString, code);
     QFETCH(QString, lineOf);
     QFETCH(QString, message);
-    std::string text = scenarioText(qPrintable(file));
-    const std::size_t at = text.find(from.toStdString());
-    QVERIFY2(at != std::string::npos, qPrintable(from));
-    text.replace(at, from.toStdString().size(), to.toStdString());
-    const ScenarioLoadResult result = readScenario(text, "edited.yaml");
-    QVERIFY2(!result.scenario, "the edited file must not load");
-    const int line = ::lineOf(text, lineOf.toStdString());
-    bool found = false;
-    for (const Diagnostic& d : result.diagnostics) {
-        if (d.severity == Severity::Error && d.code == code.toStdString() && d.line == line &&
-            d.message.find(message.toStdString()) != std::string::npos) {
-            found = true;
-        }
-    }
-    QVERIFY2(found,
-             qPrintable("expected " + code + " at line " + QString::number(line) + " mentioning '" +
-                        message + "'; got:\n" + describe(result.diagnostics)));
+    const QString problem =
+        checkMistake(qPrintable(file), from.toStdString(), to.toStdString(), code.toStdString(),
+                     lineOf.toStdString(), message.toStdString());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutReader)

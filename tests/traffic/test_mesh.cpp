@@ -10,6 +10,7 @@
 
 #ifndef Q_MOC_RUN
 #include "model/simulation.h"
+#include "trafficresults.h"
 #include "trafficscenario.h"
 
 #include <algorithm>
@@ -23,16 +24,6 @@ using namespace cnsim::test;
 
 namespace {
 
-// A copy: callers pass the temporary sim.summary().
-ServiceSummary service(const RunSummary& summary, const std::string& name) {
-    for (const ServiceSummary& s : summary.services) {
-        if (s.name == name) {
-            return s;
-        }
-    }
-    qFatal("no service %s", name.c_str());
-}
-
 std::uint64_t versionRequests(const RunSummary& summary, const std::string& svc,
                               const std::string& version) {
     for (const VersionSummary& v : summary.versions) {
@@ -43,59 +34,9 @@ std::uint64_t versionRequests(const RunSummary& summary, const std::string& svc,
     return 0;
 }
 
-const TimeSeries& series(const Simulation& sim, const std::string& name) {
-    const TimeSeries* found = sim.metrics().find(name);
-    if (found == nullptr) {
-        qFatal("no series %s", name.c_str());
-    }
-    return *found;
-}
-
-double seriesSum(const Simulation& sim, const std::string& name) {
-    const TimeSeries& s = series(sim, name);
-    return std::accumulate(s.values.begin(), s.values.end(), 0.0);
-}
-
-// Pods of `app` with a `version` label behind the Service `app` (which addTier made).
-void addVersion(Scenario& s, const std::string& app, const std::string& version, int replicas,
-                const std::string& image = "app:1.0") {
-    DeploymentSpec d;
-    d.name = app + "-" + version;
-    d.replicas = replicas;
-    d.selector = {{"app", app}, {"version", version}};
-    d.podLabels = {{"app", app}, {"version", version}};
-    ContainerSpec c;
-    c.name = app;
-    c.image = image;
-    c.requests.cpu = CpuMillis{1000};
-    c.limits.cpu = CpuMillis{1000};
-    d.podSpec.containers.push_back(c);
-    s.workloads.emplace_back(d);
-}
-
-// Pods behind `app` that are Ready but never serve (503 at once): a broken endpoint.
-void addBrokenPods(Scenario& s, const std::string& app, int replicas) {
-    addVersion(s, app, "broken", replicas, "broken:1.0");
-    ImageSpec image;
-    image.name = "broken:1.0";
-    image.neverReady = true;
-    s.simulation.images.push_back(image);
-}
-
-// frontend (1 ms) → backend (1 ms), constant `rate` from 10 s to a second before the end.
-Scenario frontendAndBackend(SimTime duration, double rate) {
-    Scenario s = baseScenario(duration);
-    addTier(s, tier("frontend"));
-    TierSpec backend = tier("backend");
-    backend.image = "backend:1.0"; // its own image, so a test can make only it fail
-    addTier(s, backend);
-    behaviour(s, "frontend").cpuPerRequest = constantMs(1);
-    behaviour(s, "frontend").calls = {CallStepSpec{false, {{"backend", 1.0, 1}}}};
-    behaviour(s, "backend").cpuPerRequest = constantMs(1);
-    TrafficSourceSpec& source = poissonTo(s, "frontend", rate);
-    source.type = "constant";
-    source.stop = duration - SimTime::seconds(1);
-    return s;
+// Pods of `app` with a `version` label behind the Service `app`.
+void addVersion(Scenario& s, const std::string& app, const std::string& version, int replicas) {
+    addPodsBehind(s, app, app + "-" + version, {{"version", version}}, replicas);
 }
 
 void sidecars(Scenario& s) {
@@ -244,7 +185,7 @@ void TestMesh::defaultRetriesRecoverTransientErrors() {
     // default policy retries a 503 twice: a call fails only when all three attempts hit the
     // broken pod, p = 1/8; without sidecars, 1/2.
     Scenario s = frontendAndBackend(SimTime::seconds(110), 20);
-    addBrokenPods(s, "backend", 1);
+    addBrokenPods(s, "backend", 1, "version");
     sidecars(s);
     s.simulation.mesh.sidecarLatency = SimTime::milliseconds(2);
     destinationRule(s, "backend").trafficPolicy->loadBalancer = MeshLoadBalancer::Random;
@@ -255,7 +196,7 @@ void TestMesh::defaultRetriesRecoverTransientErrors() {
     const ServiceSummary& front = service(sim.summary(), "frontend");
     const auto n = static_cast<double>(front.requests);
     const auto errors = static_cast<double>(front.errors);
-    QVERIFY2(std::abs(errors - n / 8) < 4 * std::sqrt(n * 0.125 * 0.875),
+    QVERIFY2(nearBinomial(errors, n, 0.125),
              qPrintable(QStringLiteral("%1 errors of %2").arg(errors).arg(n)));
     QVERIFY(std::abs(seriesSum(sim, "service/frontend/retry_rate") - 0.75 * n) <
             4 * std::sqrt(n * 0.75));
@@ -521,7 +462,7 @@ void TestMesh::injectedSidecarsTakeSchedulingRoom() {
 
 void TestMesh::sameSeedSameRun() {
     Scenario s = frontendAndBackend(SimTime::seconds(40), 50);
-    addBrokenPods(s, "backend", 1);
+    addBrokenPods(s, "backend", 1, "version");
     sidecars(s);
     MeshOutlierDetectionSpec od;
     destinationRule(s, "backend").trafficPolicy->outlierDetection = od;
