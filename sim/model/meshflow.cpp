@@ -206,6 +206,7 @@ void TrafficModel::buildMesh() {
             }
             route.policy = addMeshPolicy(spec.retries);
             route.timeout = spec.timeout.value_or(SimTime::zero());
+            route.fault = spec.fault.value_or(MeshFaultSpec{});
             m_meshRoutes.push_back(std::move(route));
         }
         for (const std::string& host : vs.hosts) {
@@ -288,8 +289,35 @@ void TrafficModel::meshSend(std::uint32_t parent, std::uint32_t host) {
     const std::size_t pick =
         r.destinations.size() == 1 ? 0 : m_meshStream.weightedChoice(r.weights);
     const MeshDestination& destination = r.destinations[pick];
-    const SimTime deadline =
-        r.timeout > SimTime::zero() ? m_engine.now() + r.timeout : SimTime::zero();
+    // Fault injection (Envoy's fault filter, before the router): delay, then abort.
+    const bool delayed = r.fault.fixedDelay && r.fault.delayPercent > 0.0 &&
+                         m_meshStream.uniform01() * 100.0 < r.fault.delayPercent;
+    const bool aborted = r.fault.abortStatus && r.fault.abortPercent > 0.0 &&
+                         m_meshStream.uniform01() * 100.0 < r.fault.abortPercent;
+    if (aborted && !delayed) {
+        childReturned(parent, *r.fault.abortStatus);
+        return;
+    }
+    const SimTime start = m_engine.now() + (delayed ? *r.fault.fixedDelay : SimTime::zero());
+    const SimTime deadline = r.timeout > SimTime::zero() ? start + r.timeout : SimTime::zero();
+    if (delayed) {
+        // Waits as a placeholder like a retry's back-off; retryNow sends the first attempt,
+        // or answers with the abort status the placeholder carries.
+        const std::uint32_t wi = allocRequest();
+        Request& w = m_requests[wi];
+        w.parent = parent;
+        w.parentGen = m_requests[parent].gen;
+        w.service = destination.service;
+        w.policy = r.policy;
+        w.attempt = 1;
+        w.subset = destination.subset;
+        w.deadline = deadline;
+        w.code = aborted ? *r.fault.abortStatus : 200;
+        w.phase = RequestPhase::Backoff;
+        w.pending = m_engine.schedule(
+            *r.fault.fixedDelay, [this, wi] { retryNow(wi); }, priority::kTraffic);
+        return;
+    }
     sendCall(parent, destination.service, r.policy, 1, destination.subset, deadline);
 }
 

@@ -486,10 +486,15 @@ void TrafficModel::retryNow(std::uint32_t wi) {
     const std::uint32_t attempt = w.attempt;
     const std::uint32_t subset = w.subset;
     const SimTime deadline = w.deadline;
+    const int abortStatus = w.code; // a mesh fault's delayed abort; 200 otherwise
     const Request& p = m_requests[parent];
     const bool waited = p.gen == w.parentGen && p.phase == Phase::Calling;
     freeRequest(wi);
     if (!waited) {
+        return;
+    }
+    if (abortStatus != 200) {
+        childReturned(parent, abortStatus);
         return;
     }
     if (deadline > SimTime::zero() && m_engine.now() >= deadline) {

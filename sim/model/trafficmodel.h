@@ -409,6 +409,7 @@ private:
         std::vector<double> weights;
         std::uint32_t policy = 0;
         SimTime timeout; // zero: none
+        MeshFaultSpec fault;
     };
     void buildMesh();
     std::uint32_t addMeshPolicy(const std::optional<MeshRetrySpec>& retries);

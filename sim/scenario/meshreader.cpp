@@ -144,6 +144,55 @@ MeshRetrySpec readRetries(DiagnosticSink& sink, const YamlEntry& entry) {
     return retry;
 }
 
+// Percent {value}: 0 … 100, required (Istio leaves an unset percentage's meaning to the
+// version; cnsim asks for it).
+double readPercentage(DiagnosticSink& sink, const MapCursor& map, std::string_view context) {
+    const YamlEntry* percentage = map.find("percentage");
+    if (percentage == nullptr) {
+        if (map.isMap()) {
+            sink.error(map.owner(), "missing-key", {"percentage", std::string(context)},
+                       "missing required field 'percentage' in " + std::string(context) +
+                           " (e.g. percentage: {value: 10})");
+        }
+        return 0.0;
+    }
+    const FieldTable table = istioFields("Percent", {"value"});
+    MapCursor value(sink, percentage->value, percentage->keyMark(), table);
+    if (const YamlEntry* v = value.require("value")) {
+        return readNumber(sink, *v, 0.0, 100.0).value_or(0.0);
+    }
+    return 0.0;
+}
+
+MeshFaultSpec readFault(DiagnosticSink& sink, const YamlEntry& entry) {
+    const FieldTable table = istioFields("HTTPFaultInjection", {"delay", "abort"});
+    MapCursor map(sink, entry.value, entry.keyMark(), table);
+    MeshFaultSpec fault;
+    if (const YamlEntry* delay = map.find("delay")) {
+        static const std::vector<std::string_view> refused{"percent", "exponentialDelay"};
+        const FieldTable delayTable = istioFields("Delay", {"fixedDelay", "percentage"}, refused);
+        MapCursor delayMap(sink, delay->value, delay->keyMark(), delayTable);
+        refuse(sink, delayMap, "Delay", refused);
+        if (const YamlEntry* fixed = delayMap.require("fixedDelay")) {
+            fault.fixedDelay =
+                readDuration(sink, *fixed, SimTime::milliseconds(1), kLongestTimeout);
+        }
+        fault.delayPercent = readPercentage(sink, delayMap, "Delay");
+    }
+    if (const YamlEntry* abort = map.find("abort")) {
+        static const std::vector<std::string_view> refused{"grpcStatus", "http2Error"};
+        const FieldTable abortTable = istioFields("Abort", {"httpStatus", "percentage"}, refused);
+        MapCursor abortMap(sink, abort->value, abort->keyMark(), abortTable);
+        refuse(sink, abortMap, "Abort", refused);
+        if (const YamlEntry* status = abortMap.require("httpStatus")) {
+            fault.abortStatus =
+                static_cast<int>(readInteger(sink, *status, 200, 599).value_or(503));
+        }
+        fault.abortPercent = readPercentage(sink, abortMap, "Abort");
+    }
+    return fault;
+}
+
 MeshRouteDestination readDestination(DiagnosticSink& sink, const YAML::Node& node,
                                      std::vector<ReferenceMark>& references) {
     const FieldTable table =
@@ -174,10 +223,10 @@ MeshRouteDestination readDestination(DiagnosticSink& sink, const YAML::Node& nod
 MeshHttpRoute readHttpRoute(DiagnosticSink& sink, const YAML::Node& node,
                             std::vector<ReferenceMark>& references) {
     static const std::vector<std::string_view> refused{
-        "fault",    "mirror",         "mirrorPercentage", "mirrors", "mirrorPercent", "rewrite",
-        "redirect", "directResponse", "delegate",         "headers", "corsPolicy"};
-    const FieldTable table =
-        istioFields("HTTPRoute", {"name", "match", "route", "timeout", "retries"}, refused);
+        "mirror",   "mirrorPercentage", "mirrors",  "mirrorPercent", "rewrite",
+        "redirect", "directResponse",   "delegate", "headers",       "corsPolicy"};
+    const FieldTable table = istioFields(
+        "HTTPRoute", {"name", "match", "route", "timeout", "retries", "fault"}, refused);
     MapCursor map(sink, node, node.Mark(), table);
     refuse(sink, map, "HTTPRoute", refused);
     MeshHttpRoute route;
@@ -221,6 +270,9 @@ MeshHttpRoute readHttpRoute(DiagnosticSink& sink, const YAML::Node& node,
     }
     if (const YamlEntry* retries = map.find("retries")) {
         route.retries = readRetries(sink, *retries);
+    }
+    if (const YamlEntry* fault = map.find("fault")) {
+        route.fault = readFault(sink, *fault);
     }
     return route;
 }

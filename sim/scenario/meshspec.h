@@ -55,6 +55,18 @@ struct MeshRetrySpec {
     bool operator==(const MeshRetrySpec&) const = default;
 };
 
+// HTTPFaultInjection, applied by the caller's sidecar before routing: `delayPercent` % of the
+// calls wait `fixedDelay`, `abortPercent` % are answered `abortStatus` at once, nothing sent
+// (drawn independently; a delayed call may then be aborted, as Envoy's fault filter does).
+// Injected faults are not retried: the filter runs before the router.
+struct MeshFaultSpec {
+    std::optional<SimTime> fixedDelay;
+    double delayPercent = 0.0;
+    std::optional<int> abortStatus;
+    double abortPercent = 0.0;
+    bool operator==(const MeshFaultSpec&) const = default;
+};
+
 // HTTPRoute: the first route (file order) whose `match` accepts a request wins; no `match`
 // accepts every request.
 struct MeshHttpRoute {
@@ -63,6 +75,7 @@ struct MeshHttpRoute {
     std::vector<MeshRouteDestination> route;
     std::optional<SimTime> timeout; // the whole call, retries included; unset: none (Istio)
     std::optional<MeshRetrySpec> retries;
+    std::optional<MeshFaultSpec> fault;
     bool operator==(const MeshHttpRoute&) const = default;
 };
 

@@ -14,6 +14,33 @@ void writeStringMatch(YamlWriter& w, std::string_view key, const MeshStringMatch
     w.endMap();
 }
 
+void writePercentage(YamlWriter& w, double percent) {
+    w.key("percentage");
+    w.beginMap();
+    w.number("value", percent);
+    w.endMap();
+}
+
+void writeFault(YamlWriter& w, const MeshFaultSpec& fault) {
+    w.key("fault");
+    w.beginMap();
+    if (fault.fixedDelay) {
+        w.key("delay");
+        w.beginMap();
+        w.field("fixedDelay", formatDuration(*fault.fixedDelay));
+        writePercentage(w, fault.delayPercent);
+        w.endMap();
+    }
+    if (fault.abortStatus) {
+        w.key("abort");
+        w.beginMap();
+        w.integer("httpStatus", *fault.abortStatus);
+        writePercentage(w, fault.abortPercent);
+        w.endMap();
+    }
+    w.endMap();
+}
+
 void writeRoute(YamlWriter& w, const MeshHttpRoute& route) {
     w.beginMap();
     if (!route.name.empty()) {
@@ -70,6 +97,9 @@ void writeRoute(YamlWriter& w, const MeshHttpRoute& route) {
             w.field("retryOn", route.retries->retryOn);
         }
         w.endMap();
+    }
+    if (route.fault) {
+        writeFault(w, *route.fault);
     }
     w.endMap();
 }

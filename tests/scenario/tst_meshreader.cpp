@@ -132,6 +132,9 @@ void TestMeshReader::everyFieldRoundTrips() {
                  "            - destination: {host: cart}\n"
                  "              weight: 10\n"
                  "          retries: {attempts: 0}\n"
+                 "          fault:\n"
+                 "            delay: {fixedDelay: 5s, percentage: {value: 10}}\n"
+                 "            abort: {httpStatus: 503, percentage: {value: 1.5}}\n"
                  "        - route:\n            - destination:\n                host: catalog\n");
     const std::string dr = "          maxEjectionPercent: 50\n";
     text.replace(text.find(dr), dr.size(),
@@ -156,6 +159,8 @@ void TestMeshReader::everyFieldRoundTrips() {
     QCOMPARE(beta.route[0].subset, std::string("v1"));
     QCOMPARE(beta.route[1].weight, std::optional<int>(10));
     QCOMPARE(beta.retries->attempts, 0);
+    QCOMPARE(beta.fault->fixedDelay, std::optional<SimTime>(SimTime::seconds(5)));
+    QCOMPARE(beta.fault->abortPercent, 1.5);
     QCOMPARE(s.destinationRules.front().apiVersion, std::string("networking.istio.io/v1beta1"));
     QCOMPARE(s.destinationRules.front().trafficPolicy->connectionPool->http2MaxRequests,
              std::optional<int>(7));
@@ -190,6 +195,12 @@ void TestMeshReader::mistakes_data() {
         << "unsupported-field"
         << "mirror:"
         << "'mirror' of HTTPRoute is not modelled";
+    QTest::newRow("fault without a percentage")
+        << mesh << "          timeout: 3s"
+        << "          fault: {abort: {httpStatus: 503}}\n          timeout: 3s"
+        << "missing-key"
+        << "fault:"
+        << "missing required field 'percentage'";
     QTest::newRow("connection pool field not modelled")
         << mesh << "        loadBalancer:"
         << "        connectionPool: {http: {http1MaxPendingRequests: 1}}\n        loadBalancer:"
