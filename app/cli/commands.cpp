@@ -109,6 +109,12 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
                     return kExitUsage;
                 }
             }
+            if (loaded.scenario->simulation.mesh.mode == MeshMode::Sidecar) {
+                err << "cnsim: --traffic-mode aggregate: the scenario has sidecars "
+                       "(simulation.mesh), which route, retry and eject individual requests; "
+                       "run it with perRequest\n";
+                return kExitUsage;
+            }
         }
     }
     const Scenario scenario = *loaded.scenario;

@@ -42,6 +42,12 @@ void MetricsRecorder::start() {
         if (traffic.hasResilience(i)) {
             series.retryRate = m_model.metrics().indexOf(prefix + "retry_rate", "1/s");
             series.timeoutRate = m_model.metrics().indexOf(prefix + "timeout_rate", "1/s");
+            if (traffic.mesh()) {
+                series.overflowRate = m_model.metrics().indexOf(prefix + "overflow_rate", "1/s");
+            }
+        }
+        if (traffic.hasOutlierDetection(i)) {
+            series.ejected = m_model.metrics().indexOf(prefix + "ejected_endpoints", "endpoints");
         }
     }
     for (std::size_t c = 0; c < traffic.circuitCount(); ++c) {
@@ -137,6 +143,9 @@ void MetricsRecorder::putTraffic(const TrafficSeries& s, const TrafficCounters& 
     if (s.circuitOpenRate != kNoSeries) {
         put(s.circuitOpenRate, static_cast<double>(c.windowRejected) / seconds);
     }
+    if (s.overflowRate != kNoSeries) {
+        put(s.overflowRate, static_cast<double>(c.windowRejected) / seconds);
+    }
 }
 
 void MetricsRecorder::sampleCloud() {
@@ -162,6 +171,9 @@ void MetricsRecorder::sample() {
     TrafficModel& traffic = m_model.traffic();
     for (std::size_t i = 0; i < m_services.size(); ++i) {
         putTraffic(m_services[i], traffic.serviceCounters(i), true);
+        if (m_services[i].ejected != kNoSeries) {
+            put(m_services[i].ejected, static_cast<double>(traffic.ejectedEndpoints(i)));
+        }
     }
     if (m_sloService != kNoSeries) {
         const TimeSeries& p95 = m_model.metrics().all()[m_services[m_sloService].p95];

@@ -42,6 +42,8 @@ private:
         std::size_t retryRate = kNoSeries;
         std::size_t timeoutRate = kNoSeries;
         std::size_t circuitOpenRate = kNoSeries;
+        std::size_t overflowRate = kNoSeries; // mesh callers: connection-pool overflows
+        std::size_t ejected = kNoSeries;      // mesh hosts with outlier detection
     };
     struct DeploymentSeries {
         std::string name;

@@ -75,4 +75,19 @@ PodObject podFromTemplate(const ReplicaSetObject& rs, const std::string& name) {
     return pod;
 }
 
+void injectSidecar(PodObject& pod, const MeshSettingsSpec& mesh) {
+    ContainerSpec proxy;
+    proxy.name = "istio-proxy";
+    proxy.image = "docker.io/istio/proxyv2:1.24.0";
+    proxy.requests.cpu = mesh.sidecarCpuRequest;
+    proxy.requests.memory = mesh.sidecarMemoryRequest;
+    pod.requestCpu += mesh.sidecarCpuRequest;
+    pod.requestMemory += mesh.sidecarMemoryRequest;
+    ContainerStatus status;
+    status.name = proxy.name;
+    status.image = proxy.image;
+    pod.containerStatuses.push_back(status);
+    pod.spec.containers.push_back(std::move(proxy));
+}
+
 } // namespace cnsim

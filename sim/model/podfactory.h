@@ -5,6 +5,7 @@
 
 #include "cluster/objects.h"
 #include "engine/random.h"
+#include "scenario/meshspec.h"
 
 #include <string>
 
@@ -21,5 +22,10 @@ std::string generateName(const std::string& prefix, RandomStream& stream);
 
 // A new Pending pod owned by `rs`, named `name`, with the template's labels and spec.
 PodObject podFromTemplate(const ReplicaSetObject& rs, const std::string& name);
+
+// Istio's sidecar injector (a mutating admission webhook, istio/istio
+// pkg/kube/inject): appends the istio-proxy container with the mesh's CPU and memory
+// requests, so the scheduler, node allocation and the HPA's utilization see them.
+void injectSidecar(PodObject& pod, const MeshSettingsSpec& mesh);
 
 } // namespace cnsim

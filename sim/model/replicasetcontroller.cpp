@@ -147,7 +147,12 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
             while (api.pods().find(rs.meta.nameSpace, name) != nullptr) {
                 name = generateName(rs.meta.name, m_names);
             }
-            PodObject& pod = api.create(podFromTemplate(rs, name), now);
+            PodObject fresh = podFromTemplate(rs, name);
+            const MeshSettingsSpec& mesh = m_model.scenario().simulation.mesh;
+            if (mesh.mode == MeshMode::Sidecar) {
+                injectSidecar(fresh, mesh);
+            }
+            PodObject& pod = api.create(std::move(fresh), now);
             m_model.record(Component::ReplicaSetController, EventReason::SuccessfulCreate,
                            ObjectKind::ReplicaSet, rs.meta.name, {{"pod", pod.meta.name}});
         }

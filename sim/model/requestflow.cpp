@@ -116,24 +116,35 @@ void TrafficModel::dispatch(std::uint32_t ri, std::uint32_t callerStation) {
     if (service.endpointsDirty) {
         refreshEndpoints(r.service);
     }
-    if (service.endpoints.empty()) {
+    // A mesh route may name one subset of the Service's pods.
+    Service::Subset* subset = r.subset == kNone ? nullptr : &service.subsets[r.subset];
+    const std::vector<std::uint32_t>& endpoints =
+        subset == nullptr ? service.endpoints : subset->endpoints;
+    if (endpoints.empty()) {
         // Connection refused: no ready endpoint, answered at once by the client side.
         r.phase = Phase::AtStation;
         r.arrivedAt = m_engine.now();
         answer(ri, 503);
         return;
     }
-    const StationLoad load(*this, service);
+    const StationLoad load(*this, endpoints);
+    LoadBalancer& balancer = subset == nullptr ? *service.balancer : *subset->balancer;
     const std::size_t pick =
-        service.endpoints.size() == 1
-            ? 0
-            : service.balancer->pick(service.endpoints.size(), r.client, service.stream, load);
-    r.station = service.endpoints[pick];
+        endpoints.size() == 1 ? 0 : balancer.pick(endpoints.size(), r.client, service.stream, load);
+    r.station = endpoints[pick];
     r.stationGen = m_stations[r.station].gen;
-    r.version = service.endpointVersions[pick];
+    r.version = (subset == nullptr ? service.endpointVersions : subset->endpointVersions)[pick];
     m_versions[r.version].counters.arrived();
     r.versionCounted = true;
     r.hop = hopLatency(callerStation, r.station);
+    if (m_mesh) {
+        // Through the caller's sidecar (if the request comes from a pod) and the callee's.
+        r.hop += m_sidecarHop;
+        chargeSidecar(r.station);
+        if (callerStation != kNone) {
+            chargeSidecar(callerStation);
+        }
+    }
     if (r.hop == SimTime::zero()) {
         arrive(ri);
         return;
@@ -337,7 +348,11 @@ void TrafficModel::continueSteps(std::uint32_t ri) {
 }
 
 void TrafficModel::sendCall(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
-                            std::uint32_t attempt) {
+                            std::uint32_t attempt, std::uint32_t subset, SimTime deadline) {
+    if (m_mesh && policy == kNone) {
+        meshSend(parent, service); // the sidecar routes, then calls back with its policy
+        return;
+    }
     if (policy != kNone) {
         Policy& pol = m_policies[policy];
         if (attempt == 1 && pol.budgeted) {
@@ -350,6 +365,22 @@ void TrafficModel::sendCall(std::uint32_t parent, std::uint32_t service, std::ui
             return;
         }
     }
+    std::uint32_t poolStation = kNone;
+    if (m_mesh && m_services[service].maxRequests > 0) {
+        // The caller's sidecar holds at most http2MaxRequests requests to this Service; one
+        // more overflows at once with 503 (Envoy's circuit breaking, nothing is sent).
+        poolStation = m_requests[parent].station;
+        std::vector<std::uint32_t>& inFlight = m_stations[poolStation].meshInFlight;
+        if (inFlight.size() <= service) {
+            inFlight.resize(m_services.size(), 0);
+        }
+        if (inFlight[service] >= m_services[service].maxRequests) {
+            m_services[m_requests[parent].service].counters.rejectedByCircuit();
+            attemptFailed(parent, service, policy, attempt, 503, subset, deadline);
+            return;
+        }
+        ++inFlight[service];
+    }
     const std::uint32_t ci = allocRequest();
     Request& p = m_requests[parent];
     Request& c = m_requests[ci];
@@ -360,14 +391,25 @@ void TrafficModel::sendCall(std::uint32_t parent, std::uint32_t service, std::ui
     c.sentAt = m_engine.now();
     c.trace = p.trace;
     c.span = p.span;
+    c.source = p.source;
+    c.requestClass = p.requestClass;
+    c.subset = subset;
+    c.poolStation = poolStation;
+    c.deadline = deadline;
     if (policy != kNone) {
         c.policy = policy;
         c.attempt = attempt;
         const Policy& pol = m_policies[policy];
-        if (pol.timeout > SimTime::zero()) {
+        SimTime limit = pol.timeout;
+        if (deadline > SimTime::zero()) {
+            // The route's timeout covers the whole call, retries included.
+            const SimTime left = std::max(deadline - m_engine.now(), SimTime::microseconds(1));
+            limit = limit > SimTime::zero() ? std::min(limit, left) : left;
+        }
+        if (limit > SimTime::zero()) {
             const std::uint32_t gen = c.gen;
             c.timeout = m_engine.schedule(
-                pol.timeout, [this, ci, gen] { attemptTimedOut(ci, gen); }, priority::kTraffic);
+                limit, [this, ci, gen] { attemptTimedOut(ci, gen); }, priority::kTraffic);
         }
     }
     dispatch(ci, p.station);
@@ -389,14 +431,26 @@ void TrafficModel::attemptTimedOut(std::uint32_t ci, std::uint32_t gen) {
     if (Policy& pol = m_policies[c.policy]; pol.breaker) {
         pol.circuit.onResult(m_engine.now(), true, m_engine.now() - c.sentAt);
     }
-    attemptFailed(c.parent, c.service, c.policy, c.attempt, 504);
+    if (m_mesh) {
+        // Envoy resets the upstream stream: its connection-pool slot is free again.
+        releasePool(c);
+        if (c.deadline > SimTime::zero() && m_engine.now() >= c.deadline) {
+            childReturned(c.parent, 504); // the route's timeout: no further attempt
+            return;
+        }
+        if (c.station != kNone) {
+            meshOutcome(c.service, c.station, 504); // a per-try timeout counts as a 5xx
+        }
+    }
+    attemptFailed(c.parent, c.service, c.policy, c.attempt, 504, c.subset, c.deadline);
 }
 
 void TrafficModel::attemptFailed(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
-                                 std::uint32_t attempt, int code) {
+                                 std::uint32_t attempt, int code, std::uint32_t subset,
+                                 SimTime deadline) {
     Policy& pol = m_policies[policy];
     Request& p = m_requests[parent];
-    if (attempt < pol.maxAttempts) {
+    if (attempt < pol.maxAttempts && (!pol.envoy || meshRetriable(pol, code))) {
         TrafficCounters& counters = m_services[p.service].counters;
         if (!pol.budgeted || pol.budget.tryWithdraw(m_engine.now())) {
             counters.retried();
@@ -409,8 +463,14 @@ void TrafficModel::attemptFailed(std::uint32_t parent, std::uint32_t service, st
             w.policy = policy;
             w.attempt = attempt + 1;
             w.phase = Phase::Backoff;
-            w.pending = m_engine.schedule(
-                pol.backoff[attempt - 1], [this, wi] { retryNow(wi); }, priority::kTraffic);
+            w.subset = subset;
+            w.deadline = deadline;
+            SimTime wait = pol.envoy ? meshBackoff(attempt) : pol.backoff[attempt - 1];
+            if (deadline > SimTime::zero()) {
+                wait = std::min(wait, std::max(deadline - m_engine.now(), SimTime::zero()));
+            }
+            m_requests[wi].pending = m_engine.schedule(
+                wait, [this, wi] { retryNow(wi); }, priority::kTraffic);
             return;
         }
         ++counters.retriesDenied;
@@ -424,12 +484,26 @@ void TrafficModel::retryNow(std::uint32_t wi) {
     const std::uint32_t service = w.service;
     const std::uint32_t policy = w.policy;
     const std::uint32_t attempt = w.attempt;
+    const std::uint32_t subset = w.subset;
+    const SimTime deadline = w.deadline;
+    const int abortStatus = w.code; // a mesh fault's delayed abort; 200 otherwise
     const Request& p = m_requests[parent];
     const bool waited = p.gen == w.parentGen && p.phase == Phase::Calling;
     freeRequest(wi);
-    if (waited) {
-        sendCall(parent, service, policy, attempt);
+    if (!waited) {
+        return;
     }
+    if (abortStatus != 200) {
+        childReturned(parent, abortStatus);
+        return;
+    }
+    if (deadline > SimTime::zero() && m_engine.now() >= deadline) {
+        // The route's timeout ran out during the back-off (Envoy answers 504).
+        m_services[p.service].counters.timedOut();
+        childReturned(parent, 504);
+        return;
+    }
+    sendCall(parent, service, policy, attempt, subset, deadline);
 }
 
 void TrafficModel::childReturned(std::uint32_t pi, int code) {
@@ -557,7 +631,15 @@ void TrafficModel::deliver(std::uint32_t ri) {
     const std::uint32_t policy = r.policy;
     const std::uint32_t service = r.service;
     const std::uint32_t attempt = r.attempt;
+    const std::uint32_t subset = r.subset;
+    const SimTime deadline = r.deadline;
     const bool orphan = r.orphan;
+    if (m_mesh && !orphan) {
+        releasePool(r);
+        if (r.station != kNone) {
+            meshOutcome(service, r.station, code);
+        }
+    }
     if (policy != kNone && !orphan) {
         // The circuit breaker records every call that ends, whether or not the caller is
         // still there to use the answer (a timed-out attempt was recorded when it timed out).
@@ -571,7 +653,7 @@ void TrafficModel::deliver(std::uint32_t ri) {
         return; // the caller stopped waiting or already answered: this response is dropped
     }
     if (code != 200 && policy != kNone) {
-        attemptFailed(parent, service, policy, attempt, code);
+        attemptFailed(parent, service, policy, attempt, code, subset, deadline);
         return;
     }
     childReturned(parent, code);

@@ -86,7 +86,12 @@ TrafficModel::TrafficModel(SimulationModel& model)
       m_tracingStream(model.makeStream("tracing")), m_errorStream(model.makeStream("image-errors")),
       m_sameZone(model.scenario().simulation.network.sameZoneLatency),
       m_crossZone(model.scenario().simulation.network.crossZoneLatency),
+      m_meshStream(model.makeStream("mesh")),
       m_aggregate(model.scenario().simulation.trafficMode == TrafficMode::Aggregate) {
+    const MeshSettingsSpec& mesh = model.scenario().simulation.mesh;
+    m_mesh = mesh.mode == MeshMode::Sidecar && !m_aggregate;
+    m_sidecarHop = SimTime::microseconds(mesh.sidecarLatency.toMicroseconds() / 2);
+    m_sidecarCpu = mesh.sidecarCpuPerRequest.toSeconds();
     for (const NodeSpec& node : model.scenario().cluster.expandedNodes()) {
         addNode(node.name, node.zone);
     }
@@ -274,6 +279,9 @@ void TrafficModel::start() {
         startAggregate();
         return;
     }
+    if (m_mesh) {
+        buildMesh();
+    }
     for (std::uint32_t i = 0; i < m_sources.size(); ++i) {
         scheduleNextArrival(i);
     }
@@ -341,12 +349,18 @@ void TrafficModel::refreshEndpoints(std::uint32_t index) {
         for (const EndpointAddress& address : endpoints->ready) {
             const std::uint32_t station =
                 stationFor(ObjectTable<PodObject>::key(service.nameSpace, address.podName));
+            if (m_stations[station].ejected) {
+                continue; // the mesh's outlier detection took it out of the balancing set
+            }
             service.endpoints.push_back(station);
             service.endpointVersions.push_back(versionFor(index, m_stations[station].version));
             names.push_back(address.podName);
         }
     }
     service.balancer->setEndpoints(names);
+    if (!service.subsets.empty()) {
+        refreshSubsets(service);
+    }
 }
 
 void TrafficModel::podStarted(const std::string& podKey, const std::string& node) {
@@ -450,7 +464,8 @@ Bytes TrafficModel::requestMemory(const std::string& podKey) const {
     if (it == m_stationByKey.end()) {
         return Bytes{};
     }
-    const auto perRequest = static_cast<std::int64_t>(std::llround(m_stations[it->second].memoryPerRequest));
+    const auto perRequest =
+        static_cast<std::int64_t>(std::llround(m_stations[it->second].memoryPerRequest));
     return Bytes{perRequest * requestsInFlight(podKey)};
 }
 

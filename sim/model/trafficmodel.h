@@ -29,6 +29,14 @@
 // retried after a back-off, within a retry budget. A retry waits as a placeholder request in
 // phase Backoff, so a parent that answers early needs no bookkeeping: the placeholder finds
 // it gone.
+//
+// Service mesh (simulation.mesh.mode: sidecar, meshflow.cpp; docs/traffic.md "Service mesh"):
+// every call passes the caller's and the callee's sidecar. The caller's sidecar routes by the
+// host's VirtualService (headers and path of the request class, weights, subsets), applies the
+// route's retries (Istio's default when none) with Envoy's jittered back-off, per-try and
+// route timeouts, the DestinationRule's connection-pool limit (503 overflow) and outlier
+// detection (consecutive 5xx eject one endpoint from the balancing set). Each sidecar charges
+// its CPU per request to the pod's node; each call waits the sidecars' latency.
 
 #include "engine/engine.h"
 #include "engine/random.h"
@@ -105,6 +113,15 @@ public:
     const std::string& circuitCallee(std::size_t circuit) const;
     // 0 closed, 1 open, 2 half-open (Resilience4j's CLOSED, OPEN, HALF_OPEN).
     int circuitState(std::size_t circuit) const;
+    // Sidecars are on (simulation.mesh.mode: sidecar, per-request mode).
+    bool mesh() const { return m_mesh; }
+    bool hasOutlierDetection(std::size_t service) const {
+        return m_services[service].outlier.has_value();
+    }
+    // Mesh: endpoints of the Service outlier detection has ejected now.
+    std::size_t ejectedEndpoints(std::size_t service) const {
+        return m_services[service].ejectedStations.size();
+    }
     // Gateway routes, in file order.
     std::size_t routeCount() const;
     const std::string& routeName(std::size_t route) const;
@@ -124,8 +141,8 @@ public:
     struct PodCpu {
         std::string name;
         bool running = false;
-        double cpuRequestCores = 0.0; // what the HPA divides by
-        double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+        double cpuRequestCores = 0.0;    // what the HPA divides by
+        double lastSecondCores = 0.0;    // CPU used over the last sample (busy + idle)
         std::uint32_t vmService = kNone; // a VM instance's Service
     };
     const std::vector<PodCpu>& podCpu() const { return m_podCpu; }
@@ -156,6 +173,7 @@ public:
     bool aggregate() const { return m_aggregate; }
 
 private:
+    struct MeshRoute;
     struct Call {
         std::uint32_t service;
         double probability;
@@ -173,6 +191,15 @@ private:
         std::uint32_t callee = 0;
         bool breaker = false;
         CircuitBreaker circuit;
+        // A sidecar's (Envoy's) retry policy: only retriable outcomes are retried, after a
+        // jittered exponential back-off (envoy source/common/common/backoff_strategy.cc).
+        bool envoy = false;
+        bool retry5xx = false;     // 5xx
+        bool retryGateway = false; // gateway-error: 502, 503, 504
+        bool retryConnect = false; // connect-failure, refused-stream, reset: cnsim's 503s
+        std::vector<int> retriableCodes;
+        SimTime backoffBase = SimTime::milliseconds(25);
+        SimTime backoffMax = SimTime::milliseconds(250);
     };
     struct Step {
         bool parallel;
@@ -200,6 +227,17 @@ private:
         TrafficCounters counters;
         bool vm = false;                      // served by a VM group, not by pods
         std::vector<std::uint32_t> vmTargets; // its in-service instances' stations
+        // Mesh: the host's DestinationRule subsets, routes and policies.
+        struct Subset {
+            LabelMap labels;
+            std::vector<std::uint32_t> endpoints;
+            std::vector<std::uint32_t> endpointVersions;
+            std::unique_ptr<LoadBalancer> balancer;
+        };
+        std::vector<Subset> subsets;
+        std::uint32_t maxRequests = 0; // per client sidecar (http2MaxRequests); 0: no limit
+        std::optional<MeshOutlierDetectionSpec> outlier;
+        std::vector<std::uint32_t> ejectedStations; // outlier detection's ejected endpoints
 
         Service(std::uint64_t seed, const std::string& streamName) : stream(seed, streamName) {}
     };
@@ -229,6 +267,13 @@ private:
         std::uint32_t podCpu = kNone;
         double lastSecondCores = 0.0;    // CPU used over the last sample (busy + idle)
         std::uint32_t vmService = kNone; // a VM instance's Service
+        // Mesh: outlier detection's view of this endpoint, and requests this pod's sidecar has
+        // in flight per destination Service (connection pool).
+        std::uint32_t consecutive5xx = 0;
+        std::uint32_t ejections = 0; // the multiplier of baseEjectionTime
+        bool ejected = false;
+        SimTime ejectedUntil;
+        std::vector<std::uint32_t> meshInFlight;
         FluidStation fluid;     // aggregate mode's state of the same station
         double fluidRate = 0.0; // aggregate mode: arrivals per second in the current tick
     };
@@ -253,6 +298,9 @@ private:
         std::uint32_t outstanding = 0;
         std::uint32_t policy = kNone; // the caller's resilience for this call
         std::uint32_t attempt = 1;
+        std::uint32_t subset = kNone;      // mesh: the destination subset of the Service
+        std::uint32_t poolStation = kNone; // mesh: the caller whose connection pool it holds
+        SimTime deadline;                  // mesh: the route timeout's end; zero: none
         std::uint64_t client = 0;
         EventId timeout; // the caller's per-attempt timeout
         SimTime sentAt;
@@ -293,19 +341,20 @@ private:
         double cpuWindow = 0.0;
         double cpuTotal = 0.0;
     };
-    // Answers least-request's in-flight queries for one Service's endpoint list.
+    // Answers least-request's in-flight queries for one endpoint list (a Service's or a
+    // subset's).
     class StationLoad final : public EndpointLoad {
     public:
-        StationLoad(const TrafficModel& model, const Service& service)
-            : m_model(model), m_service(service) {}
+        StationLoad(const TrafficModel& model, const std::vector<std::uint32_t>& endpoints)
+            : m_model(model), m_endpoints(endpoints) {}
         int inFlight(std::size_t endpoint) const override {
             return static_cast<int>(
-                m_model.m_stations[m_service.endpoints[endpoint]].server.requestsPresent());
+                m_model.m_stations[m_endpoints[endpoint]].server.requestsPresent());
         }
 
     private:
         const TrafficModel& m_model;
-        const Service& m_service;
+        const std::vector<std::uint32_t>& m_endpoints;
     };
 
     // Set-up.
@@ -331,10 +380,12 @@ private:
     void cpuDone(std::uint32_t request);
     void continueSteps(std::uint32_t request);
     void sendCall(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
-                  std::uint32_t attempt);
+                  std::uint32_t attempt, std::uint32_t subset = kNone,
+                  SimTime deadline = SimTime::zero());
     void attemptTimedOut(std::uint32_t request, std::uint32_t gen);
     void attemptFailed(std::uint32_t parent, std::uint32_t service, std::uint32_t policy,
-                       std::uint32_t attempt, int code);
+                       std::uint32_t attempt, int code, std::uint32_t subset = kNone,
+                       SimTime deadline = SimTime::zero());
     void retryNow(std::uint32_t placeholder);
     void childReturned(std::uint32_t parent, int code);
     void respond(std::uint32_t request);
@@ -347,6 +398,32 @@ private:
     SimTime hopLatency(std::uint32_t from, std::uint32_t to) const;
     void traceSpanStart(Request& r, std::uint32_t station);
     void traceSpanEnd(Request& r);
+
+    // The mesh (meshflow.cpp).
+    struct MeshDestination {
+        std::uint32_t service = 0;
+        std::uint32_t subset = kNone;
+    };
+    struct MeshRoute {
+        std::vector<MeshDestination> destinations;
+        std::vector<double> weights;
+        std::uint32_t policy = 0;
+        SimTime timeout; // zero: none
+        MeshFaultSpec fault;
+    };
+    void buildMesh();
+    std::uint32_t addMeshPolicy(const std::optional<MeshRetrySpec>& retries);
+    void buildSubsets(Service& service, const DestinationRuleSpec& rule);
+    void refreshSubsets(Service& service);
+    // The caller's sidecar: route the call, then send its first attempt.
+    void meshSend(std::uint32_t parent, std::uint32_t host);
+    bool meshRetriable(const Policy& policy, int code) const;
+    SimTime meshBackoff(std::uint32_t retry);
+    // The outcome of an attempt at an endpoint, for outlier detection.
+    void meshOutcome(std::uint32_t service, std::uint32_t station, int code);
+    void outlierSweep(std::uint32_t service);
+    void chargeSidecar(std::uint32_t station);
+    void releasePool(Request& r);
 
     // Aggregate mode (aggregateflow.cpp): one tick per second for every pod.
     struct Visit {
@@ -397,6 +474,15 @@ private:
     std::vector<RequestTrace> m_traces;
     SimTime m_sameZone;
     SimTime m_crossZone;
+
+    bool m_mesh = false;
+    SimTime m_sidecarHop;      // each way: half the sidecars' latency per call
+    double m_sidecarCpu = 0.0; // core-seconds per request per sidecar
+    RandomStream m_meshStream; // weighted destinations, retry jitter
+    std::vector<MeshRoute> m_meshRoutes;
+    std::vector<std::uint32_t> m_meshRouteFor;  // [service][source class]: route, kNone: 404
+    std::vector<std::uint32_t> m_meshClassBase; // per source: its first class's column
+    std::uint32_t m_meshClassCount = 0;
 
     bool m_aggregate = false;
     std::vector<std::uint32_t> m_serviceOrder; // aggregate: callers before callees

@@ -339,8 +339,9 @@ PodDisruptionBudgetSpec readPodDisruptionBudget(DiagnosticSink& sink, const YAML
     return budget;
 }
 
-// apiVersion and kind are read before the strict field check, which depends on the kind.
-std::string scalarField(const YAML::Node& node, const char* key, YAML::Mark& mark) {
+} // namespace
+
+std::string manifestScalar(const YAML::Node& node, const char* key, YAML::Mark& mark) {
     for (auto it = node.begin(); it != node.end(); ++it) {
         if (it->first.IsScalar() && it->first.Scalar() == key) {
             mark = it->second.Mark();
@@ -349,8 +350,6 @@ std::string scalarField(const YAML::Node& node, const char* key, YAML::Mark& mar
     }
     return {};
 }
-
-} // namespace
 
 std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& node,
                                      ManifestMarks& marks) {
@@ -366,8 +365,8 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
     }
     YAML::Mark kindMark = node.Mark();
     YAML::Mark apiMark = node.Mark();
-    const std::string kind = scalarField(node, "kind", kindMark);
-    const std::string apiVersion = scalarField(node, "apiVersion", apiMark);
+    const std::string kind = manifestScalar(node, "kind", kindMark);
+    const std::string apiVersion = manifestScalar(node, "apiVersion", apiMark);
     const bool hasApiVersion = static_cast<bool>(node["apiVersion"]);
     if (!node["kind"]) {
         sink.error(node.Mark(), "missing-key", {"kind", "workload manifest"},

@@ -33,6 +33,10 @@ void readSelectorAndTemplate(DiagnosticSink& sink, MapCursor& spec, std::string_
                              LabelMap& selector, LabelMap& podLabels, PodSpec& podSpec,
                              std::vector<PreservedField>& kept, ManifestMarks& marks);
 
+// A top-level scalar of a manifest (apiVersion, kind) and where its value is, read before the
+// strict field check, which depends on the kind; empty when absent or not text.
+std::string manifestScalar(const YAML::Node& node, const char* key, YAML::Mark& mark);
+
 // Empty when the entry is not a manifest of a kind cnsim models (already reported). A
 // returned manifest may be partial when errors were reported.
 std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& node,

@@ -13,6 +13,7 @@
 #include "engine/simtime.h"
 #include "scenario/kubernetestypes.h"
 #include "scenario/pipelinespec.h"
+#include "scenario/meshspec.h"
 #include "scenario/rolloutspec.h"
 #include "scenario/trafficspec.h"
 #include "scenario/units.h"
@@ -394,6 +395,7 @@ struct SimulationSpec {
     std::vector<TrafficSourceSpec> traffic;
     TracingSpec tracing;
     TrafficMode trafficMode = TrafficMode::PerRequest;
+    MeshSettingsSpec mesh; // sidecars (simulation.mesh); the mesh objects are Scenario's
     std::vector<FaultSpec> faults;
     std::vector<ScheduledCommand> commands;
     std::vector<PipelineSpec> pipelines; // CI/CD pipelines feeding new images in
@@ -408,6 +410,9 @@ struct Scenario {
     SimTime duration = SimTime::minutes(5);
     ClusterSpec cluster;
     std::vector<Manifest> workloads;
+    // Istio's mesh objects, written among the workloads (after them when saved).
+    std::vector<VirtualServiceSpec> virtualServices;
+    std::vector<DestinationRuleSpec> destinationRules;
     SimulationSpec simulation;
     std::vector<VmGroupSpec> vmGroups; // applications on VMs, without Kubernetes
     bool operator==(const Scenario&) const = default;

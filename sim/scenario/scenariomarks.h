@@ -84,9 +84,11 @@ struct ScenarioMarks {
     GatewayMarks gateway;
     std::vector<TrafficMarks> traffic;
     std::vector<FaultMarks> faults;
-    std::vector<YAML::Mark> commands; // each command's `at`
+    std::vector<YAML::Mark> commands;          // each command's `at`
     std::vector<PipelineMarks> pipelines;
-    YAML::Mark trafficMode; // simulation.trafficMode's value
+    YAML::Mark trafficMode;                    // simulation.trafficMode's value
+    YAML::Mark mesh;                           // simulation.mesh's key
+    std::vector<ReferenceMark> meshReferences; // Services and subsets the mesh objects name
 };
 
 } // namespace cnsim

@@ -2,6 +2,7 @@
 
 #include "scenario/clusterreader.h"
 #include "scenario/manifestreader.h"
+#include "scenario/meshreader.h"
 #include "scenario/names.h"
 #include "scenario/scenariovalidator.h"
 #include "scenario/simulationreader.h"
@@ -167,6 +168,11 @@ std::optional<Scenario> readRoot(DiagnosticSink& sink, const YAML::Node& root,
     }
     if (const YamlEntry* workloads = map.find("workloads")) {
         for (const YAML::Node& item : readList(sink, *workloads)) {
+            if (isMeshManifest(item)) {
+                readMeshManifest(sink, item, scenario.virtualServices, scenario.destinationRules,
+                                 marks.meshReferences);
+                continue;
+            }
             ManifestMarks manifestMarks;
             if (std::optional<Manifest> manifest = readManifest(sink, item, manifestMarks)) {
                 scenario.workloads.push_back(std::move(*manifest));

@@ -2,6 +2,7 @@
 
 #include "scenario/editdistance.h"
 #include "scenario/pipelinevalidator.h"
+#include "scenario/meshvalidator.h"
 #include "scenario/trafficvalidator.h"
 
 #include <algorithm>
@@ -408,6 +409,7 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
 
     checkAutoscalers(sink, scenario, marks, deploymentNames, serviceNames);
     checkRolloutReferences(sink, scenario, marks);
+    validateMesh(sink, scenario, marks, serviceNames);
 
     const SimulationSpec& simulation = scenario.simulation;
     // "default-scheduler" always runs (with upstream's default profile unless a profile of

@@ -2,6 +2,7 @@
 
 #include "scenario/manifestwriter.h"
 #include "scenario/pipelinewriter.h"
+#include "scenario/meshwriter.h"
 #include "scenario/quantity.h"
 #include "scenario/scenarioenums.h"
 #include "scenario/trafficwriter.h"
@@ -318,6 +319,9 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
     if (simulation.trafficMode != TrafficMode::PerRequest) {
         w.field("trafficMode", enumName(simulation.trafficMode));
     }
+    if (simulation.mesh != MeshSettingsSpec{}) {
+        writeMeshSettings(w, simulation.mesh);
+    }
     if (!simulation.faults.empty()) {
         w.key("faults");
         w.beginSeq();
@@ -372,11 +376,18 @@ std::string writeScenario(const Scenario& scenario) {
     w.out() << scenario.seed;
     w.field("duration", formatDuration(scenario.duration));
     writeCluster(w, scenario.cluster);
-    if (!scenario.workloads.empty()) {
+    if (!scenario.workloads.empty() || !scenario.virtualServices.empty() ||
+        !scenario.destinationRules.empty()) {
         w.key("workloads");
         w.beginSeq();
         for (const Manifest& manifest : scenario.workloads) {
             writeManifest(w, manifest);
+        }
+        for (const VirtualServiceSpec& vs : scenario.virtualServices) {
+            writeVirtualService(w, vs);
+        }
+        for (const DestinationRuleSpec& rule : scenario.destinationRules) {
+            writeDestinationRule(w, rule);
         }
         w.endSeq();
     }

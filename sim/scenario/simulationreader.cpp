@@ -2,6 +2,7 @@
 
 #include "scenario/editdistance.h"
 #include "scenario/gatewayreader.h"
+#include "scenario/meshreader.h"
 #include "scenario/names.h"
 #include "scenario/pipelinereader.h"
 #include "scenario/scenarioenums.h"
@@ -355,7 +356,7 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
     static const FieldTable table =
         cnsimFields("simulation", {"podStartupTime", "images", "registry", "scheduler", "services",
                                    "network", "gateway", "traffic", "tracing", "trafficMode",
-                                   "faults", "commands", "pipelines", "clusterAutoscaler", "slo"});
+                                   "mesh", "faults", "commands", "pipelines", "clusterAutoscaler", "slo"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
@@ -411,6 +412,10 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
         marks.trafficMode = mode->value.Mark();
         simulation.trafficMode =
             readEnumValue<TrafficMode>(sink, *mode).value_or(simulation.trafficMode);
+    }
+    if (const YamlEntry* mesh = map.find("mesh")) {
+        marks.mesh = mesh->keyMark();
+        simulation.mesh = readMeshSettings(sink, *mesh);
     }
     if (const YamlEntry* faults = map.find("faults")) {
         for (const YAML::Node& item : readList(sink, *faults)) {

@@ -11,7 +11,7 @@
 #include "scenario/pipelinereader.h"
 #include "scenario/scenarioreader.h"
 #include "scenario/scenariowriter.h"
-#include "scenariotexttools.h"
+#include "scenariotext.h"
 
 #include <algorithm>
 #include <fstream>

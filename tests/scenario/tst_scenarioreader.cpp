@@ -6,7 +6,7 @@
 // the mistake and where it must be reported.
 
 #include "scenario/scenarioreader.h"
-#include "scenariotexttools.h"
+#include "scenariotext.h"
 
 #include <QtTest>
 #include <fstream>

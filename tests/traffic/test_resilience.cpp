@@ -10,6 +10,7 @@
 #ifndef Q_MOC_RUN
 #include "model/simulation.h"
 #include "traffic/retrybudget.h"
+#include "trafficresults.h"
 #include "trafficscenario.h"
 
 #include <algorithm>
@@ -21,59 +22,6 @@ using namespace cnsim;
 using namespace cnsim::test;
 
 namespace {
-
-const ServiceSummary& service(const RunSummary& summary, const std::string& name) {
-    for (const ServiceSummary& s : summary.services) {
-        if (s.name == name) {
-            return s;
-        }
-    }
-    qFatal("no service %s", name.c_str());
-}
-
-double seriesSum(const Simulation& sim, const std::string& name) {
-    const TimeSeries* series = sim.metrics().find(name);
-    if (series == nullptr) {
-        qFatal("no series %s", name.c_str());
-    }
-    return std::accumulate(series->values.begin(), series->values.end(), 0.0);
-}
-
-// A Deployment of pods behind the Service `app` that never serve: Ready (no readiness probe)
-// but their program answers 503 — a broken release behind a shared Service.
-void addBrokenPods(Scenario& s, const std::string& app, int replicas) {
-    DeploymentSpec d;
-    d.name = app + "-broken";
-    d.replicas = replicas;
-    d.selector = {{"app", app}, {"track", "broken"}};
-    d.podLabels = {{"app", app}, {"track", "broken"}};
-    ContainerSpec c;
-    c.name = app;
-    c.image = "broken:1.0";
-    c.requests.cpu = CpuMillis{1000};
-    c.limits.cpu = CpuMillis{1000};
-    d.podSpec.containers.push_back(c);
-    s.workloads.emplace_back(d);
-    ImageSpec image;
-    image.name = "broken:1.0";
-    image.neverReady = true;
-    s.simulation.images.push_back(image);
-}
-
-// frontend (1 ms) → backend, at `rate` requests per second from 10 s until a second before the
-// end, so every request has finished when the run ends.
-Scenario frontendAndBackend(SimTime duration, double rate) {
-    Scenario s = baseScenario(duration);
-    addTier(s, tier("frontend"));
-    addTier(s, tier("backend"));
-    behaviour(s, "frontend").cpuPerRequest = constantMs(1);
-    behaviour(s, "frontend").calls = {CallStepSpec{false, {{"backend", 1.0, 1}}}};
-    behaviour(s, "backend").cpuPerRequest = constantMs(1);
-    TrafficSourceSpec& source = poissonTo(s, "frontend", rate);
-    source.type = "constant";
-    source.stop = duration - SimTime::seconds(1);
-    return s;
-}
 
 CallResilienceSpec& policy(Scenario& s) {
     ResilienceSpec& r = behaviour(s, "frontend").resilience;
@@ -182,7 +130,7 @@ void TestResilience::retriesRepickAnEndpointAfterBackoff() {
     const ServiceSummary& front = service(sim.summary(), "frontend");
     const auto n = static_cast<double>(front.requests);
     const auto errors = static_cast<double>(front.errors);
-    QVERIFY2(std::abs(errors - n / 8) < 4 * std::sqrt(n * 0.125 * 0.875),
+    QVERIFY2(nearBinomial(errors, n, 0.125),
              qPrintable(QStringLiteral("%1 errors of %2").arg(errors).arg(n)));
     // Retries: one after a first failure (p 1/2), one more after a second (p 1/4).
     const double retries = seriesSum(sim, "service/frontend/retry_rate");

@@ -128,4 +128,53 @@ inline TrafficSourceSpec& poissonTo(Scenario& s, const std::string& service, dou
     return s.simulation.traffic.back();
 }
 
+// More pods behind the Service `app` (which addTier made): a Deployment `name` whose pods carry
+// `app` and `extraLabels`.
+inline void addPodsBehind(Scenario& s, const std::string& app, const std::string& name,
+                          const LabelMap& extraLabels, int replicas,
+                          const std::string& image = "app:1.0") {
+    DeploymentSpec d;
+    d.name = name;
+    d.replicas = replicas;
+    d.selector = extraLabels;
+    d.selector["app"] = app;
+    d.podLabels = d.selector;
+    ContainerSpec c;
+    c.name = app;
+    c.image = image;
+    c.requests.cpu = CpuMillis{1000};
+    c.limits.cpu = CpuMillis{1000};
+    d.podSpec.containers.push_back(c);
+    s.workloads.emplace_back(d);
+}
+
+// Pods behind `app` that never serve: Ready (no readiness probe) but their program answers
+// 503 — a broken release behind a shared Service. They carry `label: broken`.
+inline void addBrokenPods(Scenario& s, const std::string& app, int replicas,
+                          const std::string& label = "track") {
+    addPodsBehind(s, app, app + "-broken", {{label, "broken"}}, replicas, "broken:1.0");
+    ImageSpec image;
+    image.name = "broken:1.0";
+    image.neverReady = true;
+    s.simulation.images.push_back(image);
+}
+
+// frontend (1 ms) → backend (1 ms, its own image backend:1.0, so a test can make only it
+// fail), at a constant `rate` from 10 s until a second before the end, so every request has
+// finished when the run ends.
+inline Scenario frontendAndBackend(SimTime duration, double rate) {
+    Scenario s = baseScenario(duration);
+    addTier(s, tier("frontend"));
+    TierSpec backend = tier("backend");
+    backend.image = "backend:1.0";
+    addTier(s, backend);
+    behaviour(s, "frontend").cpuPerRequest = constantMs(1);
+    behaviour(s, "frontend").calls = {CallStepSpec{false, {{"backend", 1.0, 1}}}};
+    behaviour(s, "backend").cpuPerRequest = constantMs(1);
+    TrafficSourceSpec& source = poissonTo(s, "frontend", rate);
+    source.type = "constant";
+    source.stop = duration - SimTime::seconds(1);
+    return s;
+}
+
 } // namespace cnsim::test
