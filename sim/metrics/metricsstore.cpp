@@ -36,6 +36,15 @@ void MetricsStore::append(std::size_t index, SimTime time, double value) {
     }
     s.times.push_back(time);
     s.values.push_back(value);
+    // Samplers append series in creation order, each series' buffer elsewhere in memory: ask
+    // for a later series' ends now, so its append does not wait for them (a 10,000-pod run
+    // appends 20,000 series a second).
+    constexpr std::size_t kAhead = 4;
+    if (index + kAhead < m_series.size()) {
+        const TimeSeries& later = m_series[index + kAhead];
+        __builtin_prefetch(later.times.data() + later.times.size(), 1);
+        __builtin_prefetch(later.values.data() + later.values.size(), 1);
+    }
 }
 
 } // namespace cnsim

@@ -305,20 +305,28 @@ void HpaController::reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state)
     input.statusReplicas = target->statusReplicas;
     input.now = now;
     // One walk over the pods serves the replica calculator and every metric source.
-    std::vector<const std::string*> podKeys;
-    for (const auto& [podKey, pod] : api.pods()) {
-        if (pod.meta.nameSpace == hpa.meta.nameSpace &&
-            matchesLabels(target->spec.selector, pod.meta.labels)) {
-            input.pods.push_back(hpaPod(pod));
-            podKeys.push_back(&podKey);
+    if (api.changes(ResourceKind::Pod) != state.podsSeen ||
+        state.podsSelector != target->spec.selector) {
+        state.podsSeen = api.changes(ResourceKind::Pod);
+        state.podsSelector = target->spec.selector;
+        state.pods.clear();
+        state.podKeys.clear();
+        for (const auto& [podKey, pod] : api.pods()) {
+            if (pod.meta.nameSpace == hpa.meta.nameSpace &&
+                matchesLabels(target->spec.selector, pod.meta.labels)) {
+                state.pods.push_back(hpaPod(pod));
+                state.podKeys.push_back(&podKey);
+            }
         }
     }
-    const MetricsClient client(m_model, podKeys);
+    input.pods = std::move(state.pods); // lent to the calculation, taken back below
+    const MetricsClient client(m_model, state.podKeys);
     for (const HpaMetricSource& source : sources) {
         input.metricValues.push_back(client.fetch(source));
     }
 
     HpaDecision decision = reconcileHpa(input, state.history);
+    state.pods = std::move(input.pods);
 
     for (const HpaEvent& event : decision.events) {
         if (event.reason == "SuccessfulRescale") {

@@ -12,6 +12,7 @@
 // keeps its phase). Each sync's decision and explanation are kept: the latest and a bounded
 // history per HPA, for the studio's HPA panel and the CLI.
 
+#include "cluster/objectmeta.h"
 #include "control/autoscaling/hpareconcile.h"
 #include "engine/engine.h"
 
@@ -48,6 +49,12 @@ private:
         HpaHistory history; // stabilization recommendations and scale events
         EventId timer;
         std::map<std::string, std::size_t> series; // metrics series by name
+        // The target's pods as the last sync found them, reused while no Pod changed
+        // (ApiServer::changes) and the selector is the same: most syncs of a large cluster.
+        std::uint64_t podsSeen = ~std::uint64_t{0};
+        LabelMap podsSelector;
+        std::vector<HpaPod> pods;
+        std::vector<const std::string*> podKeys; // the API's keys of `pods`, in key order
     };
 
     void added(const std::string& nameSpace, const std::string& name);
