@@ -142,6 +142,33 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
         }
         table.print(out);
     }
+    if (!s.scaledObjects.empty()) {
+        out << "\nKEDA ScaledObjects\n";
+        Table table;
+        table.addRow(
+            {"NAME", "TARGET", "MIN", "MAX", "REPLICAS", "ACTIVE", "ACTIVATIONS", "DEACTIVATIONS"});
+        for (const ScaledObjectSummary& so : s.scaledObjects) {
+            table.addRow({so.name, "Deployment/" + so.target, std::to_string(so.minReplicaCount),
+                          std::to_string(so.maxReplicaCount), std::to_string(so.replicasAtEnd),
+                          so.activeAtEnd ? "True" : "False", std::to_string(so.activations),
+                          std::to_string(so.deactivations)});
+        }
+        table.print(out);
+    }
+    if (!s.queues.empty()) {
+        out << "\nQueues\n";
+        Table table;
+        table.addRow({"NAME", "CONSUMER", "PUBLISHED", "PROCESSED", "LEFT", "PEAK LENGTH",
+                      "OLDEST (PEAK)", "MEAN WAIT", "FIRST MESSAGE WAITED"});
+        for (const QueueSummary& q : s.queues) {
+            table.addRow(
+                {q.name, q.consumer, std::to_string(q.enqueued), std::to_string(q.processed),
+                 std::to_string(q.remaining), std::to_string(q.peakLength),
+                 fixed(q.peakOldestAgeSeconds, 1) + " s", fixed(q.meanWaitSeconds, 1) + " s",
+                 q.firstMessageWaitSeconds ? fixed(*q.firstMessageWaitSeconds, 1) + " s" : "-"});
+        }
+        table.print(out);
+    }
     if (!s.rollouts.empty()) {
         out << "\nRollouts\n";
         Table table;

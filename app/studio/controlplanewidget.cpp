@@ -101,6 +101,8 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
     case cnsim::Component::RolloutsController:
     // A VM auto-scaling group is outside Kubernetes' control plane.
     case cnsim::Component::AutoScalingGroup:
+    // KEDA's operator is an add-on Deployment, not part of the control plane drawn.
+    case cnsim::Component::KedaOperator:
         break;
     }
     return std::nullopt;
@@ -196,6 +198,7 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::ClusterAutoscaler:
     // Its own Deployment: only an API server outage stops it.
     case cnsim::Component::RolloutsController:
+    case cnsim::Component::KedaOperator:
         break;
     case cnsim::Component::CloudProvider:
     case cnsim::Component::AutoScalingGroup:

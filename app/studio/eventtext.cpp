@@ -182,6 +182,13 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
                         "to %4")
                          .arg(fromStd(event.objectName), fromStd(event.arg("alarm")),
                               fromStd(event.arg("from")), fromStd(event.arg("to")));
+    case EventReason::KEDAScaleTargetActivated:
+        return tr("ScaledObject %1 activated its Deployment: replicas from %2 to %3")
+            .arg(fromStd(event.objectName), fromStd(event.arg("from")), fromStd(event.arg("to")));
+    case EventReason::KEDAScaleTargetDeactivated:
+        return tr("ScaledObject %1 deactivated its Deployment after the cooldown: replicas from "
+                  "%2 to %3")
+            .arg(fromStd(event.objectName), fromStd(event.arg("from")), fromStd(event.arg("to")));
     case EventReason::Failed:
     case EventReason::BackOff:
     case EventReason::Unhealthy:
@@ -228,6 +235,8 @@ QString EventText::componentName(cnsim::Component component) {
         return tr("rollouts controller");
     case cnsim::Component::AutoScalingGroup:
         return tr("auto-scaling group");
+    case cnsim::Component::KedaOperator:
+        return QStringLiteral("keda-operator");
     }
     return fromStd(cnsim::componentName(component));
 }
@@ -252,6 +261,8 @@ QString EventText::objectKindName(cnsim::ObjectKind kind) {
         return tr("AnalysisRun");
     case cnsim::ObjectKind::AutoScalingGroup:
         return tr("AutoScalingGroup");
+    case cnsim::ObjectKind::ScaledObject:
+        return tr("ScaledObject");
     }
     return fromStd(cnsim::objectKindName(kind));
 }

@@ -31,6 +31,8 @@ std::string_view resourceKindName(ResourceKind kind) {
         return "AnalysisTemplate";
     case ResourceKind::AnalysisRun:
         return "AnalysisRun";
+    case ResourceKind::ScaledObject:
+        return "ScaledObject";
     }
     return "Unknown";
 }
@@ -102,6 +104,10 @@ AnalysisRunObject& ApiServer::create(AnalysisRunObject o, SimTime now) {
     return store(m_analysisRuns, ResourceKind::AnalysisRun, std::move(o), now);
 }
 
+ScaledObjectObject& ApiServer::create(ScaledObjectObject o, SimTime now) {
+    return store(m_scaledObjects, ResourceKind::ScaledObject, std::move(o), now);
+}
+
 void ApiServer::updated(ResourceKind kind, ObjectMeta& meta) {
     meta.resourceVersion = ++m_resourceVersion;
     notify(kind, WatchEventType::Modified, meta);
@@ -144,6 +150,9 @@ void ApiServer::remove(ResourceKind kind, const ObjectMeta& meta) {
         break;
     case ResourceKind::AnalysisRun:
         m_analysisRuns.m_items.erase(key);
+        break;
+    case ResourceKind::ScaledObject:
+        m_scaledObjects.m_items.erase(key);
         break;
     }
     ++m_resourceVersion;

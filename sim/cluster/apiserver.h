@@ -31,7 +31,8 @@ enum class ResourceKind {
     HorizontalPodAutoscaler,
     Rollout,
     AnalysisTemplate,
-    AnalysisRun
+    AnalysisRun,
+    ScaledObject
 };
 enum class WatchEventType { Added, Modified, Deleted };
 
@@ -101,6 +102,8 @@ public:
     }
     ObjectTable<AnalysisRunObject>& analysisRuns() { return m_analysisRuns; }
     const ObjectTable<AnalysisRunObject>& analysisRuns() const { return m_analysisRuns; }
+    ObjectTable<ScaledObjectObject>& scaledObjects() { return m_scaledObjects; }
+    const ObjectTable<ScaledObjectObject>& scaledObjects() const { return m_scaledObjects; }
 
     // Stores a new object: assigns uid, resourceVersion and creationTimestamp (= now).
     // The name must be free in its namespace.
@@ -115,6 +118,7 @@ public:
     RolloutObject& create(RolloutObject object, SimTime now);
     AnalysisTemplateObject& create(AnalysisTemplateObject object, SimTime now);
     AnalysisRunObject& create(AnalysisRunObject object, SimTime now);
+    ScaledObjectObject& create(ScaledObjectObject object, SimTime now);
 
     // Records that an object was changed in place: bumps its resourceVersion, notifies.
     void updated(ResourceKind kind, ObjectMeta& meta);
@@ -144,6 +148,7 @@ private:
     ObjectTable<RolloutObject> m_rollouts;
     ObjectTable<AnalysisTemplateObject> m_analysisTemplates;
     ObjectTable<AnalysisRunObject> m_analysisRuns;
+    ObjectTable<ScaledObjectObject> m_scaledObjects;
     std::map<ResourceKind, std::vector<Watcher>> m_watchers;
     std::uint64_t m_resourceVersion = 0;
     RandomStream m_uids;

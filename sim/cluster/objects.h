@@ -214,6 +214,21 @@ struct RolloutObject {
     int revision = 0; // rollout.argoproj.io/revision of the current template
 };
 
+// ---- KEDA (keda.sh/v1alpha1) ----
+
+// ScaledObject status, the fields `kubectl get scaledobject` shows
+// (apis/keda/v1alpha1/scaledobject_types.go ScaledObjectStatus and its conditions).
+struct ScaledObjectObject {
+    ObjectMeta meta;
+    ScaledObjectSpec spec;
+    // status
+    std::string hpaName;                   // keda-hpa-<name>
+    std::optional<SimTime> lastActiveTime; // the last poll that found a trigger active
+    bool ready = false;                    // Ready condition: the scaler could read its metric
+    bool active = false;                   // Active condition: some trigger above activation
+    std::vector<double> lastMetrics;       // per trigger, the last value polled
+};
+
 struct AnalysisTemplateObject {
     ObjectMeta meta;
     AnalysisTemplateSpec spec;

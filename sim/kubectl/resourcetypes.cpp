@@ -2,6 +2,7 @@
 
 #include "cluster/objectmeta.h"
 #include "kubectl/hpaprinter.h"
+#include "kubectl/kedaprinter.h"
 #include "kubectl/resourcetables.h"
 #include "kubectl/rolloutprinter.h"
 
@@ -167,6 +168,19 @@ const std::vector<ResourceType>& resourceTypes() {
          analysisTemplateTable,
          analysisTemplateObjects,
          analysisTemplateNames},
+        // KEDA's CRD (config/crd/bases/keda.sh_scaledobjects.yaml).
+        {KubectlResource::ScaledObjects,
+         "scaledobjects",
+         "scaledobject",
+         {"so"},
+         "ScaledObject",
+         "keda.sh",
+         "v1alpha1",
+         true,
+         false,
+         scaledObjectTable,
+         scaledObjectObjects,
+         scaledObjectNames},
         {KubectlResource::Rollouts,
          "rollouts",
          "rollout",

@@ -31,7 +31,8 @@ enum class KubectlResource {
     HorizontalPodAutoscalers,
     Rollouts,
     AnalysisRuns,
-    AnalysisTemplates
+    AnalysisTemplates,
+    ScaledObjects
 };
 
 // Which objects a `get` or `describe` is about.

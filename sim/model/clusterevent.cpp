@@ -43,6 +43,8 @@ std::string_view componentName(Component c) {
         return "rollouts-controller";
     case Component::AutoScalingGroup:
         return "autoscaling-group";
+    case Component::KedaOperator:
+        return "keda-operator";
     }
     return "unknown";
 }
@@ -172,6 +174,10 @@ std::string_view reasonName(EventReason r) {
         return "Terminating";
     case EventReason::SetDesiredCapacity:
         return "SetDesiredCapacity";
+    case EventReason::KEDAScaleTargetActivated:
+        return "KEDAScaleTargetActivated";
+    case EventReason::KEDAScaleTargetDeactivated:
+        return "KEDAScaleTargetDeactivated";
     }
     return "Unknown";
 }
@@ -196,6 +202,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "AnalysisRun";
     case ObjectKind::AutoScalingGroup:
         return "AutoScalingGroup";
+    case ObjectKind::ScaledObject:
+        return "ScaledObject";
     }
     return "Unknown";
 }
@@ -287,6 +295,8 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::AnalysisRunInconclusive:
     case EventReason::SwitchService:
     case EventReason::TrafficWeightUpdated:
+    case EventReason::KEDAScaleTargetActivated:
+    case EventReason::KEDAScaleTargetDeactivated:
         return std::string(e.arg("message"));
     case EventReason::LaunchingInstance:
         return "Launching a new EC2 instance: " + std::string(e.arg("instance"));

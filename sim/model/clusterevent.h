@@ -31,6 +31,7 @@ enum class Component {
     CloudProvider,           // the cloud's machine lifecycle (spot interruptions)
     RolloutsController,      // Argo Rollouts' controller (its own Deployment, not in kcm)
     AutoScalingGroup,        // an EC2-style auto-scaling group of VMs (vmGroups), no Kubernetes
+    KedaOperator,            // KEDA's operator (keda-operator): ScaledObjects, activation
 };
 
 enum class EventReason {
@@ -114,6 +115,10 @@ enum class EventReason {
     DeregisteringInstance,
     TerminatingInstance,
     SetDesiredCapacity,
+    // KEDA's operator on a ScaledObject (pkg/eventreason/eventreason.go; messages of
+    // pkg/scaling/executor/scale_scaledobjects.go; args: message, from, to).
+    KEDAScaleTargetActivated,
+    KEDAScaleTargetDeactivated,
 };
 
 enum class ObjectKind {
@@ -126,6 +131,7 @@ enum class ObjectKind {
     Rollout,
     AnalysisRun,
     AutoScalingGroup, // a vmGroups entry (not a Kubernetes object)
+    ScaledObject,     // KEDA's keda.sh/v1alpha1 ScaledObject
 };
 
 struct ClusterEvent {

@@ -2,6 +2,7 @@
 
 #include "control/kubernetesdefaults.h"
 #include "model/eventpriority.h"
+#include "model/kedaoperator.h"
 #include "model/metricsserver.h"
 #include "model/simulationmodel.h"
 
@@ -191,6 +192,20 @@ private:
 
     void external(const HpaMetricSource& source, HpaMetricValues& values) const {
         const HpaMetricSpec& m = source.metric;
+        // The HPA of a KEDA ScaledObject: KEDA's metrics server answers, asking the scaler.
+        if (const auto so = source.selector.find(KedaOperator::kScaledObjectLabel);
+            so != source.selector.end()) {
+            if (const auto v =
+                    m_model.kedaOperator().externalMetricMilli(m_nameSpace, so->second, m.name)) {
+                values.externalValuesMilli.push_back(*v);
+            } else {
+                values.fetchError = "unable to get external metric " + m_nameSpace + "/" + m.name +
+                                    "/&LabelSelector{MatchLabels:map[string]string{" + so->first +
+                                    ": " + so->second +
+                                    ",},}: no metrics returned from external metrics API";
+            }
+            return;
+        }
         for (const auto& [name, metrics] : m_server.services()) {
             LabelMap labels{{"service", name}};
             if (!matchesLabels(source.selector, labels)) {

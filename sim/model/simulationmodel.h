@@ -36,6 +36,8 @@ class CloudProvider;
 class ClusterAutoscaler;
 class RolloutsController;
 class VmAutoScaling;
+class MessageQueues;
+class KedaOperator;
 
 class SimulationModel {
 public:
@@ -82,6 +84,9 @@ public:
     const MetricsRecorder& metricsRecorder() const { return *m_metricsRecorder; }
     VmAutoScaling& vmGroups() { return *m_vmGroups; }
     const VmAutoScaling& vmGroups() const { return *m_vmGroups; }
+    MessageQueues& messageQueues() { return *m_queues; }
+    const MessageQueues& messageQueues() const { return *m_queues; }
+    const KedaOperator& kedaOperator() const { return *m_keda; }
 
     // Stores a Node for a machine that has booted and whose kubelet registered (Ready).
     void createNode(const NodeSpec& spec);
@@ -156,6 +161,8 @@ private:
     std::unique_ptr<ClusterAutoscaler> m_clusterAutoscaler;
     std::unique_ptr<RolloutsController> m_rolloutsController;
     std::unique_ptr<VmAutoScaling> m_vmGroups;
+    std::unique_ptr<MessageQueues> m_queues;
+    std::unique_ptr<KedaOperator> m_keda;
 };
 
 } // namespace cnsim

@@ -124,8 +124,8 @@ public:
     struct PodCpu {
         std::string name;
         bool running = false;
-        double cpuRequestCores = 0.0; // what the HPA divides by
-        double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+        double cpuRequestCores = 0.0;    // what the HPA divides by
+        double lastSecondCores = 0.0;    // CPU used over the last sample (busy + idle)
         std::uint32_t vmService = kNone; // a VM instance's Service
     };
     const std::vector<PodCpu>& podCpu() const { return m_podCpu; }
@@ -229,8 +229,8 @@ private:
         std::uint32_t podCpu = kNone;
         double lastSecondCores = 0.0;    // CPU used over the last sample (busy + idle)
         std::uint32_t vmService = kNone; // a VM instance's Service
-        FluidStation fluid;     // aggregate mode's state of the same station
-        double fluidRate = 0.0; // aggregate mode: arrivals per second in the current tick
+        FluidStation fluid;              // aggregate mode's state of the same station
+        double fluidRate = 0.0;          // aggregate mode: arrivals per second in the current tick
     };
 
     struct Request {
@@ -275,6 +275,7 @@ private:
             std::uint32_t service = kNone; // the Service called, or the gateway
             bool viaGateway = false;
             std::uint32_t route = kNone; // through the gateway: its route, kNone → 404
+            std::uint32_t queue = kNone; // a message to this MessageQueues queue instead
         };
         const TrafficSourceSpec* spec = nullptr;
         ArrivalGenerator arrivals;

@@ -11,6 +11,7 @@
 #include "control/autoscaling/hpatypes.h"
 #include "control/kubernetesdefaults.h"
 #include "engine/simtime.h"
+#include "scenario/kedaspec.h"
 #include "scenario/kubernetestypes.h"
 #include "scenario/rolloutspec.h"
 #include "scenario/trafficspec.h"
@@ -265,8 +266,9 @@ struct RolloutSpec {
 };
 
 // One entry of `workloads:`, in file order.
-using Manifest = std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec,
-                              HorizontalPodAutoscalerSpec, RolloutSpec, AnalysisTemplateSpec>;
+using Manifest =
+    std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec, HorizontalPodAutoscalerSpec,
+                 RolloutSpec, AnalysisTemplateSpec, ScaledObjectSpec>;
 
 // Fault types, named after Chaos Mesh where it has a name for the fault (pod-kill,
 // container-kill, network partition) and after the Kubernetes component otherwise.
@@ -387,6 +389,7 @@ struct SimulationSpec {
     NetworkSpec network;
     GatewaySpec gateway;
     std::vector<TrafficSourceSpec> traffic;
+    std::vector<QueueSpec> queues; // message queues (producers: traffic classes with `queue:`)
     TracingSpec tracing;
     TrafficMode trafficMode = TrafficMode::PerRequest;
     std::vector<FaultSpec> faults;

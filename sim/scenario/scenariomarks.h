@@ -44,6 +44,13 @@ struct GatewayMarks {
 struct RequestClassMarks {
     YAML::Mark service;      // `service:` value, or the first of host/path/headers when absent
     bool viaGateway = false; // the class gave host, path or headers
+    YAML::Mark queue;        // `queue:` value when the class publishes to a queue
+};
+
+// simulation.queues[i]: its name and consumer.deployment values.
+struct QueueMarks {
+    YAML::Mark name;
+    YAML::Mark deployment;
 };
 
 struct TrafficMarks {
@@ -65,15 +72,16 @@ struct ScenarioMarks {
     std::vector<YAML::Mark> nodeNames;
     std::vector<YAML::Mark> poolNames;
     std::vector<YAML::Mark> poolCounts;
-    std::vector<YAML::Mark> groupNames; // cluster.nodeGroups[i].name
+    std::vector<YAML::Mark> groupNames;      // cluster.nodeGroups[i].name
     std::vector<YAML::Mark> vmGroupNames;    // vmGroups[i].name
     std::vector<YAML::Mark> vmGroupServices; // vmGroups[i].service
-    YAML::Mark clusterAutoscaler;       // simulation.clusterAutoscaler's key
-    YAML::Mark sloService;              // simulation.slo.service's value
+    YAML::Mark clusterAutoscaler;            // simulation.clusterAutoscaler's key
+    YAML::Mark sloService;                   // simulation.slo.service's value
     std::vector<ManifestMarks> workloads;
     std::vector<BehaviourMarks> behaviours; // simulation.services[]
     GatewayMarks gateway;
     std::vector<TrafficMarks> traffic;
+    std::vector<QueueMarks> queues; // simulation.queues[]
     std::vector<FaultMarks> faults;
     std::vector<YAML::Mark> commands; // each command's `at`
     YAML::Mark trafficMode;           // simulation.trafficMode's value

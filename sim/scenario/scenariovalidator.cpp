@@ -1,6 +1,7 @@
 #include "scenario/scenariovalidator.h"
 
 #include "scenario/editdistance.h"
+#include "scenario/kedavalidator.h"
 #include "scenario/trafficvalidator.h"
 
 #include <algorithm>
@@ -29,6 +30,7 @@ WorkloadIdentity identify(const Manifest& manifest) {
                                    ? "HorizontalPodAutoscaler"
                                : std::is_same_v<Spec, RolloutSpec>          ? "Rollout"
                                : std::is_same_v<Spec, AnalysisTemplateSpec> ? "AnalysisTemplate"
+                               : std::is_same_v<Spec, ScaledObjectSpec>     ? "ScaledObject"
                                                                             : "PodDisruptionBudget";
             return WorkloadIdentity{kind, spec.name, spec.nameSpace};
         },
@@ -406,6 +408,7 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
     }
 
     checkAutoscalers(sink, scenario, marks, deploymentNames, serviceNames);
+    validateEventDrivenScaling(sink, scenario, marks, deploymentNames);
     checkRolloutReferences(sink, scenario, marks);
 
     const SimulationSpec& simulation = scenario.simulation;

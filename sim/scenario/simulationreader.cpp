@@ -2,6 +2,7 @@
 
 #include "scenario/editdistance.h"
 #include "scenario/gatewayreader.h"
+#include "scenario/kedareader.h"
 #include "scenario/names.h"
 #include "scenario/scenarioenums.h"
 
@@ -353,8 +354,8 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
                               TrafficReadContext& context) {
     static const FieldTable table = cnsimFields(
         "simulation", {"podStartupTime", "images", "registry", "scheduler", "services", "network",
-                       "gateway", "traffic", "tracing", "trafficMode", "faults", "commands",
-                       "clusterAutoscaler", "slo"});
+                       "gateway", "traffic", "queues", "tracing", "trafficMode", "faults",
+                       "commands", "clusterAutoscaler", "slo"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
@@ -401,6 +402,12 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
             marks.traffic.emplace_back();
             simulation.traffic.push_back(
                 readTrafficSource(sink, item, marks.traffic.back(), context));
+        }
+    }
+    if (const YamlEntry* queues = map.find("queues")) {
+        for (const YAML::Node& item : readList(sink, *queues)) {
+            marks.queues.emplace_back();
+            simulation.queues.push_back(readQueue(sink, item, marks.queues.back()));
         }
     }
     if (const YamlEntry* tracing = map.find("tracing")) {

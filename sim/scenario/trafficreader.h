@@ -34,5 +34,7 @@ NetworkSpec readNetwork(DiagnosticSink& sink, const YamlEntry& entry);
 TrafficSourceSpec readTrafficSource(DiagnosticSink& sink, const YAML::Node& node,
                                     TrafficMarks& marks, TrafficReadContext& context);
 TracingSpec readTracing(DiagnosticSink& sink, const YamlEntry& entry);
+// `20ms` (a constant) or `{distribution: …, mean, stddev, min, max}` (cpuPerRequest's form).
+DurationDistributionSpec readDurationDistribution(DiagnosticSink& sink, const YamlEntry& entry);
 
 } // namespace cnsim
