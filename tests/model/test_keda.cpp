@@ -293,6 +293,38 @@ private slots:
         QCOMPARE(q.remaining, activates ? std::uint64_t{0} : q.enqueued);
     }
 
+    // rabbitmq_scaler.go MessageRate mode: the metric is the publish rate, so 30 messages per
+    // second against a value of 10 per replica ask for 3 pods however fast they drain.
+    void messageRateMode() {
+        KedaCase c;
+        c.triggerMetadata = "            queueName: jobs\n            mode: MessageRate\n"
+                            "            value: \"10\"\n";
+        c.traffic = "    - name: stream\n      queue: jobs\n      type: constant\n"
+                    "      requestsPerSecond: 30\n      start: 5s\n";
+        c.processingTime = "10ms";
+        c.duration = "4m";
+        Simulation sim(test::loadScenarioText(kedaScenario(c)));
+        sim.runToEnd();
+        QCOMPARE(workerReplicas(sim), 3);
+        // No backlog: what is left at the end is at most what the pods hold.
+        QVERIFY(sim.summary().queues.front().remaining <= 3);
+    }
+
+    // kubectl get scaledobjects: the CRD's printer columns.
+    void kubectlGetScaledObject() {
+        Simulation sim(test::loadScenarioText(kedaScenario(KedaCase{})));
+        sim.advanceTo(SimTime::seconds(90));
+        const KubectlResult get = runKubectl(sim, "get so");
+        QCOMPARE(get.exitCode, 0);
+        QVERIFY2(get.out.find("NAME     SCALETARGETKIND      SCALETARGETNAME   MIN   MAX   READY   "
+                              "ACTIVE   FALLBACK   PAUSED   TRIGGERS   AUTHENTICATIONS   AGE\n"
+                              "worker   apps/v1.Deployment   worker            0     20    True    "
+                              "True     False      False    rabbitmq") == 0,
+                 get.out.c_str());
+        const KubectlResult yaml = runKubectl(sim, "get scaledobject worker -o yaml");
+        QVERIFY2(yaml.out.find("hpaName: keda-hpa-worker") != std::string::npos, yaml.out.c_str());
+    }
+
     // scenarios/keda-queue-worker.yaml: the outcome docs/autoscaling.md reports.
     void shippedScenarioOutcome() {
         Simulation sim(test::loadScenarioFile("keda-queue-worker.yaml"));
@@ -301,6 +333,11 @@ private slots:
         const QueueSummary& q = summary.queues.front();
         QCOMPARE(q.enqueued, std::uint64_t{1500});
         QCOMPARE(q.processed, std::uint64_t{1500});
+        QCOMPARE(q.peakLength, std::uint64_t{852});
+        // Published at 1:10, activated at the 1:30 poll, then the cold start.
+        QVERIFY(q.firstMessageWaitSeconds.has_value());
+        QVERIFY2(std::abs(*q.firstMessageWaitSeconds - 33.0) < 0.05,
+                 std::to_string(*q.firstMessageWaitSeconds).c_str());
         const ScaledObjectSummary& so = summary.scaledObjects.front();
         QCOMPARE(so.activations, 2);
         QCOMPARE(so.deactivations, 2);
