@@ -38,10 +38,7 @@ KedaOperator::KedaOperator(SimulationModel& model) : m_model(model) {
                           if (type == WatchEventType::Added) {
                               added(meta.nameSpace, meta.name);
                           } else if (type == WatchEventType::Deleted) {
-                              if (const auto it = m_timers.find(k); it != m_timers.end()) {
-                                  m_model.engine().cancel(it->second);
-                                  m_timers.erase(it);
-                              }
+                              removed(meta.nameSpace, meta.name);
                           }
                       });
 }
@@ -68,6 +65,20 @@ void KedaOperator::added(const std::string& nameSpace, const std::string& name) 
             poll(k);
         },
         priority::kController);
+}
+
+void KedaOperator::removed(const std::string& nameSpace, const std::string& name) {
+    if (const auto it = m_timers.find(key(nameSpace, name)); it != m_timers.end()) {
+        m_model.engine().cancel(it->second);
+        m_timers.erase(it);
+    }
+    // The HPA is owned by the ScaledObject: the garbage collector removes it too.
+    ApiServer& api = m_model.api();
+    if (const HorizontalPodAutoscalerObject* hpa =
+            api.horizontalPodAutoscalers().find(nameSpace, "keda-hpa-" + name)) {
+        const ObjectMeta meta = hpa->meta;
+        api.remove(ResourceKind::HorizontalPodAutoscaler, meta);
+    }
 }
 
 void KedaOperator::createHpa(const ScaledObjectObject& so) {

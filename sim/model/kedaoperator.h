@@ -47,6 +47,7 @@ public:
 
 private:
     void added(const std::string& nameSpace, const std::string& name);
+    void removed(const std::string& nameSpace, const std::string& name);
     void createHpa(const ScaledObjectObject& scaledObject);
     void poll(const std::string& key);
     double triggerValue(const ScaledObjectTriggerSpec& trigger) const;

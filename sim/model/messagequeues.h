@@ -15,7 +15,7 @@
 // Consumer pods are found through a Pod watch registered only when the scenario has queues, so
 // a scenario without queues pays nothing. Per second: queue/<name>/length (waiting),
 // in_flight, oldest_message_age_seconds, published_per_second, processed_per_second,
-// consumers (Ready consumer pods).
+// consumers (consumer pods taking messages).
 
 #include "engine/engine.h"
 #include "engine/random.h"

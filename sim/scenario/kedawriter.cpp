@@ -52,16 +52,11 @@ void writeScaledObject(YamlWriter& w, const ScaledObjectSpec& so) {
     w.field("name", so.scaleTargetName);
     w.preserved("spec.scaleTargetRef");
     w.endMap();
-    const auto count = [&](const char* name, const std::optional<std::int32_t>& value) {
-        if (value) {
-            w.integer(name, *value);
-        }
-    };
-    count("pollingInterval", so.pollingInterval);
-    count("cooldownPeriod", so.cooldownPeriod);
-    count("idleReplicaCount", so.idleReplicaCount);
-    count("minReplicaCount", so.minReplicaCount);
-    count("maxReplicaCount", so.maxReplicaCount);
+    w.optionalInteger("pollingInterval", so.pollingInterval);
+    w.optionalInteger("cooldownPeriod", so.cooldownPeriod);
+    w.optionalInteger("idleReplicaCount", so.idleReplicaCount);
+    w.optionalInteger("minReplicaCount", so.minReplicaCount);
+    w.optionalInteger("maxReplicaCount", so.maxReplicaCount);
     w.key("triggers");
     w.beginSeq();
     for (std::size_t i = 0; i < so.triggers.size(); ++i) {
