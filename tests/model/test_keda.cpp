@@ -310,6 +310,30 @@ private slots:
         QVERIFY(sim.summary().queues.front().remaining <= 3);
     }
 
+    // keda-operator is its own Deployment: a kube-controller-manager outage does not stop the
+    // activation (the HPA, in kube-controller-manager, waits), a kube-apiserver outage does:
+    // the poll at 60 s is skipped and the 90 s poll activates.
+    void operatorNeedsOnlyTheApiServer_data() {
+        QTest::addColumn<QString>("component");
+        QTest::addColumn<int>("activatedAt");
+        QTest::newRow("controller-manager down") << QStringLiteral("controllerManager") << 60;
+        QTest::newRow("apiserver down") << QStringLiteral("apiServer") << 90;
+    }
+    void operatorNeedsOnlyTheApiServer() {
+        QFETCH(QString, component);
+        QFETCH(int, activatedAt);
+        KedaCase c;
+        c.traffic += "  faults:\n    - at: 50s\n      type: controlPlaneOutage\n"
+                     "      component: " +
+                     component.toStdString() + "\n      duration: 30s\n";
+        c.duration = "3m";
+        Simulation sim(test::loadScenarioText(kedaScenario(c)));
+        sim.runToEnd();
+        const auto activated = kedaEvents(sim, EventReason::KEDAScaleTargetActivated);
+        QCOMPARE(activated.size(), std::size_t{1});
+        QCOMPARE(activated.front()->time, SimTime::seconds(activatedAt));
+    }
+
     // kubectl get scaledobjects: the CRD's printer columns.
     void kubectlGetScaledObject() {
         Simulation sim(test::loadScenarioText(kedaScenario(KedaCase{})));

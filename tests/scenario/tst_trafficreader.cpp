@@ -242,10 +242,9 @@ void TestTrafficReader::readsEveryTrafficField() {
     QCOMPARE(duration(flash.attributes, "spikeDuration"), SimTime::seconds(30));
     QCOMPARE(duration(flash.attributes, "rampTime"), SimTime::seconds(5));
     // An inline target is one class named after the source.
-    QVERIFY(
-        (flash.classes == std::vector<RequestClassSpec>{
-                              {"flash-sale", 1.0, "", "", "shop.example.com", "/products/deal",
-                               {}}}));
+    QVERIFY((flash.classes ==
+             std::vector<RequestClassSpec>{
+                 {"flash-sale", 1.0, "", "", "shop.example.com", "/products/deal", {}}}));
     QCOMPARE(flash.clients, 1000);
     QVERIFY(!flash.stop);
 
