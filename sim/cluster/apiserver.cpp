@@ -33,6 +33,8 @@ std::string_view resourceKindName(ResourceKind kind) {
         return "AnalysisRun";
     case ResourceKind::ScaledObject:
         return "ScaledObject";
+    case ResourceKind::VerticalPodAutoscaler:
+        return "VerticalPodAutoscaler";
     }
     return "Unknown";
 }
@@ -108,6 +110,10 @@ ScaledObjectObject& ApiServer::create(ScaledObjectObject o, SimTime now) {
     return store(m_scaledObjects, ResourceKind::ScaledObject, std::move(o), now);
 }
 
+VerticalPodAutoscalerObject& ApiServer::create(VerticalPodAutoscalerObject o, SimTime now) {
+    return store(m_vpas, ResourceKind::VerticalPodAutoscaler, std::move(o), now);
+}
+
 void ApiServer::updated(ResourceKind kind, ObjectMeta& meta) {
     meta.resourceVersion = ++m_resourceVersion;
     notify(kind, WatchEventType::Modified, meta);
@@ -153,6 +159,9 @@ void ApiServer::remove(ResourceKind kind, const ObjectMeta& meta) {
         break;
     case ResourceKind::ScaledObject:
         m_scaledObjects.m_items.erase(key);
+        break;
+    case ResourceKind::VerticalPodAutoscaler:
+        m_vpas.m_items.erase(key);
         break;
     }
     ++m_resourceVersion;

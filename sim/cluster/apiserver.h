@@ -32,7 +32,8 @@ enum class ResourceKind {
     Rollout,
     AnalysisTemplate,
     AnalysisRun,
-    ScaledObject
+    ScaledObject,
+    VerticalPodAutoscaler
 };
 enum class WatchEventType { Added, Modified, Deleted };
 
@@ -104,6 +105,10 @@ public:
     const ObjectTable<AnalysisRunObject>& analysisRuns() const { return m_analysisRuns; }
     ObjectTable<ScaledObjectObject>& scaledObjects() { return m_scaledObjects; }
     const ObjectTable<ScaledObjectObject>& scaledObjects() const { return m_scaledObjects; }
+    ObjectTable<VerticalPodAutoscalerObject>& verticalPodAutoscalers() { return m_vpas; }
+    const ObjectTable<VerticalPodAutoscalerObject>& verticalPodAutoscalers() const {
+        return m_vpas;
+    }
 
     // Stores a new object: assigns uid, resourceVersion and creationTimestamp (= now).
     // The name must be free in its namespace.
@@ -119,6 +124,7 @@ public:
     AnalysisTemplateObject& create(AnalysisTemplateObject object, SimTime now);
     AnalysisRunObject& create(AnalysisRunObject object, SimTime now);
     ScaledObjectObject& create(ScaledObjectObject object, SimTime now);
+    VerticalPodAutoscalerObject& create(VerticalPodAutoscalerObject object, SimTime now);
 
     // Records that an object was changed in place: bumps its resourceVersion, notifies.
     void updated(ResourceKind kind, ObjectMeta& meta);
@@ -149,6 +155,7 @@ private:
     ObjectTable<AnalysisTemplateObject> m_analysisTemplates;
     ObjectTable<AnalysisRunObject> m_analysisRuns;
     ObjectTable<ScaledObjectObject> m_scaledObjects;
+    ObjectTable<VerticalPodAutoscalerObject> m_vpas;
     std::map<ResourceKind, std::vector<Watcher>> m_watchers;
     std::uint64_t m_resourceVersion = 0;
     RandomStream m_uids;

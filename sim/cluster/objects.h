@@ -229,6 +229,29 @@ struct ScaledObjectObject {
     std::vector<double> lastMetrics;       // per trigger, the last value polled
 };
 
+// ---- Vertical Pod Autoscaler (autoscaling.k8s.io/v1) ----
+
+// status.recommendation.containerRecommendations[]: requests in millicores and bytes.
+struct VpaContainerRecommendationStatus {
+    std::string containerName;
+    std::int64_t targetCpuMilli = 0;
+    std::int64_t targetMemory = 0;
+    std::int64_t lowerBoundCpuMilli = 0;
+    std::int64_t lowerBoundMemory = 0;
+    std::int64_t upperBoundCpuMilli = 0;
+    std::int64_t upperBoundMemory = 0;
+    std::int64_t uncappedTargetCpuMilli = 0;
+    std::int64_t uncappedTargetMemory = 0;
+};
+
+struct VerticalPodAutoscalerObject {
+    ObjectMeta meta;
+    VerticalPodAutoscalerSpec spec;
+    // status: RecommendationProvided once the recommender has samples for every container.
+    std::vector<VpaContainerRecommendationStatus> recommendations;
+    std::optional<SimTime> lastRecommendation;
+};
+
 struct AnalysisTemplateObject {
     ObjectMeta meta;
     AnalysisTemplateSpec spec;

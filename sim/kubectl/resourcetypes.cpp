@@ -5,6 +5,7 @@
 #include "kubectl/kedaprinter.h"
 #include "kubectl/resourcetables.h"
 #include "kubectl/rolloutprinter.h"
+#include "kubectl/vpaprinter.h"
 
 #include <algorithm>
 #include <cctype>
@@ -181,6 +182,19 @@ const std::vector<ResourceType>& resourceTypes() {
          scaledObjectTable,
          scaledObjectObjects,
          scaledObjectNames},
+        // The VPA's CRD (vertical-pod-autoscaler deploy/vpa-v1-crd-gen.yaml).
+        {KubectlResource::VerticalPodAutoscalers,
+         "verticalpodautoscalers",
+         "verticalpodautoscaler",
+         {"vpa"},
+         "VerticalPodAutoscaler",
+         "autoscaling.k8s.io",
+         "v1",
+         true,
+         false,
+         vpaTable,
+         vpaObjects,
+         vpaNames},
         {KubectlResource::Rollouts,
          "rollouts",
          "rollout",

@@ -32,7 +32,8 @@ enum class KubectlResource {
     Rollouts,
     AnalysisRuns,
     AnalysisTemplates,
-    ScaledObjects
+    ScaledObjects,
+    VerticalPodAutoscalers
 };
 
 // Which objects a `get` or `describe` is about.

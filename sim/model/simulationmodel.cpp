@@ -20,6 +20,7 @@
 #include "model/rolloutscontroller.h"
 #include "model/trafficmodel.h"
 #include "model/vmautoscalinggroup.h"
+#include "model/vpacontroller.h"
 
 #include <algorithm>
 
@@ -48,6 +49,7 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     m_vmGroups = std::make_unique<VmAutoScaling>(*this);
     m_queues = std::make_unique<MessageQueues>(*this);
     m_keda = std::make_unique<KedaOperator>(*this);
+    m_vpa = std::make_unique<VpaController>(*this);
     buildCluster();
     m_vmGroups->start(); // their initial instances, in service
     m_traffic->start();

@@ -38,6 +38,7 @@ class RolloutsController;
 class VmAutoScaling;
 class MessageQueues;
 class KedaOperator;
+class VpaController;
 
 class SimulationModel {
 public:
@@ -163,6 +164,7 @@ private:
     std::unique_ptr<VmAutoScaling> m_vmGroups;
     std::unique_ptr<MessageQueues> m_queues;
     std::unique_ptr<KedaOperator> m_keda;
+    std::unique_ptr<VpaController> m_vpa;
 };
 
 } // namespace cnsim

@@ -227,6 +227,21 @@ std::string SimulationModel::storeManifest(const Manifest& manifest) {
         }
         return "scaledobject.keda.sh/" + scaled->name;
     }
+    if (const auto* vpa = std::get_if<VerticalPodAutoscalerSpec>(&manifest)) {
+        if (VerticalPodAutoscalerObject* v =
+                m_api.verticalPodAutoscalers().find(vpa->nameSpace, vpa->name)) {
+            v->spec = *vpa;
+            v->meta.labels = vpa->labels;
+            ++v->meta.generation;
+            m_api.updated(ResourceKind::VerticalPodAutoscaler, v->meta);
+        } else {
+            VerticalPodAutoscalerObject object;
+            object.meta = meta(*vpa);
+            object.spec = *vpa;
+            m_api.create(std::move(object), now);
+        }
+        return "verticalpodautoscaler.autoscaling.k8s.io/" + vpa->name;
+    }
     const auto& pdb = std::get<PodDisruptionBudgetSpec>(manifest);
     if (PodDisruptionBudgetObject* p = m_api.podDisruptionBudgets().find(pdb.nameSpace, pdb.name)) {
         p->spec = pdb;

@@ -6,6 +6,7 @@
 #include "scenario/quantity.h"
 #include "scenario/rolloutwriter.h"
 #include "scenario/scenarioenums.h"
+#include "scenario/vpawriter.h"
 
 namespace cnsim {
 
@@ -353,6 +354,8 @@ void writeManifest(YamlWriter& writer, const Manifest& manifest) {
         writeAnalysisTemplate(writer, *analysis);
     } else if (const auto* scaled = std::get_if<ScaledObjectSpec>(&manifest)) {
         writeScaledObject(writer, *scaled);
+    } else if (const auto* vpa = std::get_if<VerticalPodAutoscalerSpec>(&manifest)) {
+        writeVerticalPodAutoscaler(writer, *vpa);
     } else {
         writePodDisruptionBudget(writer, std::get<PodDisruptionBudgetSpec>(manifest));
     }

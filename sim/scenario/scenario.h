@@ -17,6 +17,7 @@
 #include "scenario/trafficspec.h"
 #include "scenario/units.h"
 #include "scenario/vmgroupspec.h"
+#include "scenario/vpaspec.h"
 
 #include <cstdint>
 #include <map>
@@ -268,7 +269,7 @@ struct RolloutSpec {
 // One entry of `workloads:`, in file order.
 using Manifest =
     std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec, HorizontalPodAutoscalerSpec,
-                 RolloutSpec, AnalysisTemplateSpec, ScaledObjectSpec>;
+                 RolloutSpec, AnalysisTemplateSpec, ScaledObjectSpec, VerticalPodAutoscalerSpec>;
 
 // Fault types, named after Chaos Mesh where it has a name for the fault (pod-kill,
 // container-kill, network partition) and after the Kubernetes component otherwise.
