@@ -347,6 +347,11 @@ private slots:
                  get.out.c_str());
         const KubectlResult yaml = runKubectl(sim, "get scaledobject worker -o yaml");
         QVERIFY2(yaml.out.find("hpaName: keda-hpa-worker") != std::string::npos, yaml.out.c_str());
+        const KubectlResult describe = runKubectl(sim, "describe so worker");
+        QVERIFY2(describe.out.find("  Hpa Name:                keda-hpa-worker\n") !=
+                         std::string::npos &&
+                     describe.out.find("KEDAScaleTargetActivated") != std::string::npos,
+                 describe.out.c_str());
     }
 
     // scenarios/keda-queue-worker.yaml: the outcome docs/autoscaling.md reports.

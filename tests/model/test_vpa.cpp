@@ -134,6 +134,17 @@ private slots:
                  get.out.c_str());
         const KubectlResult yaml = runKubectl(sim, "get vpa web -o yaml");
         QVERIFY2(yaml.out.find("uncappedTarget:") != std::string::npos, yaml.out.c_str());
+        // describe.go's GenericDescriber: every field, smartLabelFor's labels.
+        const KubectlResult describe = runKubectl(sim, "describe vpa web");
+        QCOMPARE(describe.exitCode, 0);
+        for (const char* line :
+             {"Name:         web\n", "API Version:  autoscaling.k8s.io/v1\n",
+              "Kind:         VerticalPodAutoscaler\n", "    Container Recommendations:\n",
+              "      Container Name:  web\n", "      Target:\n        Cpu:     296m\n",
+              "    Type:                  RecommendationProvided\n", "Events:"}) {
+            QVERIFY2(describe.out.find(line) != std::string::npos,
+                     (std::string(line) + " not in\n" + describe.out).c_str());
+        }
     }
 
     // resourcePolicy maxAllowed caps the target; uncappedTarget keeps the estimate.
