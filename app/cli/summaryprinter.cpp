@@ -1,5 +1,7 @@
 #include "summaryprinter.h"
 
+#include "scenario/quantity.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -152,6 +154,21 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
                           std::to_string(so.maxReplicaCount), std::to_string(so.replicasAtEnd),
                           so.activeAtEnd ? "True" : "False", std::to_string(so.activations),
                           std::to_string(so.deactivations)});
+        }
+        table.print(out);
+    }
+    if (!s.verticalPodAutoscalers.empty()) {
+        out << "\nVertical Pod Autoscalers (recommended requests)\n";
+        Table table;
+        table.addRow({"NAME", "TARGET", "CONTAINER", "CPU", "MEMORY", "CPU RANGE", "MEMORY RANGE"});
+        for (const VpaSummary& v : s.verticalPodAutoscalers) {
+            table.addRow({v.name, "Deployment/" + v.target, v.container,
+                          formatCpu(CpuMillis{v.targetCpuMilli}),
+                          formatMemory(Bytes{v.targetMemory}),
+                          formatCpu(CpuMillis{v.lowerBoundCpuMilli}) + " … " +
+                              formatCpu(CpuMillis{v.upperBoundCpuMilli}),
+                          formatMemory(Bytes{v.lowerBoundMemory}) + " … " +
+                              formatMemory(Bytes{v.upperBoundMemory})});
         }
         table.print(out);
     }

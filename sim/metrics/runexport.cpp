@@ -144,6 +144,21 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
         }
         out << "\n  ]";
     }
+    if (!s.verticalPodAutoscalers.empty()) {
+        out << ",\n  \"verticalPodAutoscalers\": [";
+        for (std::size_t i = 0; i < s.verticalPodAutoscalers.size(); ++i) {
+            const VpaSummary& v = s.verticalPodAutoscalers[i];
+            out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(v.name)
+                << ", \"target\": " << quote(v.target) << ", \"container\": " << quote(v.container)
+                << ", \"targetCpuMilli\": " << v.targetCpuMilli
+                << ", \"targetMemoryBytes\": " << v.targetMemory
+                << ", \"lowerBoundCpuMilli\": " << v.lowerBoundCpuMilli
+                << ", \"lowerBoundMemoryBytes\": " << v.lowerBoundMemory
+                << ", \"upperBoundCpuMilli\": " << v.upperBoundCpuMilli
+                << ", \"upperBoundMemoryBytes\": " << v.upperBoundMemory << "}";
+        }
+        out << "\n  ]";
+    }
     if (!s.outcomes.empty()) {
         out << ",\n  \"outcomes\": [";
         for (std::size_t i = 0; i < s.outcomes.size(); ++i) {

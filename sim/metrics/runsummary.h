@@ -80,6 +80,20 @@ struct ScaledObjectSummary {
     bool activeAtEnd = false;
 };
 
+// One container's VerticalPodAutoscaler recommendation at the end of the run (millicores,
+// bytes); a VPA without a recommendation yet has no rows.
+struct VpaSummary {
+    std::string name;
+    std::string target; // the Deployment
+    std::string container;
+    std::int64_t targetCpuMilli = 0;
+    std::int64_t targetMemory = 0;
+    std::int64_t lowerBoundCpuMilli = 0;
+    std::int64_t lowerBoundMemory = 0;
+    std::int64_t upperBoundCpuMilli = 0;
+    std::int64_t upperBoundMemory = 0;
+};
+
 // One Argo Rollouts Rollout at the end of the run.
 struct RolloutSummary {
     std::string name;
@@ -177,6 +191,7 @@ struct RunSummary {
     std::vector<ServiceOutcome> outcomes;
     std::vector<QueueSummary> queues;
     std::vector<ScaledObjectSummary> scaledObjects;
+    std::vector<VpaSummary> verticalPodAutoscalers;
     CostSummary cost;
 };
 

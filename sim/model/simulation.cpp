@@ -399,6 +399,14 @@ RunSummary Simulation::summary() const {
         }
         s.scaledObjects.push_back(std::move(summary));
     }
+    for (const auto& [key, vpa] : api().verticalPodAutoscalers()) {
+        for (const VpaContainerRecommendationStatus& r : vpa.recommendations) {
+            s.verticalPodAutoscalers.push_back(
+                VpaSummary{vpa.meta.name, vpa.spec.targetName, r.containerName, r.targetCpuMilli,
+                           r.targetMemory, r.lowerBoundCpuMilli, r.lowerBoundMemory,
+                           r.upperBoundCpuMilli, r.upperBoundMemory});
+        }
+    }
     return s;
 }
 

@@ -121,6 +121,10 @@ private slots:
         QVERIFY(r.lowerBoundCpuMilli <= r.targetCpuMilli);
         QVERIFY(r.upperBoundCpuMilli > r.targetCpuMilli);
         QCOMPARE(vpa->lastRecommendation, std::optional<SimTime>(SimTime::minutes(30)));
+        const RunSummary summary = sim.summary();
+        QCOMPARE(summary.verticalPodAutoscalers.size(), std::size_t{1});
+        QCOMPARE(summary.verticalPodAutoscalers.front().targetCpuMilli, std::int64_t{296});
+        QCOMPARE(summary.verticalPodAutoscalers.front().container, std::string("web"));
         // Recommendation mode: the pod keeps its request.
         QCOMPARE(sim.api()
                      .deployments()
