@@ -149,7 +149,7 @@ Scenario shop(SimTime duration, double rate, int scale = 1,
     users.attributes["requestsPerSecond"] = rate;
     users.start = SimTime::seconds(10);
     users.clients = 100'000;
-    users.classes = {RequestClassSpec{"browse", 1.0, "", "shop.example.com", "/", {}}};
+    users.classes = {RequestClassSpec{"browse", 1.0, "", "", "shop.example.com", "/", {}}};
     s.simulation.traffic.push_back(users);
     return s;
 }

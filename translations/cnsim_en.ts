@@ -968,6 +968,18 @@
             <source>node termination handler</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>ScaledObject %1 activated its Deployment: replicas from %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ScaledObject %1 deactivated its Deployment after the cooldown: replicas from %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ScaledObject</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ExplanationText</name>

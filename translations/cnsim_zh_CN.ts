@@ -961,6 +961,18 @@
             <source>node termination handler</source>
             <translation>节点终止处理程序</translation>
         </message>
+        <message>
+            <source>ScaledObject %1 activated its Deployment: replicas from %2 to %3</source>
+            <translation>ScaledObject %1 激活了其 Deployment：副本数从 %2 变为 %3</translation>
+        </message>
+        <message>
+            <source>ScaledObject %1 deactivated its Deployment after the cooldown: replicas from %2 to %3</source>
+            <translation>ScaledObject %1 在冷却期后停用了其 Deployment：副本数从 %2 变为 %3</translation>
+        </message>
+        <message>
+            <source>ScaledObject</source>
+            <translation>ScaledObject</translation>
+        </message>
     </context>
     <context>
         <name>ExplanationText</name>

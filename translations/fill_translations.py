@@ -120,6 +120,11 @@ ZH = {
         "自动扩缩组 %1：CPU 告警 %2 将期望容量从 %3 调整为 %4",
     "auto-scaling group": "自动扩缩组",
     "node termination handler": "节点终止处理程序",
+    "ScaledObject %1 activated its Deployment: replicas from %2 to %3":
+        "ScaledObject %1 激活了其 Deployment：副本数从 %2 变为 %3",
+    "ScaledObject %1 deactivated its Deployment after the cooldown: replicas from %2 to %3":
+        "ScaledObject %1 在冷却期后停用了其 Deployment：副本数从 %2 变为 %3",
+    "ScaledObject": "ScaledObject",
     "AutoScalingGroup": "AutoScalingGroup",
     "ConfigMap": "ConfigMap",
     # EventText: Argo Rollouts (Rollout, AnalysisRun keep their API names, as in the glossary)

@@ -115,6 +115,12 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
                        "run it with perRequest\n";
                 return kExitUsage;
             }
+            if (!loaded.scenario->simulation.queues.empty()) {
+                err << "cnsim: --traffic-mode aggregate: queue '"
+                    << loaded.scenario->simulation.queues.front().name
+                    << "' needs individual messages; run it with perRequest\n";
+                return kExitUsage;
+            }
         }
     }
     const Scenario scenario = *loaded.scenario;

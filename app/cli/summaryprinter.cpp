@@ -1,5 +1,7 @@
 #include "summaryprinter.h"
 
+#include "scenario/quantity.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -179,6 +181,48 @@ void printSummary(const Scenario& scenario, const RunSummary& s,
             table.addRow({h.name, h.reference, std::to_string(h.minReplicas),
                           std::to_string(h.maxReplicas), std::to_string(h.currentReplicas),
                           std::to_string(h.peakReplicas), std::to_string(h.rescales)});
+        }
+        table.print(out);
+    }
+    if (!s.scaledObjects.empty()) {
+        out << "\nKEDA ScaledObjects\n";
+        Table table;
+        table.addRow(
+            {"NAME", "TARGET", "MIN", "MAX", "REPLICAS", "ACTIVE", "ACTIVATIONS", "DEACTIVATIONS"});
+        for (const ScaledObjectSummary& so : s.scaledObjects) {
+            table.addRow({so.name, "Deployment/" + so.target, std::to_string(so.minReplicaCount),
+                          std::to_string(so.maxReplicaCount), std::to_string(so.replicasAtEnd),
+                          so.activeAtEnd ? "True" : "False", std::to_string(so.activations),
+                          std::to_string(so.deactivations)});
+        }
+        table.print(out);
+    }
+    if (!s.verticalPodAutoscalers.empty()) {
+        out << "\nVertical Pod Autoscalers (recommended requests)\n";
+        Table table;
+        table.addRow({"NAME", "TARGET", "CONTAINER", "CPU", "MEMORY", "CPU RANGE", "MEMORY RANGE"});
+        for (const VpaSummary& v : s.verticalPodAutoscalers) {
+            table.addRow({v.name, "Deployment/" + v.target, v.container,
+                          formatCpu(CpuMillis{v.targetCpuMilli}),
+                          formatMemory(Bytes{v.targetMemory}),
+                          formatCpu(CpuMillis{v.lowerBoundCpuMilli}) + " … " +
+                              formatCpu(CpuMillis{v.upperBoundCpuMilli}),
+                          formatMemory(Bytes{v.lowerBoundMemory}) + " … " +
+                              formatMemory(Bytes{v.upperBoundMemory})});
+        }
+        table.print(out);
+    }
+    if (!s.queues.empty()) {
+        out << "\nQueues\n";
+        Table table;
+        table.addRow({"NAME", "CONSUMER", "PUBLISHED", "PROCESSED", "LEFT", "PEAK LENGTH",
+                      "OLDEST (PEAK)", "MEAN WAIT", "FIRST MESSAGE WAITED"});
+        for (const QueueSummary& q : s.queues) {
+            table.addRow(
+                {q.name, q.consumer, std::to_string(q.enqueued), std::to_string(q.processed),
+                 std::to_string(q.remaining), std::to_string(q.peakLength),
+                 fixed(q.peakOldestAgeSeconds, 1) + " s", fixed(q.meanWaitSeconds, 1) + " s",
+                 q.firstMessageWaitSeconds ? fixed(*q.firstMessageWaitSeconds, 1) + " s" : "-"});
         }
         table.print(out);
     }

@@ -104,6 +104,8 @@ std::optional<ControlPlaneWidget::Box> ControlPlaneWidget::boxOf(cnsim::Componen
     case cnsim::Component::Pipeline:
     // The node termination handler is a DaemonSet on the nodes, not the control plane.
     case cnsim::Component::NodeTerminationHandler:
+    // KEDA's operator is an add-on Deployment, not part of the control plane drawn.
+    case cnsim::Component::KedaOperator:
         break;
     }
     return std::nullopt;
@@ -201,6 +203,8 @@ bool ControlPlaneWidget::isDown(cnsim::Component component, const QString& node)
     case cnsim::Component::RolloutsController:
     // A DaemonSet: it drains through the API server, so it stops with it.
     case cnsim::Component::NodeTerminationHandler:
+    // KEDA's operator: its own Deployment, stopped only with the API server.
+    case cnsim::Component::KedaOperator:
         break;
     case cnsim::Component::CloudProvider:
     case cnsim::Component::AutoScalingGroup:

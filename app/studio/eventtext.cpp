@@ -213,6 +213,13 @@ QString EventText::message(const cnsim::ClusterEvent& event) {
         return tr("Pipeline %1: run #%2 sets the image of %3 to %4; the release begins")
             .arg(fromStd(event.objectName), fromStd(event.arg("run")), fromStd(event.arg("target")),
                  fromStd(event.arg("image")));
+    case EventReason::KEDAScaleTargetActivated:
+        return tr("ScaledObject %1 activated its Deployment: replicas from %2 to %3")
+            .arg(fromStd(event.objectName), fromStd(event.arg("from")), fromStd(event.arg("to")));
+    case EventReason::KEDAScaleTargetDeactivated:
+        return tr("ScaledObject %1 deactivated its Deployment after the cooldown: replicas from "
+                  "%2 to %3")
+            .arg(fromStd(event.objectName), fromStd(event.arg("from")), fromStd(event.arg("to")));
     case EventReason::Failed:
     case EventReason::BackOff:
     case EventReason::Unhealthy:
@@ -263,6 +270,8 @@ QString EventText::componentName(cnsim::Component component) {
         return tr("CI/CD pipeline");
     case cnsim::Component::NodeTerminationHandler:
         return tr("node termination handler");
+    case cnsim::Component::KedaOperator:
+        return QStringLiteral("keda-operator");
     }
     return fromStd(cnsim::componentName(component));
 }
@@ -289,6 +298,8 @@ QString EventText::objectKindName(cnsim::ObjectKind kind) {
         return tr("AutoScalingGroup");
     case cnsim::ObjectKind::Pipeline:
         return tr("Pipeline");
+    case cnsim::ObjectKind::ScaledObject:
+        return tr("ScaledObject");
     }
     return fromStd(cnsim::objectKindName(kind));
 }

@@ -31,6 +31,10 @@ std::string_view resourceKindName(ResourceKind kind) {
         return "AnalysisTemplate";
     case ResourceKind::AnalysisRun:
         return "AnalysisRun";
+    case ResourceKind::ScaledObject:
+        return "ScaledObject";
+    case ResourceKind::VerticalPodAutoscaler:
+        return "VerticalPodAutoscaler";
     }
     return "Unknown";
 }
@@ -102,6 +106,14 @@ AnalysisRunObject& ApiServer::create(AnalysisRunObject o, SimTime now) {
     return store(m_analysisRuns, ResourceKind::AnalysisRun, std::move(o), now);
 }
 
+ScaledObjectObject& ApiServer::create(ScaledObjectObject o, SimTime now) {
+    return store(m_scaledObjects, ResourceKind::ScaledObject, std::move(o), now);
+}
+
+VerticalPodAutoscalerObject& ApiServer::create(VerticalPodAutoscalerObject o, SimTime now) {
+    return store(m_vpas, ResourceKind::VerticalPodAutoscaler, std::move(o), now);
+}
+
 void ApiServer::updated(ResourceKind kind, ObjectMeta& meta) {
     meta.resourceVersion = ++m_resourceVersion;
     notify(kind, WatchEventType::Modified, meta);
@@ -144,6 +156,12 @@ void ApiServer::remove(ResourceKind kind, const ObjectMeta& meta) {
         break;
     case ResourceKind::AnalysisRun:
         m_analysisRuns.m_items.erase(key);
+        break;
+    case ResourceKind::ScaledObject:
+        m_scaledObjects.m_items.erase(key);
+        break;
+    case ResourceKind::VerticalPodAutoscaler:
+        m_vpas.m_items.erase(key);
         break;
     }
     ++m_resourceVersion;

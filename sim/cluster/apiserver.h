@@ -31,7 +31,9 @@ enum class ResourceKind {
     HorizontalPodAutoscaler,
     Rollout,
     AnalysisTemplate,
-    AnalysisRun
+    AnalysisRun,
+    ScaledObject,
+    VerticalPodAutoscaler
 };
 enum class WatchEventType { Added, Modified, Deleted };
 
@@ -101,6 +103,12 @@ public:
     }
     ObjectTable<AnalysisRunObject>& analysisRuns() { return m_analysisRuns; }
     const ObjectTable<AnalysisRunObject>& analysisRuns() const { return m_analysisRuns; }
+    ObjectTable<ScaledObjectObject>& scaledObjects() { return m_scaledObjects; }
+    const ObjectTable<ScaledObjectObject>& scaledObjects() const { return m_scaledObjects; }
+    ObjectTable<VerticalPodAutoscalerObject>& verticalPodAutoscalers() { return m_vpas; }
+    const ObjectTable<VerticalPodAutoscalerObject>& verticalPodAutoscalers() const {
+        return m_vpas;
+    }
 
     // Stores a new object: assigns uid, resourceVersion and creationTimestamp (= now).
     // The name must be free in its namespace.
@@ -115,6 +123,8 @@ public:
     RolloutObject& create(RolloutObject object, SimTime now);
     AnalysisTemplateObject& create(AnalysisTemplateObject object, SimTime now);
     AnalysisRunObject& create(AnalysisRunObject object, SimTime now);
+    ScaledObjectObject& create(ScaledObjectObject object, SimTime now);
+    VerticalPodAutoscalerObject& create(VerticalPodAutoscalerObject object, SimTime now);
 
     // Records that an object was changed in place: bumps its resourceVersion, notifies.
     void updated(ResourceKind kind, ObjectMeta& meta);
@@ -147,6 +157,8 @@ private:
     ObjectTable<RolloutObject> m_rollouts;
     ObjectTable<AnalysisTemplateObject> m_analysisTemplates;
     ObjectTable<AnalysisRunObject> m_analysisRuns;
+    ObjectTable<ScaledObjectObject> m_scaledObjects;
+    ObjectTable<VerticalPodAutoscalerObject> m_vpas;
     std::map<ResourceKind, std::vector<Watcher>> m_watchers;
     std::map<ResourceKind, std::uint64_t> m_changes;
     std::uint64_t m_resourceVersion = 0;

@@ -214,6 +214,44 @@ struct RolloutObject {
     int revision = 0; // rollout.argoproj.io/revision of the current template
 };
 
+// ---- KEDA (keda.sh/v1alpha1) ----
+
+// ScaledObject status, the fields `kubectl get scaledobject` shows
+// (apis/keda/v1alpha1/scaledobject_types.go ScaledObjectStatus and its conditions).
+struct ScaledObjectObject {
+    ObjectMeta meta;
+    ScaledObjectSpec spec;
+    // status
+    std::string hpaName;                   // keda-hpa-<name>
+    std::optional<SimTime> lastActiveTime; // the last poll that found a trigger active
+    bool ready = false;                    // Ready condition: the scaler could read its metric
+    bool active = false;                   // Active condition: some trigger above activation
+    std::vector<double> lastMetrics;       // per trigger, the last value polled
+};
+
+// ---- Vertical Pod Autoscaler (autoscaling.k8s.io/v1) ----
+
+// status.recommendation.containerRecommendations[]: requests in millicores and bytes.
+struct VpaContainerRecommendationStatus {
+    std::string containerName;
+    std::int64_t targetCpuMilli = 0;
+    std::int64_t targetMemory = 0;
+    std::int64_t lowerBoundCpuMilli = 0;
+    std::int64_t lowerBoundMemory = 0;
+    std::int64_t upperBoundCpuMilli = 0;
+    std::int64_t upperBoundMemory = 0;
+    std::int64_t uncappedTargetCpuMilli = 0;
+    std::int64_t uncappedTargetMemory = 0;
+};
+
+struct VerticalPodAutoscalerObject {
+    ObjectMeta meta;
+    VerticalPodAutoscalerSpec spec;
+    // status: RecommendationProvided once the recommender has samples for every container.
+    std::vector<VpaContainerRecommendationStatus> recommendations;
+    std::optional<SimTime> lastRecommendation;
+};
+
 struct AnalysisTemplateObject {
     ObjectMeta meta;
     AnalysisTemplateSpec spec;

@@ -2,6 +2,7 @@
 // pkg/cmd/describe/describe.go, pkg/cmd/apiresources/apiresources.go).
 
 #include "kubectl/describeprinter.h"
+#include "kubectl/genericdescribe.h"
 #include "kubectl/kubectlcommands.h"
 #include "kubectl/objectencoder.h"
 #include "kubectl/rolloutprinter.h"
@@ -153,6 +154,12 @@ KubectlResult executeDescribe(const Simulation& sim, const DescribeCommand& c) {
         break;
     case KubectlResource::Rollouts:
         collect(sim.api().rollouts(), describeRollout, true);
+        break;
+    case KubectlResource::ScaledObjects:
+    case KubectlResource::VerticalPodAutoscalers:
+        for (const ObjectValue& object : type.objects(sim, filter)) {
+            parts.push_back(describeCustomResource(sim, object));
+        }
         break;
     default:
         break;

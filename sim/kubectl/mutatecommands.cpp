@@ -336,6 +336,12 @@ KubectlResult executeApply(Simulation& sim, const ApplyCommand& c, const Kubectl
             } else if constexpr (std::is_same_v<T, AnalysisTemplateSpec>) {
                 ref = "analysistemplate.argoproj.io/" + m.name;
                 exists = sim.api().analysisTemplates().find(m.nameSpace, m.name) != nullptr;
+            } else if constexpr (std::is_same_v<T, ScaledObjectSpec>) {
+                ref = "scaledobject.keda.sh/" + m.name;
+                exists = sim.api().scaledObjects().find(m.nameSpace, m.name) != nullptr;
+            } else if constexpr (std::is_same_v<T, VerticalPodAutoscalerSpec>) {
+                ref = "verticalpodautoscaler.autoscaling.k8s.io/" + m.name;
+                exists = sim.api().verticalPodAutoscalers().find(m.nameSpace, m.name) != nullptr;
             } else {
                 ref = "poddisruptionbudget.policy/" + m.name;
                 exists = sim.api().podDisruptionBudgets().find(m.nameSpace, m.name) != nullptr;

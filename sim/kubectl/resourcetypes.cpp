@@ -2,8 +2,10 @@
 
 #include "cluster/objectmeta.h"
 #include "kubectl/hpaprinter.h"
+#include "kubectl/kedaprinter.h"
 #include "kubectl/resourcetables.h"
 #include "kubectl/rolloutprinter.h"
+#include "kubectl/vpaprinter.h"
 
 #include <algorithm>
 #include <cctype>
@@ -167,6 +169,32 @@ const std::vector<ResourceType>& resourceTypes() {
          analysisTemplateTable,
          analysisTemplateObjects,
          analysisTemplateNames},
+        // KEDA's CRD (config/crd/bases/keda.sh_scaledobjects.yaml).
+        {KubectlResource::ScaledObjects,
+         "scaledobjects",
+         "scaledobject",
+         {"so"},
+         "ScaledObject",
+         "keda.sh",
+         "v1alpha1",
+         true,
+         true,
+         scaledObjectTable,
+         scaledObjectObjects,
+         scaledObjectNames},
+        // The VPA's CRD (vertical-pod-autoscaler deploy/vpa-v1-crd-gen.yaml).
+        {KubectlResource::VerticalPodAutoscalers,
+         "verticalpodautoscalers",
+         "verticalpodautoscaler",
+         {"vpa"},
+         "VerticalPodAutoscaler",
+         "autoscaling.k8s.io",
+         "v1",
+         true,
+         true,
+         vpaTable,
+         vpaObjects,
+         vpaNames},
         {KubectlResource::Rollouts,
          "rollouts",
          "rollout",

@@ -31,7 +31,9 @@ enum class KubectlResource {
     HorizontalPodAutoscalers,
     Rollouts,
     AnalysisRuns,
-    AnalysisTemplates
+    AnalysisTemplates,
+    ScaledObjects,
+    VerticalPodAutoscalers
 };
 
 // Which objects a `get` or `describe` is about.

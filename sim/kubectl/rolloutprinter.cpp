@@ -2,6 +2,7 @@
 
 #include "kubectl/describeprinter.h"
 #include "kubectl/encoderutil.h"
+#include "kubectl/listtable.h"
 #include "model/simulation.h"
 
 #include <cstdio>
@@ -13,51 +14,6 @@ namespace {
 using List = ObjectValue::List;
 
 constexpr const char* kHashLabel = "rollouts-pod-template-hash";
-
-template <class T, class Row>
-Table listTable(const ObjectTable<T>& objects, const ObjectFilter& filter,
-                const TableOptions& options, std::vector<std::string> headers, Row row) {
-    Table table;
-    if (options.withNamespace) {
-        table.headers.push_back("NAMESPACE");
-    }
-    table.headers.insert(table.headers.end(), headers.begin(), headers.end());
-    if (options.showLabels) {
-        table.headers.push_back("LABELS");
-    }
-    for (const auto& [key, object] : objects) {
-        if (!filter.matches(object.meta, true)) {
-            continue;
-        }
-        std::vector<std::string> cells;
-        if (options.withNamespace) {
-            cells.push_back(object.meta.nameSpace);
-        }
-        for (std::string& cell : row(object)) {
-            cells.push_back(std::move(cell));
-        }
-        if (options.showLabels) {
-            std::string labels;
-            for (const auto& [k, v] : object.meta.labels) {
-                labels += (labels.empty() ? "" : ",") + k + "=" + v;
-            }
-            cells.push_back(labels.empty() ? "<none>" : labels);
-        }
-        table.rows.push_back(std::move(cells));
-    }
-    return table;
-}
-
-template <class T>
-std::vector<std::string> namesOf(const ObjectTable<T>& objects, const std::string& nameSpace) {
-    std::vector<std::string> names;
-    for (const auto& [key, object] : objects) {
-        if (nameSpace.empty() || object.meta.nameSpace == nameSpace) {
-            names.push_back(object.meta.name);
-        }
-    }
-    return names;
-}
 
 std::string strategyName(const RolloutObject& r) {
     return r.spec.canary ? "Canary" : r.spec.blueGreen ? "BlueGreen" : "<none>";

@@ -163,6 +163,54 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
     if (!s.pipelines.empty()) {
         writePipelinesJson(s.pipelines, out);
     }
+    // Only for scenarios with queues or ScaledObjects, so other summaries stay as they were.
+    if (!s.queues.empty()) {
+        out << ",\n  \"queues\": [";
+        for (std::size_t i = 0; i < s.queues.size(); ++i) {
+            const QueueSummary& q = s.queues[i];
+            out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(q.name)
+                << ", \"consumer\": " << quote(q.consumer) << ", \"enqueued\": " << q.enqueued
+                << ", \"processed\": " << q.processed << ", \"remaining\": " << q.remaining
+                << ", \"peakLength\": " << q.peakLength
+                << ", \"peakOldestAgeSeconds\": " << number(q.peakOldestAgeSeconds)
+                << ", \"meanWaitSeconds\": " << number(q.meanWaitSeconds)
+                << ", \"firstMessageWaitSeconds\": "
+                << (q.firstMessageWaitSeconds ? number(*q.firstMessageWaitSeconds)
+                                              : std::string("null"))
+                << "}";
+        }
+        out << "\n  ]";
+    }
+    if (!s.scaledObjects.empty()) {
+        out << ",\n  \"scaledObjects\": [";
+        for (std::size_t i = 0; i < s.scaledObjects.size(); ++i) {
+            const ScaledObjectSummary& so = s.scaledObjects[i];
+            out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(so.name)
+                << ", \"target\": " << quote(so.target)
+                << ", \"minReplicaCount\": " << so.minReplicaCount
+                << ", \"maxReplicaCount\": " << so.maxReplicaCount
+                << ", \"replicasAtEnd\": " << so.replicasAtEnd
+                << ", \"activations\": " << so.activations
+                << ", \"deactivations\": " << so.deactivations
+                << ", \"activeAtEnd\": " << (so.activeAtEnd ? "true" : "false") << "}";
+        }
+        out << "\n  ]";
+    }
+    if (!s.verticalPodAutoscalers.empty()) {
+        out << ",\n  \"verticalPodAutoscalers\": [";
+        for (std::size_t i = 0; i < s.verticalPodAutoscalers.size(); ++i) {
+            const VpaSummary& v = s.verticalPodAutoscalers[i];
+            out << (i ? ",\n" : "\n") << "    {\"name\": " << quote(v.name)
+                << ", \"target\": " << quote(v.target) << ", \"container\": " << quote(v.container)
+                << ", \"targetCpuMilli\": " << v.targetCpuMilli
+                << ", \"targetMemoryBytes\": " << v.targetMemory
+                << ", \"lowerBoundCpuMilli\": " << v.lowerBoundCpuMilli
+                << ", \"lowerBoundMemoryBytes\": " << v.lowerBoundMemory
+                << ", \"upperBoundCpuMilli\": " << v.upperBoundCpuMilli
+                << ", \"upperBoundMemoryBytes\": " << v.upperBoundMemory << "}";
+        }
+        out << "\n  ]";
+    }
     if (!s.outcomes.empty()) {
         out << ",\n  \"outcomes\": [";
         for (std::size_t i = 0; i < s.outcomes.size(); ++i) {

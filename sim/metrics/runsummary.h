@@ -53,6 +53,47 @@ struct HpaSummary {
     int rescales = 0;     // SuccessfulRescale events
 };
 
+// One simulation.queues entry over the run (messages = requests of classes with `queue:`).
+struct QueueSummary {
+    std::string name;
+    std::string consumer; // the consumer Deployment
+    std::uint64_t enqueued = 0;
+    std::uint64_t processed = 0; // acknowledged by a consumer
+    std::uint64_t remaining = 0; // in the queue or being processed at the end
+    std::uint64_t peakLength = 0;
+    double peakOldestAgeSeconds = 0; // the oldest waiting message's age, at its worst
+    double meanWaitSeconds = 0;      // publish → a consumer takes it, over processed messages
+    // The first message's wait: published → taken by a consumer (the cold start when the
+    // consumers were at zero), none if it was never taken.
+    std::optional<double> firstMessageWaitSeconds;
+};
+
+// One KEDA ScaledObject at the end of the run.
+struct ScaledObjectSummary {
+    std::string name;
+    std::string target; // the Deployment
+    int minReplicaCount = 0;
+    int maxReplicaCount = 0;
+    int replicasAtEnd = 0;
+    int activations = 0;   // KEDAScaleTargetActivated
+    int deactivations = 0; // KEDAScaleTargetDeactivated
+    bool activeAtEnd = false;
+};
+
+// One container's VerticalPodAutoscaler recommendation at the end of the run (millicores,
+// bytes); a VPA without a recommendation yet has no rows.
+struct VpaSummary {
+    std::string name;
+    std::string target; // the Deployment
+    std::string container;
+    std::int64_t targetCpuMilli = 0;
+    std::int64_t targetMemory = 0;
+    std::int64_t lowerBoundCpuMilli = 0;
+    std::int64_t lowerBoundMemory = 0;
+    std::int64_t upperBoundCpuMilli = 0;
+    std::int64_t upperBoundMemory = 0;
+};
+
 // One Argo Rollouts Rollout at the end of the run.
 struct RolloutSummary {
     std::string name;
@@ -192,6 +233,9 @@ struct RunSummary {
     std::vector<VmGroupSummary> vmGroups;
     std::vector<ServiceOutcome> outcomes;
     std::vector<PipelineSummary> pipelines;
+    std::vector<QueueSummary> queues;
+    std::vector<ScaledObjectSummary> scaledObjects;
+    std::vector<VpaSummary> verticalPodAutoscalers;
     CostSummary cost;
 };
 

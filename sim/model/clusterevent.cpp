@@ -47,6 +47,8 @@ std::string_view componentName(Component c) {
         return "ci-pipeline";
     case Component::NodeTerminationHandler:
         return "node-termination-handler";
+    case Component::KedaOperator:
+        return "keda-operator";
     }
     return "unknown";
 }
@@ -192,6 +194,10 @@ std::string_view reasonName(EventReason r) {
         return "PipelineFailed";
     case EventReason::DeployTriggered:
         return "DeployTriggered";
+    case EventReason::KEDAScaleTargetActivated:
+        return "KEDAScaleTargetActivated";
+    case EventReason::KEDAScaleTargetDeactivated:
+        return "KEDAScaleTargetDeactivated";
     }
     return "Unknown";
 }
@@ -218,6 +224,8 @@ std::string_view objectKindName(ObjectKind k) {
         return "AutoScalingGroup";
     case ObjectKind::Pipeline:
         return "Pipeline";
+    case ObjectKind::ScaledObject:
+        return "ScaledObject";
     }
     return "Unknown";
 }
@@ -311,6 +319,8 @@ std::string describeEvent(const ClusterEvent& e) {
     case EventReason::AnalysisRunInconclusive:
     case EventReason::SwitchService:
     case EventReason::TrafficWeightUpdated:
+    case EventReason::KEDAScaleTargetActivated:
+    case EventReason::KEDAScaleTargetDeactivated:
         return std::string(e.arg("message"));
     case EventReason::LaunchingInstance:
         return "Launching a new EC2 instance: " + std::string(e.arg("instance"));

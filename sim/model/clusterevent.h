@@ -33,6 +33,7 @@ enum class Component {
     AutoScalingGroup,        // an EC2-style auto-scaling group of VMs (vmGroups), no Kubernetes
     Pipeline,                // a CI/CD pipeline (simulation.pipelines), outside the cluster
     NodeTerminationHandler,  // drains a spot node during its interruption notice (a DaemonSet)
+    KedaOperator,            // KEDA's operator (keda-operator): ScaledObjects, activation
 };
 
 enum class EventReason {
@@ -130,6 +131,10 @@ enum class EventReason {
     PipelineSucceeded,
     PipelineFailed,
     DeployTriggered,
+    // KEDA's operator on a ScaledObject (pkg/eventreason/eventreason.go; messages of
+    // pkg/scaling/executor/scale_scaledobjects.go; args: message, from, to).
+    KEDAScaleTargetActivated,
+    KEDAScaleTargetDeactivated,
 };
 
 enum class ObjectKind {
@@ -143,6 +148,7 @@ enum class ObjectKind {
     AnalysisRun,
     AutoScalingGroup, // a vmGroups entry (not a Kubernetes object)
     Pipeline,         // a simulation.pipelines entry (not a Kubernetes object)
+    ScaledObject,     // KEDA's keda.sh/v1alpha1 ScaledObject
 };
 
 struct ClusterEvent {

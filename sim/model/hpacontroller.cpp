@@ -2,6 +2,7 @@
 
 #include "control/kubernetesdefaults.h"
 #include "model/eventpriority.h"
+#include "model/kedaoperator.h"
 #include "model/metricsserver.h"
 #include "model/simulationmodel.h"
 
@@ -70,8 +71,10 @@ EventReason eventReason(const std::string& reason) {
 class MetricsClient {
 public:
     // `podKeys`: the keys of the pods the target's selector matches, in key order.
-    MetricsClient(const SimulationModel& model, const std::vector<const std::string*>& podKeys)
-        : m_server(model.metricsServer()), m_podKeys(podKeys) {}
+    MetricsClient(const SimulationModel& model, const std::string& nameSpace,
+                  const std::vector<const std::string*>& podKeys)
+        : m_model(model), m_server(model.metricsServer()), m_nameSpace(nameSpace),
+          m_podKeys(podKeys) {}
 
     HpaMetricValues fetch(const HpaMetricSource& source) const {
         const HpaMetricSpec& m = source.metric;
@@ -186,6 +189,20 @@ private:
 
     void external(const HpaMetricSource& source, HpaMetricValues& values) const {
         const HpaMetricSpec& m = source.metric;
+        // The HPA of a KEDA ScaledObject: KEDA's metrics server answers, asking the scaler.
+        if (const auto so = source.selector.find(KedaOperator::kScaledObjectLabel);
+            so != source.selector.end()) {
+            if (const auto v =
+                    m_model.kedaOperator().externalMetricMilli(m_nameSpace, so->second, m.name)) {
+                values.externalValuesMilli.push_back(*v);
+            } else {
+                values.fetchError = "unable to get external metric " + m_nameSpace + "/" + m.name +
+                                    "/&LabelSelector{MatchLabels:map[string]string{" + so->first +
+                                    ": " + so->second +
+                                    ",},}: no metrics returned from external metrics API";
+            }
+            return;
+        }
         for (const auto& [name, metrics] : m_server.services()) {
             LabelMap labels{{"service", name}};
             if (!matchesLabels(source.selector, labels)) {
@@ -202,7 +219,9 @@ private:
         }
     }
 
+    const SimulationModel& m_model;
     const MetricsServer& m_server;
+    const std::string& m_nameSpace;
     const std::vector<const std::string*>& m_podKeys;
 };
 
@@ -320,7 +339,7 @@ void HpaController::reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state)
         }
     }
     input.pods = std::move(state.pods); // lent to the calculation, taken back below
-    const MetricsClient client(m_model, state.podKeys);
+    const MetricsClient client(m_model, hpa.meta.nameSpace, state.podKeys);
     for (const HpaMetricSource& source : sources) {
         input.metricValues.push_back(client.fetch(source));
     }

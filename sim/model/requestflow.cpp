@@ -12,6 +12,7 @@
 // it). Events capture `this` and one index.
 
 #include "model/eventpriority.h"
+#include "model/messagequeues.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
 
@@ -68,6 +69,10 @@ void TrafficModel::sourceArrival(std::uint32_t index) {
     const std::size_t cls =
         source.weights.size() == 1 ? 0 : source.stream.weightedChoice(source.weights);
     const Source::Target& target = source.targets[cls];
+    if (target.queue != kNone) {
+        m_model.messageQueues().publish(target.queue);
+        return;
+    }
     const std::uint64_t client =
         source.clientSalt +
         source.stream.uniformIndex(static_cast<std::uint64_t>(std::max(source.spec->clients, 1)));

@@ -6,6 +6,7 @@
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
 #include "model/kubescheduler.h"
+#include "model/messagequeues.h"
 #include "model/metricsrecorder.h"
 #include "model/ownership.h"
 #include "model/pipelinerunner.h"
@@ -383,6 +384,35 @@ RunSummary Simulation::summary() const {
     summarizeCloud(s);
     summarizeVmGroups(s);
     summarizePipelines(s);
+    s.queues = m_model->messageQueues().summaries();
+    for (const auto& [key, so] : api().scaledObjects()) {
+        ScaledObjectSummary summary;
+        summary.name = so.meta.name;
+        summary.target = so.spec.scaleTargetName;
+        summary.minReplicaCount = so.spec.effectiveMinReplicaCount();
+        summary.maxReplicaCount = so.spec.effectiveMaxReplicaCount();
+        if (const DeploymentObject* d =
+                api().deployments().find(so.meta.nameSpace, so.spec.scaleTargetName)) {
+            summary.replicasAtEnd = d->spec.replicas;
+        }
+        summary.activeAtEnd = so.active;
+        for (const ClusterEvent& e : events()) {
+            if (e.objectKind == ObjectKind::ScaledObject && e.objectName == so.meta.name) {
+                summary.activations += e.reason == EventReason::KEDAScaleTargetActivated ? 1 : 0;
+                summary.deactivations +=
+                    e.reason == EventReason::KEDAScaleTargetDeactivated ? 1 : 0;
+            }
+        }
+        s.scaledObjects.push_back(std::move(summary));
+    }
+    for (const auto& [key, vpa] : api().verticalPodAutoscalers()) {
+        for (const VpaContainerRecommendationStatus& r : vpa.recommendations) {
+            s.verticalPodAutoscalers.push_back(
+                VpaSummary{vpa.meta.name, vpa.spec.targetName, r.containerName, r.targetCpuMilli,
+                           r.targetMemory, r.lowerBoundCpuMilli, r.lowerBoundMemory,
+                           r.upperBoundCpuMilli, r.upperBoundMemory});
+        }
+    }
     return s;
 }
 
@@ -403,6 +433,9 @@ void Simulation::summarizeCloud(RunSummary& s) const {
     std::set<std::string> entries;
     for (const TrafficSourceSpec& source : sc.simulation.traffic) {
         for (const RequestClassSpec& rc : source.classes) {
+            if (!rc.queue.empty()) {
+                continue; // messages, not requests answered
+            }
             entries.insert(rc.service.empty() ? sc.simulation.gateway.service : rc.service);
         }
     }

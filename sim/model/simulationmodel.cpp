@@ -8,8 +8,10 @@
 #include "model/endpointscontroller.h"
 #include "model/eventpriority.h"
 #include "model/hpacontroller.h"
+#include "model/kedaoperator.h"
 #include "model/kubelet.h"
 #include "model/kubescheduler.h"
+#include "model/messagequeues.h"
 #include "model/metricsrecorder.h"
 #include "model/metricsserver.h"
 #include "model/nodelifecyclecontroller.h"
@@ -19,6 +21,7 @@
 #include "model/rolloutscontroller.h"
 #include "model/trafficmodel.h"
 #include "model/vmautoscalinggroup.h"
+#include "model/vpacontroller.h"
 
 #include <algorithm>
 
@@ -46,9 +49,13 @@ SimulationModel::SimulationModel(Scenario scenario, std::uint64_t seed, SimTime 
     m_rolloutsController = std::make_unique<RolloutsController>(*this);
     m_vmGroups = std::make_unique<VmAutoScaling>(*this);
     m_pipelines = std::make_unique<PipelineRunner>(*this);
+    m_queues = std::make_unique<MessageQueues>(*this);
+    m_keda = std::make_unique<KedaOperator>(*this);
+    m_vpa = std::make_unique<VpaController>(*this);
     buildCluster();
     m_vmGroups->start(); // their initial instances, in service
     m_traffic->start();
+    m_queues->start();
     m_metricsRecorder->start();
     m_clusterAutoscaler->start();
     m_pipelines->start();

@@ -37,6 +37,9 @@ class ClusterAutoscaler;
 class RolloutsController;
 class VmAutoScaling;
 class PipelineRunner;
+class MessageQueues;
+class KedaOperator;
+class VpaController;
 
 class SimulationModel {
 public:
@@ -84,6 +87,9 @@ public:
     VmAutoScaling& vmGroups() { return *m_vmGroups; }
     const VmAutoScaling& vmGroups() const { return *m_vmGroups; }
     const PipelineRunner& pipelines() const { return *m_pipelines; }
+    MessageQueues& messageQueues() { return *m_queues; }
+    const MessageQueues& messageQueues() const { return *m_queues; }
+    const KedaOperator& kedaOperator() const { return *m_keda; }
 
     // Stores a Node for a machine that has booted and whose kubelet registered (Ready).
     void createNode(const NodeSpec& spec);
@@ -159,6 +165,9 @@ private:
     std::unique_ptr<RolloutsController> m_rolloutsController;
     std::unique_ptr<VmAutoScaling> m_vmGroups;
     std::unique_ptr<PipelineRunner> m_pipelines;
+    std::unique_ptr<MessageQueues> m_queues;
+    std::unique_ptr<KedaOperator> m_keda;
+    std::unique_ptr<VpaController> m_vpa;
 };
 
 } // namespace cnsim

@@ -6,6 +6,7 @@
 #include "cluster/objectmeta.h"
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
+#include "model/messagequeues.h"
 #include "model/simulationmodel.h"
 #include "traffic/kinds.h"
 
@@ -254,7 +255,11 @@ void TrafficModel::start() {
         }
         for (const RequestClassSpec& c : spec.classes) {
             Source::Target target;
-            if (!c.service.empty()) {
+            if (!c.queue.empty()) {
+                if (const auto queue = m_model.messageQueues().indexOf(c.queue)) {
+                    target.queue = static_cast<std::uint32_t>(*queue);
+                }
+            } else if (!c.service.empty()) {
                 target.service = indexOf(c.service);
             } else if (m_gatewayService) {
                 target.service = *m_gatewayService;
@@ -264,7 +269,8 @@ void TrafficModel::start() {
                 }
             }
             // A class with no target sends nothing (the validator reports it).
-            source.weights.push_back(target.service == kNone ? 0.0 : std::max(c.weight, 0.0));
+            const bool none = target.service == kNone && target.queue == kNone;
+            source.weights.push_back(none ? 0.0 : std::max(c.weight, 0.0));
             source.targets.push_back(target);
         }
         if (std::none_of(source.weights.begin(), source.weights.end(),

@@ -323,6 +323,7 @@ private:
             std::uint32_t service = kNone; // the Service called, or the gateway
             bool viaGateway = false;
             std::uint32_t route = kNone; // through the gateway: its route, kNone → 404
+            std::uint32_t queue = kNone; // a message to this MessageQueues queue instead
         };
         const TrafficSourceSpec* spec = nullptr;
         ArrivalGenerator arrivals;

@@ -216,6 +216,35 @@ std::string SimulationModel::storeManifest(const Manifest& manifest) {
         }
         return "analysistemplate.argoproj.io/" + analysis->name;
     }
+    if (const auto* scaled = std::get_if<ScaledObjectSpec>(&manifest)) {
+        if (ScaledObjectObject* so = m_api.scaledObjects().find(scaled->nameSpace, scaled->name)) {
+            so->spec = *scaled;
+            so->meta.labels = scaled->labels;
+            ++so->meta.generation;
+            m_api.updated(ResourceKind::ScaledObject, so->meta);
+        } else {
+            ScaledObjectObject object;
+            object.meta = meta(*scaled);
+            object.spec = *scaled;
+            m_api.create(std::move(object), now);
+        }
+        return "scaledobject.keda.sh/" + scaled->name;
+    }
+    if (const auto* vpa = std::get_if<VerticalPodAutoscalerSpec>(&manifest)) {
+        if (VerticalPodAutoscalerObject* v =
+                m_api.verticalPodAutoscalers().find(vpa->nameSpace, vpa->name)) {
+            v->spec = *vpa;
+            v->meta.labels = vpa->labels;
+            ++v->meta.generation;
+            m_api.updated(ResourceKind::VerticalPodAutoscaler, v->meta);
+        } else {
+            VerticalPodAutoscalerObject object;
+            object.meta = meta(*vpa);
+            object.spec = *vpa;
+            m_api.create(std::move(object), now);
+        }
+        return "verticalpodautoscaler.autoscaling.k8s.io/" + vpa->name;
+    }
     const auto& pdb = std::get<PodDisruptionBudgetSpec>(manifest);
     if (PodDisruptionBudgetObject* p = m_api.podDisruptionBudgets().find(pdb.nameSpace, pdb.name)) {
         p->spec = pdb;

@@ -2,12 +2,14 @@
 
 #include "scenario/editdistance.h"
 #include "scenario/hpareader.h"
+#include "scenario/kedareader.h"
 #include "scenario/kubernetesfields.h"
 #include "scenario/names.h"
 #include "scenario/podspecreader.h"
 #include "scenario/rolloutreader.h"
 #include "scenario/scenarioenums.h"
 #include "scenario/selectorreader.h"
+#include "scenario/vpareader.h"
 
 #include <algorithm>
 #include <limits>
@@ -371,7 +373,8 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
     if (!node["kind"]) {
         sink.error(node.Mark(), "missing-key", {"kind", "workload manifest"},
                    "missing required field 'kind' in workload manifest (Deployment, Service, "
-                   "PodDisruptionBudget, HorizontalPodAutoscaler, Rollout or AnalysisTemplate)");
+                   "PodDisruptionBudget, HorizontalPodAutoscaler, Rollout, AnalysisTemplate, "
+                   "ScaledObject or VerticalPodAutoscaler)");
         return std::nullopt;
     }
     const auto checkApiVersion = [&](std::string_view expected) {
@@ -424,14 +427,27 @@ std::optional<Manifest> readManifest(DiagnosticSink& sink, const YAML::Node& nod
         std::sort(analysis.preserved.begin(), analysis.preserved.end(), byPath);
         return analysis;
     }
+    if (kind == "ScaledObject") {
+        checkApiVersion("keda.sh/v1alpha1");
+        ScaledObjectSpec scaled = readScaledObject(sink, node, marks);
+        std::sort(scaled.preserved.begin(), scaled.preserved.end(), byPath);
+        return scaled;
+    }
+    if (kind == "VerticalPodAutoscaler") {
+        checkApiVersion("autoscaling.k8s.io/v1");
+        VerticalPodAutoscalerSpec vpa = readVerticalPodAutoscaler(sink, node, marks);
+        std::sort(vpa.preserved.begin(), vpa.preserved.end(), byPath);
+        return vpa;
+    }
     std::string message = "kind '" + kind +
                           "' is not supported in workloads; cnsim models Deployment (apps/v1), "
                           "Service (v1), PodDisruptionBudget (policy/v1), "
                           "HorizontalPodAutoscaler (autoscaling/v2), Rollout and "
-                          "AnalysisTemplate (argoproj.io/v1alpha1)";
-    const std::string suggestion =
-        nearestName(kind, {"Deployment", "Service", "PodDisruptionBudget",
-                           "HorizontalPodAutoscaler", "Rollout", "AnalysisTemplate"});
+                          "AnalysisTemplate (argoproj.io/v1alpha1), ScaledObject "
+                          "(keda.sh/v1alpha1), VerticalPodAutoscaler (autoscaling.k8s.io/v1)";
+    const std::string suggestion = nearestName(
+        kind, {"Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler", "Rollout",
+               "AnalysisTemplate", "ScaledObject", "VerticalPodAutoscaler"});
     if (!suggestion.empty()) {
         message += " — did you mean '" + suggestion + "'?";
     }

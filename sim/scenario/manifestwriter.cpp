@@ -1,10 +1,12 @@
 #include "scenario/manifestwriter.h"
 
 #include "control/autoscaling/hpanormalization.h"
+#include "scenario/kedawriter.h"
 #include "scenario/podspecwriter.h"
 #include "scenario/quantity.h"
 #include "scenario/rolloutwriter.h"
 #include "scenario/scenarioenums.h"
+#include "scenario/vpawriter.h"
 
 namespace cnsim {
 
@@ -258,13 +260,8 @@ void writeScalingRules(YamlWriter& w, std::string_view key, const HpaScalingRule
 }
 
 void writeHorizontalPodAutoscaler(YamlWriter& w, const HorizontalPodAutoscalerSpec& hpa) {
-    w.setPreserved(&hpa.preserved);
-    w.beginMap();
-    w.field("apiVersion", "autoscaling/v2");
-    w.field("kind", "HorizontalPodAutoscaler");
-    writeMetadata(w, hpa.name, hpa.nameSpace, hpa.labels);
-    w.key("spec");
-    w.beginMap();
+    beginManifest(w, hpa.preserved, "autoscaling/v2", "HorizontalPodAutoscaler", hpa.name,
+                  hpa.nameSpace, hpa.labels);
     w.key("scaleTargetRef");
     w.beginMap();
     w.field("apiVersion", hpa.scaleTargetRef.apiVersion);
@@ -296,11 +293,7 @@ void writeHorizontalPodAutoscaler(YamlWriter& w, const HorizontalPodAutoscalerSp
         w.preserved("spec.behavior");
         w.endMap();
     }
-    w.preserved("spec");
-    w.endMap();
-    w.preserved("");
-    w.endMap();
-    w.setPreserved(nullptr);
+    endManifest(w);
 }
 
 } // namespace
@@ -318,6 +311,26 @@ void writeMetadata(YamlWriter& w, const std::string& name, const std::string& na
     }
     w.preserved("metadata");
     w.endMap();
+}
+
+void beginManifest(YamlWriter& w, const std::vector<PreservedField>& preserved,
+                   std::string_view apiVersion, std::string_view kind, const std::string& name,
+                   const std::string& nameSpace, const LabelMap& labels) {
+    w.setPreserved(&preserved);
+    w.beginMap();
+    w.field("apiVersion", std::string(apiVersion));
+    w.field("kind", std::string(kind));
+    writeMetadata(w, name, nameSpace, labels);
+    w.key("spec");
+    w.beginMap();
+}
+
+void endManifest(YamlWriter& w) {
+    w.preserved("spec");
+    w.endMap();
+    w.preserved("");
+    w.endMap();
+    w.setPreserved(nullptr);
 }
 
 void writeMatchLabelsSelector(YamlWriter& w, const LabelMap& selector) {
@@ -339,6 +352,10 @@ void writeManifest(YamlWriter& writer, const Manifest& manifest) {
         writeRollout(writer, *rollout);
     } else if (const auto* analysis = std::get_if<AnalysisTemplateSpec>(&manifest)) {
         writeAnalysisTemplate(writer, *analysis);
+    } else if (const auto* scaled = std::get_if<ScaledObjectSpec>(&manifest)) {
+        writeScaledObject(writer, *scaled);
+    } else if (const auto* vpa = std::get_if<VerticalPodAutoscalerSpec>(&manifest)) {
+        writeVerticalPodAutoscaler(writer, *vpa);
     } else {
         writePodDisruptionBudget(writer, std::get<PodDisruptionBudgetSpec>(manifest));
     }

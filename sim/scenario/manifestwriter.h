@@ -17,5 +17,12 @@ void writeManifest(YamlWriter& writer, const Manifest& manifest);
 void writeMetadata(YamlWriter& w, const std::string& name, const std::string& nameSpace,
                    const LabelMap& labels);
 void writeMatchLabelsSelector(YamlWriter& w, const LabelMap& selector);
+// The frame of a manifest: `apiVersion`, `kind`, `metadata:` and an open `spec:` mapping, with
+// `preserved` the writer's kept fields until endManifest closes both mappings (their kept
+// fields written).
+void beginManifest(YamlWriter& w, const std::vector<PreservedField>& preserved,
+                   std::string_view apiVersion, std::string_view kind, const std::string& name,
+                   const std::string& nameSpace, const LabelMap& labels);
+void endManifest(YamlWriter& w);
 
 } // namespace cnsim

@@ -192,16 +192,11 @@ void writeProbe(YamlWriter& w, const char* name, const Probe& probe, const std::
     for (const PreservedField& handler : probe.handler) {
         w.verbatim(handler.path, handler.yaml);
     }
-    const auto optional = [&](const char* key, const std::optional<int>& value) {
-        if (value) {
-            w.integer(key, *value);
-        }
-    };
-    optional("initialDelaySeconds", probe.initialDelaySeconds);
-    optional("periodSeconds", probe.periodSeconds);
-    optional("timeoutSeconds", probe.timeoutSeconds);
-    optional("successThreshold", probe.successThreshold);
-    optional("failureThreshold", probe.failureThreshold);
+    w.optionalInteger("initialDelaySeconds", probe.initialDelaySeconds);
+    w.optionalInteger("periodSeconds", probe.periodSeconds);
+    w.optionalInteger("timeoutSeconds", probe.timeoutSeconds);
+    w.optionalInteger("successThreshold", probe.successThreshold);
+    w.optionalInteger("failureThreshold", probe.failureThreshold);
     w.preserved(path);
     w.endMap();
 }

@@ -11,6 +11,7 @@
 #include "control/autoscaling/hpatypes.h"
 #include "control/kubernetesdefaults.h"
 #include "engine/simtime.h"
+#include "scenario/kedaspec.h"
 #include "scenario/kubernetestypes.h"
 #include "scenario/pipelinespec.h"
 #include "scenario/meshspec.h"
@@ -18,6 +19,7 @@
 #include "scenario/trafficspec.h"
 #include "scenario/units.h"
 #include "scenario/vmgroupspec.h"
+#include "scenario/vpaspec.h"
 
 #include <cstdint>
 #include <map>
@@ -271,8 +273,9 @@ struct RolloutSpec {
 };
 
 // One entry of `workloads:`, in file order.
-using Manifest = std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec,
-                              HorizontalPodAutoscalerSpec, RolloutSpec, AnalysisTemplateSpec>;
+using Manifest =
+    std::variant<DeploymentSpec, ServiceSpec, PodDisruptionBudgetSpec, HorizontalPodAutoscalerSpec,
+                 RolloutSpec, AnalysisTemplateSpec, ScaledObjectSpec, VerticalPodAutoscalerSpec>;
 
 // Fault types, named after Chaos Mesh where it has a name for the fault (pod-kill,
 // container-kill, network partition) and after the Kubernetes component otherwise.
@@ -393,6 +396,7 @@ struct SimulationSpec {
     NetworkSpec network;
     GatewaySpec gateway;
     std::vector<TrafficSourceSpec> traffic;
+    std::vector<QueueSpec> queues; // message queues (producers: traffic classes with `queue:`)
     TracingSpec tracing;
     TrafficMode trafficMode = TrafficMode::PerRequest;
     MeshSettingsSpec mesh; // sidecars (simulation.mesh); the mesh objects are Scenario's

@@ -44,6 +44,13 @@ struct GatewayMarks {
 struct RequestClassMarks {
     YAML::Mark service;      // `service:` value, or the first of host/path/headers when absent
     bool viaGateway = false; // the class gave host, path or headers
+    YAML::Mark queue;        // `queue:` value when the class publishes to a queue
+};
+
+// simulation.queues[i]: its name and consumer.deployment values.
+struct QueueMarks {
+    YAML::Mark name;
+    YAML::Mark deployment;
 };
 
 struct TrafficMarks {
@@ -83,6 +90,7 @@ struct ScenarioMarks {
     std::vector<BehaviourMarks> behaviours; // simulation.services[]
     GatewayMarks gateway;
     std::vector<TrafficMarks> traffic;
+    std::vector<QueueMarks> queues; // simulation.queues[]
     std::vector<FaultMarks> faults;
     std::vector<YAML::Mark> commands;          // each command's `at`
     std::vector<PipelineMarks> pipelines;

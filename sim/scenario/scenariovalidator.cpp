@@ -3,6 +3,7 @@
 #include "scenario/editdistance.h"
 #include "scenario/pipelinevalidator.h"
 #include "scenario/meshvalidator.h"
+#include "scenario/kedavalidator.h"
 #include "scenario/trafficvalidator.h"
 
 #include <algorithm>
@@ -25,13 +26,15 @@ WorkloadIdentity identify(const Manifest& manifest) {
     return std::visit(
         [](const auto& spec) {
             using Spec = std::decay_t<decltype(spec)>;
-            const char* kind = std::is_same_v<Spec, DeploymentSpec> ? "Deployment"
-                               : std::is_same_v<Spec, ServiceSpec>  ? "Service"
-                               : std::is_same_v<Spec, HorizontalPodAutoscalerSpec>
-                                   ? "HorizontalPodAutoscaler"
-                               : std::is_same_v<Spec, RolloutSpec>          ? "Rollout"
-                               : std::is_same_v<Spec, AnalysisTemplateSpec> ? "AnalysisTemplate"
-                                                                            : "PodDisruptionBudget";
+            const char* kind =
+                std::is_same_v<Spec, DeploymentSpec>                ? "Deployment"
+                : std::is_same_v<Spec, ServiceSpec>                 ? "Service"
+                : std::is_same_v<Spec, HorizontalPodAutoscalerSpec> ? "HorizontalPodAutoscaler"
+                : std::is_same_v<Spec, RolloutSpec>                 ? "Rollout"
+                : std::is_same_v<Spec, AnalysisTemplateSpec>        ? "AnalysisTemplate"
+                : std::is_same_v<Spec, ScaledObjectSpec>            ? "ScaledObject"
+                : std::is_same_v<Spec, VerticalPodAutoscalerSpec>   ? "VerticalPodAutoscaler"
+                                                                    : "PodDisruptionBudget";
             return WorkloadIdentity{kind, spec.name, spec.nameSpace};
         },
         manifest);
@@ -256,6 +259,21 @@ void checkAutoscalers(DiagnosticSink& sink, const Scenario& scenario, const Scen
                       const std::vector<std::string>& deploymentNames,
                       const std::vector<std::string>& serviceNames) {
     for (std::size_t i = 0; i < scenario.workloads.size() && i < marks.workloads.size(); ++i) {
+        // A VerticalPodAutoscaler recommends for a Deployment of its namespace.
+        if (const auto* vpa = std::get_if<VerticalPodAutoscalerSpec>(&scenario.workloads[i]);
+            vpa != nullptr && !vpa->targetName.empty() &&
+            std::none_of(scenario.workloads.begin(), scenario.workloads.end(),
+                         [&](const Manifest& m) {
+                             const auto* d = std::get_if<DeploymentSpec>(&m);
+                             return d != nullptr && d->name == vpa->targetName &&
+                                    d->nameSpace == vpa->nameSpace;
+                         })) {
+            sink.error(marks.workloads[i].scaleTarget, "unknown-reference",
+                       {"Deployment", vpa->targetName},
+                       "VerticalPodAutoscaler '" + vpa->name + "' targets Deployment '" +
+                           vpa->targetName + "', which is not in workloads (namespace " +
+                           vpa->nameSpace + ")" + didYouMean(vpa->targetName, deploymentNames));
+        }
         const auto* hpa = std::get_if<HorizontalPodAutoscalerSpec>(&scenario.workloads[i]);
         if (hpa == nullptr || hpa->scaleTargetRef.name.empty()) {
             continue;
@@ -408,6 +426,7 @@ void validateScenario(DiagnosticSink& sink, const Scenario& scenario, const Scen
     }
 
     checkAutoscalers(sink, scenario, marks, deploymentNames, serviceNames);
+    validateEventDrivenScaling(sink, scenario, marks, deploymentNames);
     checkRolloutReferences(sink, scenario, marks);
     validateMesh(sink, scenario, marks, serviceNames);
 

@@ -1,5 +1,6 @@
 #include "scenario/scenariowriter.h"
 
+#include "scenario/kedawriter.h"
 #include "scenario/manifestwriter.h"
 #include "scenario/pipelinewriter.h"
 #include "scenario/meshwriter.h"
@@ -312,6 +313,9 @@ void writeSimulation(YamlWriter& w, const SimulationSpec& simulation) {
     }
     if (!simulation.traffic.empty()) {
         writeTrafficSources(w, simulation.traffic);
+    }
+    if (!simulation.queues.empty()) {
+        writeQueues(w, simulation.queues);
     }
     if (simulation.tracing != TracingSpec{}) {
         writeTracing(w, simulation.tracing);

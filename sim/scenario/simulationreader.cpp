@@ -3,6 +3,7 @@
 #include "scenario/editdistance.h"
 #include "scenario/gatewayreader.h"
 #include "scenario/meshreader.h"
+#include "scenario/kedareader.h"
 #include "scenario/names.h"
 #include "scenario/pipelinereader.h"
 #include "scenario/scenarioenums.h"
@@ -353,10 +354,10 @@ SloSpec readSlo(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& mar
 
 SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, ScenarioMarks& marks,
                               TrafficReadContext& context) {
-    static const FieldTable table =
-        cnsimFields("simulation", {"podStartupTime", "images", "registry", "scheduler", "services",
-                                   "network", "gateway", "traffic", "tracing", "trafficMode",
-                                   "mesh", "faults", "commands", "pipelines", "clusterAutoscaler", "slo"});
+    static const FieldTable table = cnsimFields(
+        "simulation", {"podStartupTime", "images", "registry", "scheduler", "services", "network",
+                       "gateway", "traffic", "queues", "tracing", "trafficMode", "mesh", "faults",
+                       "commands", "pipelines", "clusterAutoscaler", "slo"});
     SimulationSpec simulation;
     MapCursor map(sink, entry.value, entry.keyMark(), table);
     if (const YamlEntry* startup = map.find("podStartupTime")) {
@@ -403,6 +404,12 @@ SimulationSpec readSimulation(DiagnosticSink& sink, const YamlEntry& entry, Scen
             marks.traffic.emplace_back();
             simulation.traffic.push_back(
                 readTrafficSource(sink, item, marks.traffic.back(), context));
+        }
+    }
+    if (const YamlEntry* queues = map.find("queues")) {
+        for (const YAML::Node& item : readList(sink, *queues)) {
+            marks.queues.emplace_back();
+            simulation.queues.push_back(readQueue(sink, item, marks.queues.back()));
         }
     }
     if (const YamlEntry* tracing = map.find("tracing")) {

@@ -238,24 +238,36 @@ void readTarget(DiagnosticSink& sink, const MapCursor& map, const YAML::Mark& ow
     const YamlEntry* path = map.find("path");
     const YamlEntry* headers = map.find("headers");
     marks.service = owner;
+    // Every key of `others` present is an error: `key` excludes them (`why`).
+    const auto conflicts = [&](const char* key, std::initializer_list<const YamlEntry*> others,
+                               const char* why) {
+        for (const YamlEntry* other : others) {
+            if (other != nullptr) {
+                sink.error(other->keyMark(), "conflicting-keys", {key, other->key},
+                           "'" + other->key + "' conflicts with '" + key + "': " + why);
+            }
+        }
+    };
+    if (const YamlEntry* queue = map.find("queue")) {
+        marks.queue = queue->value.Mark();
+        spec.queue = readString(sink, *queue).value_or("");
+        conflicts("queue", {service, host, path, headers},
+                  "a request class publishes messages to a queue or sends requests, not both");
+        return;
+    }
     if (service != nullptr) {
         marks.service = service->value.Mark();
         spec.service = readString(sink, *service).value_or("");
-        for (const YamlEntry* gatewayKey : {host, path, headers}) {
-            if (gatewayKey != nullptr) {
-                sink.error(gatewayKey->keyMark(), "conflicting-keys", {"service", gatewayKey->key},
-                           "'" + gatewayKey->key +
-                               "' conflicts with 'service': requests go straight to a Service "
-                               "or through the gateway, not both");
-            }
-        }
+        conflicts("service", {host, path, headers},
+                  "requests go straight to a Service or through the gateway, not both");
         return;
     }
     if (host == nullptr && path == nullptr && headers == nullptr) {
         if (map.isMap()) {
             sink.error(owner, "missing-key", {"service", what},
                        "missing required key 'service' in " + what +
-                           " (or 'host' / 'path' / 'headers' to send through the gateway)");
+                           " (or 'host' / 'path' / 'headers' to send through the gateway, or "
+                           "'queue' to publish messages)");
         }
         return;
     }
@@ -279,8 +291,8 @@ void readTarget(DiagnosticSink& sink, const MapCursor& map, const YAML::Mark& ow
 
 void readClasses(DiagnosticSink& sink, const YamlEntry& entry, TrafficSourceSpec& source,
                  std::vector<RequestClassMarks>& marks) {
-    static const FieldTable table =
-        cnsimFields("request class", {"name", "weight", "service", "host", "path", "headers"});
+    static const FieldTable table = cnsimFields(
+        "request class", {"name", "weight", "service", "queue", "host", "path", "headers"});
     const std::vector<YAML::Node> items = readList(sink, entry);
     if (items.empty() && (entry.value.IsNull() || entry.value.IsSequence())) {
         sink.error(entry.keyMark(), "empty-list", {"classes"},
@@ -504,7 +516,7 @@ TrafficSourceSpec readTrafficSource(DiagnosticSink& sink, const YAML::Node& node
     const std::vector<KindDescriptor>& kinds = trafficShapeKinds();
     static const FieldTable table = cnsimFields(
         "traffic source", withAttributes({"name", "type", "start", "stop", "clients", "service",
-                                          "host", "path", "headers", "classes"},
+                                          "queue", "host", "path", "headers", "classes"},
                                          kinds));
     TrafficSourceSpec traffic;
     MapCursor map(sink, node, node.Mark(), table);
@@ -524,7 +536,7 @@ TrafficSourceSpec readTrafficSource(DiagnosticSink& sink, const YAML::Node& node
         readTrace(sink, *file, traffic, context);
     }
     if (const YamlEntry* classes = map.find("classes")) {
-        for (const std::string_view key : {"service", "host", "path", "headers"}) {
+        for (const std::string_view key : {"service", "queue", "host", "path", "headers"}) {
             if (const YamlEntry* inlineKey = map.find(key)) {
                 sink.error(inlineKey->keyMark(), "conflicting-keys", {"classes", inlineKey->key},
                            "'" + inlineKey->key +

@@ -169,12 +169,14 @@ struct GatewaySpec {
     bool operator==(const GatewaySpec&) const = default;
 };
 
-// A class of requests: where they enter (straight to a Service, or through the gateway with a
-// host, path and headers) and their share of the source's rate.
+// A class of requests: where they enter (straight to a Service, through the gateway with a
+// host, path and headers, or as messages published to a simulation.queues entry) and their
+// share of the source's rate.
 struct RequestClassSpec {
     std::string name;
     double weight = 1.0;
     std::string service; // set: sent straight to this Service
+    std::string queue;   // set: each request is a message published to this queue
     std::string host;    // otherwise: sent to the gateway with this host, path, headers
     std::string path = "/";
     std::map<std::string, std::string> headers;

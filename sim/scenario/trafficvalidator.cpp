@@ -164,6 +164,9 @@ void validateTraffic(DiagnosticSink& sink, const Scenario& scenario, const Scena
              ++c) {
             const RequestClassSpec& requestClass = traffic.classes[c];
             const YAML::Mark& at = trafficMarks.classes[c].service;
+            if (!requestClass.queue.empty()) {
+                continue; // kedavalidator.cpp checks the queue
+            }
             if (!requestClass.service.empty()) {
                 checkService(requestClass.service, at, "traffic goes to Service");
             } else if (trafficMarks.classes[c].viaGateway && gateway.service.empty()) {
@@ -181,9 +184,8 @@ void validateTraffic(DiagnosticSink& sink, const Scenario& scenario, const Scena
                     routes += (routes.empty() ? "" : ", ") + route.name;
                 }
                 sink.warning(at, "no-route", {traffic.name, requestClass.name},
-                             "requests of '" + requestClass.name + "' (host '" +
-                                 requestClass.host + "', path '" + requestClass.path +
-                                 "') match no gateway route" +
+                             "requests of '" + requestClass.name + "' (host '" + requestClass.host +
+                                 "', path '" + requestClass.path + "') match no gateway route" +
                                  (routes.empty() ? std::string() : " (routes: " + routes + ")") +
                                  ", so the gateway answers them 404");
             }

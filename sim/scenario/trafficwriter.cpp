@@ -168,6 +168,10 @@ void writeHeaderMap(YamlWriter& w, const std::map<std::string, std::string>& hea
 
 // A request class's target; `service` wins, as the reader allows only one of the forms.
 void writeTarget(YamlWriter& w, const RequestClassSpec& spec) {
+    if (!spec.queue.empty()) {
+        w.field("queue", spec.queue);
+        return;
+    }
     if (!spec.service.empty()) {
         w.field("service", spec.service);
         return;
@@ -321,6 +325,11 @@ void writeGateway(YamlWriter& w, const GatewaySpec& gateway) {
         w.endSeq();
     }
     w.endMap();
+}
+
+void writeDurationDistribution(YamlWriter& w, const char* name,
+                               const DurationDistributionSpec& spec) {
+    writeDistribution(w, name, spec);
 }
 
 void writeTrafficSources(YamlWriter& w, const std::vector<TrafficSourceSpec>& sources) {

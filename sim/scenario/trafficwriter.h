@@ -21,5 +21,8 @@ void writeNetwork(YamlWriter& w, const NetworkSpec& network);
 void writeGateway(YamlWriter& w, const GatewaySpec& gateway);
 void writeTrafficSources(YamlWriter& w, const std::vector<TrafficSourceSpec>& sources);
 void writeTracing(YamlWriter& w, const TracingSpec& tracing);
+// `20ms` for a constant, else `{distribution: …}` (cpuPerRequest's form).
+void writeDurationDistribution(YamlWriter& w, const char* name,
+                               const DurationDistributionSpec& spec);
 
 } // namespace cnsim

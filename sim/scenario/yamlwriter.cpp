@@ -91,6 +91,12 @@ void YamlWriter::integer(std::string_view name, std::int64_t value) {
     m_out << value;
 }
 
+void YamlWriter::optionalInteger(std::string_view name, const std::optional<int>& value) {
+    if (value) {
+        integer(name, *value);
+    }
+}
+
 void YamlWriter::number(std::string_view name, double value) {
     key(name);
     number(value);

@@ -10,6 +10,7 @@
 #include "scenario/kubernetestypes.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,8 @@ public:
     void text(const std::string& value);
     void field(std::string_view name, const std::string& value);
     void integer(std::string_view name, std::int64_t value);
+    // `name: value` only when the value is set: a field the file left out stays out.
+    void optionalInteger(std::string_view name, const std::optional<int>& value);
     // A finite number in fixed notation, shortest exact form: 12.5, 0.25, 100000 (never 1e+05).
     void number(std::string_view name, double value);
     void number(double value);

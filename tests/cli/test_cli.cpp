@@ -113,6 +113,10 @@ void TestCli::usageErrorsExitTwo_data() {
         << QStringList{QStringLiteral("run"), scenario("retry-storm.yaml"),
                        QStringLiteral("--traffic-mode=aggregate")}
         << QStringLiteral("has resilience settings");
+    QTest::newRow("aggregate with a queue")
+        << QStringList{QStringLiteral("run"), scenario("keda-queue-worker.yaml"),
+                       QStringLiteral("--traffic-mode=aggregate")}
+        << QStringLiteral("queue 'jobs' needs individual messages");
     QTest::newRow("run without file")
         << QStringList{QStringLiteral("run")} << QStringLiteral("needs a scenario file");
     QTest::newRow("validate without file")

@@ -194,12 +194,14 @@ void TestScenarioReader::diagnostics_data() {
     error("unsupported kind", "kind: Deployment", "kind: StatefulSet", 15, 11, "unsupported-kind",
           "kind 'StatefulSet' is not supported in workloads; cnsim models Deployment (apps/v1), "
           "Service (v1), PodDisruptionBudget (policy/v1), HorizontalPodAutoscaler "
-          "(autoscaling/v2), Rollout and AnalysisTemplate (argoproj.io/v1alpha1)");
+          "(autoscaling/v2), Rollout and AnalysisTemplate (argoproj.io/v1alpha1), ScaledObject "
+          "(keda.sh/v1alpha1), VerticalPodAutoscaler (autoscaling.k8s.io/v1)");
     error("misspelled kind", "kind: Deployment", "kind: Deploymnet", 15, 11, "unsupported-kind",
           "kind 'Deploymnet' is not supported in workloads; cnsim models Deployment (apps/v1), "
           "Service (v1), PodDisruptionBudget (policy/v1), HorizontalPodAutoscaler "
-          "(autoscaling/v2), Rollout and AnalysisTemplate (argoproj.io/v1alpha1) — did you "
-          "mean 'Deployment'?");
+          "(autoscaling/v2), Rollout and AnalysisTemplate (argoproj.io/v1alpha1), ScaledObject "
+          "(keda.sh/v1alpha1), VerticalPodAutoscaler (autoscaling.k8s.io/v1) — did you mean "
+          "'Deployment'?");
     error("wrong apiVersion for kind", "apiVersion: apps/v1", "apiVersion: extensions/v1beta1", 14,
           17, "wrong-api-version", "a Deployment has apiVersion apps/v1, got 'extensions/v1beta1'");
     error("wrong scenario apiVersion", "apiVersion: cnsim/v1", "apiVersion: cnsim/v2", 1, 13,

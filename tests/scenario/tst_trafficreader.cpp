@@ -229,10 +229,10 @@ void TestTrafficReader::readsEveryTrafficField() {
     QCOMPARE(shoppers.clients, 5000);
     QCOMPARE(shoppers.classes.size(), std::size_t{2});
     QVERIFY((shoppers.classes[0] ==
-             RequestClassSpec{"browse", 0.8, "", "shop.example.com", "/products", {}}));
+             RequestClassSpec{"browse", 0.8, "", "", "shop.example.com", "/products", {}}));
     QVERIFY((shoppers.classes[1] ==
              RequestClassSpec{
-                 "checkout", 0.2, "", "shop.example.com", "/cart", {{"x-canary", "true"}}}));
+                 "checkout", 0.2, "", "", "shop.example.com", "/cart", {{"x-canary", "true"}}}));
 
     const TrafficSourceSpec& flash = sim.traffic[1];
     QCOMPARE(flash.type, std::string("spike"));
@@ -242,9 +242,9 @@ void TestTrafficReader::readsEveryTrafficField() {
     QCOMPARE(duration(flash.attributes, "spikeDuration"), SimTime::seconds(30));
     QCOMPARE(duration(flash.attributes, "rampTime"), SimTime::seconds(5));
     // An inline target is one class named after the source.
-    QVERIFY(
-        (flash.classes == std::vector<RequestClassSpec>{
-                              {"flash-sale", 1.0, "", "shop.example.com", "/products/deal", {}}}));
+    QVERIFY((flash.classes ==
+             std::vector<RequestClassSpec>{
+                 {"flash-sale", 1.0, "", "", "shop.example.com", "/products/deal", {}}}));
     QCOMPARE(flash.clients, 1000);
     QVERIFY(!flash.stop);
 
@@ -555,7 +555,7 @@ void TestTrafficReader::diagnostics_data() {
     error("no target", "    - name: probes\n      service: database\n", "    - name: probes\n", 278,
           7, "missing-key",
           "missing required key 'service' in traffic source (or 'host' / 'path' / 'headers' to "
-          "send through the gateway)");
+          "send through the gateway, or 'queue' to publish messages)");
     error("inline target to unknown service", "      service: database\n",
           "      service: databse\n", 279, 16, "unknown-reference",
           "traffic goes to Service 'databse', but no Service of that name is in workloads — did "
@@ -580,7 +580,7 @@ void TestTrafficReader::diagnostics_data() {
     error("class without target", "          host: shop.example.com\n          path: /products\n",
           "", 235, 11, "missing-key",
           "missing required key 'service' in request class (or 'host' / 'path' / 'headers' to "
-          "send through the gateway)");
+          "send through the gateway, or 'queue' to publish messages)");
     error("empty classes",
           m_traffic
               .substr(m_traffic.find("      classes:\n"),

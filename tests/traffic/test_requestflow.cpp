@@ -190,9 +190,9 @@ void TestRequestFlow::gatewayRoutesWeightsLimitsAnd404() {
     source.type = "poisson";
     source.attributes["requestsPerSecond"] = 200.0;
     source.start = SimTime::seconds(10);
-    RequestClassSpec pages{"pages", 6.0, "", "shop.example.com", "/products", {}};
-    RequestClassSpec calls{"calls", 3.0, "", "shop.example.com", "/api/cart", {}};
-    RequestClassSpec stray{"stray", 1.0, "", "other.example.com", "/", {}};
+    RequestClassSpec pages{"pages", 6.0, "", "", "shop.example.com", "/products", {}};
+    RequestClassSpec calls{"calls", 3.0, "", "", "shop.example.com", "/api/cart", {}};
+    RequestClassSpec stray{"stray", 1.0, "", "", "other.example.com", "/", {}};
     source.classes = {pages, calls, stray};
     s.simulation.traffic.push_back(source);
     Simulation sim(s);
@@ -330,7 +330,7 @@ Scenario chain() {
     source.type = "poisson";
     source.attributes["requestsPerSecond"] = 50.0;
     source.start = SimTime::seconds(5);
-    source.classes = {RequestClassSpec{"all", 1.0, "", "shop", "/", {}}};
+    source.classes = {RequestClassSpec{"all", 1.0, "", "", "shop", "/", {}}};
     s.simulation.traffic.push_back(source);
     return s;
 }
