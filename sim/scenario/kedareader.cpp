@@ -19,7 +19,6 @@ constexpr std::int64_t kMaxCooldownSeconds = 7 * 86400;
 constexpr std::int64_t kMaxReplicas = 100000;
 constexpr double kMaxMetricValue = 1e9;
 constexpr std::int64_t kMaxConcurrency = 10000;
-constexpr SimTime kLongestProcessingTime = SimTime::seconds(60); // as cpuPerRequest
 // pkg/scalers/aws_sqs_queue_scaler.go defaultTargetQueueLength.
 constexpr std::string_view kSqsDefaultQueueLength = "5";
 
@@ -298,7 +297,7 @@ QueueSpec readQueue(DiagnosticSink& sink, const YAML::Node& node, QueueMarks& ma
                 static_cast<int>(readInteger(sink, *concurrency, 1, kMaxConcurrency).value_or(1));
         }
         if (const YamlEntry* time = c.require("processingTime")) {
-            queue.consumer.processingTime = readDistribution(sink, *time, kLongestProcessingTime);
+            queue.consumer.processingTime = readDistribution(sink, *time, kLongestRequestCost);
         }
     }
     return queue;

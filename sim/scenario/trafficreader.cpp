@@ -15,7 +15,6 @@ namespace cnsim {
 namespace {
 
 constexpr SimTime kLongestScenario = SimTime::hours(24 * 30);
-constexpr SimTime kLongestRequestCost = SimTime::seconds(60);
 constexpr SimTime kLongestNetworkLatency = SimTime::seconds(10);
 constexpr Bytes kMaxMemoryPerRequest = Bytes::gibibytes(64);
 constexpr double kMaxWeight = 1'000'000.0;

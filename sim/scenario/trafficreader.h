@@ -27,6 +27,8 @@ struct TrafficReadContext {
 };
 
 constexpr std::uintmax_t kMaxTraceBytesPerScenario = 64 * 1024 * 1024;
+// The longest a request's CPU, base latency or a message's processing may be.
+constexpr SimTime kLongestRequestCost = SimTime::seconds(60);
 
 // `cpuPerRequest: 20ms` (a constant) or `{distribution: …, mean, stddev, min, max}` with the
 // fields its distribution needs and no others; every duration at most `longest`. Shared with
