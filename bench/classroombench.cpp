@@ -233,10 +233,10 @@ int main(int argc, char** argv) {
                     aggregateHours, wall, target, wall <= target ? "PASS" : "ABOVE TARGET",
                     3600.0 * aggregateHours / wall);
         std::printf("  %llu pod visits, %llu engine events, %zu cluster events; peak memory "
-                    "%.0f MiB\n",
+                    "%.0f MiB; fingerprint %s\n",
                     static_cast<unsigned long long>(requests),
                     static_cast<unsigned long long>(sim.engineEventCount()), sim.events().size(),
-                    peakMemoryMiB());
+                    peakMemoryMiB(), sim.fingerprintHex().c_str());
     }
     return 0;
 }
