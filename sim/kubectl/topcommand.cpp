@@ -20,14 +20,6 @@ namespace cnsim {
 
 namespace {
 
-std::optional<double> lastValue(const Simulation& sim, const std::string& name) {
-    const TimeSeries* series = sim.metrics().find(name);
-    if (series == nullptr || series->values.empty()) {
-        return std::nullopt;
-    }
-    return series->values.back();
-}
-
 std::string millicores(std::int64_t m) {
     return std::to_string(m) + "m";
 }
@@ -146,7 +138,7 @@ KubectlResult executeTop(const Simulation& sim, const TopCommand& c) {
                 continue;
             }
             const std::optional<double> cores =
-                lastValue(sim, "node/" + node.meta.name + "/cpu_used_cores");
+                sim.metrics().latest("node/" + node.meta.name + "/cpu_used_cores");
             if (!isNodeReady(node) || !cores) {
                 // metrics_printer.go printMissingMetricsNodes: a node without metrics.
                 table.rows.push_back(
@@ -178,7 +170,7 @@ KubectlResult executeTop(const Simulation& sim, const TopCommand& c) {
                 continue;
             }
             const std::optional<double> cores =
-                lastValue(sim, "pod/" + pod.meta.name + "/cpu_used_cores");
+                sim.metrics().latest("pod/" + pod.meta.name + "/cpu_used_cores");
             const std::int64_t cpu = cores
                                          ? static_cast<std::int64_t>(std::llround(*cores * 1000.0))
                                          : cpuRequests(pod).value;

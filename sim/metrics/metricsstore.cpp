@@ -20,6 +20,22 @@ const TimeSeries* MetricsStore::find(std::string_view name) const {
     return it == m_index.end() ? nullptr : &m_series[it->second];
 }
 
+std::optional<double> MetricsStore::latest(std::string_view name) const {
+    if (const TimeSeries* s = find(name)) {
+        return s->values.empty() ? std::nullopt : std::optional<double>(s->values.back());
+    }
+    const std::optional<std::size_t> column = m_table.find(name);
+    return column ? m_table.latest(*column) : std::nullopt;
+}
+
+std::optional<TimeSeries> MetricsStore::copyOf(std::string_view name) const {
+    if (const TimeSeries* s = find(name)) {
+        return *s;
+    }
+    const std::optional<std::size_t> column = m_table.find(name);
+    return column ? std::optional<TimeSeries>(m_table.series(*column)) : std::nullopt;
+}
+
 void MetricsStore::append(std::size_t index, SimTime time, double value) {
     TimeSeries& s = m_series.at(index);
     if (m_retention > 0 && s.times.capacity() < 2 * m_retention) {

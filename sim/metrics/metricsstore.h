@@ -4,12 +4,16 @@
 //
 // Series names are "<object kind>/<object>/<metric>", e.g. "service/web/latency_p95_ms",
 // "deployment/web/pods_running", "node/node-1/cpu_used_cores". One sample per simulated
-// second, stamped with the end of the second it covers.
+// second, stamped with the end of the second it covers. The series kept per node and per pod
+// ("node/<n>/cpu_used_cores", "pod/<p>/cpu_used_cores", "pod/<p>/cpu_utilization"), thousands
+// in a large cluster, live in table(), one row per sample.
 
 #include "engine/simtime.h"
+#include "metrics/seriestable.h"
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,10 +37,21 @@ public:
     std::size_t indexOf(std::string_view name, std::string_view unit);
     // Keep only about the last `samples` samples of each series (between `samples` and twice
     // that; 0, the default, keeps everything), so a long run's memory stays flat.
-    void setRetention(std::size_t samples) { m_retention = samples; }
+    void setRetention(std::size_t samples) {
+        m_retention = samples;
+        m_table.setRetention(samples);
+    }
+
+    SeriesTable& table() { return m_table; }
+    const SeriesTable& table() const { return m_table; }
+    // The last sample of a series or of a table column, by name.
+    std::optional<double> latest(std::string_view name) const;
+    // A copy of a series or of a table column, by name.
+    std::optional<TimeSeries> copyOf(std::string_view name) const;
 
 private:
     std::vector<TimeSeries> m_series;
+    SeriesTable m_table;
     std::map<std::string, std::size_t, std::less<>> m_index;
     std::size_t m_retention = 0;
 };

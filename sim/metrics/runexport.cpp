@@ -246,20 +246,33 @@ void writeSummaryJson(const RunSummary& s, std::ostream& out) {
 }
 
 void writeMetricsCsv(const MetricsStore& metrics, std::ostream& out) {
-    const auto& all = metrics.all();
+    // The store's series, then the table's columns (per node and pod) as series of their own.
+    const SeriesTable& table = metrics.table();
+    std::vector<TimeSeries> columns;
+    columns.reserve(table.columnCount());
+    for (std::size_t c = 0; c < table.columnCount(); ++c) {
+        columns.push_back(table.series(c));
+    }
+    std::vector<const TimeSeries*> all;
+    for (const TimeSeries& series : metrics.all()) {
+        all.push_back(&series);
+    }
+    for (const TimeSeries& series : columns) {
+        all.push_back(&series);
+    }
     out << "time_s";
-    for (const TimeSeries& series : all) {
-        out << ',' << series.name;
+    for (const TimeSeries* series : all) {
+        out << ',' << series->name;
     }
     out << '\n';
     // Every series is sampled on the same one-second grid, but some start late (a version
     // first served at 5 min) or stop early (a deleted pod): rows follow the union of the
     // sample times, a series without a sample at a time leaves its cell empty.
     std::vector<SimTime> times;
-    for (const TimeSeries& series : all) {
+    for (const TimeSeries* series : all) {
         std::vector<SimTime> merged;
-        merged.reserve(times.size() + series.times.size());
-        std::set_union(times.begin(), times.end(), series.times.begin(), series.times.end(),
+        merged.reserve(times.size() + series->times.size());
+        std::set_union(times.begin(), times.end(), series->times.begin(), series->times.end(),
                        std::back_inserter(merged));
         times = std::move(merged);
     }
@@ -268,7 +281,7 @@ void writeMetricsCsv(const MetricsStore& metrics, std::ostream& out) {
         out << number(time.toSeconds());
         for (std::size_t s = 0; s < all.size(); ++s) {
             out << ',';
-            const TimeSeries& series = all[s];
+            const TimeSeries& series = *all[s];
             if (cursor[s] < series.times.size() && series.times[cursor[s]] == time) {
                 out << number(series.values[cursor[s]++]);
             }

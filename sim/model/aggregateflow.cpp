@@ -8,7 +8,8 @@
 //      backends by weight, within each route's rate limit.
 //   2. stepStations: each ready pod gets an equal share of its Service's rate (what every load
 //      balancer here gives identical pods on average) and steps its FluidStation: CPU used,
-//      share turned away, requests present.
+//      share turned away, requests present. Pods stepped alike (same share, same state) are
+//      stepped once and copied, and what sampling reads of each pod is gathered per Service.
 //   3. sampleRequests: each class's requests of the second (a whole number, the fraction carried
 //      to the next second) are represented by at most kSamplesPerClass sampled requests, each
 //      standing for its share of them. A sample walks the call graph like a request would —
@@ -64,8 +65,8 @@ double TrafficModel::weightTotal(const Source& source) {
 
 // A buggy release (images[].errorRate) answers a sampled request with 500 after doing the
 // work, drawn like per-request mode draws for each request; only such images draw.
-bool TrafficModel::buggyAnswer(const Station& station) {
-    return station.errorRate > 0.0 && m_errorStream.uniform01() < station.errorRate;
+bool TrafficModel::buggyAnswer(double errorRate) {
+    return errorRate > 0.0 && m_errorStream.uniform01() < errorRate;
 }
 
 bool TrafficModel::servingNow(const Station& station) const {
@@ -210,31 +211,45 @@ void TrafficModel::propagateRates(double from, double to) {
 }
 
 void TrafficModel::stepStations(double seconds) {
-    for (Station& station : m_stations) {
-        station.fluidRate = 0.0;
-    }
+    // Every station's fluidRate is 0 (never stepped) or −1 (stepped last tick) here.
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         const Service& service = m_services[s];
         if (service.endpoints.empty()) {
             continue;
         }
         const double share = m_serviceRate[s] / static_cast<double>(service.endpoints.size());
-        for (const std::uint32_t station : service.endpoints) {
-            m_stations[station].fluidRate += share;
+        for (const std::uint32_t index : service.endpoints) {
+            Station& station = m_stations[index];
+            station.fluidRate = std::max(station.fluidRate, 0.0) + share;
         }
     }
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         Service& service = m_services[s];
         double dropped = 0.0;
         double queued = 0.0;
+        const FluidStation* stepped = nullptr; // the last station stepped, and its key
+        FluidStation::StepKey steppedKey{};
+        service.endpointStates.clear();
         for (const std::uint32_t index : service.endpoints) {
             Station& station = m_stations[index];
-            if (station.fluidRate < 0.0) {
-                continue; // stepped already for an earlier Service that selects it too
-            }
             const bool serving = servingNow(station);
-            station.fluid.step(serving ? station.fluidRate : 0.0, service.cpu.meanSeconds(),
-                               seconds);
+            if (station.fluidRate < 0.0) {
+                // Stepped already for an earlier Service that selects it too.
+                service.endpointStates.push_back(
+                    EndpointState{&station.fluid, station.node, serving, station.errorRate});
+                continue;
+            }
+            const FluidStation::StepKey key = station.fluid.stepKey(
+                serving ? station.fluidRate : 0.0, service.cpu.meanSeconds(), seconds);
+            if (stepped != nullptr && key == steppedKey) {
+                station.fluid = *stepped; // the same step from the same state: its result
+            } else {
+                station.fluid.step(key.arrivalRate, key.meanWork, seconds);
+                stepped = &station.fluid;
+                steppedKey = key;
+            }
+            service.endpointStates.push_back(
+                EndpointState{stepped, station.node, serving, station.errorRate});
             dropped += serving ? station.fluid.dropFraction() : 1.0;
             queued += station.fluid.meanQueued();
             const double used = station.fluid.busyCores() * seconds;
@@ -291,7 +306,7 @@ void TrafficModel::sampleRequests() {
     }
 }
 
-TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerStation, std::uint32_t route,
+TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, std::uint32_t route,
                                                     std::uint64_t weight) {
     // The gateway's own pod first: its CPU, then the route decides.
     const std::uint32_t gateway = *m_gatewayService;
@@ -305,10 +320,9 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerStation,
     const std::size_t pick = service.endpoints.size() == 1
                                  ? 0
                                  : service.stream.uniformIndex(service.endpoints.size());
-    const std::uint32_t index = service.endpoints[pick];
+    const EndpointState& pod = service.endpointStates[pick];
     TrafficCounters& version = m_versions[service.endpointVersions[pick]].counters;
-    Station& station = m_stations[index];
-    visit.hop = hopLatency(callerStation, index);
+    visit.hop = nodeHopLatency(callerNode, pod.node);
     const auto fail = [&](int code, bool countRoute) {
         service.counters.addAggregate(0, weight, SimTime::zero());
         version.addAggregate(0, weight, SimTime::zero());
@@ -318,11 +332,11 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerStation,
         visit.code = code;
         return visit;
     };
-    if (!servingNow(station) || service.stream.uniform01() < station.fluid.dropFraction()) {
+    if (!pod.serving || service.stream.uniform01() < pod.fluid->dropFraction()) {
         return fail(503, false);
     }
-    double seconds = station.fluid.sampleSojourn(service.cpu.sampleSeconds(service.stream),
-                                                 service.stream);
+    double seconds =
+        pod.fluid->sampleSojourn(service.cpu.sampleSeconds(service.stream), service.stream);
     if (route == kNone) {
         return fail(404, false);
     }
@@ -333,11 +347,11 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerStation,
     if (!backend) {
         return fail(503, true);
     }
-    const Visit child = visitService(*backend, index, weight);
+    const Visit child = visitService(*backend, pod.node, weight);
     if (child.code != 200) {
         return fail(child.code, true);
     }
-    if (buggyAnswer(station)) {
+    if (buggyAnswer(pod.errorRate)) {
         return fail(500, true);
     }
     seconds += (child.latency + child.hop + child.hop).toSeconds() +
@@ -351,7 +365,7 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerStation,
     return visit;
 }
 
-TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t callerStation,
+TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t callerNode,
                                                std::uint64_t weight) {
     Service& service = m_services[s];
     Visit visit;
@@ -363,20 +377,19 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     const std::size_t pick = service.endpoints.size() == 1
                                  ? 0
                                  : service.stream.uniformIndex(service.endpoints.size());
-    const std::uint32_t index = service.endpoints[pick];
+    const EndpointState& pod = service.endpointStates[pick];
     TrafficCounters& version = m_versions[service.endpointVersions[pick]].counters;
-    const Station& station = m_stations[index];
-    visit.hop = hopLatency(callerStation, index);
-    if (!servingNow(station) || service.stream.uniform01() < station.fluid.dropFraction()) {
+    visit.hop = nodeHopLatency(callerNode, pod.node);
+    if (!pod.serving || service.stream.uniform01() < pod.fluid->dropFraction()) {
         visit.code = 503;
     }
     double seconds = 0.0;
     if (visit.code == 200) {
-        seconds = station.fluid.sampleSojourn(service.cpu.sampleSeconds(service.stream),
-                                              service.stream);
+        seconds =
+            pod.fluid->sampleSojourn(service.cpu.sampleSeconds(service.stream), service.stream);
         int code = 200;
-        seconds += downstreamLatency(s, index, weight, code).toSeconds();
-        if (code != 200 || buggyAnswer(station)) {
+        seconds += downstreamLatency(s, pod.node, weight, code).toSeconds();
+        if (code != 200 || buggyAnswer(pod.errorRate)) {
             visit.code = 500;
         }
     }
@@ -394,7 +407,7 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     return visit;
 }
 
-SimTime TrafficModel::downstreamLatency(std::uint32_t s, std::uint32_t station,
+SimTime TrafficModel::downstreamLatency(std::uint32_t s, std::uint32_t node,
                                         std::uint64_t weight, int& code) {
     Service& service = m_services[s];
     SimTime total;
@@ -407,7 +420,7 @@ SimTime TrafficModel::downstreamLatency(std::uint32_t s, std::uint32_t station,
                 continue;
             }
             for (std::uint32_t copy = 0; copy < call.count; ++copy) {
-                const Visit child = visitService(call.service, station, weight);
+                const Visit child = visitService(call.service, node, weight);
                 if (child.code != 200) {
                     code = child.code;
                     return total;

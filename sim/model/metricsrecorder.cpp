@@ -83,7 +83,8 @@ void MetricsRecorder::start() {
     }
     for (const NodeSpec& node : m_model.scenario().cluster.expandedNodes()) {
         m_nodes.push_back(
-            NodeSeries{node.name, store.indexOf("node/" + node.name + "/cpu_used_cores", "cores")});
+            NodeSeries{node.name, store.table().column("node/" + node.name + "/cpu_used_cores", "cores"),
+                       traffic.nodeIndex(node.name)});
         m_nodeNames.insert(node.name);
     }
     // Series of the cloud only where it matters, so other scenarios' fingerprints stay put.
@@ -117,6 +118,11 @@ void MetricsRecorder::start() {
 
 void MetricsRecorder::put(std::size_t series, double value) {
     m_model.metrics().append(series, m_model.now(), value);
+    m_model.engine().fingerprint().addU64(std::bit_cast<std::uint64_t>(value));
+}
+
+void MetricsRecorder::putCell(std::size_t column, double value) {
+    m_model.metrics().table().set(column, value);
     m_model.engine().fingerprint().addU64(std::bit_cast<std::uint64_t>(value));
 }
 
@@ -160,7 +166,9 @@ void MetricsRecorder::sampleCloud() {
         for (const std::string& node : g.nodes) {
             if (m_nodeNames.insert(node).second) {
                 m_nodes.push_back(NodeSeries{
-                    node, m_model.metrics().indexOf("node/" + node + "/cpu_used_cores", "cores")});
+                    node,
+                    m_model.metrics().table().column("node/" + node + "/cpu_used_cores", "cores"),
+                    m_model.traffic().nodeIndex(node)});
             }
         }
     }
@@ -233,26 +241,30 @@ void MetricsRecorder::sample() {
             put(m_vmGroups[i].utilization, g.lastSecondUtilization);
         }
     }
-    for (const NodeSeries& node : m_nodes) {
-        put(node.cpu, traffic.takeNodeCpuSeconds(node.name) / seconds);
+    SeriesTable& table = m_model.metrics().table();
+    table.beginRow(m_model.now());
+    for (NodeSeries& node : m_nodes) {
+        if (node.trafficNode == TrafficModel::kNone) {
+            node.trafficNode = traffic.nodeIndex(node.name);
+        }
+        putCell(node.cpu, traffic.takeNodeCpuSeconds(node.trafficNode) / seconds);
     }
     // Per pod, only when the scenario has traffic: a cluster of 10,000 idle pods needs none.
     if (traffic.hasSources()) {
-        MetricsStore& store = m_model.metrics();
         const auto& pods = traffic.podCpu();
         while (m_pods.size() < pods.size()) {
             const std::string prefix = "pod/" + pods[m_pods.size()].name + "/";
-            m_pods.push_back(PodSeries{store.indexOf(prefix + "cpu_used_cores", "cores"),
-                                       store.indexOf(prefix + "cpu_utilization", "ratio")});
+            m_pods.push_back(PodSeries{table.column(prefix + "cpu_used_cores", "cores"),
+                                       table.column(prefix + "cpu_utilization", "ratio")});
         }
         for (std::size_t i = 0; i < m_pods.size(); ++i) {
             if (!pods[i].running && pods[i].lastSecondCores == 0.0) {
                 continue; // a pod that is gone leaves its series where it stopped
             }
             const double used = pods[i].lastSecondCores / seconds;
-            put(m_pods[i].cpu, used);
-            put(m_pods[i].utilization,
-                pods[i].cpuRequestCores > 0.0 ? used / pods[i].cpuRequestCores : 0.0);
+            putCell(m_pods[i].cpu, used);
+            putCell(m_pods[i].utilization,
+                    pods[i].cpuRequestCores > 0.0 ? used / pods[i].cpuRequestCores : 0.0);
         }
     }
 

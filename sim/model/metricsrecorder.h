@@ -51,10 +51,11 @@ private:
     };
     struct NodeSeries {
         std::string name;
-        std::size_t cpu;
+        std::size_t cpu;           // a column of MetricsStore::table()
+        std::uint32_t trafficNode; // TrafficModel::nodeIndex, looked up until the node joined
     };
     struct PodSeries {
-        std::size_t cpu, utilization;
+        std::size_t cpu, utilization; // columns of MetricsStore::table()
     };
 
     TrafficSeries makeTrafficSeries(const std::string& prefix, bool withQueue);
@@ -62,6 +63,7 @@ private:
     void sample();
     void sampleCloud();
     void put(std::size_t series, double value);
+    void putCell(std::size_t column, double value);
 
     SimulationModel& m_model;
     std::vector<TrafficSeries> m_services;

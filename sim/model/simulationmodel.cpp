@@ -74,8 +74,7 @@ const ImageSpec* SimulationModel::findImage(std::string_view image) const {
 }
 
 double SimulationModel::lastSecondCpu(const std::string& node) const {
-    const TimeSeries* series = m_metrics.find("node/" + node + "/cpu_used_cores");
-    return series == nullptr || series->values.empty() ? 0.0 : series->values.back();
+    return m_metrics.latest("node/" + node + "/cpu_used_cores").value_or(0.0);
 }
 
 void SimulationModel::createNode(const NodeSpec& spec) {

@@ -487,8 +487,10 @@ SimTime TrafficModel::hopLatency(std::uint32_t from, std::uint32_t to) const {
     if (from == kNone) {
         return SimTime::zero(); // the entry hop from outside costs nothing
     }
-    const std::uint32_t a = m_stations[from].node;
-    const std::uint32_t b = m_stations[to].node;
+    return nodeHopLatency(m_stations[from].node, m_stations[to].node);
+}
+
+SimTime TrafficModel::nodeHopLatency(std::uint32_t a, std::uint32_t b) const {
     if (a == b || a == kNone || b == kNone) {
         return SimTime::zero();
     }
@@ -523,9 +525,13 @@ void TrafficModel::accountCpuUntilNow() {
     const SimTime now = m_engine.now();
     for (Station& station : m_stations) {
         if (station.running) {
-            station.server.advance(now.toSeconds());
-            const double used = station.server.takeBusyCoreSeconds() +
-                                station.idleCores * (now - station.idleFrom).toSeconds();
+            // Aggregate mode queues nothing at a PodServer (stepStations accounts requests' CPU).
+            double busy = 0.0;
+            if (!m_aggregate) {
+                station.server.advance(now.toSeconds());
+                busy = station.server.takeBusyCoreSeconds();
+            }
+            const double used = busy + station.idleCores * (now - station.idleFrom).toSeconds();
             station.idleFrom = now;
             station.cpuWindow += used;
             if (station.node != kNone) {
@@ -569,13 +575,17 @@ const TrafficCounters& TrafficModel::routeCounters(std::size_t route) const {
     return m_routeCounters[route];
 }
 
-double TrafficModel::takeNodeCpuSeconds(const std::string& node) {
+std::uint32_t TrafficModel::nodeIndex(const std::string& node) const {
     const auto it = m_nodeByName.find(node);
-    if (it == m_nodeByName.end()) {
+    return it == m_nodeByName.end() ? kNone : it->second;
+}
+
+double TrafficModel::takeNodeCpuSeconds(std::uint32_t node) {
+    if (node == kNone) {
         return 0.0;
     }
-    const double window = m_nodes[it->second].cpuWindow;
-    m_nodes[it->second].cpuWindow = 0.0;
+    const double window = m_nodes[node].cpuWindow;
+    m_nodes[node].cpuWindow = 0.0;
     return window;
 }
 

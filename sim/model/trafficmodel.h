@@ -151,8 +151,10 @@ public:
     // (call after reading the windows).
     void accountCpuUntilNow();
     void closeWindows();
-    // CPU used per node: over the last metrics second, and over the whole run (cores·s).
-    double takeNodeCpuSeconds(const std::string& node);
+    // CPU used per node: over the last metrics second, and over the whole run (cores·s). A
+    // node's index, for the first, is kNone until the node joined the data plane.
+    std::uint32_t nodeIndex(const std::string& node) const;
+    double takeNodeCpuSeconds(std::uint32_t node);
     double nodeCpuTotalSeconds(const std::string& node) const;
 
     // VM instances (model/vmautoscalinggroup.h, vmstations.cpp): one station per instance of a
@@ -206,6 +208,14 @@ private:
         std::uint32_t firstCall;
         std::uint32_t callCount;
     };
+    // Aggregate mode: what a sampled request reads of the pod it visits, gathered by
+    // stepStations so that sampling touches no Station (aggregateflow.cpp).
+    struct EndpointState {
+        const FluidStation* fluid = nullptr; // this tick's state (pods stepped alike share one)
+        std::uint32_t node = kNone;
+        bool serving = false;
+        double errorRate = 0.0;
+    };
     struct Service {
         std::string name;
         std::string nameSpace;
@@ -223,6 +233,7 @@ private:
         RandomStream stream;                  // balancer picks, CPU samples, call probabilities
         std::vector<std::uint32_t> endpoints; // station per ready endpoint
         std::vector<std::uint32_t> endpointVersions; // version entry per ready endpoint
+        std::vector<EndpointState> endpointStates;   // aggregate mode: per ready endpoint
         bool endpointsDirty = true;
         TrafficCounters counters;
         bool vm = false;                      // served by a VM group, not by pods
@@ -243,17 +254,27 @@ private:
     };
 
     struct Station {
+        // First what every second reads of every station (CPU accounting, aggregate mode's
+        // tick), together: a 10,000-pod run walks them all each second.
+        double fluidRate = 0.0; // aggregate mode: arrivals per second in the current tick
+        bool running = false;   // its first container runs
+        bool neverReady = false;
+        std::uint32_t node = kNone;
+        SimTime servingAt;      // the program answers from here on
+        double errorRate = 0.0; // its image's share of 500 answers
+        double idleCores = 0.0;
+        SimTime idleFrom;
+        double cpuWindow = 0.0; // core-seconds since the last sample
+        std::uint32_t podCpu = kNone;
+        double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+        FluidStation fluid;           // aggregate mode's state of the same station
+
         std::string key;
         std::string podName;
         std::string containerName;
         std::string version;
         std::uint32_t gen = 1;
-        bool running = false; // its first container runs
-        bool neverReady = false;
-        double errorRate = 0.0; // its image's share of 500 answers
         bool oomPending = false;
-        std::uint32_t node = kNone;
-        SimTime servingAt; // the program answers from here on
         PodServer server;
         EventId completion;
         SimTime completionAt;
@@ -261,11 +282,6 @@ private:
         double idleMemory = 0.0;
         double memoryPerRequest = 0.0;
         bool oomKill = false;
-        double idleCores = 0.0;
-        SimTime idleFrom;
-        double cpuWindow = 0.0; // core-seconds since the last sample
-        std::uint32_t podCpu = kNone;
-        double lastSecondCores = 0.0;    // CPU used over the last sample (busy + idle)
         std::uint32_t vmService = kNone; // a VM instance's Service
         // Mesh: outlier detection's view of this endpoint, and requests this pod's sidecar has
         // in flight per destination Service (connection pool).
@@ -274,8 +290,6 @@ private:
         bool ejected = false;
         SimTime ejectedUntil;
         std::vector<std::uint32_t> meshInFlight;
-        FluidStation fluid;     // aggregate mode's state of the same station
-        double fluidRate = 0.0; // aggregate mode: arrivals per second in the current tick
     };
 
     struct Request {
@@ -397,6 +411,7 @@ private:
     bool launchNext(std::uint32_t request);
     void finishHandler(std::uint32_t request);
     SimTime hopLatency(std::uint32_t from, std::uint32_t to) const;
+    SimTime nodeHopLatency(std::uint32_t fromNode, std::uint32_t toNode) const;
     void traceSpanStart(Request& r, std::uint32_t station);
     void traceSpanEnd(Request& r);
 
@@ -439,11 +454,12 @@ private:
     void sampleRequests();
     static double weightTotal(const Source& source);
     // The pod's program answers now (running, ready to serve, not a never-ready image).
-    bool buggyAnswer(const Station& station);
+    bool buggyAnswer(double errorRate);
     bool servingNow(const Station& station) const;
-    Visit visitService(std::uint32_t service, std::uint32_t callerStation, std::uint64_t weight);
-    Visit visitGatewayRoute(std::uint32_t callerStation, std::uint32_t route, std::uint64_t weight);
-    SimTime downstreamLatency(std::uint32_t service, std::uint32_t station, std::uint64_t weight,
+    // callerNode: the node of the calling pod, kNone from outside the cluster.
+    Visit visitService(std::uint32_t service, std::uint32_t callerNode, std::uint64_t weight);
+    Visit visitGatewayRoute(std::uint32_t callerNode, std::uint32_t route, std::uint64_t weight);
+    SimTime downstreamLatency(std::uint32_t service, std::uint32_t node, std::uint64_t weight,
                               int& code);
 
     SimulationModel& m_model;

@@ -46,7 +46,7 @@ FluidStation::FluidStation(double capacityCores, int workers, int queueCapacity)
     : m_capacity(std::max(capacityCores, 1e-9)), m_workers(std::max(workers, 0)) {
     m_servers = m_workers > 0 ? std::min(m_capacity, static_cast<double>(m_workers)) : m_capacity;
     m_limit = m_workers > 0 ? static_cast<double>(m_workers) + std::max(queueCapacity, 0) : 0.0;
-    m_head.assign(1, 1.0);
+    resizeHead(1)[0] = 1.0;
     m_total = 1.0;
 }
 
@@ -54,7 +54,7 @@ void FluidStation::reset() {
     m_backlog = 0.0;
     m_saturated = false;
     m_drop = m_busy = m_present = m_queued = m_seenFrom = m_seenTo = 0.0;
-    m_head.assign(1, 1.0);
+    resizeHead(1)[0] = 1.0;
     m_tailRatio = m_tailWeight = 0.0;
     m_total = 1.0;
 }
@@ -101,9 +101,9 @@ void FluidStation::step(double arrivalRate, double meanWork, double seconds) {
     const bool infinite = m_limit <= 0.0;
     const std::size_t limit =
         infinite ? std::numeric_limits<std::size_t>::max() : static_cast<std::size_t>(m_limit);
-    // m_head first holds the weights p_k of n = k ≤ m (p_0 = 1), then their running sums.
-    std::vector<double>& p = m_head;
-    p.assign(m + 1, 1.0);
+    // The head first holds the weights p_k of n = k ≤ m (p_0 = 1), then their running sums.
+    const std::span<double> p = resizeHead(m + 1);
+    p[0] = 1.0;
     for (std::size_t k = 1; k <= m; ++k) {
         p[k] = p[k - 1] * offered / std::min(static_cast<double>(k), m_servers);
     }
@@ -135,9 +135,9 @@ void FluidStation::step(double arrivalRate, double meanWork, double seconds) {
     m_busy = std::min(lambda * (1.0 - m_drop) * meanWork, m_servers);
 
     // What an admitted arrival finds: states below the limit.
-    m_head.resize(std::min<std::size_t>(m + 1, limit));
+    shrinkHead(std::min<std::size_t>(m + 1, limit));
     double cumulative = 0.0;
-    for (double& weight : m_head) {
+    for (double& weight : head()) {
         cumulative += weight;
         weight = cumulative;
     }
@@ -147,21 +147,46 @@ void FluidStation::step(double arrivalRate, double meanWork, double seconds) {
     m_total = cumulative + m_tailWeight;
 }
 
+std::span<double> FluidStation::head() {
+    return {m_headSize <= kInlineHead ? m_headInline.data() : m_headSpill.data(), m_headSize};
+}
+
+std::span<const double> FluidStation::head() const {
+    return {m_headSize <= kInlineHead ? m_headInline.data() : m_headSpill.data(), m_headSize};
+}
+
+std::span<double> FluidStation::resizeHead(std::size_t size) {
+    if (size > kInlineHead && m_headSpill.size() < size) {
+        m_headSpill.resize(size);
+    }
+    m_headSize = size;
+    return head();
+}
+
+// Keeps the first `size` weights, moving them inline when they fit there now.
+void FluidStation::shrinkHead(std::size_t size) {
+    if (m_headSize > kInlineHead && size <= kInlineHead) {
+        std::copy_n(m_headSpill.begin(), size, m_headInline.begin());
+    }
+    m_headSize = std::min(m_headSize, size);
+}
+
 double FluidStation::sampleOthers(RandomStream& stream) const {
     const double u = stream.uniform01();
     if (m_saturated) {
         return m_seenFrom + u * (m_seenTo - m_seenFrom);
     }
     const double target = u * m_total;
-    if (target < m_head.back() || m_tailWeight <= 0.0) {
-        const auto it = std::upper_bound(m_head.begin(), m_head.end(), target);
-        return static_cast<double>(std::min<std::ptrdiff_t>(it - m_head.begin(),
-                                                            static_cast<std::ptrdiff_t>(m_head.size()) - 1));
+    const std::span<const double> weights = head();
+    if (target < weights.back() || m_tailWeight <= 0.0) {
+        const auto it = std::upper_bound(weights.begin(), weights.end(), target);
+        return static_cast<double>(std::min<std::ptrdiff_t>(
+            it - weights.begin(), static_cast<std::ptrdiff_t>(weights.size()) - 1));
     }
     // Tail n = m + j, j ≥ 1, P(j) ∝ ρ^j up to J = K − 1 − m: inverse of the truncated
     // geometric distribution.
-    const double m = static_cast<double>(m_head.size() - 1);
-    const double within = std::clamp((target - m_head.back()) / m_tailWeight, 0.0, 1.0);
+    const double m = static_cast<double>(weights.size() - 1);
+    const double within = std::clamp((target - weights.back()) / m_tailWeight, 0.0, 1.0);
     const double rho = m_tailRatio;
     const double count = m_limit > 0.0 ? m_limit - 1.0 - m : std::numeric_limits<double>::infinity();
     const double rhoJ = std::isinf(count) ? 0.0 : std::pow(rho, count);

@@ -24,7 +24,9 @@
 
 #include "engine/random.h"
 
+#include <array>
 #include <cstddef>
+#include <span>
 #include <vector>
 
 namespace cnsim {
@@ -37,6 +39,18 @@ public:
     // One interval of `seconds` with arrivals at `arrivalRate` (requests per second), each
     // needing `meanWork` core-seconds on average.
     void step(double arrivalRate, double meanWork, double seconds);
+
+    // Everything a step reads: two stations with equal keys end a step in the same state, so
+    // the pods of a Service, which get equal shares, are stepped once and copied.
+    struct StepKey {
+        double capacity, limit, servers, backlog, arrivalRate, meanWork, seconds;
+        int workers;
+        bool operator==(const StepKey&) const = default;
+    };
+    StepKey stepKey(double arrivalRate, double meanWork, double seconds) const {
+        return StepKey{m_capacity,   m_limit,  m_servers, m_backlog, arrivalRate,
+                       meanWork,     seconds, m_workers};
+    }
     // The pod stopped or restarted: nothing is present any more.
     void reset();
 
@@ -56,6 +70,11 @@ private:
     // Requests present that an admitted arrival finds (not counting itself).
     double sampleOthers(RandomStream& stream) const;
 
+    std::span<double> head();
+    std::span<const double> head() const;
+    std::span<double> resizeHead(std::size_t size);
+    void shrinkHead(std::size_t size);
+
     double m_capacity = 1.0; // C, cores
     int m_workers = 0;       // 0: no limit
     double m_limit = 0.0;    // workers + queue when workers are limited, else 0 (none)
@@ -72,7 +91,12 @@ private:
     double m_seenTo = 0.0;
 
     // Stable: P(n = k) for k ≤ m = ⌈s⌉ (unnormalized cumulative), then a geometric tail.
-    std::vector<double> m_head; // cumulative weights of n = 0 … m
+    // The head's weights are kept inline for pods of up to 8 cores, so a station's state is
+    // one block: copying a step to an alike pod, or sampling it, touches no other memory.
+    static constexpr std::size_t kInlineHead = 9;
+    std::array<double, kInlineHead> m_headInline{}; // cumulative weights of n = 0 … m
+    std::vector<double> m_headSpill;                // instead, when m ≥ kInlineHead
+    std::size_t m_headSize = 0;
     double m_tailRatio = 0.0;   // ρ
     double m_tailWeight = 0.0;  // total weight of n > m (below the limit)
     double m_total = 0.0;       // head + tail weights of admitted states (n < limit)

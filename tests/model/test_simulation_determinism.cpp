@@ -83,6 +83,12 @@ void TestSimulationDeterminism::metricsAndEventsIdentical() {
     for (std::size_t i = 0; i < a.metrics().all().size(); ++i) {
         QCOMPARE(a.metrics().all()[i].values, b.metrics().all()[i].values);
     }
+    const cnsim::SeriesTable& pods = a.metrics().table();
+    QVERIFY(pods.columnCount() > 0); // the series per node and per pod
+    QCOMPARE(pods.columnCount(), b.metrics().table().columnCount());
+    for (std::size_t c = 0; c < pods.columnCount(); ++c) {
+        QCOMPARE(pods.series(c).values, b.metrics().table().series(c).values);
+    }
     QCOMPARE(a.events().size(), b.events().size());
     for (std::size_t i = 0; i < a.events().size(); ++i) {
         QCOMPARE(describeEvent(a.events()[i]), describeEvent(b.events()[i]));

@@ -341,7 +341,7 @@ void TestMesh::outlierDetectionEjectsAFailingEndpoint() {
     // Ejected after 5 errors, three or four times in 120 s: a few dozen errors.
     QVERIFY2(errors >= 10 && errors <= 40, qPrintable(QString::number(errors)));
     // The series: errors in the first seconds, none for about 30 s, then again (it returned).
-    const std::vector<double>& perSecond = series(sim, "service/frontend/error_rate").values;
+    const std::vector<double> perSecond = series(sim, "service/frontend/error_rate").values;
     std::size_t first = 0;
     while (first < perSecond.size() && perSecond[first] == 0.0) {
         ++first;
@@ -389,7 +389,7 @@ void TestMesh::connectionPoolOverflowAnswers503() {
     const double passed = static_cast<double>(back.requests) / static_cast<double>(front.requests);
     QVERIFY2(std::abs(passed - 1.0 / 3.0) < 0.02, qPrintable(QString::number(passed)));
     QCOMPARE(front.errors, front.requests - back.requests);
-    const std::vector<double>& inFlight = series(sim, "service/backend/in_flight").values;
+    const std::vector<double> inFlight = series(sim, "service/backend/in_flight").values;
     QVERIFY(*std::max_element(inFlight.begin(), inFlight.end()) <= 2.0);
 
     // No limit: everything passes.

@@ -8,6 +8,7 @@
 #include <QtGlobal>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 
 namespace cnsim::test {
@@ -22,16 +23,16 @@ inline ServiceSummary service(const RunSummary& summary, const std::string& name
     qFatal("no service %s", name.c_str());
 }
 
-inline const TimeSeries& series(const Simulation& sim, const std::string& name) {
-    const TimeSeries* found = sim.metrics().find(name);
-    if (found == nullptr) {
+inline TimeSeries series(const Simulation& sim, const std::string& name) {
+    std::optional<TimeSeries> found = sim.metrics().copyOf(name);
+    if (!found) {
         qFatal("no series %s", name.c_str());
     }
-    return *found;
+    return *std::move(found);
 }
 
 inline double seriesSum(const Simulation& sim, const std::string& name) {
-    const TimeSeries& s = series(sim, name);
+    const TimeSeries s = series(sim, name);
     return std::accumulate(s.values.begin(), s.values.end(), 0.0);
 }
 
