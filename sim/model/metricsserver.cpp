@@ -61,45 +61,76 @@ void MetricsServer::start() {
 // lookups at 10,000 pods): running pods whose program the traffic model has seen get a state;
 // pods that stopped running lose their kubelet stats. Runs only when pods changed.
 void MetricsServer::followPods() {
-    const ApiServer& api = m_model.api();
-    const TrafficModel& traffic = m_model.traffic();
-    auto state = m_podState.begin();
-    for (const auto& [key, pod] : api.pods()) {
-        while (state != m_podState.end() && state->first < key) {
-            state = m_podState.erase(state); // its pod is gone
+    m_nextPodState.clear();
+    m_nextCpuTotals.clear();
+    std::size_t kept = 0;
+    for (const auto& [key, pod] : m_model.api().pods()) {
+        while (kept < m_podState.size() && m_podState[kept].key < key) {
+            ++kept; // its pod is gone
         }
-        const bool here = state != m_podState.end() && state->first == key;
+        const bool here = kept < m_podState.size() && m_podState[kept].key == key;
         if (pod.phase != PodPhaseK8s::Running || pod.nodeName.empty()) {
-            if (here) {
-                state = m_podState.erase(state);
-            }
             continue;
         }
         if (here) {
-            state->second.pod = &pod; // the same name may be a new object
+            m_nextPodState.push_back(std::move(m_podState[kept]));
+            m_nextCpuTotals.push_back(m_cpuTotals[kept]);
+            ++kept;
+        } else if (!startFollowing(key, pod)) {
+            continue; // no container started yet
         }
-        if (!here) {
-            const std::size_t cpuIndex = traffic.podCpuIndex(key);
-            if (cpuIndex == TrafficModel::kNone) {
-                continue; // no container started yet
-            }
-            state = m_podState.emplace_hint(state, key, PodState{});
-            state->second.nameSpace = pod.meta.nameSpace;
-            state->second.node = pod.nodeName;
-            state->second.cpuIndex = cpuIndex;
-            state->second.pod = &pod;
-            for (std::size_t c = 1; c < pod.spec.containers.size(); ++c) {
-                if (const ImageSpec* image = m_model.findImage(pod.spec.containers[c].image)) {
-                    state->second.idleCores += image->idleCpu.cores();
-                }
-            }
-        }
-        ++state;
+        readPodObject(m_nextPodState.back(), pod); // the same name may be a new object
     }
-    m_podState.erase(state, m_podState.end());
-    m_active.clear();
-    for (auto& [key, s] : m_podState) {
-        m_active.push_back(&s);
+    m_podState.swap(m_nextPodState);
+    m_cpuTotals.swap(m_nextCpuTotals);
+    m_podMetricsLinked = false;
+}
+
+// Appends the new pod's state and CPU totals; false while the traffic model has not seen its
+// program.
+bool MetricsServer::startFollowing(const std::string& key, const PodObject& pod) {
+    const TrafficModel& traffic = m_model.traffic();
+    const std::size_t cpuIndex = traffic.podCpuIndex(key);
+    if (cpuIndex == TrafficModel::kNone) {
+        return false;
+    }
+    PodState& state = m_nextPodState.emplace_back();
+    state.key = key;
+    state.nameSpace = pod.meta.nameSpace;
+    state.node = pod.nodeName;
+    state.station = traffic.podStation(key);
+    state.nodeState = &m_nodeState[pod.nodeName];
+    CpuTotals& cpu = m_nextCpuTotals.emplace_back();
+    cpu.cpuIndex = cpuIndex;
+    for (std::size_t c = 1; c < pod.spec.containers.size(); ++c) {
+        if (const ImageSpec* image = m_model.findImage(pod.spec.containers[c].image)) {
+            cpu.idleCores += image->idleCpu.cores();
+        }
+    }
+    return true;
+}
+
+// A pod's containers never change, but a pod of the same name may be a new object: its
+// images are read again whenever its resourceVersion moved.
+void MetricsServer::readPodObject(PodState& state, const PodObject& pod) const {
+    state.pod = &pod;
+    if (state.podVersion == pod.meta.resourceVersion) {
+        return;
+    }
+    state.podVersion = pod.meta.resourceVersion;
+    state.idleMemory.clear();
+    for (const ContainerSpec& container : pod.spec.containers) {
+        const ImageSpec* image = m_model.findImage(container.image);
+        state.idleMemory.push_back(image != nullptr ? image->idleMemory : Bytes{});
+    }
+}
+
+void MetricsServer::followNodes() {
+    const TrafficModel& traffic = m_model.traffic();
+    m_nodeSlots.clear();
+    for (const auto& [key, node] : m_model.api().nodes()) {
+        m_nodeSlots.push_back(
+            NodeSlot{&node, &m_nodeState[node.meta.name], traffic.nodeIndex(node.meta.name)});
     }
 }
 
@@ -113,9 +144,9 @@ void MetricsServer::everySecond() {
         followPods();
     }
     // The kubelet's stats: each running pod's second of CPU, and its other containers' idle.
-    for (PodState* s : m_active) {
-        s->cumulativeCpu += traffic.podCpu()[s->cpuIndex].lastSecondCores;
-        s->cumulativeIdle += s->idleCores * kSecond.toSeconds();
+    for (CpuTotals& cpu : m_cpuTotals) {
+        cpu.cumulativeCpu += traffic.podCpu()[cpu.cpuIndex].lastSecondCores;
+        cpu.cumulativeIdle += cpu.idleCores * kSecond.toSeconds();
     }
     if (now >= m_nextHousekeeping) {
         housekeeping();
@@ -131,103 +162,165 @@ void MetricsServer::everySecond() {
     }
 }
 
-Bytes MetricsServer::podMemory(const std::string& key, const PodObject& pod,
-                               std::size_t container) const {
-    const ImageSpec* image = m_model.findImage(pod.spec.containers[container].image);
-    Bytes memory = image != nullptr ? image->idleMemory : Bytes{};
-    if (container != 0) {
-        return memory;
-    }
-    // Requests in the pod hold memory, as the traffic model counts it.
-    return memory + m_model.traffic().requestMemory(key);
-}
-
 void MetricsServer::housekeeping() {
     const SimTime now = m_model.now();
-    std::map<std::string, Bytes> nodeMemory;
-    for (auto& [key, state] : m_podState) {
-        Point point;
-        point.time = now;
-        const std::size_t containers = state.pod->spec.containers.size();
-        const std::size_t others = containers > 1 ? containers - 1 : 1;
-        Bytes& onNode = nodeMemory[state.node];
-        for (std::size_t c = 0; c < containers; ++c) {
-            // The traffic model runs the first container; the others only idle.
-            point.containerCpuSeconds.push_back(
-                c == 0 ? state.cumulativeCpu : state.cumulativeIdle / static_cast<double>(others));
-            point.containerMemory.push_back(podMemory(key, *state.pod, c));
-            onNode += point.containerMemory.back();
-        }
-        point.cpuSeconds = state.cumulativeCpu + state.cumulativeIdle;
-        state.latest = std::move(point);
+    for (auto& [name, node] : m_nodeState) {
+        node.podMemory = Bytes{};
     }
-    for (const auto& [key, node] : m_model.api().nodes()) {
-        NodeState& state = m_nodeState[node.meta.name];
-        if (!isNodeReady(node)) {
-            state.latest.reset();
-            continue;
-        }
-        Point point;
-        point.time = now;
-        point.cpuSeconds = m_model.traffic().nodeCpuTotalSeconds(node.meta.name);
-        point.containerMemory.push_back(nodeMemory[node.meta.name]);
-        state.latest = std::move(point);
+    for (std::size_t i = 0; i < m_podState.size(); ++i) {
+        recordPodPoint(m_podState[i], m_cpuTotals[i], now);
     }
+    if (const std::uint64_t nodeChanges = m_model.api().changes(ResourceKind::Node);
+        nodeChanges != m_seenNodeChanges) {
+        m_seenNodeChanges = nodeChanges;
+        followNodes();
+    }
+    for (NodeSlot& slot : m_nodeSlots) {
+        recordNodePoint(slot, now);
+    }
+}
+
+// Also adds the pod's memory to its node's.
+void MetricsServer::recordPodPoint(PodState& state, const CpuTotals& cpu, SimTime now) const {
+    PodPoint& point = state.latest ? *state.latest : state.latest.emplace();
+    point.time = now;
+    const std::size_t containers = state.idleMemory.size();
+    const std::size_t others = containers > 1 ? containers - 1 : 1;
+    point.containers.resize(containers);
+    for (std::size_t c = 0; c < containers; ++c) {
+        ContainerPoint& container = point.containers[c];
+        container.memory = state.idleMemory[c];
+        if (c == 0) {
+            // The traffic model runs the first container, and requests in the pod hold memory.
+            container.cpuSeconds = cpu.cumulativeCpu;
+            container.memory += m_model.traffic().stationRequestMemory(state.station);
+        } else {
+            container.cpuSeconds = cpu.cumulativeIdle / static_cast<double>(others);
+        }
+        state.nodeState->podMemory += container.memory;
+    }
+}
+
+void MetricsServer::recordNodePoint(NodeSlot& slot, SimTime now) const {
+    NodeState& state = *slot.state;
+    if (!isNodeReady(*slot.node)) {
+        state.latest.reset();
+        return;
+    }
+    const TrafficModel& traffic = m_model.traffic();
+    if (slot.trafficNode == TrafficModel::kNone) {
+        slot.trafficNode = traffic.nodeIndex(slot.node->meta.name); // it may have joined since
+    }
+    state.latest = NodePoint{now, traffic.nodeCpuTotalSeconds(slot.trafficNode), state.podMemory};
 }
 
 void MetricsServer::scrape() {
     const SimTime now = m_model.now();
-    for (auto it = m_pods.begin(); it != m_pods.end();) {
-        it = m_podState.count(it->first) == 0 ? m_pods.erase(it) : std::next(it);
+    if (!m_podMetricsLinked) {
+        linkPodMetrics();
     }
-    for (auto& [key, state] : m_podState) {
-        if (!state.latest) {
-            continue;
-        }
-        const Point& latest = *state.latest;
-        if (state.lastScraped && latest.time > state.lastScraped->time &&
-            state.lastScraped->containerCpuSeconds.size() == latest.containerCpuSeconds.size()) {
-            const Point& before = *state.lastScraped;
-            const double seconds = (latest.time - before.time).toSeconds();
-            PodMetrics metrics;
-            metrics.nameSpace = state.nameSpace;
-            metrics.name = key.substr(key.find('/') + 1);
-            metrics.node = state.node;
-            metrics.timestamp = latest.time;
-            metrics.window = latest.time - before.time;
-            const PodObject* pod = state.pod;
-            for (std::size_t c = 0; c < latest.containerCpuSeconds.size(); ++c) {
-                const double used = latest.containerCpuSeconds[c] - before.containerCpuSeconds[c];
-                metrics.containers.push_back(ContainerUsage{pod->spec.containers[c].name,
-                                                            toMilli(std::max(used, 0.0) / seconds),
-                                                            latest.containerMemory[c]});
-            }
-            metrics.requestsInFlight = m_model.traffic().requestsInFlight(key);
-            m_pods[key] = std::move(metrics);
-        } else if (auto found = m_pods.find(key); found != m_pods.end()) {
-            found->second.requestsInFlight = m_model.traffic().requestsInFlight(key);
-        }
-        state.lastScraped = latest;
+    for (PodState& state : m_podState) {
+        scrapePod(state);
     }
-    m_nodes.clear();
     for (auto& [name, state] : m_nodeState) {
-        if (!state.latest) {
-            state.lastScraped.reset();
-            continue;
+        scrapeNode(name, state);
+    }
+    scrapeServices(now);
+    m_lastScrape = now;
+}
+
+// After pods changed: drops the metrics of pods no longer followed and points each state at its
+// pod's metrics. m_pods and m_podState are both in key order, so this is a merge.
+void MetricsServer::linkPodMetrics() {
+    auto metrics = m_pods.begin();
+    for (PodState& state : m_podState) {
+        while (metrics != m_pods.end() && metrics->first < state.key) {
+            metrics = m_pods.erase(metrics);
         }
-        if (state.lastScraped && state.latest->time > state.lastScraped->time) {
-            const double seconds = (state.latest->time - state.lastScraped->time).toSeconds();
-            NodeMetrics metrics;
-            metrics.name = name;
-            metrics.timestamp = state.latest->time;
-            metrics.window = state.latest->time - state.lastScraped->time;
-            metrics.cpuMilli = toMilli(
-                std::max(state.latest->cpuSeconds - state.lastScraped->cpuSeconds, 0.0) / seconds);
-            metrics.memory = state.latest->containerMemory.front();
-            m_nodes[name] = metrics;
+        const bool listed = metrics != m_pods.end() && metrics->first == state.key;
+        state.metrics = listed ? &(metrics++)->second : nullptr;
+        state.named = false; // the pod object may be new
+    }
+    m_pods.erase(metrics, m_pods.end());
+    m_podMetricsLinked = true;
+}
+
+void MetricsServer::scrapePod(PodState& state) {
+    if (!state.latest) {
+        return;
+    }
+    const PodPoint& latest = *state.latest;
+    if (state.lastScraped && latest.time > state.lastScraped->time &&
+        state.lastScraped->containers.size() == latest.containers.size()) {
+        if (state.metrics == nullptr) {
+            state.metrics = &m_pods[state.key];
+        }
+        if (!state.named) {
+            namePodMetrics(*state.metrics, state);
+            state.named = true;
+        }
+        fillPodMetrics(*state.metrics, state);
+    } else if (state.metrics != nullptr) {
+        state.metrics->requestsInFlight = m_model.traffic().stationRequestsInFlight(state.station);
+    }
+    state.lastScraped = latest; // copies into the previous point's storage
+}
+
+// What stays the same while the pod object does: reading the pod object is a cache miss per
+// pod, so a scrape does it only for new entries and after pods changed.
+void MetricsServer::namePodMetrics(PodMetrics& metrics, const PodState& state) const {
+    metrics.nameSpace = state.nameSpace;
+    metrics.name.assign(state.key, state.key.find('/') + 1);
+    metrics.node = state.node;
+    metrics.containers.resize(state.latest->containers.size());
+    for (std::size_t c = 0; c < metrics.containers.size(); ++c) {
+        metrics.containers[c].name = state.pod->spec.containers[c].name;
+    }
+}
+
+// The rate between the last two points, into an entry namePodMetrics named.
+void MetricsServer::fillPodMetrics(PodMetrics& metrics, const PodState& state) const {
+    const PodPoint& latest = *state.latest;
+    const PodPoint& before = *state.lastScraped;
+    const double seconds = (latest.time - before.time).toSeconds();
+    metrics.timestamp = latest.time;
+    metrics.window = latest.time - before.time;
+    for (std::size_t c = 0; c < metrics.containers.size(); ++c) {
+        const double used = latest.containers[c].cpuSeconds - before.containers[c].cpuSeconds;
+        metrics.containers[c].cpuMilli = toMilli(std::max(used, 0.0) / seconds);
+        metrics.containers[c].memory = latest.containers[c].memory;
+    }
+    metrics.requestsInFlight = m_model.traffic().stationRequestsInFlight(state.station);
+}
+
+// A node is listed only while this scrape gives it a rate.
+void MetricsServer::scrapeNode(const std::string& name, NodeState& state) {
+    const bool rate =
+        state.latest && state.lastScraped && state.latest->time > state.lastScraped->time;
+    if (!rate) {
+        if (state.metrics != nullptr) {
+            m_nodes.erase(name);
+            state.metrics = nullptr;
         }
         state.lastScraped = state.latest;
+        return;
     }
+    const NodePoint& latest = *state.latest;
+    const NodePoint& before = *state.lastScraped;
+    if (state.metrics == nullptr) {
+        state.metrics = &m_nodes[name];
+    }
+    NodeMetrics& metrics = *state.metrics;
+    metrics.name = name;
+    metrics.timestamp = latest.time;
+    metrics.window = latest.time - before.time;
+    metrics.cpuMilli = toMilli(std::max(latest.cpuSeconds - before.cpuSeconds, 0.0) /
+                               (latest.time - before.time).toSeconds());
+    metrics.memory = latest.memory;
+    state.lastScraped = state.latest;
+}
+
+void MetricsServer::scrapeServices(SimTime now) {
     const TrafficModel& traffic = m_model.traffic();
     for (std::size_t i = 0; i < traffic.serviceNames().size(); ++i) {
         const std::string& name = traffic.serviceNames()[i];
@@ -242,7 +335,6 @@ void MetricsServer::scrape() {
         }
         m_lastArrivals[name] = counters.arrivals;
     }
-    m_lastScrape = now;
 }
 
 } // namespace cnsim

@@ -17,6 +17,11 @@
 // sample; memory is the image's idleMemory plus requests in the pod × memoryPerRequest of the
 // pod's Service (simulation.services). It runs only once started (the first HPA starts it),
 // so runs without an HPA process exactly the events they did before.
+//
+// Cost: the per-second CPU sums, each housekeeping and each scrape are passes over the kept
+// states with no lookup by name and no allocation per pod or node. What they read (the traffic
+// model's slots, the images, each pod's node, each pod's entry in pods() and its names) is
+// resolved again only after pods or nodes changed (ApiServer::changes).
 
 #include "engine/simtime.h"
 #include "scenario/units.h"
@@ -30,6 +35,7 @@
 namespace cnsim {
 
 class SimulationModel;
+struct NodeObject;
 struct PodObject;
 
 class MetricsServer {
@@ -77,41 +83,88 @@ public:
     const std::map<std::string, ServiceMetrics>& services() const { return m_services; }
 
 private:
-    struct Point {
+    struct ContainerPoint {
+        double cpuSeconds = 0.0; // cumulative core-seconds
+        Bytes memory;            // working set
+    };
+    // A pod's kubelet stats point, overwritten in place so the steady state allocates nothing.
+    struct PodPoint {
+        SimTime time;
+        std::vector<ContainerPoint> containers;
+    };
+    struct NodePoint {
         SimTime time;
         double cpuSeconds = 0.0; // cumulative core-seconds
-        std::vector<double> containerCpuSeconds;
-        std::vector<Bytes> containerMemory;
-    };
-    struct PodState {
-        std::string nameSpace;
-        std::string node;
-        double cumulativeCpu = 0.0;
-        double cumulativeIdle = 0.0;      // the other containers' idleCpu, core-seconds
-        double idleCores = 0.0;           // the other containers' idleCpu
-        std::size_t cpuIndex = 0;         // in TrafficModel::podCpu()
-        const PodObject* pod = nullptr;   // the API's object, refreshed whenever pods change
-        std::optional<Point> latest;      // the kubelet's newest point
-        std::optional<Point> lastScraped; // the point the previous scrape read
+        Bytes memory;            // its pods' working sets
     };
     struct NodeState {
-        std::optional<Point> latest;
-        std::optional<Point> lastScraped;
+        std::optional<NodePoint> latest;
+        std::optional<NodePoint> lastScraped;
+        Bytes podMemory;                // summed over its pods during a housekeeping
+        NodeMetrics* metrics = nullptr; // its entry in m_nodes, while it has one
+    };
+    // A running pod the kubelet keeps stats for. Everything a housekeeping or a scrape reads is
+    // resolved when the pods change, so neither looks anything up by name.
+    struct PodState {
+        std::string key; // "namespace/name"
+        std::string nameSpace;
+        std::string node;
+        std::uint32_t station = 0;      // TrafficModel::podStation()
+        const PodObject* pod = nullptr; // the API's object, refreshed whenever pods change
+        std::uint64_t podVersion = 0;   // pod's resourceVersion when idleMemory was read
+        std::vector<Bytes> idleMemory;  // per container: its image's idleMemory
+        NodeState* nodeState = nullptr; // m_nodeState's entry for `node`
+        // Its entry in m_pods, set by linkPodMetrics; `named` once the entry's names and
+        // containers are this state's pod object's.
+        PodMetrics* metrics = nullptr;
+        bool named = false;
+        std::optional<PodPoint> latest;      // the kubelet's newest point
+        std::optional<PodPoint> lastScraped; // the point the previous scrape read
+    };
+    // A pod's CPU as its kubelet sums it every second; kept apart from PodState (same index)
+    // so that the per-second pass over every pod reads 32 bytes each.
+    struct CpuTotals {
+        std::size_t cpuIndex = 0;    // in TrafficModel::podCpu()
+        double idleCores = 0.0;      // the other containers' idleCpu
+        double cumulativeCpu = 0.0;  // the first container's, core-seconds
+        double cumulativeIdle = 0.0; // the other containers' idleCpu, core-seconds
+    };
+    // An API node as the housekeeping reads it, resolved whenever nodes change.
+    struct NodeSlot {
+        const NodeObject* node = nullptr;
+        NodeState* state = nullptr;
+        std::uint32_t trafficNode = 0; // TrafficModel's index, kNone while it does not know it
     };
 
     void followPods();
+    bool startFollowing(const std::string& key, const PodObject& pod);
+    void readPodObject(PodState& state, const PodObject& pod) const;
+    void followNodes();
     void everySecond();
     void housekeeping();
+    void recordPodPoint(PodState& state, const CpuTotals& cpu, SimTime now) const;
+    void recordNodePoint(NodeSlot& slot, SimTime now) const;
     void scrape();
-    Bytes podMemory(const std::string& key, const PodObject& pod, std::size_t container) const;
+    void linkPodMetrics();
+    void scrapePod(PodState& state);
+    void namePodMetrics(PodMetrics& metrics, const PodState& state) const;
+    void fillPodMetrics(PodMetrics& metrics, const PodState& state) const;
+    void scrapeNode(const std::string& name, NodeState& state);
+    void scrapeServices(SimTime now);
 
     SimulationModel& m_model;
     bool m_running = false;
-    std::map<std::string, PodState> m_podState; // by "namespace/name"
-    std::vector<PodState*> m_active;            // m_podState's values, in key order
+    std::vector<PodState> m_podState;   // in key order
+    std::vector<CpuTotals> m_cpuTotals; // m_podState's, index for index
+    // followPods' scratch, kept for its capacity.
+    std::vector<PodState> m_nextPodState;
+    std::vector<CpuTotals> m_nextCpuTotals;
     std::uint64_t m_seenPodChanges = ~std::uint64_t{0};
     std::size_t m_seenPodCpuSlots = 0;
-    std::map<std::string, NodeState> m_nodeState;
+    bool m_podMetricsLinked = false;              // no pod changed since linkPodMetrics
+    std::map<std::string, NodeState> m_nodeState; // by name; never erased, so pointers stay valid
+    std::vector<NodeSlot> m_nodeSlots;            // the API's nodes, in key order
+    std::uint64_t m_seenNodeChanges = ~std::uint64_t{0};
     std::map<std::string, PodMetrics> m_pods;
     std::map<std::string, NodeMetrics> m_nodes;
     std::map<std::string, ServiceMetrics> m_services;

@@ -456,31 +456,36 @@ void TrafficModel::podStopped(const std::string& podKey) {
 }
 
 int TrafficModel::requestsInFlight(const std::string& podKey) const {
+    const std::uint32_t station = podStation(podKey);
+    return station == kNone ? 0 : stationRequestsInFlight(station);
+}
+
+std::size_t TrafficModel::podCpuIndex(const std::string& podKey) const {
+    const std::uint32_t station = podStation(podKey);
+    return station == kNone ? kNone : m_stations[station].podCpu;
+}
+
+std::uint32_t TrafficModel::podStation(const std::string& podKey) const {
     const auto it = m_stationByKey.find(podKey);
-    if (it == m_stationByKey.end() || !m_stations[it->second].running) {
+    return it == m_stationByKey.end() ? kNone : it->second;
+}
+
+int TrafficModel::stationRequestsInFlight(std::uint32_t index) const {
+    const Station& station = m_stations[index];
+    if (!station.running) {
         return 0;
     }
-    const Station& station = m_stations[it->second];
     return m_aggregate ? static_cast<int>(std::lround(station.fluid.meanPresent()))
                        : static_cast<int>(station.server.requestsPresent());
 }
 
-Bytes TrafficModel::requestMemory(const std::string& podKey) const {
-    const auto it = m_stationByKey.find(podKey);
-    if (it == m_stationByKey.end()) {
-        return Bytes{};
-    }
+Bytes TrafficModel::stationRequestMemory(std::uint32_t station) const {
     const auto perRequest =
-        static_cast<std::int64_t>(std::llround(m_stations[it->second].memoryPerRequest));
-    return Bytes{perRequest * requestsInFlight(podKey)};
-}
-
-std::size_t TrafficModel::podCpuIndex(const std::string& podKey) const {
-    const auto it = m_stationByKey.find(podKey);
-    if (it == m_stationByKey.end() || m_stations[it->second].podCpu == kNone) {
-        return kNone;
+        static_cast<std::int64_t>(std::llround(m_stations[station].memoryPerRequest));
+    if (perRequest == 0) {
+        return Bytes{}; // the usual case: spare the station's other cache lines
     }
-    return m_stations[it->second].podCpu;
+    return Bytes{perRequest * stationRequestsInFlight(station)};
 }
 
 SimTime TrafficModel::hopLatency(std::uint32_t from, std::uint32_t to) const {
@@ -590,8 +595,16 @@ double TrafficModel::takeNodeCpuSeconds(std::uint32_t node) {
 }
 
 double TrafficModel::nodeCpuTotalSeconds(const std::string& node) const {
+    return nodeCpuTotalSeconds(nodeIndex(node));
+}
+
+std::uint32_t TrafficModel::nodeIndex(const std::string& node) const {
     const auto it = m_nodeByName.find(node);
-    return it == m_nodeByName.end() ? 0.0 : m_nodes[it->second].cpuTotal;
+    return it == m_nodeByName.end() ? kNone : it->second;
+}
+
+double TrafficModel::nodeCpuTotalSeconds(std::uint32_t node) const {
+    return node == kNone ? 0.0 : m_nodes[node].cpuTotal;
 }
 
 } // namespace cnsim

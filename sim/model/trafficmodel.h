@@ -95,11 +95,15 @@ public:
     void podStopped(const std::string& podKey);
     // Requests at a pod: holding a worker or queued.
     int requestsInFlight(const std::string& podKey) const;
-    // Memory those requests hold (services[].memoryPerRequest of the first Service selecting
-    // the pod, in scenario order).
-    Bytes requestMemory(const std::string& podKey) const;
     // The pod's entry in podCpu(), or kNone before its first container started.
     std::size_t podCpuIndex(const std::string& podKey) const;
+    // The pod's station, fixed for its name (a caller that keeps it reads the pod without a
+    // lookup by name), or kNone while the data plane has not seen the pod.
+    std::uint32_t podStation(const std::string& podKey) const;
+    // By station: requestsInFlight, and the memory those requests hold
+    // (services[].memoryPerRequest of the first Service selecting the pod, in scenario order).
+    int stationRequestsInFlight(std::uint32_t station) const;
+    Bytes stationRequestMemory(std::uint32_t station) const;
 
     // Per Service, in the scenario's order of Services.
     const std::vector<std::string>& serviceNames() const { return m_serviceNames; }
@@ -156,6 +160,9 @@ public:
     std::uint32_t nodeIndex(const std::string& node) const;
     double takeNodeCpuSeconds(std::uint32_t node);
     double nodeCpuTotalSeconds(const std::string& node) const;
+    // The same by the node's index (fixed for its name), kNone for a node it does not know.
+    std::uint32_t nodeIndex(const std::string& node) const;
+    double nodeCpuTotalSeconds(std::uint32_t node) const;
 
     // VM instances (model/vmautoscalinggroup.h, vmstations.cpp): one station per instance of a
     // vmGroups entry, outside Kubernetes. The group says when the application runs
