@@ -598,11 +598,6 @@ double TrafficModel::nodeCpuTotalSeconds(const std::string& node) const {
     return nodeCpuTotalSeconds(nodeIndex(node));
 }
 
-std::uint32_t TrafficModel::nodeIndex(const std::string& node) const {
-    const auto it = m_nodeByName.find(node);
-    return it == m_nodeByName.end() ? kNone : it->second;
-}
-
 double TrafficModel::nodeCpuTotalSeconds(std::uint32_t node) const {
     return node == kNone ? 0.0 : m_nodes[node].cpuTotal;
 }

@@ -155,14 +155,12 @@ public:
     // (call after reading the windows).
     void accountCpuUntilNow();
     void closeWindows();
-    // CPU used per node: over the last metrics second, and over the whole run (cores·s). A
-    // node's index, for the first, is kNone until the node joined the data plane.
+    // CPU used per node: over the last metrics second, and over the whole run (cores·s), by
+    // the node's index (fixed for its name; kNone until the node joined the data plane: 0).
     std::uint32_t nodeIndex(const std::string& node) const;
     double takeNodeCpuSeconds(std::uint32_t node);
-    double nodeCpuTotalSeconds(const std::string& node) const;
-    // The same by the node's index (fixed for its name), kNone for a node it does not know.
-    std::uint32_t nodeIndex(const std::string& node) const;
     double nodeCpuTotalSeconds(std::uint32_t node) const;
+    double nodeCpuTotalSeconds(const std::string& node) const;
 
     // VM instances (model/vmautoscalinggroup.h, vmstations.cpp): one station per instance of a
     // vmGroups entry, outside Kubernetes. The group says when the application runs
