@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace cnsim {
 
@@ -18,13 +19,6 @@ const ClusterAutoscalerSpec kDefaults{};
 
 bool hasTaint(const std::vector<Taint>& taints, std::string_view key) {
     return std::any_of(taints.begin(), taints.end(), [&](const Taint& t) { return t.key == key; });
-}
-
-// PodScheduled=False with reason Unschedulable: the scheduler tried and no node fits. A pod
-// that merely waits for its first attempt is not unschedulable.
-bool markedUnschedulable(const PodObject& pod) {
-    const Condition* c = findCondition(pod.conditions, "PodScheduled");
-    return c != nullptr && c->status == ConditionStatus::False && c->reason == "Unschedulable";
 }
 
 CaPod caPod(const PodObject& pod) {
@@ -81,6 +75,16 @@ void ClusterAutoscaler::start() {
     if (!m_enabled) {
         return;
     }
+    ApiServer& api = m_model.api();
+    for (const auto& [key, pod] : api.pods()) {
+        m_pods.podChanged(key, &pod);
+    }
+    api.watch(ResourceKind::Pod, [this](WatchEventType type, const ObjectMeta& meta) {
+        m_pods.podChanged(ObjectTable<PodObject>::key(meta.nameSpace, meta.name),
+                          type == WatchEventType::Deleted
+                              ? nullptr
+                              : m_model.api().pods().find(meta.nameSpace, meta.name));
+    });
     // RunOnce every scan-interval from the start of the process.
     m_model.engine().schedule(
         settings().scanInterval, [this] { scan(); }, priority::kController);
@@ -111,51 +115,76 @@ std::vector<CaNodeGroup> ClusterAutoscaler::caGroups() const {
 
 const std::vector<CaNode>& ClusterAutoscaler::caNodes() {
     const ApiServer& api = m_model.api();
-    if (api.changes(ResourceKind::Pod) == m_nodesPodChanges &&
-        api.changes(ResourceKind::Node) == m_nodesNodeChanges) {
-        return m_nodes;
+    if (api.changes(ResourceKind::Node) != m_nodesNodeChanges) {
+        m_nodesNodeChanges = api.changes(ResourceKind::Node);
+        rebuildNodes();
     }
-    m_nodesPodChanges = api.changes(ResourceKind::Pod);
-    m_nodesNodeChanges = api.changes(ResourceKind::Node);
-    std::map<std::string, std::size_t> index;
-    std::vector<CaNode>& nodes = m_nodes;
-    nodes.clear();
-    for (const auto& [key, object] : api.nodes()) {
-        CaNode n;
-        n.name = object.meta.name;
-        n.group = m_model.cloud().groupOf(n.name);
-        n.allocatableCpu = object.allocatableCpu;
-        n.allocatableMemory = object.allocatableMemory;
-        n.maxPods = object.capacityPods;
-        n.labels = object.meta.labels;
-        n.taints = object.taints;
-        n.ready = isNodeReady(object);
-        const auto disabled =
-            object.meta.annotations.find(std::string(k8s::kCaScaleDownDisabledAnnotation));
-        n.scaleDownDisabled =
-            disabled != object.meta.annotations.end() && disabled->second == "true";
-        n.beingDeleted = hasTaint(object.taints, k8s::kCaToBeDeletedTaint);
-        index[n.name] = nodes.size();
-        nodes.push_back(std::move(n));
-    }
-    for (const auto& [key, pod] : api.pods()) {
-        const auto it = index.find(pod.nodeName);
-        // Pods on their way out are left out of the snapshot: they need no new home.
-        if (it != index.end() && !isPodTerminating(pod)) {
-            nodes[it->second].pods.push_back(caPod(pod));
+    for (const std::string& name : m_pods.takeChangedNodes()) {
+        if (const auto it = m_nodeIndex.find(name); it != m_nodeIndex.end()) {
+            m_nodes[it->second].pods = caPodsOn(name);
         }
     }
     return m_nodes;
 }
 
+// Every node from its Node object; a node seen before keeps its pods (caNodes refreshes those
+// that changed), a new one gets them.
+void ClusterAutoscaler::rebuildNodes() {
+    std::vector<CaNode> before = std::move(m_nodes);
+    const std::map<std::string, std::size_t> indexBefore = std::move(m_nodeIndex);
+    m_nodes.clear();
+    m_nodeIndex.clear();
+    for (const auto& [key, object] : m_model.api().nodes()) {
+        CaNode n = caNode(object);
+        const auto old = indexBefore.find(n.name);
+        n.pods = old != indexBefore.end() ? std::move(before[old->second].pods) : caPodsOn(n.name);
+        m_nodeIndex.emplace(n.name, m_nodes.size());
+        m_nodes.push_back(std::move(n));
+    }
+}
+
+CaNode ClusterAutoscaler::caNode(const NodeObject& object) const {
+    CaNode n;
+    n.name = object.meta.name;
+    n.group = m_model.cloud().groupOf(n.name);
+    n.allocatableCpu = object.allocatableCpu;
+    n.allocatableMemory = object.allocatableMemory;
+    n.maxPods = object.capacityPods;
+    n.labels = object.meta.labels;
+    n.taints = object.taints;
+    n.ready = isNodeReady(object);
+    const auto disabled =
+        object.meta.annotations.find(std::string(k8s::kCaScaleDownDisabledAnnotation));
+    n.scaleDownDisabled = disabled != object.meta.annotations.end() && disabled->second == "true";
+    n.beingDeleted = hasTaint(object.taints, k8s::kCaToBeDeletedTaint);
+    return n;
+}
+
+// Pods on their way out are not in the index: they need no new home.
+std::vector<CaPod> ClusterAutoscaler::caPodsOn(const std::string& node) const {
+    std::vector<CaPod> pods;
+    for (const auto& [key, pod] : m_pods.podsOn(node)) {
+        pods.push_back(caPod(*pod));
+    }
+    return pods;
+}
+
 // The scheduler's filters a new or existing node must pass: resources (NodeResourcesFit),
 // nodeSelector / required node affinity (NodeAffinity) and taints (TaintToleration).
+// A scale-down simulation asks about the same pods again and again, so each predicate keeps
+// the objects it looked up, by the CaPod's address: every caller keeps its pods in place while
+// it uses the predicate.
 CaPredicate ClusterAutoscaler::predicate() const {
-    return [this](const CaPod& pod, const CaSimNode& node) {
+    auto objects = std::make_shared<std::map<const CaPod*, const PodObject*>>();
+    return [this, objects](const CaPod& pod, const CaSimNode& node) {
         if (!caResourcesFit(pod, node)) {
             return false;
         }
-        const PodObject* object = m_model.api().pods().find(pod.nameSpace, pod.name);
+        const auto [it, added] = objects->try_emplace(&pod, nullptr);
+        if (added) {
+            it->second = m_model.api().pods().find(pod.nameSpace, pod.name);
+        }
+        const PodObject* object = it->second;
         if (object == nullptr) {
             return true;
         }
@@ -172,13 +201,19 @@ CaPredicate ClusterAutoscaler::predicate() const {
 CaDrainCallbacks ClusterAutoscaler::drainCallbacks() const {
     CaDrainCallbacks cb;
     cb.hasPdb = [this](const CaPod& pod) {
-        const PodObject* object = m_model.api().pods().find(pod.nameSpace, pod.name);
-        if (object == nullptr) {
-            return false;
-        }
+        // The pod is looked up only for a budget in its namespace: most scans have none.
+        const PodObject* object = nullptr;
         for (const auto& [key, pdb] : m_model.api().podDisruptionBudgets()) {
-            if (pdb.meta.nameSpace == pod.nameSpace &&
-                matchesLabelSelector(pdb.spec.selector, object->meta.labels)) {
+            if (pdb.meta.nameSpace != pod.nameSpace) {
+                continue;
+            }
+            if (object == nullptr) {
+                object = m_model.api().pods().find(pod.nameSpace, pod.name);
+            }
+            if (object == nullptr) {
+                return false;
+            }
+            if (matchesLabelSelector(pdb.spec.selector, object->meta.labels)) {
                 return true;
             }
         }
@@ -225,11 +260,10 @@ void ClusterAutoscaler::scan() {
     // Unschedulable pods, then those an existing or upcoming node would take anyway
     // (core/podlistprocessor/filter_out_schedulable.go over a snapshot with upcoming nodes).
     std::vector<CaPod> pending;
-    for (const auto& [key, pod] : m_model.api().pods()) {
-        if (pod.nodeName.empty() && !isPodTerminating(pod) && markedUnschedulable(pod) &&
-            now - pod.meta.creationTimestamp >= s.newPodScaleUpDelay) {
-            pending.push_back(caPod(pod));
-            record.pendingPods.push_back(pod.meta.name);
+    for (const auto& [key, pod] : m_pods.unschedulable()) {
+        if (now - pod->meta.creationTimestamp >= s.newPodScaleUpDelay) {
+            pending.push_back(caPod(*pod));
+            record.pendingPods.push_back(pod->meta.name);
         }
     }
     std::vector<CaPod> needNodes;
@@ -460,10 +494,8 @@ void ClusterAutoscaler::startDeletion(const std::string& node, bool empty,
         return;
     }
     std::string pods;
-    for (const auto& [key, pod] : m_model.api().pods()) {
-        if (pod.nodeName == node && !isPodTerminating(pod)) {
-            pods += (pods.empty() ? "" : ",") + pod.meta.name;
-        }
+    for (const auto& [key, pod] : m_pods.podsOn(node)) {
+        pods += (pods.empty() ? "" : ",") + pod->meta.name;
     }
     const std::string utilization =
         formatUtilization(status != nullptr ? status->utilization.utilization : 0.0);

@@ -1,7 +1,7 @@
 #include "control/autoscaling/scaledown.h"
 
 #include <algorithm>
-#include <set>
+#include <memory>
 
 namespace cnsim {
 
@@ -183,11 +183,16 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
     }
 
     // The simulation's view of every node; removable candidates leave it as they are found.
-    std::vector<CaSimNode> sim;
-    for (const CaNode& n : in.nodes) {
-        sim.push_back(CaSimNode::fromNode(n));
-    }
-    std::set<std::size_t> removed;
+    // A node's view is made on first use: most nodes are neither a candidate nor tried as a
+    // destination.
+    std::vector<std::unique_ptr<CaSimNode>> simNodes(in.nodes.size());
+    const auto sim = [&](std::size_t i) -> CaSimNode& {
+        if (!simNodes[i]) {
+            simNodes[i] = std::make_unique<CaSimNode>(CaSimNode::fromNode(in.nodes[i]));
+        }
+        return *simNodes[i];
+    };
+    std::vector<bool> removed(in.nodes.size(), false);
 
     for (std::size_t i = 0; i < in.nodes.size(); ++i) {
         const CaNode& node = in.nodes[i];
@@ -218,7 +223,7 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
             // Every pod the simulation has on the node, including pods moved here from nodes
             // found removable earlier in this pass.
             std::vector<const CaPod*> toMove;
-            for (const CaPod* podPtr : sim[i].pods) {
+            for (const CaPod* podPtr : sim(i).pods) {
                 const CaPod& pod = *podPtr;
                 const CaDrainability d = caDrainability(pod, s, in.callbacks);
                 if (d.outcome == CaDrainOutcome::Block) {
@@ -242,13 +247,13 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
                 bool allPlaced = true;
                 for (const CaPod* pod : toMove) {
                     bool placed = false;
-                    for (std::size_t j = 0; j < sim.size() && !placed; ++j) {
-                        if (j == i || removed.count(j) != 0 || in.nodes[j].beingDeleted ||
+                    for (std::size_t j = 0; j < in.nodes.size() && !placed; ++j) {
+                        if (j == i || removed[j] || in.nodes[j].beingDeleted ||
                             !in.nodes[j].ready) {
                             continue;
                         }
-                        if (fits(*pod, sim[j])) {
-                            sim[j].add(*pod);
+                        if (fits(*pod, sim(j))) {
+                            sim(j).add(*pod);
                             placements.push_back(j);
                             placed = true;
                         }
@@ -262,11 +267,11 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
                     }
                 }
                 if (allPlaced) {
-                    removed.insert(i); // its pods now live on their destinations
+                    removed[i] = true; // its pods now live on their destinations
                     st.empty = toMove.empty();
                 } else {
                     for (auto j = placements.rbegin(); j != placements.rend(); ++j) {
-                        sim[*j].removeLast();
+                        sim(*j).removeLast();
                     }
                     unremovable(CaUnremovableReason::NoPlaceToMovePods);
                 }
@@ -277,7 +282,10 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
 
     // unneeded.Nodes.Update: keep the first time each still-unneeded node was seen.
     std::map<std::string, SimTime> since;
-    for (const std::size_t i : removed) {
+    for (std::size_t i = 0; i < in.nodes.size(); ++i) {
+        if (!removed[i]) {
+            continue;
+        }
         const std::string& name = in.nodes[i].name;
         const auto old = m_unneededSince.find(name);
         since[name] = old != m_unneededSince.end() ? old->second : in.now;
