@@ -18,6 +18,7 @@ std::size_t SeriesTable::column(std::string_view name, std::string_view unit) {
         return it->second;
     }
     m_columns.push_back(Column{std::string(name), std::string(unit)});
+    m_slotOf.push_back(kNoSlot);
     m_index.emplace(std::string(name), m_columns.size() - 1);
     return m_columns.size() - 1;
 }
@@ -37,13 +38,13 @@ void SeriesTable::beginRow(SimTime time) {
 }
 
 void SeriesTable::set(std::size_t column, double value) {
-    Column& c = m_columns[column];
-    if (c.slot == kNoSlot) {
+    std::size_t& slot = m_slotOf[column];
+    if (slot == kNoSlot) {
         // A new column (or one given up): the next slot, which widens the current row by one.
-        c.slot = m_slots++;
+        slot = m_slots++;
         m_cells.push_back(kNoSample);
     }
-    m_cells[m_rowStart.back() + c.slot] = value;
+    m_cells[m_rowStart.back() + slot] = value;
 }
 
 std::size_t SeriesTable::rowWidth(std::size_t row) const {
@@ -58,11 +59,12 @@ double SeriesTable::cell(std::size_t row, std::size_t slot) const {
 TimeSeries SeriesTable::series(std::size_t column) const {
     const Column& c = m_columns[column];
     TimeSeries s{c.name, c.unit, {}, {}};
-    if (c.slot == kNoSlot) {
+    const std::size_t slot = m_slotOf[column];
+    if (slot == kNoSlot) {
         return s;
     }
     for (std::size_t row = 0; row < m_times.size(); ++row) {
-        const double value = cell(row, c.slot);
+        const double value = cell(row, slot);
         if (!std::isnan(value)) {
             s.times.push_back(m_times[row]);
             s.values.push_back(value);
@@ -72,7 +74,7 @@ TimeSeries SeriesTable::series(std::size_t column) const {
 }
 
 std::optional<double> SeriesTable::latest(std::size_t column) const {
-    const std::size_t slot = m_columns[column].slot;
+    const std::size_t slot = m_slotOf[column];
     if (slot == kNoSlot) {
         return std::nullopt;
     }
@@ -97,7 +99,8 @@ void SeriesTable::dropOlderRows() {
 }
 
 // Slots whose column has no sample in the kept rows are freed; the others keep their order,
-// and every row is rewritten without the freed cells.
+// and every row is rewritten without the freed cells, in place: a cell only ever moves to a
+// lower position, and the buffer keeps its (already touched) memory.
 void SeriesTable::giveUpEmptyColumns() {
     std::vector<bool> used(m_slots, false);
     for (std::size_t row = 0; row < m_times.size(); ++row) {
@@ -117,26 +120,22 @@ void SeriesTable::giveUpEmptyColumns() {
     if (kept == m_slots) {
         return;
     }
-    std::vector<double> cells;
-    std::vector<std::size_t> rowStart;
-    cells.reserve(m_cells.capacity()); // room for the rows to come, as before
-    rowStart.reserve(m_rowStart.capacity());
+    std::size_t write = 0;
     for (std::size_t row = 0; row < m_times.size(); ++row) {
-        rowStart.push_back(cells.size());
         const std::size_t start = m_rowStart[row];
         const std::size_t width = rowWidth(row);
+        m_rowStart[row] = write;
         for (std::size_t slot = 0; slot < width; ++slot) {
             if (renumbered[slot] != kNoSlot) {
-                cells.push_back(m_cells[start + slot]);
+                m_cells[write++] = m_cells[start + slot];
             }
         }
     }
-    m_cells = std::move(cells);
-    m_rowStart = std::move(rowStart);
+    m_cells.resize(write);
     m_slots = kept;
-    for (Column& c : m_columns) {
-        if (c.slot != kNoSlot) {
-            c.slot = renumbered[c.slot];
+    for (std::size_t& slot : m_slotOf) {
+        if (slot != kNoSlot) {
+            slot = renumbered[slot];
         }
     }
 }

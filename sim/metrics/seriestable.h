@@ -54,7 +54,6 @@ private:
     struct Column {
         std::string name;
         std::string unit;
-        std::size_t slot = kNoSlot; // its cells' position in every row, or none
     };
 
     std::size_t rowWidth(std::size_t row) const;
@@ -63,6 +62,7 @@ private:
     void giveUpEmptyColumns();
 
     std::vector<Column> m_columns;
+    std::vector<std::size_t> m_slotOf; // per column, its cells' position in every row, or none
     std::map<std::string, std::size_t, std::less<>> m_index;
     std::size_t m_slots = 0;              // slots in use: the width of a row begun now
     std::vector<SimTime> m_times;         // per row

@@ -1,5 +1,6 @@
 #include "model/metricsrecorder.h"
 
+#include "engine/fingerprint.h"
 #include "model/cloudprovider.h"
 #include "model/eventpriority.h"
 #include "model/replicasetcontroller.h"
@@ -123,7 +124,7 @@ void MetricsRecorder::put(std::size_t series, double value) {
 
 void MetricsRecorder::putCell(std::size_t column, double value) {
     m_model.metrics().table().set(column, value);
-    m_model.engine().fingerprint().addU64(std::bit_cast<std::uint64_t>(value));
+    m_rowChain = Fingerprint::mixWord(m_rowChain, std::bit_cast<std::uint64_t>(value));
 }
 
 void MetricsRecorder::putTraffic(const TrafficSeries& s, const TrafficCounters& c, bool withQueue) {
@@ -243,6 +244,7 @@ void MetricsRecorder::sample() {
     }
     SeriesTable& table = m_model.metrics().table();
     table.beginRow(m_model.now());
+    m_rowChain = Fingerprint::kOffsetBasis;
     for (NodeSeries& node : m_nodes) {
         if (node.trafficNode == TrafficModel::kNone) {
             node.trafficNode = traffic.nodeIndex(node.name);
@@ -267,6 +269,8 @@ void MetricsRecorder::sample() {
                     pods[i].cpuRequestCores > 0.0 ? used / pods[i].cpuRequestCores : 0.0);
         }
     }
+
+    m_model.engine().fingerprint().addU64(m_rowChain); // the row's cells, in order
 
     if (m_costRate != kNoSeries) {
         put(m_costRate, m_model.cloud().dollarsPerHour());

@@ -71,6 +71,7 @@ private:
     std::vector<std::size_t> m_circuitStates;
     std::vector<TrafficSeries> m_versions;
     std::vector<PodSeries> m_pods;
+    std::uint64_t m_rowChain = 0; // this second's table cells, chained with Fingerprint::mixWord
     std::vector<DeploymentSeries> m_deployments;
     struct RolloutSeries {
         std::string name;
