@@ -71,6 +71,18 @@ private slots:
         QVERIFY(a.value() != b.value());
     }
 
+    // mixWord: FNV-1a's step over a whole word, so a chain depends on every word and their order.
+    void mixWordChainsWholeWords() {
+        constexpr std::uint64_t basis = Fingerprint::kOffsetBasis;
+        QCOMPARE(Fingerprint::mixWord(basis, 0), basis * Fingerprint::kPrime);
+        const auto chain = [&](std::uint64_t first, std::uint64_t second) {
+            return Fingerprint::mixWord(Fingerprint::mixWord(basis, first), second);
+        };
+        QVERIFY(chain(1, 2) != chain(2, 1));
+        QVERIFY(chain(1, 2) != chain(1, 3));
+        QVERIFY(chain(1ULL << 63, 0) != chain(0, 0)); // a high bit counts too
+    }
+
     void hex() {
         QCOMPARE(QString::fromStdString(Fingerprint().hex()), QStringLiteral("cbf29ce484222325"));
         Fingerprint f;
