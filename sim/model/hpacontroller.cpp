@@ -1,5 +1,7 @@
 #include "model/hpacontroller.h"
 
+#include "model/podlabelindex.h"
+
 #include "control/kubernetesdefaults.h"
 #include "model/eventpriority.h"
 #include "model/kedaoperator.h"
@@ -249,6 +251,8 @@ HpaController::HpaController(SimulationModel& model) : m_model(model) {
                       });
 }
 
+HpaController::~HpaController() = default;
+
 const HpaDecisionHistory* HpaController::decisions(const std::string& key) const {
     const auto it = m_decisions.find(key);
     return it == m_decisions.end() ? nullptr : &it->second;
@@ -256,6 +260,9 @@ const HpaDecisionHistory* HpaController::decisions(const std::string& key) const
 
 void HpaController::added(const std::string& nameSpace, const std::string& name) {
     m_model.metricsServer().start();
+    if (!m_podsByLabel) {
+        m_podsByLabel = std::make_unique<PodLabelIndex>(m_model.api());
+    }
     const std::string key = nameSpace + "/" + name;
     PerHpa& state = m_hpas[key];
     // A new HPA is queued at once, then resynced every sync period.
@@ -330,12 +337,10 @@ void HpaController::reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state)
         state.podsSelector = target->spec.selector;
         state.pods.clear();
         state.podKeys.clear();
-        for (const auto& [podKey, pod] : api.pods()) {
-            if (pod.meta.nameSpace == hpa.meta.nameSpace &&
-                matchesLabels(target->spec.selector, pod.meta.labels)) {
-                state.pods.push_back(hpaPod(pod));
-                state.podKeys.push_back(&podKey);
-            }
+        for (const auto& [podKey, pod] :
+             m_podsByLabel->select(hpa.meta.nameSpace, target->spec.selector)) {
+            state.pods.push_back(hpaPod(*pod));
+            state.podKeys.push_back(podKey);
         }
     }
     input.pods = std::move(state.pods); // lent to the calculation, taken back below

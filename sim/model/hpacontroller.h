@@ -18,10 +18,12 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 
 namespace cnsim {
 
+class PodLabelIndex;
 class SimulationModel;
 struct HorizontalPodAutoscalerObject;
 
@@ -39,6 +41,7 @@ struct HpaDecisionHistory {
 class HpaController {
 public:
     explicit HpaController(SimulationModel& model);
+    ~HpaController();
 
     // By "namespace/name"; nullptr when the HPA never synced.
     const HpaDecisionHistory* decisions(const std::string& key) const;
@@ -54,7 +57,7 @@ private:
         std::uint64_t podsSeen = ~std::uint64_t{0};
         LabelMap podsSelector;
         std::vector<HpaPod> pods;
-        std::vector<const std::string*> podKeys; // the API's keys of `pods`, in key order
+        std::vector<const std::string*> podKeys; // the keys of `pods`, in key order
     };
 
     void added(const std::string& nameSpace, const std::string& name);
@@ -63,6 +66,7 @@ private:
     void recordSeries(const HorizontalPodAutoscalerObject& hpa, PerHpa& state);
 
     SimulationModel& m_model;
+    std::unique_ptr<PodLabelIndex> m_podsByLabel; // from the first HPA on
     std::map<std::string, PerHpa> m_hpas;
     std::map<std::string, HpaDecisionHistory> m_decisions;
 };
