@@ -379,9 +379,11 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, st
     seconds += (child.latency + child.hop + child.hop).toSeconds() +
                service.baseLatency.toSeconds();
     visit.latency = fromSeconds(seconds);
-    service.counters.addAggregate(weight, 0, visit.latency);
-    version.addAggregate(weight, 0, visit.latency);
-    m_routeCounters[route].addAggregate(weight, 0, visit.latency); // the entry hop costs nothing
+    const std::size_t bucket = LatencyHistogram::bucketOf(visit.latency);
+    service.counters.addAggregate(weight, 0, visit.latency, bucket);
+    version.addAggregate(weight, 0, visit.latency, bucket);
+    // The route's latency is the whole request's: the entry hop costs nothing.
+    m_routeCounters[route].addAggregate(weight, 0, visit.latency, bucket);
     m_latencySeconds[gateway] += static_cast<double>(weight) * seconds;
     m_latencyWeight[gateway] += static_cast<double>(weight);
     return visit;
@@ -422,8 +424,9 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     }
     seconds += service.baseLatency.toSeconds();
     visit.latency = fromSeconds(seconds);
-    service.counters.addAggregate(weight, 0, visit.latency);
-    version.addAggregate(weight, 0, visit.latency);
+    const std::size_t bucket = LatencyHistogram::bucketOf(visit.latency);
+    service.counters.addAggregate(weight, 0, visit.latency, bucket);
+    version.addAggregate(weight, 0, visit.latency, bucket);
     m_latencySeconds[s] += static_cast<double>(weight) * seconds;
     m_latencyWeight[s] += static_cast<double>(weight);
     return visit;

@@ -46,13 +46,20 @@ struct TrafficCounters {
     // Aggregate mode: `count` requests that arrived and were answered within the same second
     // (latency recorded for the successful ones); in-flight and queued are set as gauges.
     void addAggregate(std::uint64_t ok, std::uint64_t failedCount, SimTime latencyTaken) {
+        addAggregate(ok, failedCount, latencyTaken,
+                     ok > 0 ? LatencyHistogram::bucketOf(latencyTaken) : 0);
+    }
+    // The same with the latency's bucket (LatencyHistogram::bucketOf) worked out once for the
+    // several counters a sampled request is counted at.
+    void addAggregate(std::uint64_t ok, std::uint64_t failedCount, SimTime latencyTaken,
+                      std::size_t bucket) {
         arrivals += ok + failedCount;
         windowArrivals += ok + failedCount;
         completed += ok;
         errors += failedCount;
         windowErrors += failedCount;
         if (ok > 0) {
-            windowLatency.addToBucket(LatencyHistogram::bucketOf(latencyTaken), latencyTaken, ok);
+            windowLatency.addToBucket(bucket, latencyTaken, ok);
         }
     }
     void failed() {
