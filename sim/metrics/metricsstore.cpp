@@ -53,8 +53,8 @@ void MetricsStore::append(std::size_t index, SimTime time, double value) {
     s.times.push_back(time);
     s.values.push_back(value);
     // Samplers append series in creation order, each series' buffer elsewhere in memory: ask
-    // for a later series' ends now, so its append does not wait for them (a 10,000-pod run
-    // appends 20,000 series a second).
+    // for a later series' ends now, so its append does not wait for them (a run with 100
+    // Services and their versions appends about 1,700 series a second).
     constexpr std::size_t kAhead = 4;
     if (index + kAhead < m_series.size()) {
         const TimeSeries& later = m_series[index + kAhead];

@@ -36,7 +36,8 @@ public:
     void append(std::size_t index, SimTime time, double value);
     std::size_t indexOf(std::string_view name, std::string_view unit);
     // Keep only about the last `samples` samples of each series (between `samples` and twice
-    // that; 0, the default, keeps everything), so a long run's memory stays flat.
+    // that; 0, the default, keeps everything), so a long run's memory stays flat. The table
+    // keeps the run's last rows likewise (SeriesTable::setRetention).
     void setRetention(std::size_t samples) {
         m_retention = samples;
         m_table.setRetention(samples);

@@ -83,10 +83,7 @@ void MetricsRecorder::start() {
         }
     }
     for (const NodeSpec& node : m_model.scenario().cluster.expandedNodes()) {
-        m_nodes.push_back(
-            NodeSeries{node.name, store.table().column("node/" + node.name + "/cpu_used_cores", "cores"),
-                       traffic.nodeIndex(node.name)});
-        m_nodeNames.insert(node.name);
+        addNodeSeries(node.name);
     }
     // Series of the cloud only where it matters, so other scenarios' fingerprints stay put.
     const CloudProvider& cloud = m_model.cloud();
@@ -115,6 +112,14 @@ void MetricsRecorder::start() {
     }
     m_model.engine().schedule(
         kInterval, [this] { sample(); }, priority::kMetrics);
+}
+
+void MetricsRecorder::addNodeSeries(const std::string& node) {
+    if (m_nodeNames.insert(node).second) {
+        m_nodes.push_back(NodeSeries{
+            node, m_model.metrics().table().column("node/" + node + "/cpu_used_cores", "cores"),
+            m_model.traffic().nodeIndex(node)});
+    }
 }
 
 void MetricsRecorder::put(std::size_t series, double value) {
@@ -165,12 +170,7 @@ void MetricsRecorder::sampleCloud() {
     // Nodes that joined: a cpu series from their first sample on.
     for (const CloudProvider::Group& g : cloud.groups()) {
         for (const std::string& node : g.nodes) {
-            if (m_nodeNames.insert(node).second) {
-                m_nodes.push_back(NodeSeries{
-                    node,
-                    m_model.metrics().table().column("node/" + node + "/cpu_used_cores", "cores"),
-                    m_model.traffic().nodeIndex(node)});
-            }
+            addNodeSeries(node);
         }
     }
 }

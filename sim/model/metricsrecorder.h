@@ -62,6 +62,7 @@ private:
     void putTraffic(const TrafficSeries& series, const TrafficCounters& counters, bool withQueue);
     void sample();
     void sampleCloud();
+    void addNodeSeries(const std::string& node); // once per node name
     void put(std::size_t series, double value);
     void putCell(std::size_t column, double value);
 

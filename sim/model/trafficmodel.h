@@ -156,7 +156,8 @@ public:
     void accountCpuUntilNow();
     void closeWindows();
     // CPU used per node: over the last metrics second, and over the whole run (cores·s), by
-    // the node's index (fixed for its name; kNone until the node joined the data plane: 0).
+    // the node's index (fixed for its name; kNone until the node joined the data plane, which
+    // reads as no CPU).
     std::uint32_t nodeIndex(const std::string& node) const;
     double takeNodeCpuSeconds(std::uint32_t node);
     double nodeCpuTotalSeconds(std::uint32_t node) const;
@@ -458,8 +459,9 @@ private:
     void stepStations(double seconds);
     void sampleRequests();
     static double weightTotal(const Source& source);
-    // The pod's program answers now (running, ready to serve, not a never-ready image).
+    // A buggy release's answer (images[].errorRate), drawn like per-request mode draws.
     bool buggyAnswer(double errorRate);
+    // The pod's program answers now (running, ready to serve, not a never-ready image).
     bool servingNow(const Station& station) const;
     // callerNode: the node of the calling pod, kNone from outside the cluster.
     Visit visitService(std::uint32_t service, std::uint32_t callerNode, std::uint64_t weight);
