@@ -38,14 +38,14 @@ constexpr std::uint64_t kSamplesPerClass = 128; // per class and second: a per-s
 constexpr double kTickSeconds = 1.0;
 
 // A Service's endpoints are scattered over the stations: ask for a later one's per-second
-// fields (its first lines through its FluidStation) while this one is worked on. A 10,000-pod
-// run otherwise waits on memory for most of its tick.
+// fields (its first lines) while this one is worked on. A 10,000-pod run otherwise waits on
+// memory for most of its tick.
 constexpr std::size_t kPrefetchAhead = 4;
 
 template <typename Station>
 void prefetchStation(const Station& station) {
     const char* begin = reinterpret_cast<const char*>(&station);
-    const char* end = reinterpret_cast<const char*>(&station.fluid + 1);
+    const char* end = reinterpret_cast<const char*>(&station.lastSecondCores + 1);
     for (const char* line = begin; line < end; line += 64) {
         __builtin_prefetch(line, 1);
     }
@@ -147,10 +147,15 @@ void TrafficModel::startAggregate() {
 void TrafficModel::aggregateTick() {
     const double to = m_engine.now().toSeconds();
     const double from = to - kTickSeconds;
+    bool refreshed = false;
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         if (m_services[s].endpointsDirty) {
             refreshEndpoints(s);
+            refreshed = true;
         }
+    }
+    if (refreshed) {
+        markSharedStations();
     }
     propagateRates(from, to);
     stepStations(kTickSeconds);
@@ -224,20 +229,19 @@ void TrafficModel::propagateRates(double from, double to) {
     }
 }
 
+// A station selected by several Services gets the sum of their shares and is stepped once,
+// for the first of them. Such Services are marked (markSharedStations) so that the usual
+// case, every pod in one Service, reads no rate from its stations.
 void TrafficModel::stepStations(double seconds) {
-    // Every station's fluidRate is 0 (never stepped) or −1 (stepped last tick) here.
+    // Every shared station's fluidRate is 0 (never stepped) or −1 (stepped last tick) here.
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         const Service& service = m_services[s];
-        if (service.endpoints.empty()) {
+        if (!service.sharesStations) {
             continue;
         }
         const double share = m_serviceRate[s] / static_cast<double>(service.endpoints.size());
-        const std::vector<std::uint32_t>& endpoints = service.endpoints;
-        for (std::size_t k = 0; k < endpoints.size(); ++k) {
-            if (k + kPrefetchAhead < endpoints.size()) {
-                __builtin_prefetch(&m_stations[endpoints[k + kPrefetchAhead]].fluidRate, 1);
-            }
-            Station& station = m_stations[endpoints[k]];
+        for (const std::uint32_t endpoint : service.endpoints) {
+            Station& station = m_stations[endpoint];
             station.fluidRate = std::max(station.fluidRate, 0.0) + share;
         }
     }
@@ -245,46 +249,71 @@ void TrafficModel::stepStations(double seconds) {
         Service& service = m_services[s];
         double dropped = 0.0;
         double queued = 0.0;
-        const FluidStation* stepped = nullptr; // the last station stepped, and its key
+        // The last step taken: a pod whose step has the same key follows it to its state.
+        FluidStatePool::Id stepped = kNone;
         FluidStation::StepKey steppedKey{};
         service.endpointStates.clear();
         const std::vector<std::uint32_t>& endpoints = service.endpoints;
+        const double share =
+            endpoints.empty() ? 0.0 : m_serviceRate[s] / static_cast<double>(endpoints.size());
         for (std::size_t k = 0; k < endpoints.size(); ++k) {
             if (k + kPrefetchAhead < endpoints.size()) {
                 prefetchStation(m_stations[endpoints[k + kPrefetchAhead]]);
             }
             Station& station = m_stations[endpoints[k]];
             const bool serving = servingNow(station);
-            if (station.fluidRate < 0.0) {
+            if (station.fluidState == kNone) {
+                station.fluidState = m_fluidStates.add(FluidStation());
+            }
+            if (service.sharesStations && station.fluidRate < 0.0) {
                 // Stepped already for an earlier Service that selects it too.
                 service.endpointStates.push_back(
-                    EndpointState{&station.fluid, station.node, serving, station.errorRate});
+                    EndpointState{station.fluidState, station.node, serving, station.errorRate});
                 continue;
             }
-            const FluidStation::StepKey key = station.fluid.stepKey(
-                serving ? station.fluidRate : 0.0, service.cpu.meanSeconds(), seconds);
-            if (stepped != nullptr && key == steppedKey) {
-                station.fluid = *stepped; // the same step from the same state: its result
+            const double rate = service.sharesStations ? station.fluidRate : share;
+            const FluidStation::StepKey key = m_fluidStates[station.fluidState].stepKey(
+                serving ? rate : 0.0, service.cpu.meanSeconds(), seconds);
+            if (stepped != kNone && key == steppedKey) {
+                station.fluidState = m_fluidStates.follow(station.fluidState, stepped);
             } else {
-                station.fluid.step(key.arrivalRate, key.meanWork, seconds);
-                stepped = &station.fluid;
+                station.fluidState =
+                    m_fluidStates.step(station.fluidState, key.arrivalRate, key.meanWork, seconds);
+                stepped = station.fluidState;
                 steppedKey = key;
             }
+            const FluidStation& fluid = m_fluidStates[station.fluidState];
             service.endpointStates.push_back(
-                EndpointState{stepped, station.node, serving, station.errorRate});
-            dropped += serving ? station.fluid.dropFraction() : 1.0;
-            queued += station.fluid.meanQueued();
-            const double used = station.fluid.busyCores() * seconds;
+                EndpointState{station.fluidState, station.node, serving, station.errorRate});
+            dropped += serving ? fluid.dropFraction() : 1.0;
+            queued += fluid.meanQueued();
+            const double used = fluid.busyCores() * seconds;
             station.cpuWindow += used;
             if (station.node != kNone) {
                 m_nodes[station.node].cpuWindow += used;
                 m_nodes[station.node].cpuTotal += used;
             }
-            station.fluidRate = -1.0;
+            if (service.sharesStations) {
+                station.fluidRate = -1.0;
+            }
         }
         m_serviceDrop[s] =
             service.endpoints.empty() ? 0.0 : dropped / static_cast<double>(service.endpoints.size());
         service.counters.queued = std::llround(queued);
+    }
+}
+
+void TrafficModel::markSharedStations() {
+    std::vector<std::uint8_t> selections(m_stations.size(), 0); // capped at 2
+    for (const Service& service : m_services) {
+        for (const std::uint32_t endpoint : service.endpoints) {
+            selections[endpoint] = static_cast<std::uint8_t>(std::min(selections[endpoint] + 1, 2));
+        }
+    }
+    for (Service& service : m_services) {
+        service.sharesStations = std::any_of(
+            service.endpoints.begin(), service.endpoints.end(),
+            [&](std::uint32_t endpoint) { return selections[endpoint] > 1; });
     }
 }
 
@@ -354,11 +383,12 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, st
         visit.code = code;
         return visit;
     };
-    if (!pod.serving || service.stream.uniform01() < pod.fluid->dropFraction()) {
+    const FluidStation& fluid = m_fluidStates[pod.fluid];
+    if (!pod.serving || service.stream.uniform01() < fluid.dropFraction()) {
         return fail(503, false);
     }
     double seconds =
-        pod.fluid->sampleSojourn(service.cpu.sampleSeconds(service.stream), service.stream);
+        fluid.sampleSojourn(service.cpu.sampleSeconds(service.stream), service.stream);
     if (route == kNone) {
         return fail(404, false);
     }
@@ -404,13 +434,14 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     const EndpointState& pod = service.endpointStates[pick];
     TrafficCounters& version = m_versions[service.endpointVersions[pick]].counters;
     visit.hop = nodeHopLatency(callerNode, pod.node);
-    if (!pod.serving || service.stream.uniform01() < pod.fluid->dropFraction()) {
+    const FluidStation& fluid = m_fluidStates[pod.fluid];
+    if (!pod.serving || service.stream.uniform01() < fluid.dropFraction()) {
         visit.code = 503;
     }
     double seconds = 0.0;
     if (visit.code == 200) {
         seconds =
-            pod.fluid->sampleSojourn(service.cpu.sampleSeconds(service.stream), service.stream);
+            fluid.sampleSojourn(service.cpu.sampleSeconds(service.stream), service.stream);
         int code = 200;
         seconds += downstreamLatency(s, pod.node, weight, code).toSeconds();
         if (code != 200 || buggyAnswer(pod.errorRate)) {

@@ -404,7 +404,12 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
         }
     }
     station.server = PodServer(cores, workers, queueCapacity);
-    station.fluid = FluidStation(cores, workers, queueCapacity);
+    if (m_aggregate) {
+        if (station.fluidState != kNone) {
+            m_fluidStates.release(station.fluidState);
+        }
+        station.fluidState = m_fluidStates.add(FluidStation(cores, workers, queueCapacity));
+    }
     station.containerName = container.name;
     station.memoryLimit =
         container.limits.memory ? static_cast<double>(container.limits.memory->value) : 0.0;
@@ -475,8 +480,12 @@ int TrafficModel::stationRequestsInFlight(std::uint32_t index) const {
     if (!station.running) {
         return 0;
     }
-    return m_aggregate ? static_cast<int>(std::lround(station.fluid.meanPresent()))
-                       : static_cast<int>(station.server.requestsPresent());
+    if (!m_aggregate) {
+        return static_cast<int>(station.server.requestsPresent());
+    }
+    return station.fluidState == kNone
+               ? 0
+               : static_cast<int>(std::lround(m_fluidStates[station.fluidState].meanPresent()));
 }
 
 Bytes TrafficModel::stationRequestMemory(std::uint32_t station) const {

@@ -44,7 +44,7 @@
 #include "scenario/scenario.h"
 #include "traffic/circuitbreaker.h"
 #include "traffic/distributions.h"
-#include "traffic/fluidstation.h"
+#include "traffic/fluidstatepool.h"
 #include "traffic/gatewayrouter.h"
 #include "traffic/loadbalancers.h"
 #include "traffic/podserver.h"
@@ -217,7 +217,7 @@ private:
     // Aggregate mode: what a sampled request reads of the pod it visits, gathered by
     // stepStations so that sampling touches no Station (aggregateflow.cpp).
     struct EndpointState {
-        const FluidStation* fluid = nullptr; // this tick's state (pods stepped alike share one)
+        FluidStatePool::Id fluid = kNone; // this tick's state in m_fluidStates
         std::uint32_t node = kNone;
         bool serving = false;
         double errorRate = 0.0;
@@ -240,6 +240,7 @@ private:
         std::vector<std::uint32_t> endpoints; // station per ready endpoint
         std::vector<std::uint32_t> endpointVersions; // version entry per ready endpoint
         std::vector<EndpointState> endpointStates;   // aggregate mode: per ready endpoint
+        bool sharesStations = false; // aggregate mode: an endpoint is another Service's too
         bool endpointsDirty = true;
         TrafficCounters counters;
         bool vm = false;                      // served by a VM group, not by pods
@@ -272,8 +273,8 @@ private:
         SimTime idleFrom;
         double cpuWindow = 0.0; // core-seconds since the last sample
         std::uint32_t podCpu = kNone;
+        FluidStatePool::Id fluidState = kNone; // aggregate mode's state, in m_fluidStates
         double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
-        FluidStation fluid;           // aggregate mode's state of the same station
 
         std::string key;
         std::string podName;
@@ -457,6 +458,8 @@ private:
     void aggregateTick();
     void propagateRates(double from, double to);
     void stepStations(double seconds);
+    // Which Services have an endpoint another Service selects too (their shares add up).
+    void markSharedStations();
     void sampleRequests();
     static double weightTotal(const Source& source);
     // A buggy release's answer (images[].errorRate), drawn like per-request mode draws.
@@ -516,6 +519,7 @@ private:
     std::vector<double> m_routeAdmit;          // aggregate: share a route's rate limit admits
     std::vector<double> m_latencySeconds;      // aggregate: Σ weight × latency this tick
     std::vector<double> m_latencyWeight;       // aggregate: Σ weight this tick
+    FluidStatePool m_fluidStates;              // aggregate: the pods' states, each held once
 };
 
 } // namespace cnsim

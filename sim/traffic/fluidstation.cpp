@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace cnsim {
 
@@ -145,6 +146,24 @@ void FluidStation::step(double arrivalRate, double meanWork, double seconds) {
     // The tail's states m+1 … K−1 (K itself turns arrivals away).
     m_tailWeight = limit > m ? std::max(pm * tail.weight - full, 0.0) : 0.0;
     m_total = cumulative + m_tailWeight;
+}
+
+bool FluidStation::operator==(const FluidStation& other) const {
+    const auto same = [](const FluidStation& a) {
+        return std::tie(a.m_capacity, a.m_workers, a.m_limit, a.m_servers, a.m_backlog, a.m_rate,
+                        a.m_saturated, a.m_drop, a.m_busy, a.m_present, a.m_queued);
+    };
+    if (same(*this) != same(other)) {
+        return false;
+    }
+    if (m_saturated) {
+        return m_seenFrom == other.m_seenFrom && m_seenTo == other.m_seenTo;
+    }
+    const std::span<const double> mine = head();
+    const std::span<const double> theirs = other.head();
+    return std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end()) &&
+           m_tailRatio == other.m_tailRatio && m_tailWeight == other.m_tailWeight &&
+           m_total == other.m_total;
 }
 
 std::span<double> FluidStation::head() {

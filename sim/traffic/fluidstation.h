@@ -51,6 +51,10 @@ public:
         return StepKey{m_capacity,   m_limit,  m_servers, m_backlog, arrivalRate,
                        meanWork,     seconds, m_workers};
     }
+    // Behaves the same from here on: same parameters, same last step's results and the same
+    // state an arrival finds (what a regime does not read, left from an earlier one, aside).
+    bool operator==(const FluidStation& other) const;
+
     // The pod stopped or restarted: nothing is present any more.
     void reset();
 
