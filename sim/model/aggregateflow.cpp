@@ -38,17 +38,13 @@ constexpr std::uint64_t kSamplesPerClass = 128; // per class and second: a per-s
 constexpr double kTickSeconds = 1.0;
 
 // A Service's endpoints are scattered over the stations: ask for a later one's per-second
-// fields (its first lines) while this one is worked on. A 10,000-pod run otherwise waits on
-// memory for most of its tick.
+// fields (StationHot, which may straddle two cache lines) while this one is worked on.
 constexpr std::size_t kPrefetchAhead = 4;
 
-template <typename Station>
-void prefetchStation(const Station& station) {
-    const char* begin = reinterpret_cast<const char*>(&station);
-    const char* end = reinterpret_cast<const char*>(&station.lastSecondCores + 1);
-    for (const char* line = begin; line < end; line += 64) {
-        __builtin_prefetch(line, 1);
-    }
+template <typename Hot>
+void prefetchStation(const Hot& station) {
+    __builtin_prefetch(&station, 1);
+    __builtin_prefetch(reinterpret_cast<const char*>(&station + 1) - 1, 1);
 }
 
 SimTime fromSeconds(double seconds) {
@@ -83,7 +79,7 @@ bool TrafficModel::buggyAnswer(double errorRate) {
     return errorRate > 0.0 && m_errorStream.uniform01() < errorRate;
 }
 
-bool TrafficModel::servingNow(const Station& station) const {
+bool TrafficModel::servingNow(const StationHot& station) const {
     return station.running && !station.neverReady && m_engine.now() >= station.servingAt;
 }
 
@@ -241,7 +237,7 @@ void TrafficModel::stepStations(double seconds) {
         }
         const double share = m_serviceRate[s] / static_cast<double>(service.endpoints.size());
         for (const std::uint32_t endpoint : service.endpoints) {
-            Station& station = m_stations[endpoint];
+            StationHot& station = m_hot[endpoint];
             station.fluidRate = std::max(station.fluidRate, 0.0) + share;
         }
     }
@@ -258,9 +254,9 @@ void TrafficModel::stepStations(double seconds) {
             endpoints.empty() ? 0.0 : m_serviceRate[s] / static_cast<double>(endpoints.size());
         for (std::size_t k = 0; k < endpoints.size(); ++k) {
             if (k + kPrefetchAhead < endpoints.size()) {
-                prefetchStation(m_stations[endpoints[k + kPrefetchAhead]]);
+                prefetchStation(m_hot[endpoints[k + kPrefetchAhead]]);
             }
-            Station& station = m_stations[endpoints[k]];
+            StationHot& station = m_hot[endpoints[k]];
             const bool serving = servingNow(station);
             if (station.fluidState == kNone) {
                 station.fluidState = m_fluidStates.add(FluidStation());
@@ -304,7 +300,7 @@ void TrafficModel::stepStations(double seconds) {
 }
 
 void TrafficModel::markSharedStations() {
-    std::vector<std::uint8_t> selections(m_stations.size(), 0); // capped at 2
+    std::vector<std::uint8_t> selections(m_hot.size(), 0); // capped at 2
     for (const Service& service : m_services) {
         for (const std::uint32_t endpoint : service.endpoints) {
             selections[endpoint] = static_cast<std::uint8_t>(std::min(selections[endpoint] + 1, 2));

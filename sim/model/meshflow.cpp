@@ -390,7 +390,7 @@ void TrafficModel::outlierSweep(std::uint32_t serviceIndex) {
     std::vector<std::uint32_t>& ejected = service.ejectedStations;
     const auto back = std::remove_if(ejected.begin(), ejected.end(), [&](std::uint32_t s) {
         Station& station = m_stations[s];
-        if (station.ejectedUntil > now && station.running) {
+        if (station.ejectedUntil > now && m_hot[s].running) {
             return false;
         }
         station.ejected = false;
@@ -413,14 +413,14 @@ void TrafficModel::outlierSweep(std::uint32_t serviceIndex) {
 }
 
 void TrafficModel::chargeSidecar(std::uint32_t index) {
-    Station& station = m_stations[index];
-    if (station.vmService != kNone) {
+    if (m_stations[index].vmService != kNone) {
         return; // a VM instance (vmGroups) runs outside Kubernetes: no sidecar is injected
     }
-    station.cpuWindow += m_sidecarCpu;
-    if (station.node != kNone) {
-        m_nodes[station.node].cpuWindow += m_sidecarCpu;
-        m_nodes[station.node].cpuTotal += m_sidecarCpu;
+    StationHot& hot = m_hot[index];
+    hot.cpuWindow += m_sidecarCpu;
+    if (hot.node != kNone) {
+        m_nodes[hot.node].cpuWindow += m_sidecarCpu;
+        m_nodes[hot.node].cpuTotal += m_sidecarCpu;
     }
 }
 

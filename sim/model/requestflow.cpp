@@ -165,15 +165,16 @@ void TrafficModel::arrive(std::uint32_t ri) {
     r.arrivedAt = m_engine.now();
     r.phase = Phase::AtStation;
     Station& station = m_stations[r.station];
+    const StationHot& hot = m_hot[r.station];
     if (r.trace != kNone) {
         TraceSpan& span = m_traces[r.trace].spans[static_cast<std::size_t>(r.span)];
         span.pod = station.podName;
-        span.node = station.node == kNone ? std::string() : m_nodes[station.node].name;
+        span.node = hot.node == kNone ? std::string() : m_nodes[hot.node].name;
         span.version = station.version;
         span.start = m_engine.now();
     }
-    if (!station.running || station.gen != r.stationGen || station.neverReady ||
-        m_engine.now() < station.servingAt) {
+    if (!hot.running || station.gen != r.stationGen || hot.neverReady ||
+        m_engine.now() < hot.servingAt) {
         answer(ri, 503); // listed as ready, but no program answers (yet, or any more)
         return;
     }
@@ -376,7 +377,7 @@ void TrafficModel::finishHandler(std::uint32_t ri) {
     Request& r = m_requests[ri];
     // A buggy release (images[].errorRate) does the same work and then answers 500. The draw
     // happens only for such images, so other runs draw exactly as before.
-    const double errorRate = r.station != kNone ? m_stations[r.station].errorRate : 0.0;
+    const double errorRate = r.station != kNone ? m_hot[r.station].errorRate : 0.0;
     const int code = errorRate > 0.0 && m_errorStream.uniform01() < errorRate ? 500 : 200;
     const SimTime base = m_services[r.service].baseLatency;
     if (base <= SimTime::zero()) {
@@ -423,7 +424,7 @@ void TrafficModel::answer(std::uint32_t ri, int code) {
     r.phase = Phase::Responding;
     if (holdsWorker(phase) && r.station != kNone) {
         Station& station = m_stations[r.station];
-        if (station.running && station.gen == r.stationGen) {
+        if (m_hot[r.station].running && station.gen == r.stationGen) {
             const std::uint32_t next = station.server.releaseWorker();
             if (next != PodServer::kNone) {
                 Request& n = m_requests[next];

@@ -319,6 +319,7 @@ std::uint32_t TrafficModel::stationFor(const std::string& podKey) {
     }
     const auto index = static_cast<std::uint32_t>(m_stations.size());
     Station& station = m_stations.emplace_back();
+    m_hot.emplace_back();
     station.key = podKey;
     const auto slash = podKey.find('/');
     station.podName = podKey.substr(slash + 1);
@@ -372,6 +373,7 @@ void TrafficModel::refreshEndpoints(std::uint32_t index) {
 void TrafficModel::podStarted(const std::string& podKey, const std::string& node) {
     const std::uint32_t index = stationFor(podKey);
     Station& station = m_stations[index];
+    StationHot& hot = m_hot[index];
     const auto slash = podKey.find('/');
     const PodObject* pod = m_model.api().pods().find(podKey.substr(0, slash), station.podName);
     if (pod == nullptr || pod->spec.containers.empty()) {
@@ -386,8 +388,8 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
                    : container.requests.cpu && container.requests.cpu->value > 0
                        ? container.requests.cpu->cores()
                        : 1.0;
-    station.idleCores = image != nullptr ? image->idleCpu.cores() : 0.0;
-    cores = std::max(cores - station.idleCores, kMinimumCapacityCores);
+    hot.idleCores = image != nullptr ? image->idleCpu.cores() : 0.0;
+    cores = std::max(cores - hot.idleCores, kMinimumCapacityCores);
     // Workers, queue and memory come from the first Service (scenario order) selecting the pod.
     int workers = 0;
     int queueCapacity = 1000;
@@ -405,34 +407,34 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
     }
     station.server = PodServer(cores, workers, queueCapacity);
     if (m_aggregate) {
-        if (station.fluidState != kNone) {
-            m_fluidStates.release(station.fluidState);
+        if (hot.fluidState != kNone) {
+            m_fluidStates.release(hot.fluidState);
         }
-        station.fluidState = m_fluidStates.add(FluidStation(cores, workers, queueCapacity));
+        hot.fluidState = m_fluidStates.add(FluidStation(cores, workers, queueCapacity));
     }
     station.containerName = container.name;
     station.memoryLimit =
         container.limits.memory ? static_cast<double>(container.limits.memory->value) : 0.0;
     station.idleMemory = image != nullptr ? static_cast<double>(image->idleMemory.value) : 0.0;
-    station.neverReady = image != nullptr && image->neverReady;
-    station.errorRate = image != nullptr ? image->errorRate : 0.0;
-    station.servingAt = m_engine.now() + (image != nullptr ? image->startupTime : SimTime::zero());
+    hot.neverReady = image != nullptr && image->neverReady;
+    hot.errorRate = image != nullptr ? image->errorRate : 0.0;
+    hot.servingAt = m_engine.now() + (image != nullptr ? image->startupTime : SimTime::zero());
     const auto nodeIt = m_nodeByName.find(node);
-    station.node = nodeIt == m_nodeByName.end() ? kNone : nodeIt->second;
-    station.running = true;
+    hot.node = nodeIt == m_nodeByName.end() ? kNone : nodeIt->second;
+    hot.running = true;
     station.oomPending = false;
-    station.idleFrom = m_engine.now();
+    hot.idleFrom = m_engine.now();
     station.completion = {};
-    if (station.podCpu == kNone) {
-        station.podCpu = static_cast<std::uint32_t>(m_podCpu.size());
+    if (hot.podCpu == kNone) {
+        hot.podCpu = static_cast<std::uint32_t>(m_podCpu.size());
         m_podCpu.push_back(PodCpu{station.podName, true, pod->requestCpu.cores(), 0.0});
     }
-    m_podCpu[station.podCpu].running = true;
+    m_podCpu[hot.podCpu].running = true;
 }
 
 void TrafficModel::podStopped(const std::string& podKey) {
     const auto it = m_stationByKey.find(podKey);
-    if (it == m_stationByKey.end() || !m_stations[it->second].running) {
+    if (it == m_stationByKey.end() || !m_hot[it->second].running) {
         return;
     }
     const std::uint32_t index = it->second;
@@ -440,18 +442,19 @@ void TrafficModel::podStopped(const std::string& podKey) {
     const std::uint32_t oldGen = m_stations[index].gen;
     {
         Station& station = m_stations[index];
+        StationHot& hot = m_hot[index];
         station.server.advance(now.toSeconds());
         const double used = station.server.takeBusyCoreSeconds() +
-                            station.idleCores * (now - station.idleFrom).toSeconds();
-        station.cpuWindow += used;
-        if (station.node != kNone) {
-            m_nodes[station.node].cpuWindow += used;
-            m_nodes[station.node].cpuTotal += used;
+                            hot.idleCores * (now - hot.idleFrom).toSeconds();
+        hot.cpuWindow += used;
+        if (hot.node != kNone) {
+            m_nodes[hot.node].cpuWindow += used;
+            m_nodes[hot.node].cpuTotal += used;
         }
-        station.running = false;
+        hot.running = false;
         ++station.gen; // requests on their way to the old process find it gone
-        if (station.podCpu != kNone) {
-            m_podCpu[station.podCpu].running = false;
+        if (hot.podCpu != kNone) {
+            m_podCpu[hot.podCpu].running = false;
         }
         m_engine.cancel(station.completion);
         station.completion = {};
@@ -467,7 +470,7 @@ int TrafficModel::requestsInFlight(const std::string& podKey) const {
 
 std::size_t TrafficModel::podCpuIndex(const std::string& podKey) const {
     const std::uint32_t station = podStation(podKey);
-    return station == kNone ? kNone : m_stations[station].podCpu;
+    return station == kNone ? kNone : m_hot[station].podCpu;
 }
 
 std::uint32_t TrafficModel::podStation(const std::string& podKey) const {
@@ -476,16 +479,16 @@ std::uint32_t TrafficModel::podStation(const std::string& podKey) const {
 }
 
 int TrafficModel::stationRequestsInFlight(std::uint32_t index) const {
-    const Station& station = m_stations[index];
-    if (!station.running) {
+    const StationHot& hot = m_hot[index];
+    if (!hot.running) {
         return 0;
     }
     if (!m_aggregate) {
-        return static_cast<int>(station.server.requestsPresent());
+        return static_cast<int>(m_stations[index].server.requestsPresent());
     }
-    return station.fluidState == kNone
+    return hot.fluidState == kNone
                ? 0
-               : static_cast<int>(std::lround(m_fluidStates[station.fluidState].meanPresent()));
+               : static_cast<int>(std::lround(m_fluidStates[hot.fluidState].meanPresent()));
 }
 
 Bytes TrafficModel::stationRequestMemory(std::uint32_t station) const {
@@ -501,7 +504,7 @@ SimTime TrafficModel::hopLatency(std::uint32_t from, std::uint32_t to) const {
     if (from == kNone) {
         return SimTime::zero(); // the entry hop from outside costs nothing
     }
-    return nodeHopLatency(m_stations[from].node, m_stations[to].node);
+    return nodeHopLatency(m_hot[from].node, m_hot[to].node);
 }
 
 SimTime TrafficModel::nodeHopLatency(std::uint32_t a, std::uint32_t b) const {
@@ -528,7 +531,7 @@ void TrafficModel::checkMemory(std::uint32_t index) {
         SimTime::zero(),
         [this, index] {
             const Station& s = m_stations[index];
-            if (s.running && s.oomPending) {
+            if (m_hot[index].running && s.oomPending) {
                 m_model.kubelet().killContainer(s.podName, s.containerName, "OOMKilled");
             }
         },
@@ -537,13 +540,15 @@ void TrafficModel::checkMemory(std::uint32_t index) {
 
 void TrafficModel::accountCpuUntilNow() {
     const SimTime now = m_engine.now();
-    for (Station& station : m_stations) {
+    for (std::size_t index = 0; index < m_hot.size(); ++index) {
+        StationHot& station = m_hot[index];
         if (station.running) {
             // Aggregate mode queues nothing at a PodServer (stepStations accounts requests' CPU).
             double busy = 0.0;
             if (!m_aggregate) {
-                station.server.advance(now.toSeconds());
-                busy = station.server.takeBusyCoreSeconds();
+                PodServer& server = m_stations[index].server;
+                server.advance(now.toSeconds());
+                busy = server.takeBusyCoreSeconds();
             }
             const double used = busy + station.idleCores * (now - station.idleFrom).toSeconds();
             station.idleFrom = now;

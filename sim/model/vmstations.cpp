@@ -67,6 +67,7 @@ void TrafficModel::vmStarted(const std::string& instance, const std::string& zon
     }
     const auto index = static_cast<std::uint32_t>(m_stations.size());
     Station& station = m_stations.emplace_back();
+    StationHot& hot = m_hot.emplace_back();
     station.key = stationKey(instance);
     station.podName = instance;
     station.version = "vm";
@@ -74,10 +75,10 @@ void TrafficModel::vmStarted(const std::string& instance, const std::string& zon
     station.server = PodServer(std::max(cores, kMinimumCapacityCores), behaviour.workers,
                                behaviour.queueCapacity);
     station.memoryPerRequest = behaviour.memoryPerRequest;
-    station.servingAt = servingAt;
-    station.node = m_nodeByName.at(instance);
-    station.running = true;
-    station.idleFrom = m_engine.now();
+    hot.servingAt = servingAt;
+    hot.node = m_nodeByName.at(instance);
+    hot.running = true;
+    hot.idleFrom = m_engine.now();
     m_stationByKey[station.key] = index;
 }
 
@@ -105,14 +106,14 @@ void TrafficModel::vmStopped(const std::string& instance) {
 
 int TrafficModel::vmRequestsInFlight(const std::string& instance) const {
     const std::uint32_t station = vmStation(instance);
-    return station == kNone || !m_stations[station].running
+    return station == kNone || !m_hot[station].running
                ? 0
                : static_cast<int>(m_stations[station].server.requestsPresent());
 }
 
 double TrafficModel::vmLastSecondCores(const std::string& instance) const {
     const std::uint32_t station = vmStation(instance);
-    return station == kNone ? 0.0 : m_stations[station].lastSecondCores;
+    return station == kNone ? 0.0 : m_hot[station].lastSecondCores;
 }
 
 } // namespace cnsim
