@@ -263,8 +263,9 @@ void TrafficModel::stepStations(double seconds) {
             }
             if (service.sharesStations && station.fluidRate < 0.0) {
                 // Stepped already for an earlier Service that selects it too.
-                service.endpointStates.push_back(
-                    EndpointState{station.fluidState, station.node, serving, station.errorRate});
+                service.endpointStates.push_back(EndpointState{
+                    station.fluidState, station.node, versionCounters(service, k), serving,
+                    station.errorRate});
                 continue;
             }
             const double rate = service.sharesStations ? station.fluidRate : share;
@@ -279,8 +280,9 @@ void TrafficModel::stepStations(double seconds) {
                 steppedKey = key;
             }
             const FluidStation& fluid = m_fluidStates[station.fluidState];
-            service.endpointStates.push_back(
-                EndpointState{station.fluidState, station.node, serving, station.errorRate});
+            service.endpointStates.push_back(EndpointState{
+                station.fluidState, station.node, versionCounters(service, k), serving,
+                station.errorRate});
             dropped += serving ? fluid.dropFraction() : 1.0;
             queued += fluid.meanQueued();
             const double used = fluid.busyCores() * seconds;
@@ -368,7 +370,7 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, st
                                  ? 0
                                  : service.stream.uniformIndex(service.endpoints.size());
     const EndpointState& pod = service.endpointStates[pick];
-    TrafficCounters& version = m_versions[service.endpointVersions[pick]].counters;
+    TrafficCounters& version = *pod.version;
     visit.hop = nodeHopLatency(callerNode, pod.node);
     const auto fail = [&](int code, bool countRoute) {
         service.counters.addAggregate(0, weight, SimTime::zero());
@@ -428,7 +430,7 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
                                  ? 0
                                  : service.stream.uniformIndex(service.endpoints.size());
     const EndpointState& pod = service.endpointStates[pick];
-    TrafficCounters& version = m_versions[service.endpointVersions[pick]].counters;
+    TrafficCounters& version = *pod.version;
     visit.hop = nodeHopLatency(callerNode, pod.node);
     const FluidStation& fluid = m_fluidStates[pod.fluid];
     if (!pod.serving || service.stream.uniform01() < fluid.dropFraction()) {

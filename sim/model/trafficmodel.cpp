@@ -120,7 +120,8 @@ TrafficModel::~TrafficModel() = default;
 void TrafficModel::addNode(const std::string& name, const std::string& zone) {
     const auto z = m_zones.emplace(zone, static_cast<std::uint32_t>(m_zones.size())).first->second;
     m_nodeByName.emplace(name, static_cast<std::uint32_t>(m_nodes.size()));
-    m_nodes.push_back(NodeInfo{name, z, 0.0, 0.0});
+    m_nodes.push_back(NodeInfo{name, 0.0, 0.0});
+    m_nodeZone.push_back(z);
 }
 
 bool TrafficModel::setRouteWeight(const std::string& route, const std::string& canaryService,
@@ -393,14 +394,14 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
     // Workers, queue and memory come from the first Service (scenario order) selecting the pod.
     int workers = 0;
     int queueCapacity = 1000;
-    station.memoryPerRequest = 0.0;
+    hot.memoryPerRequest = 0.0;
     station.oomKill = false;
     for (const Service& service : m_services) {
         if (service.nameSpace == pod->meta.nameSpace && !service.selector.empty() &&
             matchesLabels(service.selector, pod->meta.labels)) {
             workers = service.workers;
             queueCapacity = service.queueCapacity;
-            station.memoryPerRequest = service.memoryPerRequest;
+            hot.memoryPerRequest = service.memoryPerRequest;
             station.oomKill = service.oomKill;
             break;
         }
@@ -493,9 +494,9 @@ int TrafficModel::stationRequestsInFlight(std::uint32_t index) const {
 
 Bytes TrafficModel::stationRequestMemory(std::uint32_t station) const {
     const auto perRequest =
-        static_cast<std::int64_t>(std::llround(m_stations[station].memoryPerRequest));
+        static_cast<std::int64_t>(std::llround(m_hot[station].memoryPerRequest));
     if (perRequest == 0) {
-        return Bytes{}; // the usual case: spare the station's other cache lines
+        return Bytes{}; // the usual case: no request holds memory
     }
     return Bytes{perRequest * stationRequestsInFlight(station)};
 }
@@ -511,7 +512,7 @@ SimTime TrafficModel::nodeHopLatency(std::uint32_t a, std::uint32_t b) const {
     if (a == b || a == kNone || b == kNone) {
         return SimTime::zero();
     }
-    return m_nodes[a].zone == m_nodes[b].zone ? m_sameZone : m_crossZone;
+    return m_nodeZone[a] == m_nodeZone[b] ? m_sameZone : m_crossZone;
 }
 
 void TrafficModel::checkMemory(std::uint32_t index) {
@@ -520,7 +521,7 @@ void TrafficModel::checkMemory(std::uint32_t index) {
         return;
     }
     const double used = station.idleMemory + static_cast<double>(station.server.requestsPresent()) *
-                                                 station.memoryPerRequest;
+                                                 m_hot[index].memoryPerRequest;
     if (used <= station.memoryLimit) {
         return;
     }

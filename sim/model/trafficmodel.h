@@ -219,6 +219,7 @@ private:
     struct EndpointState {
         FluidStatePool::Id fluid = kNone; // this tick's state in m_fluidStates
         std::uint32_t node = kNone;
+        TrafficCounters* version = nullptr; // its version's counters
         bool serving = false;
         double errorRate = 0.0;
     };
@@ -276,6 +277,7 @@ private:
         std::uint32_t podCpu = kNone;
         FluidStatePool::Id fluidState = kNone; // aggregate mode's state, in m_fluidStates
         double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+        double memoryPerRequest = 0.0; // bytes; metrics-server reads every pod's each second
     };
     struct Station {
         std::string key;
@@ -289,7 +291,6 @@ private:
         SimTime completionAt;
         double memoryLimit = 0.0; // bytes; 0: none
         double idleMemory = 0.0;
-        double memoryPerRequest = 0.0;
         bool oomKill = false;
         std::uint32_t vmService = kNone; // a VM instance's Service
         // Mesh: outlier detection's view of this endpoint, and requests this pod's sidecar has
@@ -361,7 +362,6 @@ private:
     };
     struct NodeInfo {
         std::string name;
-        std::uint32_t zone = 0;
         double cpuWindow = 0.0;
         double cpuTotal = 0.0;
     };
@@ -468,6 +468,9 @@ private:
     bool buggyAnswer(double errorRate);
     // The pod's program answers now (running, ready to serve, not a never-ready image).
     bool servingNow(const StationHot& station) const;
+    TrafficCounters* versionCounters(const Service& service, std::size_t endpoint) {
+        return &m_versions[service.endpointVersions[endpoint]].counters;
+    }
     // callerNode: the node of the calling pod, kNone from outside the cluster.
     Visit visitService(std::uint32_t service, std::uint32_t callerNode, std::uint64_t weight);
     Visit visitGatewayRoute(std::uint32_t callerNode, std::uint32_t route, std::uint64_t weight);
@@ -491,6 +494,7 @@ private:
     std::vector<StationHot> m_hot;  // per station: its per-second fields
     std::map<std::string, std::uint32_t> m_stationByKey;
     std::vector<NodeInfo> m_nodes;
+    std::vector<std::uint32_t> m_nodeZone; // per node, its zone: all a network hop reads
     std::map<std::string, std::uint32_t> m_nodeByName;
     std::map<std::string, std::uint32_t> m_zones; // zone → index, in order of first appearance
     std::deque<VersionCounters> m_versions;

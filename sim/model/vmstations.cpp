@@ -74,7 +74,7 @@ void TrafficModel::vmStarted(const std::string& instance, const std::string& zon
     station.vmService = serviceIndex;
     station.server = PodServer(std::max(cores, kMinimumCapacityCores), behaviour.workers,
                                behaviour.queueCapacity);
-    station.memoryPerRequest = behaviour.memoryPerRequest;
+    hot.memoryPerRequest = behaviour.memoryPerRequest;
     hot.servingAt = servingAt;
     hot.node = m_nodeByName.at(instance);
     hot.running = true;
