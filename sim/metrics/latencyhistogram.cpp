@@ -1,5 +1,7 @@
 #include "metrics/latencyhistogram.h"
 
+#include "metrics/latencybuckets.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,19 +9,13 @@ namespace cnsim {
 
 namespace {
 
-constexpr double kGrowth = 1.02;
-constexpr std::size_t kBucketCount = 1200; // 1.02^1200 µs ≈ 20 simulated days
-const double kLogGrowth = std::log(kGrowth);
+constexpr double kGrowth = kLatencyBucketGrowth;
+constexpr std::size_t kBucketCount = kLatencyBucketCount;
 
 } // namespace
 
 std::size_t LatencyHistogram::bucketOf(SimTime latency) {
-    const std::int64_t micros = latency.toMicroseconds();
-    if (micros <= 1) {
-        return 0;
-    }
-    const auto index = static_cast<std::size_t>(std::log(static_cast<double>(micros)) / kLogGrowth);
-    return std::min(index, kBucketCount - 1);
+    return latencyBucket(latency.toMicroseconds());
 }
 
 LatencyHistogram::LatencyHistogram() : m_buckets(kBucketCount, 0) {}
