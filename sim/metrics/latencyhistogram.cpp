@@ -1,7 +1,5 @@
 #include "metrics/latencyhistogram.h"
 
-#include "metrics/latencybuckets.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -9,13 +7,19 @@ namespace cnsim {
 
 namespace {
 
-constexpr double kGrowth = kLatencyBucketGrowth;
-constexpr std::size_t kBucketCount = kLatencyBucketCount;
+constexpr double kGrowth = 1.02;
+constexpr std::size_t kBucketCount = 1200; // 1.02^1200 µs ≈ 20 simulated days
+const double kLogGrowth = std::log(kGrowth);
 
 } // namespace
 
 std::size_t LatencyHistogram::bucketOf(SimTime latency) {
-    return latencyBucket(latency.toMicroseconds());
+    const std::int64_t micros = latency.toMicroseconds();
+    if (micros <= 1) {
+        return 0;
+    }
+    const auto index = static_cast<std::size_t>(std::log(static_cast<double>(micros)) / kLogGrowth);
+    return std::min(index, kBucketCount - 1);
 }
 
 LatencyHistogram::LatencyHistogram() : m_buckets(kBucketCount, 0) {}
