@@ -147,6 +147,7 @@ void TrafficModel::aggregateTick() {
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         if (m_services[s].endpointsDirty) {
             refreshEndpoints(s);
+            linkEndpointVersions(m_services[s]);
             refreshed = true;
         }
     }
@@ -248,7 +249,6 @@ void TrafficModel::stepStations(double seconds) {
         // The last step taken: a pod whose step has the same key follows it to its state.
         FluidStatePool::Id stepped = kNone;
         FluidStation::StepKey steppedKey{};
-        service.endpointStates.clear();
         const std::vector<std::uint32_t>& endpoints = service.endpoints;
         const double share =
             endpoints.empty() ? 0.0 : m_serviceRate[s] / static_cast<double>(endpoints.size());
@@ -261,11 +261,12 @@ void TrafficModel::stepStations(double seconds) {
             if (station.fluidState == kNone) {
                 station.fluidState = m_fluidStates.add(FluidStation());
             }
+            EndpointState& state = service.endpointStates[k];
+            state.node = station.node;
+            state.serving = serving;
+            state.errorRate = station.errorRate;
             if (service.sharesStations && station.fluidRate < 0.0) {
-                // Stepped already for an earlier Service that selects it too.
-                service.endpointStates.push_back(EndpointState{
-                    station.fluidState, station.node, versionCounters(service, k), serving,
-                    station.errorRate});
+                state.fluid = station.fluidState; // stepped already for an earlier Service
                 continue;
             }
             const double rate = service.sharesStations ? station.fluidRate : share;
@@ -279,10 +280,8 @@ void TrafficModel::stepStations(double seconds) {
                 stepped = station.fluidState;
                 steppedKey = key;
             }
+            state.fluid = station.fluidState;
             const FluidStation& fluid = m_fluidStates[station.fluidState];
-            service.endpointStates.push_back(EndpointState{
-                station.fluidState, station.node, versionCounters(service, k), serving,
-                station.errorRate});
             dropped += serving ? fluid.dropFraction() : 1.0;
             queued += fluid.meanQueued();
             const double used = fluid.busyCores() * seconds;
@@ -298,6 +297,13 @@ void TrafficModel::stepStations(double seconds) {
         m_serviceDrop[s] =
             service.endpoints.empty() ? 0.0 : dropped / static_cast<double>(service.endpoints.size());
         service.counters.queued = std::llround(queued);
+    }
+}
+
+void TrafficModel::linkEndpointVersions(Service& service) {
+    service.endpointStates.resize(service.endpoints.size());
+    for (std::size_t k = 0; k < service.endpoints.size(); ++k) {
+        service.endpointStates[k].version = &m_versions[service.endpointVersions[k]].counters;
     }
 }
 

@@ -468,9 +468,9 @@ private:
     bool buggyAnswer(double errorRate);
     // The pod's program answers now (running, ready to serve, not a never-ready image).
     bool servingNow(const StationHot& station) const;
-    TrafficCounters* versionCounters(const Service& service, std::size_t endpoint) {
-        return &m_versions[service.endpointVersions[endpoint]].counters;
-    }
+    // Sizes a Service's endpoint states to its endpoints, each with its version's counters
+    // (the rest is filled every tick).
+    void linkEndpointVersions(Service& service);
     // callerNode: the node of the calling pod, kNone from outside the cluster.
     Visit visitService(std::uint32_t service, std::uint32_t callerNode, std::uint64_t weight);
     Visit visitGatewayRoute(std::uint32_t callerNode, std::uint32_t route, std::uint64_t weight);
