@@ -131,7 +131,9 @@ private:
                                     pod.name;
                 return;
             }
-            values.podSamples[pod.name] = HpaPodSample{milli, pod.timestamp, pod.window};
+            // Pods come in key order, so in name order: each insertion at the end is cheap.
+            values.podSamples.insert_or_assign(values.podSamples.end(), pod.name,
+                                               HpaPodSample{milli, pod.timestamp, pod.window});
         });
         if (values.fetchError) {
             values.podSamples.clear();
@@ -148,9 +150,10 @@ private:
             return;
         }
         forEachPod([&](const MetricsServer::PodMetrics& pod) {
-            values.podSamples[pod.name] =
+            values.podSamples.insert_or_assign(
+                values.podSamples.end(), pod.name,
                 HpaPodSample{pod.requestsInFlight * 1000, m_server.lastScrape().value_or(SimTime{}),
-                             k8s::kMetricsServerResolution};
+                             k8s::kMetricsServerResolution});
         });
         if (values.podSamples.empty()) {
             values.fetchError = "unable to fetch metrics from custom metrics API: no metrics "
