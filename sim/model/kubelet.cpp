@@ -76,7 +76,7 @@ void Kubelet::heartbeat(NodeAgents::value_type& node) {
     if (m_model.api().available() && agent.connected) {
         agent.lastHeartbeat = m_model.now();
         // The Ready condition's lastHeartbeatTime (status only: no watcher needs it).
-        if (NodeObject* object = m_model.api().nodes().find("", node.first)) {
+        if (NodeObject* object = nodeObject(node)) {
             for (Condition& condition : object->conditions) {
                 if (condition.type == "Ready" && condition.status == ConditionStatus::True) {
                     condition.lastUpdateTime = m_model.now();
@@ -86,6 +86,18 @@ void Kubelet::heartbeat(NodeAgents::value_type& node) {
     }
     m_model.engine().schedule(
         k8s::kNodeStatusUpdateFrequency, [this, &node] { heartbeat(node); }, priority::kLifecycle);
+}
+
+// The agent keeps its Node object between renewals; an object is removed or replaced only by a
+// change of Nodes (ApiServer::changes), after which it is looked up again.
+NodeObject* Kubelet::nodeObject(NodeAgents::value_type& node) {
+    NodeAgent& agent = node.second;
+    const std::uint64_t changes = m_model.api().changes(ResourceKind::Node);
+    if (agent.objectSeen != changes) {
+        agent.objectSeen = changes;
+        agent.object = m_model.api().nodes().find("", node.first);
+    }
+    return agent.object;
 }
 
 PodObject* Kubelet::findPod(const std::string& podKey) {

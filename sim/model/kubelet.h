@@ -15,6 +15,7 @@
 #include "engine/engine.h"
 #include "model/reconciletrigger.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,6 +25,7 @@
 namespace cnsim {
 
 class SimulationModel;
+struct NodeObject;
 struct PodObject;
 
 class Kubelet {
@@ -85,6 +87,8 @@ private:
         std::map<std::string, SimTime> pullsInFlight;
         int nextPodIp = 2;
         int index = 0;
+        NodeObject* object = nullptr;                 // nodeObject()'s, as of objectSeen
+        std::uint64_t objectSeen = ~std::uint64_t{0}; // ApiServer::changes(Node)
     };
 
     void syncPods();
@@ -94,6 +98,7 @@ private:
     // Renews the node's lease and schedules the next renewal; `node` is its m_nodes entry
     // (never erased), so the loop looks nothing up but the Node object.
     void heartbeat(NodeAgents::value_type& node);
+    NodeObject* nodeObject(NodeAgents::value_type& node); // nullptr: not in the API
     void startPod(PodObject& pod);
     void pullImage(const std::string& podKey, std::size_t container);
     void startContainer(const std::string& podKey, std::size_t container);

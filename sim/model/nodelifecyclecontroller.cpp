@@ -84,10 +84,11 @@ void NodeLifecycleController::markNotReady(NodeObject& node) {
 
 void NodeLifecycleController::updateZoneRates() {
     // ComputeZoneState per zone, then handleDisruption's rates (nodelifecycle.h).
+    // m_nodes is the API's nodes: monitor() followed them just before.
     std::map<std::string, std::pair<int, int>> counts; // zone → ready, not ready
-    for (const auto& [key, node] : m_model.api().nodes()) {
-        auto& [ready, notReady] = counts[node.zone];
-        (isNodeReady(node) ? ready : notReady) += 1;
+    for (const MonitoredNode& monitored : m_nodes) {
+        auto& [ready, notReady] = counts[monitored.node->zone];
+        (isNodeReady(*monitored.node) ? ready : notReady) += 1;
     }
     bool allFull = !counts.empty();
     for (const auto& [zone, c] : counts) {
