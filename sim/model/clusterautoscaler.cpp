@@ -297,11 +297,12 @@ void ClusterAutoscaler::scan() {
     // static_autoscaler.go: no scale-down in a loop that scaled up, nor while the cluster is
     // unhealthy.
     if (!scaledUp && s.scaleDownEnabled) {
+        // caNodes() is every API node with its readiness, made again whenever a Node changed.
         int unready = 0;
-        for (const auto& [key, node] : m_model.api().nodes()) {
-            unready += isNodeReady(node) ? 0 : 1;
+        for (const CaNode& n : caNodes()) {
+            unready += n.ready ? 0 : 1;
         }
-        if (caClusterHealthy(static_cast<int>(m_model.api().nodes().size()), unready)) {
+        if (caClusterHealthy(static_cast<int>(m_nodes.size()), unready)) {
             scaleDown(record);
         }
     }
