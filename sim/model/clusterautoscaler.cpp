@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <memory>
 
 namespace cnsim {
 
@@ -27,6 +26,7 @@ CaPod caPod(const PodObject& pod) {
     p.nameSpace = pod.meta.nameSpace;
     p.cpu = pod.requestCpu;
     p.memory = pod.requestMemory;
+    p.spec = &pod.spec;
     p.owner = CaOwnerKind::None;
     for (const OwnerReference& owner : pod.meta.ownerReferences) {
         if (owner.kind == "ReplicaSet") {
@@ -41,6 +41,24 @@ CaPod caPod(const PodObject& pod) {
         p.safeToEvict = safe->second == "true";
     }
     return p;
+}
+
+// A scale-down simulation asks this about the same pods again and again, so the pod carries its
+// spec (caPod) rather than being looked up by name each time.
+bool passesSchedulerFilters(const CaPod& pod, const CaSimNode& node) {
+    if (!caResourcesFit(pod, node)) {
+        return false;
+    }
+    if (pod.spec == nullptr) {
+        return true;
+    }
+    if (!podMatchesNodeSelectorAndAffinity(*pod.spec, node.labels)) {
+        return false;
+    }
+    return std::all_of(node.taints.begin(), node.taints.end(), [&](const Taint& t) {
+        return t.effect == TaintEffect::PreferNoSchedule ||
+               tolerationsTolerateTaint(pod.spec->tolerations, t);
+    });
 }
 
 std::string formatUtilization(double u) {
@@ -171,31 +189,8 @@ std::vector<CaPod> ClusterAutoscaler::caPodsOn(const std::string& node) const {
 
 // The scheduler's filters a new or existing node must pass: resources (NodeResourcesFit),
 // nodeSelector / required node affinity (NodeAffinity) and taints (TaintToleration).
-// A scale-down simulation asks about the same pods again and again, so each predicate keeps
-// the objects it looked up, by the CaPod's address: every caller keeps its pods in place while
-// it uses the predicate.
 CaPredicate ClusterAutoscaler::predicate() const {
-    auto objects = std::make_shared<std::map<const CaPod*, const PodObject*>>();
-    return [this, objects](const CaPod& pod, const CaSimNode& node) {
-        if (!caResourcesFit(pod, node)) {
-            return false;
-        }
-        const auto [it, added] = objects->try_emplace(&pod, nullptr);
-        if (added) {
-            it->second = m_model.api().pods().find(pod.nameSpace, pod.name);
-        }
-        const PodObject* object = it->second;
-        if (object == nullptr) {
-            return true;
-        }
-        if (!podMatchesNodeSelectorAndAffinity(object->spec, node.labels)) {
-            return false;
-        }
-        return std::all_of(node.taints.begin(), node.taints.end(), [&](const Taint& t) {
-            return t.effect == TaintEffect::PreferNoSchedule ||
-                   tolerationsTolerateTaint(object->spec.tolerations, t);
-        });
-    };
+    return &passesSchedulerFilters;
 }
 
 CaDrainCallbacks ClusterAutoscaler::drainCallbacks() const {
@@ -302,11 +297,12 @@ void ClusterAutoscaler::scan() {
     // static_autoscaler.go: no scale-down in a loop that scaled up, nor while the cluster is
     // unhealthy.
     if (!scaledUp && s.scaleDownEnabled) {
+        // caNodes() is every API node with its readiness, made again whenever a Node changed.
         int unready = 0;
-        for (const auto& [key, node] : m_model.api().nodes()) {
-            unready += isNodeReady(node) ? 0 : 1;
+        for (const CaNode& n : caNodes()) {
+            unready += n.ready ? 0 : 1;
         }
-        if (caClusterHealthy(static_cast<int>(m_model.api().nodes().size()), unready)) {
+        if (caClusterHealthy(static_cast<int>(m_nodes.size()), unready)) {
             scaleDown(record);
         }
     }

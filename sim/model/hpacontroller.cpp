@@ -72,11 +72,11 @@ EventReason eventReason(const std::string& reason) {
 // The metrics APIs as the HPA's metrics client sees them, served from the last scrape.
 class MetricsClient {
 public:
-    // `podKeys`: the keys of the pods the target's selector matches, in key order.
+    // `podMetrics`: the scrape's entries of the pods the target's selector matches, in key order.
     MetricsClient(const SimulationModel& model, const std::string& nameSpace,
-                  const std::vector<const std::string*>& podKeys)
+                  const std::vector<const MetricsServer::PodMetrics*>& podMetrics)
         : m_model(model), m_server(model.metricsServer()), m_nameSpace(nameSpace),
-          m_podKeys(podKeys) {}
+          m_podMetrics(podMetrics) {}
 
     HpaMetricValues fetch(const HpaMetricSource& source) const {
         const HpaMetricSpec& m = source.metric;
@@ -103,11 +103,8 @@ private:
     // The pods of the scrape that the selector matches in the HPA's namespace, in key order.
     template <class Fn>
     void forEachPod(Fn fn) const {
-        const auto& scraped = m_server.pods();
-        for (const std::string* key : m_podKeys) {
-            if (const auto metrics = scraped.find(*key); metrics != scraped.end()) {
-                fn(metrics->second);
-            }
+        for (const MetricsServer::PodMetrics* metrics : m_podMetrics) {
+            fn(*metrics);
         }
     }
 
@@ -134,7 +131,9 @@ private:
                                     pod.name;
                 return;
             }
-            values.podSamples[pod.name] = HpaPodSample{milli, pod.timestamp, pod.window};
+            // Pods come in key order, so in name order: each insertion at the end is cheap.
+            values.podSamples.insert_or_assign(values.podSamples.end(), pod.name,
+                                               HpaPodSample{milli, pod.timestamp, pod.window});
         });
         if (values.fetchError) {
             values.podSamples.clear();
@@ -151,9 +150,10 @@ private:
             return;
         }
         forEachPod([&](const MetricsServer::PodMetrics& pod) {
-            values.podSamples[pod.name] =
+            values.podSamples.insert_or_assign(
+                values.podSamples.end(), pod.name,
                 HpaPodSample{pod.requestsInFlight * 1000, m_server.lastScrape().value_or(SimTime{}),
-                             k8s::kMetricsServerResolution};
+                             k8s::kMetricsServerResolution});
         });
         if (values.podSamples.empty()) {
             values.fetchError = "unable to fetch metrics from custom metrics API: no metrics "
@@ -224,7 +224,7 @@ private:
     const SimulationModel& m_model;
     const MetricsServer& m_server;
     const std::string& m_nameSpace;
-    const std::vector<const std::string*>& m_podKeys;
+    const std::vector<const MetricsServer::PodMetrics*>& m_podMetrics;
 };
 
 std::vector<HpaMetricSource> effectiveSources(const HorizontalPodAutoscalerSpec& spec) {
@@ -337,6 +337,7 @@ void HpaController::reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state)
         state.podsSelector = target->spec.selector;
         state.pods.clear();
         state.podKeys.clear();
+        state.podMetricsSeen = ~std::uint64_t{0};
         for (const auto& [podKey, pod] :
              m_podsByLabel->select(hpa.meta.nameSpace, target->spec.selector)) {
             state.pods.push_back(hpaPod(*pod));
@@ -344,7 +345,8 @@ void HpaController::reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state)
         }
     }
     input.pods = std::move(state.pods); // lent to the calculation, taken back below
-    const MetricsClient client(m_model, hpa.meta.nameSpace, state.podKeys);
+    findPodMetrics(state);
+    const MetricsClient client(m_model, hpa.meta.nameSpace, state.podMetrics);
     for (const HpaMetricSource& source : sources) {
         input.metricValues.push_back(client.fetch(source));
     }
@@ -394,6 +396,20 @@ void HpaController::reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state)
     history.records.push_back(HpaDecisionRecord{now, std::move(decision)});
     while (history.records.size() > HpaDecisionHistory::kLimit) {
         history.records.pop_front();
+    }
+}
+
+void HpaController::findPodMetrics(PerHpa& state) const {
+    const MetricsServer& server = m_model.metricsServer();
+    if (state.podMetricsSeen == server.podEntriesVersion()) {
+        return;
+    }
+    state.podMetricsSeen = server.podEntriesVersion();
+    state.podMetrics.clear();
+    for (const std::string* key : state.podKeys) {
+        if (const auto metrics = server.pods().find(*key); metrics != server.pods().end()) {
+            state.podMetrics.push_back(&metrics->second);
+        }
     }
 }
 

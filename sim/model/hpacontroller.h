@@ -15,6 +15,7 @@
 #include "cluster/objectmeta.h"
 #include "control/autoscaling/hpareconcile.h"
 #include "engine/engine.h"
+#include "model/metricsserver.h"
 
 #include <deque>
 #include <map>
@@ -58,11 +59,16 @@ private:
         LabelMap podsSelector;
         std::vector<HpaPod> pods;
         std::vector<const std::string*> podKeys; // the keys of `pods`, in key order
+        // The last scrape's entries for `podKeys` (those that have one), in the same order;
+        // found again only when the pods or the scrape's set of entries changed.
+        std::vector<const MetricsServer::PodMetrics*> podMetrics;
+        std::uint64_t podMetricsSeen = ~std::uint64_t{0}; // MetricsServer::podEntriesVersion
     };
 
     void added(const std::string& nameSpace, const std::string& name);
     void sync(const std::string& key);
     void reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state);
+    void findPodMetrics(PerHpa& state) const;
     void recordSeries(const HorizontalPodAutoscalerObject& hpa, PerHpa& state);
 
     SimulationModel& m_model;

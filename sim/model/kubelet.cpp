@@ -48,8 +48,7 @@ Kubelet::Kubelet(SimulationModel& model)
         if (type == WatchEventType::Added && m_nodes.count(meta.name) == 0) {
             NodeAgent agent;
             agent.index = static_cast<int>(m_nodes.size());
-            m_nodes.emplace(meta.name, agent);
-            heartbeat(meta.name);
+            heartbeat(*m_nodes.emplace(meta.name, agent).first);
         }
     });
 }
@@ -64,15 +63,20 @@ std::optional<SimTime> Kubelet::lastHeartbeat(const std::string& node) const {
     return it == m_nodes.end() ? std::nullopt : it->second.lastHeartbeat;
 }
 
-void Kubelet::heartbeat(const std::string& node) {
-    NodeAgent& agent = m_nodes.at(node);
+const std::optional<SimTime>* Kubelet::lastHeartbeatOf(const std::string& node) const {
+    const auto it = m_nodes.find(node);
+    return it == m_nodes.end() ? nullptr : &it->second.lastHeartbeat;
+}
+
+void Kubelet::heartbeat(NodeAgents::value_type& node) {
+    NodeAgent& agent = node.second;
     if (!agent.machineUp) {
         return; // a dead machine renews nothing; bootNode restarts the loop
     }
     if (m_model.api().available() && agent.connected) {
         agent.lastHeartbeat = m_model.now();
         // The Ready condition's lastHeartbeatTime (status only: no watcher needs it).
-        if (NodeObject* object = m_model.api().nodes().find("", node)) {
+        if (NodeObject* object = nodeObject(node)) {
             for (Condition& condition : object->conditions) {
                 if (condition.type == "Ready" && condition.status == ConditionStatus::True) {
                     condition.lastUpdateTime = m_model.now();
@@ -81,7 +85,19 @@ void Kubelet::heartbeat(const std::string& node) {
         }
     }
     m_model.engine().schedule(
-        k8s::kNodeStatusUpdateFrequency, [this, node] { heartbeat(node); }, priority::kLifecycle);
+        k8s::kNodeStatusUpdateFrequency, [this, &node] { heartbeat(node); }, priority::kLifecycle);
+}
+
+// The agent keeps its Node object between renewals; an object is removed or replaced only by a
+// change of Nodes (ApiServer::changes), after which it is looked up again.
+NodeObject* Kubelet::nodeObject(NodeAgents::value_type& node) {
+    NodeAgent& agent = node.second;
+    const std::uint64_t changes = m_model.api().changes(ResourceKind::Node);
+    if (agent.objectSeen != changes) {
+        agent.objectSeen = changes;
+        agent.object = m_model.api().nodes().find("", node.first);
+    }
+    return agent.object;
 }
 
 PodObject* Kubelet::findPod(const std::string& podKey) {
@@ -591,7 +607,7 @@ void Kubelet::bootNode(const std::string& node) {
         return;
     }
     agent.machineUp = true;
-    heartbeat(node);
+    heartbeat(*m_nodes.find(node));
     markPodsOf(node);
 }
 

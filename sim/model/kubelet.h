@@ -15,6 +15,7 @@
 #include "engine/engine.h"
 #include "model/reconciletrigger.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,6 +25,7 @@
 namespace cnsim {
 
 class SimulationModel;
+struct NodeObject;
 struct PodObject;
 
 class Kubelet {
@@ -51,6 +53,9 @@ public:
                        const std::string& reason = "Error");
     // When the node last renewed its lease (kube-node-lease), or nothing if never.
     std::optional<SimTime> lastHeartbeat(const std::string& node) const;
+    // Where lastHeartbeat(node) is kept, for a caller that reads it often: valid for the
+    // kubelet's lifetime (it never forgets a node); nullptr for a node it has not seen.
+    const std::optional<SimTime>* lastHeartbeatOf(const std::string& node) const;
 
     // Whether the pod's first container process is serving requests now (the data plane
     // routes to Ready endpoints; a Ready pod whose process is still starting fails them).
@@ -82,12 +87,18 @@ private:
         std::map<std::string, SimTime> pullsInFlight;
         int nextPodIp = 2;
         int index = 0;
+        NodeObject* object = nullptr;                 // nodeObject()'s, as of objectSeen
+        std::uint64_t objectSeen = ~std::uint64_t{0}; // ApiServer::changes(Node)
     };
 
     void syncPods();
     // Marks the pods bound to `node` (every pod when empty) for the next sync.
     void markPodsOf(const std::string& node);
-    void heartbeat(const std::string& node);
+    using NodeAgents = std::map<std::string, NodeAgent>; // node name → agent
+    // Renews the node's lease and schedules the next renewal; `node` is its m_nodes entry
+    // (never erased), so the loop looks nothing up but the Node object.
+    void heartbeat(NodeAgents::value_type& node);
+    NodeObject* nodeObject(NodeAgents::value_type& node); // nullptr: not in the API
     void startPod(PodObject& pod);
     void pullImage(const std::string& podKey, std::size_t container);
     void startContainer(const std::string& podKey, std::size_t container);
@@ -108,7 +119,7 @@ private:
 
     SimulationModel& m_model;
     ReconcileTrigger m_podTrigger;
-    std::map<std::string, NodeAgent> m_nodes; // node name → agent
+    NodeAgents m_nodes;
     std::map<std::string, PodRun> m_pods;     // pod key → what runs on the node
     std::set<std::string> m_dirtyPods;        // pod keys changed since the last sync
     CrashLoopBackoff m_crashBackoff;

@@ -236,12 +236,16 @@ void MetricsServer::linkPodMetrics() {
     for (PodState& state : m_podState) {
         while (metrics != m_pods.end() && metrics->first < state.key) {
             metrics = m_pods.erase(metrics);
+            ++m_podEntriesVersion;
         }
         const bool listed = metrics != m_pods.end() && metrics->first == state.key;
         state.metrics = listed ? &(metrics++)->second : nullptr;
         state.named = false; // the pod object may be new
     }
-    m_pods.erase(metrics, m_pods.end());
+    if (metrics != m_pods.end()) {
+        m_pods.erase(metrics, m_pods.end());
+        ++m_podEntriesVersion;
+    }
     m_podMetricsLinked = true;
 }
 
@@ -254,6 +258,7 @@ void MetricsServer::scrapePod(PodState& state) {
         state.lastScraped->containers.size() == latest.containers.size()) {
         if (state.metrics == nullptr) {
             state.metrics = &m_pods[state.key];
+            ++m_podEntriesVersion;
         }
         if (!state.named) {
             namePodMetrics(*state.metrics, state);

@@ -78,6 +78,9 @@ public:
     std::optional<SimTime> lastScrape() const { return m_lastScrape; }
     // Keyed "namespace/name"; only pods and nodes with a rate (two points) are listed.
     const std::map<std::string, PodMetrics>& pods() const { return m_pods; }
+    // Changes whenever an entry of pods() is added or removed, so a reader may keep pointers to
+    // the entries it found (their values change in place at every scrape) until it does.
+    std::uint64_t podEntriesVersion() const { return m_podEntriesVersion; }
     const std::map<std::string, NodeMetrics>& nodes() const { return m_nodes; }
     // By Service name, in the traffic model's Services; absent before the second scrape.
     const std::map<std::string, ServiceMetrics>& services() const { return m_services; }
@@ -166,6 +169,7 @@ private:
     std::vector<NodeSlot> m_nodeSlots;            // the API's nodes, in key order
     std::uint64_t m_seenNodeChanges = ~std::uint64_t{0};
     std::map<std::string, PodMetrics> m_pods;
+    std::uint64_t m_podEntriesVersion = 0;
     std::map<std::string, NodeMetrics> m_nodes;
     std::map<std::string, ServiceMetrics> m_services;
     std::map<std::string, std::uint64_t> m_lastArrivals;

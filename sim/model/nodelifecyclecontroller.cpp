@@ -24,6 +24,14 @@ NodeLifecycleController::NodeLifecycleController(SimulationModel& model) : m_mod
         k8s::kNodeMonitorPeriod, [this] { monitor(); }, priority::kController);
 }
 
+void NodeLifecycleController::followNodes() {
+    m_nodesSeen = m_model.api().changes(ResourceKind::Node);
+    m_nodes.clear();
+    for (auto& [key, node] : m_model.api().nodes()) {
+        m_nodes.push_back(MonitoredNode{&node, m_model.kubelet().lastHeartbeatOf(node.meta.name)});
+    }
+}
+
 void NodeLifecycleController::monitor() {
     m_model.engine().schedule(
         k8s::kNodeMonitorPeriod, [this] { monitor(); }, priority::kController);
@@ -31,13 +39,14 @@ void NodeLifecycleController::monitor() {
         return;
     }
     const SimTime now = m_model.now();
-    std::vector<NodeObject*> nodes;
-    for (auto& [key, node] : m_model.api().nodes()) {
-        nodes.push_back(&node);
+    if (m_model.api().changes(ResourceKind::Node) != m_nodesSeen) {
+        followNodes();
     }
-    for (NodeObject* node : nodes) {
-        const auto heartbeat = m_model.kubelet().lastHeartbeat(node->meta.name);
-        const bool silent = !heartbeat || now - *heartbeat > k8s::kNodeMonitorGracePeriod;
+    // Marking a node changes Nodes but removes none, so the list stays valid through the pass.
+    for (const MonitoredNode& monitored : m_nodes) {
+        NodeObject* node = monitored.node;
+        const bool silent = monitored.lastHeartbeat == nullptr || !*monitored.lastHeartbeat ||
+                            now - **monitored.lastHeartbeat > k8s::kNodeMonitorGracePeriod;
         if (silent && isNodeReady(*node)) {
             markNotReady(*node);
         } else if (!silent && !isNodeReady(*node)) {
@@ -75,10 +84,11 @@ void NodeLifecycleController::markNotReady(NodeObject& node) {
 
 void NodeLifecycleController::updateZoneRates() {
     // ComputeZoneState per zone, then handleDisruption's rates (nodelifecycle.h).
+    // m_nodes is the API's nodes: monitor() followed them just before.
     std::map<std::string, std::pair<int, int>> counts; // zone → ready, not ready
-    for (const auto& [key, node] : m_model.api().nodes()) {
-        auto& [ready, notReady] = counts[node.zone];
-        (isNodeReady(node) ? ready : notReady) += 1;
+    for (const MonitoredNode& monitored : m_nodes) {
+        auto& [ready, notReady] = counts[monitored.node->zone];
+        (isNodeReady(*monitored.node) ? ready : notReady) += 1;
     }
     bool allFull = !counts.empty();
     for (const auto& [zone, c] : counts) {

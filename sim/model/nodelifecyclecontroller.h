@@ -12,9 +12,12 @@
 #include "control/workloads/nodelifecycle.h"
 #include "engine/engine.h"
 
+#include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace cnsim {
 
@@ -27,6 +30,13 @@ public:
     explicit NodeLifecycleController(SimulationModel& model);
 
 private:
+    // A node as the monitor reads it every period, found again only after Nodes changed.
+    struct MonitoredNode {
+        NodeObject* node = nullptr;
+        const std::optional<SimTime>* lastHeartbeat = nullptr; // the kubelet's; nullptr: none
+    };
+
+    void followNodes();
     void monitor();
     void markNotReady(NodeObject& node);
     void markReady(NodeObject& node);
@@ -38,6 +48,8 @@ private:
     void evict(const std::string& podKey, const std::string& node);
 
     SimulationModel& m_model;
+    std::vector<MonitoredNode> m_nodes;            // the API's nodes, in key order
+    std::uint64_t m_nodesSeen = ~std::uint64_t{0}; // ApiServer::changes(Node) at followNodes
     std::map<std::string, EventId> m_evictions; // pod key → pending taint eviction
     // Per zone: nodes waiting for their NoExecute taint, and the zone's rate limiter.
     std::map<std::string, std::deque<std::string>> m_taintQueue;

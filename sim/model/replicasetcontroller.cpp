@@ -139,7 +139,11 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
             }
         }
     }
-    m_unscheduled[rsKey] = unscheduled;
+    if (unscheduled > 0) {
+        m_unscheduled[rsKey] = unscheduled;
+    } else {
+        m_unscheduled.erase(rsKey);
+    }
     const int count = static_cast<int>(active.size());
     if (count < rs.replicas) {
         for (int i = count; i < rs.replicas; ++i) {

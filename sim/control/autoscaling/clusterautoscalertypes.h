@@ -22,6 +22,8 @@
 
 namespace cnsim {
 
+struct PodSpec;
+
 // A node group's machine: what a new node of the group offers (capacity = allocatable).
 struct CaNodeTemplate {
     CpuMillis cpu;
@@ -62,6 +64,10 @@ struct CaPod {
     bool localStorage = false;            // an emptyDir or hostPath volume (not memory-backed)
     bool safeToEvictLocalVolumes = false; // safe-to-evict-local-volumes names them all
     std::optional<bool> safeToEvict;      // cluster-autoscaler.kubernetes.io/safe-to-evict
+    // The pod's spec as the API holds it, for a predicate that runs the scheduler's filters
+    // (node selector, affinity, tolerations) without looking the pod up by name; the model
+    // sets it and keeps it valid while the CaPod is in use. nullptr: nothing beyond resources.
+    const PodSpec* spec = nullptr;
     bool hasController() const { return owner != CaOwnerKind::None; }
 };
 

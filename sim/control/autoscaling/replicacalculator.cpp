@@ -309,8 +309,9 @@ HpaPodGroups groupPods(const std::vector<HpaPod>& pods, const HpaPodSamples& sam
 HpaRequests calculateRequests(const std::vector<HpaPod>& pods, const std::string& container,
                               const std::string& resource) {
     HpaRequests r;
+    std::vector<const HpaContainer*> containers; // one pod's, kept for its capacity
     for (const HpaPod& pod : pods) {
-        std::vector<const HpaContainer*> containers;
+        containers.clear();
         for (const HpaContainer& c : pod.containers) {
             if (!c.restartableInit) {
                 containers.push_back(&c);
@@ -346,7 +347,8 @@ HpaRequests calculateRequests(const std::vector<HpaPod>& pods, const std::string
             r.byPod.clear();
             return r;
         }
-        r.byPod[pod.name] = request;
+        // Pods usually come in name order: the hint makes each insertion constant time.
+        r.byPod.insert_or_assign(r.byPod.end(), pod.name, request);
     }
     return r;
 }

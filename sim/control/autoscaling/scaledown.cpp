@@ -175,6 +175,7 @@ std::optional<SimTime> CaScaleDownPlanner::unneededSince(const std::string& node
 
 CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
     CaScaleDownResult r;
+    r.nodes.reserve(in.nodes.size());
     const CaScaleDownSettings& s = in.settings;
     const CaPredicate& fits = caPredicateOrDefault(in.predicate);
     std::map<std::string, const CaNodeGroup*> groups;
@@ -277,7 +278,7 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
                 }
             }
         }
-        r.nodes.push_back(st);
+        r.nodes.push_back(std::move(st));
     }
 
     // unneeded.Nodes.Update: keep the first time each still-unneeded node was seen.
