@@ -185,8 +185,10 @@ void MetricsRecorder::sample() {
         }
     }
     if (m_sloService != kNoSeries) {
-        const TimeSeries& p95 = m_model.metrics().all()[m_services[m_sloService].p95];
-        m_sloViolationSeconds += !p95.values.empty() && p95.values.back() > m_sloTargetMs ? 1 : 0;
+        // The p95 just recorded, from the window rather than read back from the store, which
+        // would make the store write its batch of samples every second.
+        const double p95 = traffic.serviceCounters(m_sloService).windowLatency.quantileMs(0.95);
+        m_sloViolationSeconds += p95 > m_sloTargetMs ? 1 : 0;
     }
     for (std::size_t i = 0; i < m_routes.size(); ++i) {
         putTraffic(m_routes[i], traffic.routeCounters(i), false);
