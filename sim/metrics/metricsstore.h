@@ -68,9 +68,6 @@ private:
         SimTime time;
         double value;
     };
-    // Samples noted before a batch is written: about ten seconds of a large run.
-    static constexpr std::size_t kBatchSamples = std::size_t{1} << 14;
-
     void writeNoted() const;
     void write(TimeSeries& s, SimTime time, double value) const;
 
