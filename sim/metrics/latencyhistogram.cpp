@@ -1,7 +1,10 @@
 #include "metrics/latencyhistogram.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <limits>
 
 namespace cnsim {
 
@@ -11,15 +14,93 @@ constexpr double kGrowth = 1.02;
 constexpr std::size_t kBucketCount = 1200; // 1.02^1200 µs ≈ 20 simulated days
 const double kLogGrowth = std::log(kGrowth);
 
+// The tables below must hold what the C library's pow and log answer, as computing them on
+// each call always did. Read at run time, the growth keeps the compiler from filling a table
+// itself with its own correctly rounded arithmetic, which differs from the library's in the
+// last bit for some arguments (and then in a quantile reported).
+double growthAtRunTime() {
+    static volatile double growth = kGrowth;
+    return growth;
+}
+
+// Bucket i holds [g^i, g^(i+1)); its geometric middle is g^(i + 0.5). Worked out once for
+// every bucket: the metrics sample asks four quantiles of some 200 histograms a second.
+const std::array<double, kBucketCount>& bucketMiddlesMicros() {
+    static const std::array<double, kBucketCount> middles = [] {
+        const double growth = growthAtRunTime();
+        std::array<double, kBucketCount> m{};
+        for (std::size_t i = 0; i < kBucketCount; ++i) {
+            m[i] = std::pow(growth, static_cast<double>(i) + 0.5);
+        }
+        return m;
+    }();
+    return middles;
+}
+
+// The definition of a latency's bucket (micros ≥ 2).
+std::size_t bucketByLog(std::int64_t micros) {
+    const auto index = static_cast<std::size_t>(std::log(static_cast<double>(micros)) / kLogGrowth);
+    return std::min(index, kBucketCount - 1);
+}
+
+// Per bucket i ≥ 1, the smallest latency (µs, ≥ 2) that bucketByLog puts in bucket i or above;
+// 0 for bucket 0 and "never" after the last. bucketByLog never decreases as micros grows: the
+// logs of consecutive integers up to 1.02^1200 differ by thousands of times log's rounding
+// error. So each edge is found exactly by bisection, and a latency's place between the edges
+// is bucketByLog's answer bit for bit, including where rounding moves an edge by a µs.
+const std::array<std::int64_t, kBucketCount + 1>& bucketEdges() {
+    static const std::array<std::int64_t, kBucketCount + 1> edges = [] {
+        std::array<std::int64_t, kBucketCount + 1> e{};
+        (void)growthAtRunTime(); // a run-time read: log stays the library's (above)
+        std::int64_t low = 2;
+        for (std::size_t i = 1; i < kBucketCount; ++i) {
+            std::int64_t high = low;
+            while (bucketByLog(high) < i) {
+                high *= 2;
+            }
+            while (low < high) { // the first micros in [low, high] in bucket i or above
+                const std::int64_t middle = low + (high - low) / 2;
+                if (bucketByLog(middle) < i) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            e[i] = low;
+        }
+        e[kBucketCount] = std::numeric_limits<std::int64_t>::max();
+        return e;
+    }();
+    return edges;
+}
+
 } // namespace
 
+// A log per latency was a few percent of a large aggregate run: the bucket is instead guessed
+// from the double's exponent and a quadratic fit of log2 on its mantissa (within a bucket or
+// so), then settled against the exact edges.
 std::size_t LatencyHistogram::bucketOf(SimTime latency) {
     const std::int64_t micros = latency.toMicroseconds();
     if (micros <= 1) {
         return 0;
     }
-    const auto index = static_cast<std::size_t>(std::log(static_cast<double>(micros)) / kLogGrowth);
-    return std::min(index, kBucketCount - 1);
+    static constexpr double kBucketsPerOctave = 35.00278878; // ln 2 / ln 1.02
+    const auto bits = std::bit_cast<std::uint64_t>(static_cast<double>(micros));
+    const auto octave = static_cast<double>(static_cast<std::int64_t>(bits >> 52) - 1023);
+    const double t =
+        std::bit_cast<double>((bits & 0x000F'FFFF'FFFF'FFFFULL) | 0x3FF0'0000'0000'0000ULL) - 1.0;
+    const double log2 = octave + t * (1.3465553 - 0.3465553 * t);
+    const double guess =
+        std::clamp(log2 * kBucketsPerOctave, 0.0, static_cast<double>(kBucketCount - 1));
+    const auto& edges = bucketEdges();
+    auto bucket = static_cast<std::size_t>(guess);
+    while (micros < edges[bucket]) {
+        --bucket;
+    }
+    while (micros >= edges[bucket + 1]) {
+        ++bucket;
+    }
+    return bucket;
 }
 
 LatencyHistogram::LatencyHistogram() : m_buckets(kBucketCount, 0) {}
@@ -86,9 +167,7 @@ double LatencyHistogram::bucketValueMs(std::size_t bucket) const {
     if (bucket == 0) {
         return std::min(0.001, maxMs());
     }
-    // Bucket i holds [g^i, g^(i+1)); its geometric middle is g^(i + 0.5).
-    const double micros = std::pow(kGrowth, static_cast<double>(bucket) + 0.5);
-    return std::min(micros, static_cast<double>(m_maxMicros)) / 1e3;
+    return std::min(bucketMiddlesMicros()[bucket], static_cast<double>(m_maxMicros)) / 1e3;
 }
 
 double LatencyHistogram::quantileMs(double q) const {
@@ -98,22 +177,29 @@ double LatencyHistogram::quantileMs(double q) const {
 }
 
 void LatencyHistogram::quantilesMs(std::span<const double> qs, std::span<double> out) const {
-    std::size_t next = 0;
     if (m_count == 0) {
         std::fill(out.begin(), out.end(), 0.0);
         return;
     }
+    // Nearest rank: the smallest bucket whose cumulative count reaches ceil(q · n).
+    constexpr std::size_t kRanksOnStack = 8;
+    std::array<std::uint64_t, kRanksOnStack> ranksOnStack{};
+    std::vector<std::uint64_t> ranksOnHeap;
+    std::span<std::uint64_t> ranks(ranksOnStack.data(), qs.size());
+    if (qs.size() > kRanksOnStack) {
+        ranksOnHeap.resize(qs.size());
+        ranks = ranksOnHeap;
+    }
+    for (std::size_t k = 0; k < qs.size(); ++k) {
+        ranks[k] = std::max<std::uint64_t>(
+            1, static_cast<std::uint64_t>(
+                   std::ceil(std::clamp(qs[k], 0.0, 1.0) * static_cast<double>(m_count))));
+    }
+    std::size_t next = 0;
     std::uint64_t seen = 0;
     for (std::size_t i = m_lowest; i <= m_highest && next < qs.size(); ++i) {
         seen += m_buckets[i];
-        // Nearest rank: the smallest bucket whose cumulative count reaches ceil(q · n).
-        while (next < qs.size()) {
-            const auto rank = std::max<std::uint64_t>(
-                1, static_cast<std::uint64_t>(
-                       std::ceil(std::clamp(qs[next], 0.0, 1.0) * static_cast<double>(m_count))));
-            if (seen < rank) {
-                break;
-            }
+        while (next < qs.size() && seen >= ranks[next]) {
             out[next++] = bucketValueMs(i);
         }
     }

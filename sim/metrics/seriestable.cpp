@@ -32,28 +32,39 @@ void SeriesTable::beginRow(SimTime time) {
     if (m_retention > 0 && m_times.size() >= 2 * m_retention) {
         dropOlderRows();
     }
-    m_times.push_back(time);
-    m_rowStart.push_back(m_cells.size());
-    m_cells.resize(m_cells.size() + m_slots, kNoSample);
-}
-
-void SeriesTable::set(std::size_t column, double value) {
-    std::size_t& slot = m_slotOf[column];
-    if (slot == kNoSlot) {
-        // A new column (or one given up): the next slot, which widens the current row by one.
-        slot = m_slots++;
-        m_cells.push_back(kNoSample);
+    std::vector<double> cells;
+    if (!m_spareRows.empty()) {
+        cells = std::move(m_spareRows.back());
+        m_spareRows.pop_back();
     }
-    m_cells[m_rowStart.back() + slot] = value;
+    widen(cells, m_slots);
+    cells.assign(m_slots, kNoSample);
+    m_times.push_back(time);
+    m_rows.push_back(std::move(cells));
+    ++m_rowsBegun;
 }
 
-std::size_t SeriesTable::rowWidth(std::size_t row) const {
-    const std::size_t end = row + 1 < m_rowStart.size() ? m_rowStart[row + 1] : m_cells.size();
-    return end - m_rowStart[row];
+// A new column (or one given up): the next slot, which widens the current row by one.
+void SeriesTable::setInNewSlot(std::size_t column, double value) {
+    m_slotOf[column] = m_slots++;
+    m_lastSampleRow.push_back(0);
+    std::vector<double>& cells = m_rows.back();
+    widen(cells, m_slots);
+    cells.push_back(kNoSample);
+    set(column, value);
+}
+
+// Room for `width` cells and some more: a row that widens (pods starting) reallocates now and
+// then, not at every new column, and never doubles, which would cost memory in every row.
+void SeriesTable::widen(std::vector<double>& cells, std::size_t width) {
+    if (cells.capacity() < width) {
+        cells.reserve(width + width / 32 + 64);
+    }
 }
 
 double SeriesTable::cell(std::size_t row, std::size_t slot) const {
-    return slot < rowWidth(row) ? m_cells[m_rowStart[row] + slot] : kNoSample;
+    const std::vector<double>& cells = m_rows[row];
+    return slot < cells.size() ? cells[slot] : kNoSample;
 }
 
 TimeSeries SeriesTable::series(std::size_t column) const {
@@ -87,51 +98,40 @@ std::optional<double> SeriesTable::latest(std::size_t column) const {
 }
 
 void SeriesTable::dropOlderRows() {
-    const std::size_t drop = m_times.size() - m_retention;
-    const std::size_t firstKept = m_rowStart[drop];
-    m_times.erase(m_times.begin(), m_times.begin() + static_cast<std::ptrdiff_t>(drop));
-    m_rowStart.erase(m_rowStart.begin(), m_rowStart.begin() + static_cast<std::ptrdiff_t>(drop));
-    for (std::size_t& start : m_rowStart) {
-        start -= firstKept;
+    const auto drop = static_cast<std::ptrdiff_t>(m_times.size() - m_retention);
+    m_times.erase(m_times.begin(), m_times.begin() + drop);
+    for (auto row = m_rows.begin(); row != m_rows.begin() + drop; ++row) {
+        m_spareRows.push_back(std::move(*row));
     }
-    m_cells.erase(m_cells.begin(), m_cells.begin() + static_cast<std::ptrdiff_t>(firstKept));
+    m_rows.erase(m_rows.begin(), m_rows.begin() + drop);
     giveUpEmptyColumns();
 }
 
 // Slots whose column has no sample in the kept rows are freed; the others keep their order,
-// and every row is rewritten without the freed cells, in place: a cell only ever moves to a
-// lower position, and the buffer keeps its (already touched) memory.
+// and every row is rewritten without the freed cells, in place.
 void SeriesTable::giveUpEmptyColumns() {
-    std::vector<bool> used(m_slots, false);
-    for (std::size_t row = 0; row < m_times.size(); ++row) {
-        const std::size_t start = m_rowStart[row];
-        const std::size_t width = rowWidth(row);
-        for (std::size_t slot = 0; slot < width; ++slot) {
-            used[slot] = used[slot] || !std::isnan(m_cells[start + slot]);
-        }
-    }
+    const std::size_t firstKeptRow = m_rowsBegun - m_times.size();
     std::vector<std::size_t> renumbered(m_slots, kNoSlot);
     std::size_t kept = 0;
     for (std::size_t slot = 0; slot < m_slots; ++slot) {
-        if (used[slot]) {
+        if (m_lastSampleRow[slot] > firstKeptRow) {
+            m_lastSampleRow[kept] = m_lastSampleRow[slot];
             renumbered[slot] = kept++;
         }
     }
     if (kept == m_slots) {
         return;
     }
-    std::size_t write = 0;
-    for (std::size_t row = 0; row < m_times.size(); ++row) {
-        const std::size_t start = m_rowStart[row];
-        const std::size_t width = rowWidth(row);
-        m_rowStart[row] = write;
-        for (std::size_t slot = 0; slot < width; ++slot) {
+    m_lastSampleRow.resize(kept);
+    for (std::vector<double>& cells : m_rows) {
+        std::size_t write = 0;
+        for (std::size_t slot = 0; slot < cells.size(); ++slot) {
             if (renumbered[slot] != kNoSlot) {
-                m_cells[write++] = m_cells[start + slot];
+                cells[write++] = cells[slot];
             }
         }
+        cells.resize(write);
     }
-    m_cells.resize(write);
     m_slots = kept;
     for (std::size_t& slot : m_slotOf) {
         if (slot != kNoSlot) {

@@ -13,9 +13,15 @@
 // is dropped, columns without any sample left are given up (their slots freed and the rows
 // compacted), so a day of pods coming and going keeps the rows as wide as the pods of the last
 // minutes; a column given up that is set again starts afresh.
+//
+// Each row is a buffer of its own; the buffers of dropped rows are kept and reused by the rows
+// that follow, so a long run neither moves the kept rows nor allocates (nor faults in) fresh
+// memory every `samples` rows. Which slots still have a sample is known from the last row each
+// slot was given one in, without reading the kept rows.
 
 #include "engine/simtime.h"
 
+#include <cmath>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -39,7 +45,17 @@ public:
     // Starts the row of the sample at `time` (after any earlier row), no cell set yet.
     void beginRow(SimTime time);
     // Sets a cell of the current row.
-    void set(std::size_t column, double value);
+    void set(std::size_t column, double value) {
+        const std::size_t slot = m_slotOf[column];
+        if (slot == kNoSlot) {
+            setInNewSlot(column, value);
+            return;
+        }
+        m_rows.back()[slot] = value;
+        if (!std::isnan(value)) {
+            m_lastSampleRow[slot] = m_rowsBegun;
+        }
+    }
 
     // The column's samples, oldest first, as a series of its own.
     TimeSeries series(std::size_t column) const;
@@ -56,18 +72,22 @@ private:
         std::string unit;
     };
 
-    std::size_t rowWidth(std::size_t row) const;
+    void setInNewSlot(std::size_t column, double value);
     double cell(std::size_t row, std::size_t slot) const;
     void dropOlderRows();
     void giveUpEmptyColumns();
+    static void widen(std::vector<double>& cells, std::size_t width);
 
     std::vector<Column> m_columns;
     std::vector<std::size_t> m_slotOf; // per column, its cells' position in every row, or none
     std::map<std::string, std::size_t, std::less<>> m_index;
-    std::size_t m_slots = 0;              // slots in use: the width of a row begun now
-    std::vector<SimTime> m_times;         // per row
-    std::vector<std::size_t> m_rowStart;  // per row, its first cell in m_cells
-    std::vector<double> m_cells;          // rows one after another; NaN: no sample
+    std::size_t m_slots = 0;                      // slots in use: the width of a row begun now
+    std::vector<SimTime> m_times;                 // per row
+    std::vector<std::vector<double>> m_rows;      // per row, its cells; NaN: no sample
+    std::vector<std::vector<double>> m_spareRows; // buffers of dropped rows, to be reused
+    std::size_t m_rowsBegun = 0;                  // in the whole run, dropped rows included
+    // Per slot, 1 + the run-wide number of the last row that has a sample in it; 0: none.
+    std::vector<std::size_t> m_lastSampleRow;
     std::size_t m_retention = 0;
 };
 

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <map>
 
 namespace cnsim {
 
@@ -67,14 +66,23 @@ void MetricsRecorder::start() {
         m_routes.push_back(makeTrafficSeries("route/" + traffic.routeName(r) + "/", false));
     }
     MetricsStore& store = m_model.metrics();
+    std::vector<std::string> deploymentNames;
     for (const Manifest& manifest : m_model.scenario().workloads) {
         if (const auto* deployment = std::get_if<DeploymentSpec>(&manifest)) {
             const std::string prefix = "deployment/" + deployment->name + "/";
             m_deployments.push_back(
-                DeploymentSeries{deployment->name, store.indexOf(prefix + "pods_running", "pods"),
+                DeploymentSeries{store.indexOf(prefix + "pods_running", "pods"),
                                  store.indexOf(prefix + "pods_pending", "pods")});
+            deploymentNames.push_back(deployment->name);
         }
     }
+    ReplicaSetController& replicaSets = m_model.replicaSetController();
+    m_deploymentPods.emplace(
+        m_model.api(),
+        [&replicaSets](const std::string& key) -> const int& {
+            return replicaSets.unscheduledPodsCounter(key);
+        },
+        std::move(deploymentNames));
     for (const Manifest& manifest : m_model.scenario().workloads) {
         if (const auto* rollout = std::get_if<RolloutSpec>(&manifest)) {
             m_rollouts.push_back(RolloutSeries{
@@ -167,10 +175,16 @@ void MetricsRecorder::sampleCloud() {
         put(m_groups[i].first, static_cast<double>(g.nodes.size()));
         put(m_groups[i].second, g.targetSize);
     }
-    // Nodes that joined: a cpu series from their first sample on.
-    for (const CloudProvider::Group& g : cloud.groups()) {
-        for (const std::string& node : g.nodes) {
-            addNodeSeries(node);
+    // Nodes that joined: a cpu series from their first sample on. A group's nodes are looked
+    // up only when they changed, which is rare next to the seconds sampled.
+    m_groupNodesSeen.resize(cloud.groups().size());
+    for (std::size_t i = 0; i < cloud.groups().size(); ++i) {
+        const CloudProvider::Group& g = cloud.groups()[i];
+        if (g.nodes != m_groupNodesSeen[i]) {
+            for (const std::string& node : g.nodes) {
+                addNodeSeries(node);
+            }
+            m_groupNodesSeen[i] = g.nodes;
         }
     }
 }
@@ -185,8 +199,10 @@ void MetricsRecorder::sample() {
         }
     }
     if (m_sloService != kNoSeries) {
-        const TimeSeries& p95 = m_model.metrics().all()[m_services[m_sloService].p95];
-        m_sloViolationSeconds += !p95.values.empty() && p95.values.back() > m_sloTargetMs ? 1 : 0;
+        // The p95 just recorded, from the window rather than read back from the store, which
+        // would make the store write its batch of samples every second.
+        const double p95 = traffic.serviceCounters(m_sloService).windowLatency.quantileMs(0.95);
+        m_sloViolationSeconds += p95 > m_sloTargetMs ? 1 : 0;
     }
     for (std::size_t i = 0; i < m_routes.size(); ++i) {
         putTraffic(m_routes[i], traffic.routeCounters(i), false);
@@ -205,22 +221,11 @@ void MetricsRecorder::sample() {
     }
     traffic.closeWindows();
 
-    // Running = Ready (serving), pending = not yet on a node; read from the ReplicaSets'
-    // status and the replicaset controller's count, so a sample costs per ReplicaSet, not per pod.
-    std::map<std::string, std::pair<int, int>> perDeployment;
-    for (const auto& [key, rs] : m_model.api().replicaSets()) {
-        for (const OwnerReference& owner : rs.meta.ownerReferences) {
-            if (owner.kind == "Deployment") {
-                auto& [running, pending] = perDeployment[owner.name];
-                running += rs.readyReplicas;
-                pending += m_model.replicaSetController().unscheduledPods(key);
-            }
-        }
-    }
-    for (const DeploymentSeries& d : m_deployments) {
-        const auto& counts = perDeployment[d.name];
-        put(d.running, counts.first);
-        put(d.pending, counts.second);
+    // Running = Ready (serving), pending = not yet on a node.
+    const std::vector<DeploymentPodCounts::Counts>& deploymentPods = m_deploymentPods->counts();
+    for (std::size_t i = 0; i < m_deployments.size(); ++i) {
+        put(m_deployments[i].running, deploymentPods[i].running);
+        put(m_deployments[i].pending, deploymentPods[i].pending);
     }
 
     for (const RolloutSeries& r : m_rollouts) {

@@ -8,9 +8,11 @@
 // are created at the first sample that sees them; the CSV export aligns series by time.
 
 #include "engine/simtime.h"
+#include "model/deploymentpodcounts.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -46,7 +48,6 @@ private:
         std::size_t ejected = kNoSeries;      // mesh hosts with outlier detection
     };
     struct DeploymentSeries {
-        std::string name;
         std::size_t running, pending;
     };
     struct NodeSeries {
@@ -74,6 +75,7 @@ private:
     std::vector<PodSeries> m_pods;
     std::uint64_t m_rowChain = 0; // this second's table cells, chained with Fingerprint::mixWord
     std::vector<DeploymentSeries> m_deployments;
+    std::optional<DeploymentPodCounts> m_deploymentPods; // in the order of m_deployments
     struct RolloutSeries {
         std::string name;
         std::string nameSpace;
@@ -81,7 +83,8 @@ private:
     };
     std::vector<RolloutSeries> m_rollouts;
     std::vector<NodeSeries> m_nodes;
-    std::set<std::string> m_nodeNames; // nodes with a cpu series
+    std::set<std::string> m_nodeNames;                      // nodes with a cpu series
+    std::vector<std::vector<std::string>> m_groupNodesSeen; // per node group, at the last sample
     // nodegroup/<group>/nodes and target_size, per group in file order.
     std::vector<std::pair<std::size_t, std::size_t>> m_groups;
     // vmgroup/<group>/instances, desired and cpu_utilization, per group in file order.

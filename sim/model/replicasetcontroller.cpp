@@ -139,11 +139,8 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
             }
         }
     }
-    if (unscheduled > 0) {
-        m_unscheduled[rsKey] = unscheduled;
-    } else {
-        m_unscheduled.erase(rsKey);
-    }
+    // Never erased, not even at zero: unscheduledPodsCounter hands out references.
+    m_unscheduled[rsKey] = unscheduled;
     const int count = static_cast<int>(active.size());
     if (count < rs.replicas) {
         for (int i = count; i < rs.replicas; ++i) {

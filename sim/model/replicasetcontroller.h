@@ -27,6 +27,9 @@ public:
     void requestReconcile();
     // Active pods of the ReplicaSet not yet bound to a node, as of its last sync.
     int unscheduledPods(const std::string& rsKey) const;
+    // The same count by reference, valid and current for the controller's lifetime (counts
+    // are never erased), so a reader each second need not look it up by key.
+    const int& unscheduledPodsCounter(const std::string& rsKey) { return m_unscheduled[rsKey]; }
 
 private:
     void markDirty(const std::string& rsKey);
@@ -41,9 +44,7 @@ private:
     // pods: the controller's work queue and its pod index (controller_utils, informers).
     std::set<std::string> m_dirty;                              // ReplicaSet keys
     std::map<std::string, std::set<std::string>> m_podsByOwner; // ReplicaSet key → pod keys
-    // ReplicaSet key → count, for the ReplicaSets that have some: the metrics sample asks about
-    // every ReplicaSet each second, and nearly all have none.
-    std::map<std::string, int> m_unscheduled;
+    std::map<std::string, int> m_unscheduled; // ReplicaSet key → count; entries stay (above)
 };
 
 } // namespace cnsim

@@ -9,8 +9,11 @@
 #include "metrics/metricsstore.h"
 #include "metrics/seriestable.h"
 
+#include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +32,65 @@ std::vector<std::pair<double, double>> samples(const TimeSeries& s) {
     }
     return out;
 }
+
+// The table as documented, kept the simplest way: every row a map from column to value.
+class ReferenceTable {
+public:
+    explicit ReferenceTable(std::size_t retention) : m_retention(retention) {}
+
+    void beginRow(SimTime time) {
+        if (m_retention > 0 && m_rows.size() >= 2 * m_retention) {
+            m_rows.erase(m_rows.begin(),
+                         m_rows.begin() + static_cast<std::ptrdiff_t>(m_rows.size() - m_retention));
+            // Columns without a sample in the kept rows give up their slots.
+            for (auto it = m_withSlot.begin(); it != m_withSlot.end();) {
+                it = hasSample(*it) ? std::next(it) : m_withSlot.erase(it);
+            }
+        }
+        m_rows.push_back(Row{time, {}});
+    }
+    void set(std::size_t column, double value) {
+        m_rows.back().cells[column] = value;
+        m_withSlot.insert(column);
+    }
+    std::vector<std::pair<double, double>> samples(std::size_t column) const {
+        std::vector<std::pair<double, double>> out;
+        for (const Row& row : m_rows) {
+            const auto it = row.cells.find(column);
+            if (it != row.cells.end() && !std::isnan(it->second)) {
+                out.emplace_back(row.time.toSeconds(), it->second);
+            }
+        }
+        return out;
+    }
+    std::vector<SimTime> times() const {
+        std::vector<SimTime> out;
+        for (const Row& row : m_rows) {
+            out.push_back(row.time);
+        }
+        return out;
+    }
+    std::size_t slotsInUse() const { return m_withSlot.size(); }
+
+private:
+    struct Row {
+        SimTime time;
+        std::map<std::size_t, double> cells;
+    };
+    bool hasSample(std::size_t column) const {
+        for (const Row& row : m_rows) {
+            const auto it = row.cells.find(column);
+            if (it != row.cells.end() && !std::isnan(it->second)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    std::size_t m_retention;
+    std::vector<Row> m_rows;
+    std::set<std::size_t> m_withSlot;
+};
 
 } // namespace
 
@@ -131,6 +193,72 @@ private slots:
         table.set(old, 4.0);
         QCOMPARE(samples(table.series(old)),
                  (std::vector<std::pair<double, double>>{{kRows + 1.0, 4.0}}));
+    }
+
+    void matchesTheReferenceUnderRandomOperations_data() {
+        QTest::addColumn<int>("retention");
+        QTest::addColumn<int>("seed");
+        QTest::newRow("no retention") << 0 << 1;
+        QTest::newRow("retention 1") << 1 << 2;
+        QTest::newRow("retention 3") << 3 << 3;
+        QTest::newRow("retention 17") << 17 << 4;
+        QTest::newRow("retention 17, other seed") << 17 << 5;
+    }
+
+    // Columns appear, skip seconds, stop and come back, are set twice in a row or to NaN, and
+    // the table is read between rows: it must answer as the reference at every step.
+    void matchesTheReferenceUnderRandomOperations() {
+        QFETCH(int, retention);
+        QFETCH(int, seed);
+        SeriesTable table;
+        table.setRetention(static_cast<std::size_t>(retention));
+        ReferenceTable reference(static_cast<std::size_t>(retention));
+        cnsim::RandomStream random(static_cast<std::uint64_t>(seed), "seriestable-reference");
+        std::vector<std::size_t> columns;
+        std::vector<double> setProbability;
+        constexpr int kRows = 400;
+        for (int row = 1; row <= kRows; ++row) {
+            table.beginRow(SimTime::seconds(row));
+            reference.beginRow(SimTime::seconds(row));
+            const auto added = random.uniformIndex(4);
+            for (std::uint64_t i = 0; i < added; ++i) {
+                columns.push_back(table.column("c" + std::to_string(columns.size()), "u"));
+                setProbability.push_back(random.uniform01() < 0.3 ? 0.05 : 0.9);
+            }
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                if (random.uniform01() >= setProbability[c]) {
+                    continue;
+                }
+                const double value = random.uniform01() < 0.05
+                                         ? std::numeric_limits<double>::quiet_NaN()
+                                         : random.uniform01();
+                table.set(columns[c], value);
+                reference.set(columns[c], value);
+                if (random.uniform01() < 0.05) { // set again: the later value counts
+                    table.set(columns[c], 2.0 + value);
+                    reference.set(columns[c], 2.0 + value);
+                }
+            }
+            if (random.uniform01() < 0.1) { // a column's pattern changes: gone or back
+                const std::size_t c = random.uniformIndex(columns.size() + 1);
+                if (c < columns.size()) {
+                    setProbability[c] = setProbability[c] > 0.5 ? 0.0 : 0.9;
+                }
+            }
+            QCOMPARE(table.times(), reference.times());
+            QCOMPARE(table.slotsInUse(), reference.slotsInUse());
+            const std::size_t probe = random.uniformIndex(columns.size() + 1);
+            if (probe < columns.size()) {
+                const auto expected = reference.samples(columns[probe]);
+                QCOMPARE(samples(table.series(columns[probe])), expected);
+                QCOMPARE(table.latest(columns[probe]),
+                         expected.empty() ? std::optional<double>()
+                                          : std::optional<double>(expected.back().second));
+            }
+        }
+        for (const std::size_t column : columns) {
+            QCOMPARE(samples(table.series(column)), reference.samples(column));
+        }
     }
 };
 
