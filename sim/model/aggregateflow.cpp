@@ -230,6 +230,7 @@ void TrafficModel::propagateRates(double from, double to) {
 // for the first of them. Such Services are marked (markSharedStations) so that the usual
 // case, every pod in one Service, reads no rate from its stations.
 void TrafficModel::stepStations(double seconds) {
+    static_assert(sizeof(StationHot) <= 80, "the per-second walks stream through StationHot");
     // Every shared station's fluidRate is 0 (never stepped) or −1 (stepped last tick) here.
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         const Service& service = m_services[s];

@@ -263,7 +263,7 @@ private:
 
     // What every second reads of a station (CPU accounting, aggregate mode's tick), kept in
     // one dense array (m_hot, indexed like m_stations) apart from the rest of the Station:
-    // a 10,000-pod run walks them all each second, and then streams through 72 bytes a pod.
+    // a 10,000-pod run walks them all each second, and then streams through 80 bytes a pod.
     struct StationHot {
         double fluidRate = 0.0; // aggregate mode: arrivals per second in the current tick
         bool running = false;   // its first container runs
