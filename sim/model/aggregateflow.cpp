@@ -9,7 +9,8 @@
 //   2. stepStations: each ready pod gets an equal share of its Service's rate (what every load
 //      balancer here gives identical pods on average) and steps its FluidStation: CPU used,
 //      share turned away, requests present. Pods stepped alike (same share, same state) are
-//      stepped once and copied, and what sampling reads of each pod is gathered per Service.
+//      stepped once and share the result (FluidStatePool), and what sampling reads of each
+//      pod is gathered per Service.
 //   3. sampleRequests: each class's requests of the second (a whole number, the fraction carried
 //      to the next second) are represented by at most kSamplesPerClass sampled requests, each
 //      standing for its share of them. A sample walks the call graph like a request would —

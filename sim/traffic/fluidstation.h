@@ -41,7 +41,7 @@ public:
     void step(double arrivalRate, double meanWork, double seconds);
 
     // Everything a step reads: two stations with equal keys end a step in the same state, so
-    // the pods of a Service, which get equal shares, are stepped once and copied.
+    // the pods of a Service, which get equal shares, are stepped once (FluidStatePool).
     struct StepKey {
         double capacity, limit, servers, backlog, arrivalRate, meanWork, seconds;
         int workers;
