@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
-#include <limits>
 
 namespace cnsim {
 
@@ -14,10 +12,10 @@ constexpr double kGrowth = 1.02;
 constexpr std::size_t kBucketCount = 1200; // 1.02^1200 µs ≈ 20 simulated days
 const double kLogGrowth = std::log(kGrowth);
 
-// The tables below must hold what the C library's pow and log answer, as computing them on
-// each call always did. Read at run time, the growth keeps the compiler from filling a table
-// itself with its own correctly rounded arithmetic, which differs from the library's in the
-// last bit for some arguments (and then in a quantile reported).
+// The table below must hold what the C library's pow answers, as computing it on each call
+// always did. Read at run time, the growth keeps the compiler from filling the table itself
+// with its own correctly rounded arithmetic, which differs from the library's in the last bit
+// for some arguments (and then in a quantile reported).
 double growthAtRunTime() {
     static volatile double growth = kGrowth;
     return growth;
@@ -37,70 +35,15 @@ const std::array<double, kBucketCount>& bucketMiddlesMicros() {
     return middles;
 }
 
-// The definition of a latency's bucket (micros ≥ 2).
-std::size_t bucketByLog(std::int64_t micros) {
-    const auto index = static_cast<std::size_t>(std::log(static_cast<double>(micros)) / kLogGrowth);
-    return std::min(index, kBucketCount - 1);
-}
-
-// Per bucket i ≥ 1, the smallest latency (µs, ≥ 2) that bucketByLog puts in bucket i or above;
-// 0 for bucket 0 and "never" after the last. bucketByLog never decreases as micros grows: the
-// logs of consecutive integers up to 1.02^1200 differ by thousands of times log's rounding
-// error. So each edge is found exactly by bisection, and a latency's place between the edges
-// is bucketByLog's answer bit for bit, including where rounding moves an edge by a µs.
-const std::array<std::int64_t, kBucketCount + 1>& bucketEdges() {
-    static const std::array<std::int64_t, kBucketCount + 1> edges = [] {
-        std::array<std::int64_t, kBucketCount + 1> e{};
-        (void)growthAtRunTime(); // a run-time read: log stays the library's (above)
-        std::int64_t low = 2;
-        for (std::size_t i = 1; i < kBucketCount; ++i) {
-            std::int64_t high = low;
-            while (bucketByLog(high) < i) {
-                high *= 2;
-            }
-            while (low < high) { // the first micros in [low, high] in bucket i or above
-                const std::int64_t middle = low + (high - low) / 2;
-                if (bucketByLog(middle) < i) {
-                    low = middle + 1;
-                } else {
-                    high = middle;
-                }
-            }
-            e[i] = low;
-        }
-        e[kBucketCount] = std::numeric_limits<std::int64_t>::max();
-        return e;
-    }();
-    return edges;
-}
-
 } // namespace
 
-// A log per latency was a few percent of a large aggregate run: the bucket is instead guessed
-// from the double's exponent and a quadratic fit of log2 on its mantissa (within a bucket or
-// so), then settled against the exact edges.
 std::size_t LatencyHistogram::bucketOf(SimTime latency) {
     const std::int64_t micros = latency.toMicroseconds();
     if (micros <= 1) {
         return 0;
     }
-    static constexpr double kBucketsPerOctave = 35.00278878; // ln 2 / ln 1.02
-    const auto bits = std::bit_cast<std::uint64_t>(static_cast<double>(micros));
-    const auto octave = static_cast<double>(static_cast<std::int64_t>(bits >> 52) - 1023);
-    const double t =
-        std::bit_cast<double>((bits & 0x000F'FFFF'FFFF'FFFFULL) | 0x3FF0'0000'0000'0000ULL) - 1.0;
-    const double log2 = octave + t * (1.3465553 - 0.3465553 * t);
-    const double guess =
-        std::clamp(log2 * kBucketsPerOctave, 0.0, static_cast<double>(kBucketCount - 1));
-    const auto& edges = bucketEdges();
-    auto bucket = static_cast<std::size_t>(guess);
-    while (micros < edges[bucket]) {
-        --bucket;
-    }
-    while (micros >= edges[bucket + 1]) {
-        ++bucket;
-    }
-    return bucket;
+    const auto index = static_cast<std::size_t>(std::log(static_cast<double>(micros)) / kLogGrowth);
+    return std::min(index, kBucketCount - 1);
 }
 
 LatencyHistogram::LatencyHistogram() : m_buckets(kBucketCount, 0) {}
