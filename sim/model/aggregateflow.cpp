@@ -355,6 +355,7 @@ void TrafficModel::sampleRequests() {
             }
         }
     }
+    m_latencyBatch.apply();
     // Requests in flight by Little's law: arrival rate × mean time at the Service.
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         const double mean =
@@ -370,7 +371,7 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, st
     Service& service = m_services[gateway];
     Visit visit;
     if (service.endpoints.empty()) {
-        service.counters.addAggregate(0, weight, SimTime::zero());
+        service.counters.failedAggregate(weight);
         visit.code = 503;
         return visit;
     }
@@ -381,10 +382,10 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, st
     TrafficCounters& version = *pod.version;
     visit.hop = nodeHopLatency(callerNode, pod.node);
     const auto fail = [&](int code, bool countRoute) {
-        service.counters.addAggregate(0, weight, SimTime::zero());
-        version.addAggregate(0, weight, SimTime::zero());
+        service.counters.failedAggregate(weight);
+        version.failedAggregate(weight);
         if (countRoute) {
-            m_routeCounters[route].addAggregate(0, weight, SimTime::zero());
+            m_routeCounters[route].failedAggregate(weight);
         }
         visit.code = code;
         return visit;
@@ -416,10 +417,10 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, st
                service.baseLatency.toSeconds();
     visit.latency = fromSeconds(seconds);
     const std::size_t bucket = LatencyHistogram::bucketOf(visit.latency);
-    service.counters.addAggregate(weight, 0, visit.latency, bucket);
-    version.addAggregate(weight, 0, visit.latency, bucket);
+    service.counters.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
+    version.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
     // The route's latency is the whole request's: the entry hop costs nothing.
-    m_routeCounters[route].addAggregate(weight, 0, visit.latency, bucket);
+    m_routeCounters[route].succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
     m_latencySeconds[gateway] += static_cast<double>(weight) * seconds;
     m_latencyWeight[gateway] += static_cast<double>(weight);
     return visit;
@@ -430,7 +431,7 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     Service& service = m_services[s];
     Visit visit;
     if (service.endpoints.empty()) {
-        service.counters.addAggregate(0, weight, SimTime::zero());
+        service.counters.failedAggregate(weight);
         visit.code = 503;
         return visit;
     }
@@ -455,15 +456,15 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
         }
     }
     if (visit.code != 200) {
-        service.counters.addAggregate(0, weight, SimTime::zero());
-        version.addAggregate(0, weight, SimTime::zero());
+        service.counters.failedAggregate(weight);
+        version.failedAggregate(weight);
         return visit;
     }
     seconds += service.baseLatency.toSeconds();
     visit.latency = fromSeconds(seconds);
     const std::size_t bucket = LatencyHistogram::bucketOf(visit.latency);
-    service.counters.addAggregate(weight, 0, visit.latency, bucket);
-    version.addAggregate(weight, 0, visit.latency, bucket);
+    service.counters.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
+    version.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
     m_latencySeconds[s] += static_cast<double>(weight) * seconds;
     m_latencyWeight[s] += static_cast<double>(weight);
     return visit;

@@ -525,6 +525,7 @@ private:
     std::vector<double> m_serviceDrop;         // aggregate: share turned away, last tick
     std::vector<double> m_routeAdmit;          // aggregate: share a route's rate limit admits
     std::vector<double> m_latencySeconds;      // aggregate: Σ weight × latency this tick
+    LatencyBatch m_latencyBatch; // aggregate: this tick's window additions, made at its end
     std::vector<double> m_latencyWeight;       // aggregate: Σ weight this tick
     FluidStatePool m_fluidStates;              // aggregate: the pods' states, each held once
 };

@@ -8,6 +8,7 @@
 // Latency is recorded for successful responses; errors are counted.
 
 #include "metrics/latencyhistogram.h"
+#include "traffic/latencybatch.h"
 
 #include <cstdint>
 
@@ -43,24 +44,22 @@ struct TrafficCounters {
         --inFlight;
         windowLatency.addToBucket(bucket, latencyTaken);
     }
-    // Aggregate mode: `count` requests that arrived and were answered within the same second
-    // (latency recorded for the successful ones); in-flight and queued are set as gauges.
-    void addAggregate(std::uint64_t ok, std::uint64_t failedCount, SimTime latencyTaken) {
-        addAggregate(ok, failedCount, latencyTaken,
-                     ok > 0 ? LatencyHistogram::bucketOf(latencyTaken) : 0);
+    // Aggregate mode: `count` requests that arrived and failed within the same second.
+    void failedAggregate(std::uint64_t count) {
+        arrivals += count;
+        windowArrivals += count;
+        errors += count;
+        windowErrors += count;
     }
-    // The same with the latency's bucket (LatencyHistogram::bucketOf) worked out once for the
-    // several counters a sampled request is counted at.
-    void addAggregate(std::uint64_t ok, std::uint64_t failedCount, SimTime latencyTaken,
-                      std::size_t bucket) {
-        arrivals += ok + failedCount;
-        windowArrivals += ok + failedCount;
-        completed += ok;
-        errors += failedCount;
-        windowErrors += failedCount;
-        if (ok > 0) {
-            windowLatency.addToBucket(bucket, latencyTaken, ok);
-        }
+    // Aggregate mode: `count` requests that arrived and were answered within the same second,
+    // their latency (in `bucket`, LatencyHistogram::bucketOf) noted in `batch` for the window.
+    // In-flight and queued are set as gauges.
+    void succeededAggregate(std::uint64_t count, SimTime latencyTaken, std::size_t bucket,
+                            LatencyBatch& batch) {
+        arrivals += count;
+        windowArrivals += count;
+        completed += count;
+        batch.add(windowLatency, bucket, latencyTaken, count);
     }
     void failed() {
         ++errors;
