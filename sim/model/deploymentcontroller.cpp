@@ -48,17 +48,48 @@ Condition toCondition(const char* type, const DeploymentCondition& c) {
 
 DeploymentController::DeploymentController(SimulationModel& model)
     : m_model(model), m_trigger(model.engine(), priority::kController, [this] { reconcile(); }) {
+    // As upstream's event handlers (pkg/controller/deployment/deployment_controller.go):
+    // a Deployment's own events queue it, a ReplicaSet's queue its owner (the controller
+    // ref), and a deleted pod queues the Recreate Deployments, which wait for old pods to be
+    // gone. Only queued Deployments are synced.
     ApiServer& api = model.api();
-    api.watch(ResourceKind::Deployment,
-              [this](WatchEventType, const ObjectMeta&) { requestReconcile(); });
-    api.watch(ResourceKind::ReplicaSet,
-              [this](WatchEventType, const ObjectMeta&) { requestReconcile(); });
-    // Pod deletions matter to Recreate, which waits for old pods to be gone.
-    api.watch(ResourceKind::Pod, [this](WatchEventType type, const ObjectMeta&) {
+    api.watch(ResourceKind::Deployment, [this](WatchEventType type, const ObjectMeta& meta) {
+        const std::string key = ObjectTable<DeploymentObject>::key(meta.nameSpace, meta.name);
         if (type == WatchEventType::Deleted) {
-            requestReconcile();
+            m_dirty.erase(key);
+        } else {
+            markDirty(key);
         }
     });
+    api.watch(ResourceKind::ReplicaSet, [this](WatchEventType, const ObjectMeta& meta) {
+        for (const OwnerReference& owner : meta.ownerReferences) {
+            if (owner.kind == "Deployment") {
+                markDirty(ObjectTable<DeploymentObject>::key(meta.nameSpace, owner.name));
+            }
+        }
+    });
+    api.watch(ResourceKind::Pod, [this](WatchEventType type, const ObjectMeta&) {
+        if (type != WatchEventType::Deleted) {
+            return;
+        }
+        for (const auto& [key, d] : m_model.api().deployments()) {
+            if (d.spec.strategy && d.spec.strategy->type == DeploymentStrategyType::Recreate) {
+                markDirty(key);
+            }
+        }
+    });
+}
+
+void DeploymentController::markDirty(const std::string& key) {
+    m_dirty.insert(key);
+    m_trigger.request();
+}
+
+void DeploymentController::requestReconcile() {
+    for (const auto& [key, d] : m_model.api().deployments()) {
+        m_dirty.insert(key);
+    }
+    m_trigger.request();
 }
 
 RsCounts DeploymentController::countsOf(const ReplicaSetObject& rs) {
@@ -87,14 +118,17 @@ std::vector<ReplicaSetObject*> DeploymentController::ownedReplicaSets(const Depl
 
 void DeploymentController::reconcile() {
     if (!m_model.api().available() || !m_model.controllerManagerUp()) {
-        return;
+        return; // the controller resyncs when it can reach the API server again
     }
-    std::vector<DeploymentObject*> deployments;
-    for (auto& [key, d] : m_model.api().deployments()) {
-        deployments.push_back(&d);
-    }
-    for (DeploymentObject* d : deployments) {
-        syncDeployment(*d);
+    // Syncing may queue Deployments again (its ReplicaSets' events); those run in the next pass.
+    const std::set<std::string> dirty = std::move(m_dirty);
+    m_dirty.clear();
+    for (const std::string& key : dirty) {
+        const auto slash = key.find('/');
+        if (DeploymentObject* d =
+                m_model.api().deployments().find(key.substr(0, slash), key.substr(slash + 1))) {
+            syncDeployment(*d);
+        }
     }
 }
 
@@ -204,7 +238,7 @@ void DeploymentController::syncDeployment(DeploymentObject& d) {
     writeStatus(d, result.status);
     if (result.recheckAt) {
         m_model.engine().scheduleAt(
-            std::max(*result.recheckAt, m_model.now()), [this] { requestReconcile(); },
+            std::max(*result.recheckAt, m_model.now()), [this, key] { markDirty(key); },
             priority::kController);
     }
 }

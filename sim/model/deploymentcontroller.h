@@ -11,6 +11,7 @@
 #include "model/reconciletrigger.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,13 +24,15 @@ struct ReplicaSetObject;
 class DeploymentController {
 public:
     explicit DeploymentController(SimulationModel& model);
-    void requestReconcile() { m_trigger.request(); }
+    // Syncs every Deployment at the next pass (after the controller manager reconnects).
+    void requestReconcile();
 
     // The ReplicaSets a Deployment owns, as the rollout arithmetic sees them.
     static RsCounts countsOf(const ReplicaSetObject& rs);
     std::vector<ReplicaSetObject*> ownedReplicaSets(const DeploymentObject& deployment);
 
 private:
+    void markDirty(const std::string& deploymentKey);
     void reconcile();
     void syncDeployment(DeploymentObject& deployment);
     void applyCounts(ReplicaSetObject& rs, const RsCounts& counts);
@@ -40,6 +43,7 @@ private:
     SimulationModel& m_model;
     ReconcileTrigger m_trigger;
     std::map<std::string, DeploymentStatus> m_status; // per deployment key, fed back each sync
+    std::set<std::string> m_dirty;                    // deployment keys queued for the next pass
 };
 
 } // namespace cnsim
