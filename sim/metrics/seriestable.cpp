@@ -29,6 +29,9 @@ std::optional<std::size_t> SeriesTable::find(std::string_view name) const {
 }
 
 void SeriesTable::beginRow(SimTime time) {
+    if (!m_rows.empty()) {
+        markUnsetCells();
+    }
     if (m_retention > 0 && m_times.size() >= 2 * m_retention) {
         dropOlderRows();
     }
@@ -38,10 +41,25 @@ void SeriesTable::beginRow(SimTime time) {
         m_spareRows.pop_back();
     }
     widen(cells, m_slots);
-    cells.assign(m_slots, kNoSample);
+    cells.resize(m_slots); // what a reused buffer holds is marked unset below, not overwritten
     m_times.push_back(time);
     m_rows.push_back(std::move(cells));
     ++m_rowsBegun;
+    m_samplesInRow = 0;
+}
+
+// The newest row's cells without a sample become NaN, as in every older row. Most rows have a
+// sample in every cell, and then nothing is written.
+void SeriesTable::markUnsetCells() {
+    std::vector<double>& cells = m_rows.back();
+    if (m_samplesInRow == cells.size()) {
+        return;
+    }
+    for (std::size_t slot = 0; slot < cells.size(); ++slot) {
+        if (m_lastSampleRow[slot] != m_rowsBegun) {
+            cells[slot] = kNoSample;
+        }
+    }
 }
 
 // A new column (or one given up): the next slot, which widens the current row by one.
@@ -64,7 +82,13 @@ void SeriesTable::widen(std::vector<double>& cells, std::size_t width) {
 
 double SeriesTable::cell(std::size_t row, std::size_t slot) const {
     const std::vector<double>& cells = m_rows[row];
-    return slot < cells.size() ? cells[slot] : kNoSample;
+    if (slot >= cells.size()) {
+        return kNoSample;
+    }
+    if (row + 1 == m_rows.size() && m_lastSampleRow[slot] != m_rowsBegun) {
+        return kNoSample; // not set (yet) in the newest row
+    }
+    return cells[slot];
 }
 
 TimeSeries SeriesTable::series(std::size_t column) const {
