@@ -17,14 +17,15 @@
 // Each row is a buffer of its own; the buffers of dropped rows are kept and reused by the rows
 // that follow, so a long run neither moves the kept rows nor allocates (nor faults in) fresh
 // memory every `samples` rows. Which slots still have a sample is known from the last row each
-// slot was given one in, without reading the kept rows; the same tells which cells of the
-// newest row are set, so a row's unset cells are marked (NaN) only when the next row begins,
-// and only if there are any, instead of every cell before it is set.
+// slot was given one in, without reading the kept rows. A row's cells are not filled before
+// they are set: a bit per slot tells which ones were, and endRow() (or else the next
+// beginRow()) marks the others NaN.
 
 #include "engine/simtime.h"
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,10 +56,13 @@ public:
         }
         m_rows.back()[slot] = value;
         if (!std::isnan(value)) {
-            m_samplesInRow += static_cast<std::size_t>(m_lastSampleRow[slot] != m_rowsBegun);
             m_lastSampleRow[slot] = m_rowsBegun;
+            m_setInRow[slot / 64] |= std::uint64_t{1} << (slot % 64);
         }
     }
+    // Marks the current row's unset cells as no sample. Optional (the next beginRow() does it),
+    // but cheapest right after the cells were set, while the row is still in the cache.
+    void endRow();
 
     // The column's samples, oldest first, as a series of its own.
     TimeSeries series(std::size_t column) const;
@@ -76,7 +80,6 @@ private:
     };
 
     void setInNewSlot(std::size_t column, double value);
-    void markUnsetCells();
     double cell(std::size_t row, std::size_t slot) const;
     void dropOlderRows();
     void giveUpEmptyColumns();
@@ -87,14 +90,15 @@ private:
     std::map<std::string, std::size_t, std::less<>> m_index;
     std::size_t m_slots = 0;                      // slots in use: the width of a row begun now
     std::vector<SimTime> m_times;                 // per row
-    // Per row, its cells; NaN: no sample. In the newest row a cell is a sample only if
-    // m_lastSampleRow says so (unset cells are marked when the next row begins).
+    // Per row, its cells; NaN: no sample. Until the newest row ends, only the cells m_setInRow
+    // has a bit for are set.
     std::vector<std::vector<double>> m_rows;
     std::vector<std::vector<double>> m_spareRows; // buffers of dropped rows, to be reused
     std::size_t m_rowsBegun = 0;                  // in the whole run, dropped rows included
     // Per slot, 1 + the run-wide number of the last row that has a sample in it; 0: none.
     std::vector<std::size_t> m_lastSampleRow;
-    std::size_t m_samplesInRow = 0; // slots given a sample in the newest row
+    std::vector<std::uint64_t> m_setInRow; // per slot a bit: given a sample in the newest row
+    bool m_rowOpen = false;                // the newest row has not ended
     std::size_t m_retention = 0;
 };
 

@@ -64,8 +64,7 @@ private:
     void sample();
     void sampleCloud();
     void addNodeSeries(const std::string& node); // once per node name
-    void put(std::size_t series, double value);
-    void putCell(std::size_t column, double value);
+    void put(std::size_t column, double value); // a dense column of the store
 
     SimulationModel& m_model;
     std::vector<TrafficSeries> m_services;
@@ -73,7 +72,6 @@ private:
     std::vector<std::size_t> m_circuitStates;
     std::vector<TrafficSeries> m_versions;
     std::vector<PodSeries> m_pods;
-    std::uint64_t m_rowChain = 0; // this second's table cells, chained with Fingerprint::mixWord
     std::vector<DeploymentSeries> m_deployments;
     std::optional<DeploymentPodCounts> m_deploymentPods; // in the order of m_deployments
     struct RolloutSeries {
