@@ -67,12 +67,24 @@ const TimeSeries* MetricsStore::find(std::string_view name) const {
     return it == m_index.end() ? nullptr : &m_series[it->second];
 }
 
+// Without writing what waits where it is not needed: the studio asks every node's and
+// Service's latest sample many times a second.
 std::optional<double> MetricsStore::latest(std::string_view name) const {
-    if (const TimeSeries* s = find(name)) {
-        return s->values.empty() ? std::nullopt : std::optional<double>(s->values.back());
+    const auto it = m_index.find(name);
+    if (it == m_index.end()) {
+        const std::optional<std::size_t> column = m_table.find(name);
+        return column ? m_table.latest(*column) : std::nullopt;
     }
-    const std::optional<std::size_t> column = m_table.find(name);
-    return column ? m_table.latest(*column) : std::nullopt;
+    if (const std::size_t dense = m_denseOf[it->second]; dense != kNotDense) {
+        // A dense row not yet written holds the series' last sample, in its last column.
+        const std::size_t column = m_denseSeries[dense].columns.back();
+        const std::size_t rows = m_dense.rowsEnded();
+        if (rows > m_denseRowsWritten && m_dense.firstRowOf(column) < rows) {
+            return m_dense.cell(rows - 1, column);
+        }
+    }
+    const TimeSeries* s = find(name);
+    return s->values.empty() ? std::nullopt : std::optional<double>(s->values.back());
 }
 
 std::optional<TimeSeries> MetricsStore::copyOf(std::string_view name) const {

@@ -5,7 +5,9 @@
 // the fingerprint. The sample at time t covers (t - 1s, t].
 //
 // Series of things that appear during the run (a version first served, a pod first running)
-// are created at the first sample that sees them; the CSV export aligns series by time.
+// are created at the first sample that sees them; the CSV export aligns series by time. The
+// store's series it records are dense (MetricsStore::denseColumn), set in every second's row
+// from their first; the per-node and per-pod ones are columns of MetricsStore::table().
 
 #include "engine/simtime.h"
 #include "model/deploymentpodcounts.h"
@@ -37,8 +39,9 @@ public:
 
 private:
     static constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
-    // request_rate, error_rate, latency p50/p90/p95/p99/max, in_flight, queue_length; a
-    // Service with resilience settings also retry_rate and timeout_rate (as a caller).
+    // Dense columns of the store: request_rate, error_rate, latency p50/p90/p95/p99/max,
+    // in_flight, queue_length; a Service with resilience settings also retry_rate and
+    // timeout_rate (as a caller).
     struct TrafficSeries {
         std::size_t requestRate, errorRate, p50, p90, p95, p99, max, inFlight, queueLength;
         std::size_t retryRate = kNoSeries;

@@ -9,7 +9,6 @@
 #include "metrics/metricsstore.h"
 
 #include <bit>
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -155,12 +154,15 @@ private slots:
                 case 1:
                     QCOMPARE(store.all().at(i).times, reference[i].times);
                     break;
-                case 2:
-                    if (!reference[i].values.empty() && !std::isnan(reference[i].values.back())) {
-                        QCOMPARE(store.latest(names[i]),
-                                 std::optional<double>(reference[i].values.back()));
+                case 2: {
+                    const std::optional<double> latest = store.latest(names[i]);
+                    QCOMPARE(latest.has_value(), !reference[i].values.empty());
+                    if (latest) {
+                        QCOMPARE(std::bit_cast<std::uint64_t>(*latest),
+                                 std::bit_cast<std::uint64_t>(reference[i].values.back()));
                     }
                     break;
+                }
                 default:
                     QCOMPARE(store.copyOf(names[i])->times, reference[i].times);
                     break;
