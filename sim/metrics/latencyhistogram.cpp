@@ -82,8 +82,13 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
     if (other.m_count == 0) {
         return;
     }
-    for (std::size_t i = other.m_lowest; i <= other.m_highest; ++i) {
-        m_buckets[i] += other.m_buckets[i];
+    // Bounds and pointers in locals: read through the members, every count written could be
+    // (to the compiler) one of them, and they were read again at each bucket.
+    const std::uint64_t* from = other.m_buckets.data();
+    std::uint64_t* to = m_buckets.data();
+    const std::size_t last = other.m_highest;
+    for (std::size_t i = other.m_lowest; i <= last; ++i) {
+        to[i] += from[i];
     }
     if (m_count == 0) {
         m_lowest = other.m_lowest;
@@ -138,16 +143,17 @@ void LatencyHistogram::quantilesMs(std::span<const double> qs, std::span<double>
             1, static_cast<std::uint64_t>(
                    std::ceil(std::clamp(qs[k], 0.0, 1.0) * static_cast<double>(m_count))));
     }
-    std::size_t next = 0;
-    std::uint64_t seen = 0;
-    for (std::size_t i = m_lowest; i <= m_highest && next < qs.size(); ++i) {
-        seen += m_buckets[i];
-        while (next < qs.size() && seen >= ranks[next]) {
-            out[next++] = bucketValueMs(i);
+    // Bucket i is reached with `seen` counting buckets m_lowest..i; each quantile walks on from
+    // where the one before stopped, in a loop that calls nothing (so nothing is spilled).
+    const std::uint64_t* buckets = m_buckets.data();
+    const std::size_t last = m_highest;
+    std::size_t i = m_lowest;
+    std::uint64_t seen = buckets[i];
+    for (std::size_t k = 0; k < qs.size(); ++k) {
+        while (seen < ranks[k] && i < last) {
+            seen += buckets[++i];
         }
-    }
-    for (; next < qs.size(); ++next) {
-        out[next] = maxMs();
+        out[k] = seen >= ranks[k] ? bucketValueMs(i) : maxMs();
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "metrics/metricsstore.h"
 
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -29,6 +30,7 @@ std::optional<std::size_t> SeriesTable::find(std::string_view name) const {
 }
 
 void SeriesTable::beginRow(SimTime time) {
+    endRow();
     if (m_retention > 0 && m_times.size() >= 2 * m_retention) {
         dropOlderRows();
     }
@@ -38,16 +40,38 @@ void SeriesTable::beginRow(SimTime time) {
         m_spareRows.pop_back();
     }
     widen(cells, m_slots);
-    cells.assign(m_slots, kNoSample);
+    cells.resize(m_slots); // what a reused buffer holds is marked at endRow(), not overwritten
     m_times.push_back(time);
     m_rows.push_back(std::move(cells));
     ++m_rowsBegun;
+    m_setInRow.assign((m_slots + 63) / 64, 0);
+    m_rowOpen = true;
+}
+
+void SeriesTable::endRow() {
+    if (!m_rowOpen) {
+        return;
+    }
+    m_rowOpen = false;
+    std::vector<double>& cells = m_rows.back();
+    for (std::size_t word = 0; word < m_setInRow.size(); ++word) {
+        for (std::uint64_t unset = ~m_setInRow[word]; unset != 0; unset &= unset - 1) {
+            const std::size_t slot = word * 64 + static_cast<std::size_t>(std::countr_zero(unset));
+            if (slot >= cells.size()) {
+                break; // the bits past the last slot
+            }
+            cells[slot] = kNoSample;
+        }
+    }
 }
 
 // A new column (or one given up): the next slot, which widens the current row by one.
 void SeriesTable::setInNewSlot(std::size_t column, double value) {
     m_slotOf[column] = m_slots++;
     m_lastSampleRow.push_back(0);
+    if (m_setInRow.size() * 64 < m_slots) {
+        m_setInRow.push_back(0);
+    }
     std::vector<double>& cells = m_rows.back();
     widen(cells, m_slots);
     cells.push_back(kNoSample);
@@ -64,7 +88,14 @@ void SeriesTable::widen(std::vector<double>& cells, std::size_t width) {
 
 double SeriesTable::cell(std::size_t row, std::size_t slot) const {
     const std::vector<double>& cells = m_rows[row];
-    return slot < cells.size() ? cells[slot] : kNoSample;
+    if (slot >= cells.size()) {
+        return kNoSample;
+    }
+    if (m_rowOpen && row + 1 == m_rows.size() &&
+        (m_setInRow[slot / 64] & (std::uint64_t{1} << (slot % 64))) == 0) {
+        return kNoSample; // not set (yet) in the open row
+    }
+    return cells[slot];
 }
 
 TimeSeries SeriesTable::series(std::size_t column) const {

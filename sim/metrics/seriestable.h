@@ -17,12 +17,15 @@
 // Each row is a buffer of its own; the buffers of dropped rows are kept and reused by the rows
 // that follow, so a long run neither moves the kept rows nor allocates (nor faults in) fresh
 // memory every `samples` rows. Which slots still have a sample is known from the last row each
-// slot was given one in, without reading the kept rows.
+// slot was given one in, without reading the kept rows. A row's cells are not filled before
+// they are set: a bit per slot tells which ones were, and endRow() (or else the next
+// beginRow()) marks the others NaN.
 
 #include "engine/simtime.h"
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -54,8 +57,12 @@ public:
         m_rows.back()[slot] = value;
         if (!std::isnan(value)) {
             m_lastSampleRow[slot] = m_rowsBegun;
+            m_setInRow[slot / 64] |= std::uint64_t{1} << (slot % 64);
         }
     }
+    // Marks the current row's unset cells as no sample. Optional (the next beginRow() does it),
+    // but cheapest right after the cells were set, while the row is still in the cache.
+    void endRow();
 
     // The column's samples, oldest first, as a series of its own.
     TimeSeries series(std::size_t column) const;
@@ -83,11 +90,15 @@ private:
     std::map<std::string, std::size_t, std::less<>> m_index;
     std::size_t m_slots = 0;                      // slots in use: the width of a row begun now
     std::vector<SimTime> m_times;                 // per row
-    std::vector<std::vector<double>> m_rows;      // per row, its cells; NaN: no sample
+    // Per row, its cells; NaN: no sample. Until the newest row ends, only the cells m_setInRow
+    // has a bit for are set.
+    std::vector<std::vector<double>> m_rows;
     std::vector<std::vector<double>> m_spareRows; // buffers of dropped rows, to be reused
     std::size_t m_rowsBegun = 0;                  // in the whole run, dropped rows included
     // Per slot, 1 + the run-wide number of the last row that has a sample in it; 0: none.
     std::vector<std::size_t> m_lastSampleRow;
+    std::vector<std::uint64_t> m_setInRow; // per slot a bit: given a sample in the newest row
+    bool m_rowOpen = false;                // the newest row has not ended
     std::size_t m_retention = 0;
 };
 

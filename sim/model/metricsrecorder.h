@@ -5,7 +5,9 @@
 // the fingerprint. The sample at time t covers (t - 1s, t].
 //
 // Series of things that appear during the run (a version first served, a pod first running)
-// are created at the first sample that sees them; the CSV export aligns series by time.
+// are created at the first sample that sees them; the CSV export aligns series by time. The
+// store's series it records are dense (MetricsStore::denseColumn), set in every second's row
+// from their first; the per-node and per-pod ones are columns of MetricsStore::table().
 
 #include "engine/simtime.h"
 #include "model/deploymentpodcounts.h"
@@ -37,8 +39,9 @@ public:
 
 private:
     static constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
-    // request_rate, error_rate, latency p50/p90/p95/p99/max, in_flight, queue_length; a
-    // Service with resilience settings also retry_rate and timeout_rate (as a caller).
+    // Dense columns of the store: request_rate, error_rate, latency p50/p90/p95/p99/max,
+    // in_flight, queue_length; a Service with resilience settings also retry_rate and
+    // timeout_rate (as a caller).
     struct TrafficSeries {
         std::size_t requestRate, errorRate, p50, p90, p95, p99, max, inFlight, queueLength;
         std::size_t retryRate = kNoSeries;
@@ -64,8 +67,7 @@ private:
     void sample();
     void sampleCloud();
     void addNodeSeries(const std::string& node); // once per node name
-    void put(std::size_t series, double value);
-    void putCell(std::size_t column, double value);
+    void put(std::size_t column, double value); // a dense column of the store
 
     SimulationModel& m_model;
     std::vector<TrafficSeries> m_services;
@@ -73,7 +75,6 @@ private:
     std::vector<std::size_t> m_circuitStates;
     std::vector<TrafficSeries> m_versions;
     std::vector<PodSeries> m_pods;
-    std::uint64_t m_rowChain = 0; // this second's table cells, chained with Fingerprint::mixWord
     std::vector<DeploymentSeries> m_deployments;
     std::optional<DeploymentPodCounts> m_deploymentPods; // in the order of m_deployments
     struct RolloutSeries {
