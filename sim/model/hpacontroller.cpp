@@ -132,7 +132,7 @@ private:
                 return;
             }
             // Pods come in key order, so in name order: each insertion at the end is cheap.
-            values.podSamples.insert_or_assign(values.podSamples.end(), pod.name,
+            values.podSamples.insert_or_assign(pod.name,
                                                HpaPodSample{milli, pod.timestamp, pod.window});
         });
         if (values.fetchError) {
@@ -151,7 +151,7 @@ private:
         }
         forEachPod([&](const MetricsServer::PodMetrics& pod) {
             values.podSamples.insert_or_assign(
-                values.podSamples.end(), pod.name,
+                pod.name,
                 HpaPodSample{pod.requestsInFlight * 1000, m_server.lastScrape().value_or(SimTime{}),
                              k8s::kMetricsServerResolution});
         });
