@@ -68,10 +68,11 @@ void MetricsServer::followPods() {
     m_nextContainers.clear();
     std::size_t kept = 0;
     for (const auto& [key, pod] : m_model.api().pods()) {
-        while (kept < m_podState.size() && m_podState[kept].key < key) {
+        int order = 1; // m_podState[kept].key against key
+        while (kept < m_podState.size() && (order = m_podState[kept].key.compare(key)) < 0) {
             ++kept; // its pod is gone
         }
-        const bool here = kept < m_podState.size() && m_podState[kept].key == key;
+        const bool here = kept < m_podState.size() && order == 0;
         if (pod.phase != PodPhaseK8s::Running || pod.nodeName.empty()) {
             continue;
         }
@@ -85,7 +86,10 @@ void MetricsServer::followPods() {
         } else if (!startFollowing(key, pod)) {
             continue; // no container started yet
         }
-        readPodObject(m_nextPodState.back(), pod); // the same name may be a new object
+        // The same name may be a new object: its metrics entry is named again.
+        if (readPodObject(m_nextPodState.back(), pod)) {
+            m_nextPoints.back().named = false;
+        }
         placeContainers(m_nextPodState.back(), m_nextPoints.back(), before);
     }
     m_podState.swap(m_nextPodState);
@@ -121,11 +125,11 @@ bool MetricsServer::startFollowing(const std::string& key, const PodObject& pod)
 }
 
 // A pod's containers never change, but a pod of the same name may be a new object: its
-// images are read again whenever its resourceVersion moved.
-void MetricsServer::readPodObject(PodState& state, const PodObject& pod) const {
+// images are read again whenever its resourceVersion moved. True when it did.
+bool MetricsServer::readPodObject(PodState& state, const PodObject& pod) const {
     state.pod = &pod;
     if (state.podVersion == pod.meta.resourceVersion) {
-        return;
+        return false;
     }
     state.podVersion = pod.meta.resourceVersion;
     state.idleMemory.clear();
@@ -133,6 +137,7 @@ void MetricsServer::readPodObject(PodState& state, const PodObject& pod) const {
         const ImageSpec* image = m_model.findImage(container.image);
         state.idleMemory.push_back(image != nullptr ? image->idleMemory : Bytes{});
     }
+    return true;
 }
 
 // Gives the pod its containers at the end of m_nextContainers, with its points' values from
@@ -224,7 +229,10 @@ void MetricsServer::housekeeping() {
 void MetricsServer::recordPodPoint(PodPoints& points, const CpuTotals& cpu, SimTime now) {
     points.hasLatest = true;
     points.latestTime = now;
-    points.latestCount = points.idleCount;
+    if (points.latestCount != points.idleCount) {
+        points.latestCount = points.idleCount;
+        points.named = false; // its entry lists the point's containers
+    }
     const std::uint32_t containers = points.idleCount;
     const std::size_t others = containers > 1 ? containers - 1 : 1;
     ContainerSlot* slots = m_containers.data() + points.first;
@@ -282,8 +290,13 @@ void MetricsServer::linkPodMetrics() {
             ++m_podEntriesVersion;
         }
         const bool listed = metrics != m_pods.end() && metrics->first == key;
-        m_points[i].metrics = listed ? &(metrics++)->second : nullptr;
-        m_points[i].named = false; // the pod object may be new
+        PodMetrics* entry = listed ? &(metrics++)->second : nullptr;
+        // An entry stays named while it is the same entry of the same pod object (followPods
+        // clears `named` when the object is new).
+        if (m_points[i].metrics != entry) {
+            m_points[i].metrics = entry;
+            m_points[i].named = false;
+        }
     }
     if (metrics != m_pods.end()) {
         m_pods.erase(metrics, m_pods.end());

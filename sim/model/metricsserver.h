@@ -110,8 +110,8 @@ private:
         std::uint32_t node = 0;         // in m_nodeState
         bool hasLatest = false;
         bool hasScraped = false;
-        // `metrics` is its entry in m_pods, set by linkPodMetrics; `named` once the entry's names
-        // and containers are the pod object's.
+        // `metrics` is its entry in m_pods, set by linkPodMetrics; `named` while the entry's names
+        // and containers are those of the pod object and of the newest point.
         bool named = false;
         SimTime latestTime;
         SimTime scrapedTime;
@@ -156,7 +156,7 @@ private:
 
     void followPods();
     bool startFollowing(const std::string& key, const PodObject& pod);
-    void readPodObject(PodState& state, const PodObject& pod) const;
+    bool readPodObject(PodState& state, const PodObject& pod) const;
     void placeContainers(const PodState& state, PodPoints& points, const ContainerSlot* before);
     std::uint32_t nodeStateOf(const std::string& name);
     void followNodes();
