@@ -78,6 +78,45 @@ public:
         }
         (*this)[name] = std::move(value);
     }
+    // Replaces the entries with those fill(append) appends, append(name, value), overwriting the
+    // entries there in place: a caller that refills the same names again and again allocates
+    // nothing for them. Names given out of order are sorted; of equal names the last one stays.
+    template <class Fill>
+    void refill(Fill fill) {
+        std::size_t count = 0;
+        bool ordered = true;
+        const auto append = [&](std::string_view name, T value) {
+            ordered = ordered && (count == 0 || std::string_view(m_entries[count - 1].first) < name);
+            if (count < m_entries.size()) {
+                m_entries[count].first = name;
+                m_entries[count].second = std::move(value);
+            } else {
+                m_entries.emplace_back(Key(name), std::move(value));
+            }
+            ++count;
+        };
+        fill(append);
+        m_entries.erase(m_entries.begin() + static_cast<std::ptrdiff_t>(count), m_entries.end());
+        if (!ordered) {
+            std::stable_sort(m_entries.begin(), m_entries.end(),
+                             [](const value_type& a, const value_type& b) {
+                                 return std::string_view(a.first) < std::string_view(b.first);
+                             });
+            // Of a run of equal names keep the last, as insert_or_assign one by one would.
+            auto out = m_entries.begin();
+            for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+                const auto next = it + 1;
+                if (next == m_entries.end() ||
+                    std::string_view(next->first) != std::string_view(it->first)) {
+                    if (out != it) {
+                        *out = std::move(*it);
+                    }
+                    ++out;
+                }
+            }
+            m_entries.erase(out, m_entries.end());
+        }
+    }
     std::size_t erase(std::string_view name) {
         const auto it = find(name);
         if (it == end()) {
