@@ -269,7 +269,21 @@ void MetricsServer::scrape() {
     if (!m_podMetricsLinked) {
         linkPodMetrics();
     }
+    // Each pod's metrics entry is a map node of its own with its containers elsewhere on the
+    // heap: asking for both a few pods ahead hides most of the two cache misses per pod.
+    constexpr std::size_t kAhead = 8;
     for (std::size_t i = 0; i < m_points.size(); ++i) {
+        if (i + kAhead < m_points.size()) {
+            if (const PodMetrics* next = m_points[i + kAhead].metrics) {
+                __builtin_prefetch(&next->timestamp);
+                __builtin_prefetch(&next->requestsInFlight);
+            }
+        }
+        if (i + kAhead / 2 < m_points.size()) {
+            if (const PodMetrics* next = m_points[i + kAhead / 2].metrics) {
+                __builtin_prefetch(next->containers.data());
+            }
+        }
         scrapePod(m_podState[i], m_points[i]);
     }
     for (NodeState& state : m_nodeState) {
