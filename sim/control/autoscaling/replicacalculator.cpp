@@ -308,11 +308,34 @@ HpaPodGroups groupPods(const std::vector<HpaPod>& pods, const HpaPodSamples& sam
     return g;
 }
 
+namespace {
+
+// Each pod's containers, and each container's requests, are elsewhere on the heap: asking for
+// them a few pods ahead of the pod being read hides most of those cache misses.
+void prefetchRequests(const std::vector<HpaPod>& pods, std::size_t i) {
+    constexpr std::size_t kAhead = 6;
+    if (i + kAhead < pods.size()) {
+        __builtin_prefetch(pods[i + kAhead].containers.data());
+    }
+    if (i + kAhead / 2 < pods.size()) {
+        for (const HpaContainer& c : pods[i + kAhead / 2].containers) {
+            if (!c.requestsMilli.empty()) {
+                __builtin_prefetch(&*c.requestsMilli.begin());
+            }
+        }
+    }
+}
+
+} // namespace
+
 HpaRequests calculateRequests(const std::vector<HpaPod>& pods, const std::string& container,
                               const std::string& resource) {
     HpaRequests r;
+    r.byPod.reserve(pods.size());
     std::vector<const HpaContainer*> containers; // one pod's, kept for its capacity
-    for (const HpaPod& pod : pods) {
+    for (std::size_t i = 0; i < pods.size(); ++i) {
+        const HpaPod& pod = pods[i];
+        prefetchRequests(pods, i);
         containers.clear();
         for (const HpaContainer& c : pod.containers) {
             if (!c.restartableInit) {
