@@ -24,6 +24,7 @@ private slots:
     void behavesLikeAMap();
     void findFromACursor();
     void viewsKeepTheCallersNames();
+    void refillReusesAndSorts();
 };
 
 void TestAutoscalingByPodName::behavesLikeAMap() {
@@ -93,6 +94,47 @@ void TestAutoscalingByPodName::viewsKeepTheCallersNames() {
     QCOMPARE(requests.size(), std::size_t{3});
     QVERIFY(requests.begin()->first.data() == pods[2].data()); // "web-1", not a copy
     QCOMPARE(requests.at("web-10"), std::int64_t{6});
+}
+
+// refill: names appended in order overwrite the entries in place (a long name keeps its storage);
+// names out of order end up as one insert_or_assign after another would leave them.
+void TestAutoscalingByPodName::refillReusesAndSorts() {
+    const std::vector<std::string> pods{"svc-0-5d8f7c9b4-aaaaa", "svc-0-5d8f7c9b4-bbbbb",
+                                        "svc-0-5d8f7c9b4-ccccc"};
+    ByPodName<std::string, int> samples;
+    samples.refill([&](const auto& append) {
+        for (const std::string& p : pods) {
+            append(p, 1);
+        }
+    });
+    const char* storage = samples.begin()->first.data();
+    samples.refill([&](const auto& append) {
+        append(pods[0], 2);
+        append(pods[2], 3);
+    });
+    QCOMPARE(samples.size(), std::size_t{2});
+    QVERIFY(samples.begin()->first.data() == storage);
+    QCOMPARE(samples.at(pods[2]), 3);
+    QVERIFY(!samples.contains(pods[1]));
+
+    const std::vector<std::pair<std::string, int>> unordered{
+        {"web-2", 1}, {"web-10", 2}, {"web-2", 3}, {"web-1", 4}, {"web-10", 5}};
+    std::map<std::string, int> reference;
+    for (const auto& [name, value] : unordered) {
+        reference.insert_or_assign(name, value);
+    }
+    samples.refill([&](const auto& append) {
+        for (const auto& [name, value] : unordered) {
+            append(name, value);
+        }
+    });
+    QCOMPARE(samples.size(), reference.size());
+    auto it = reference.begin();
+    for (const auto& [name, value] : samples) {
+        QCOMPARE(name, it->first);
+        QCOMPARE(value, it->second);
+        ++it;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAutoscalingByPodName)
