@@ -124,24 +124,24 @@ private:
         }
         // Pods come in key order, so in name order.
         values.podSamples.refill([&](const auto& append) {
-        forEachPod([&](const MetricsServer::PodMetrics& pod) {
-            std::int64_t milli = 0;
-            bool found = !container;
-            for (const MetricsServer::ContainerUsage& c : pod.containers) {
-                if (container && c.name != m.container) {
-                    continue;
+            forEachPod([&](const MetricsServer::PodMetrics& pod) {
+                std::int64_t milli = 0;
+                bool found = !container;
+                for (const MetricsServer::ContainerUsage& c : pod.containers) {
+                    if (container && c.name != m.container) {
+                        continue;
+                    }
+                    found = true;
+                    milli += memory ? c.memory.value * 1000 : c.cpuMilli;
                 }
-                found = true;
-                milli += memory ? c.memory.value * 1000 : c.cpuMilli;
-            }
-            if (!found) {
-                values.fetchError = "failed to get container metrics: container " + m.container +
-                                    " not present in metrics for pod " + pod.nameSpace + "/" +
-                                    pod.name;
-                return;
-            }
-            append(pod.name, HpaPodSample{milli, pod.timestamp, pod.window});
-        });
+                if (!found) {
+                    values.fetchError = "failed to get container metrics: container " +
+                                        m.container + " not present in metrics for pod " +
+                                        pod.nameSpace + "/" + pod.name;
+                    return;
+                }
+                append(pod.name, HpaPodSample{milli, pod.timestamp, pod.window});
+            });
         });
         if (values.fetchError) {
             values.podSamples.clear();
@@ -159,11 +159,11 @@ private:
             return;
         }
         values.podSamples.refill([&](const auto& append) {
-        forEachPod([&](const MetricsServer::PodMetrics& pod) {
-            append(pod.name, HpaPodSample{pod.requestsInFlight * 1000,
-                                          m_server.lastScrape().value_or(SimTime{}),
-                                          k8s::kMetricsServerResolution});
-        });
+            forEachPod([&](const MetricsServer::PodMetrics& pod) {
+                append(pod.name, HpaPodSample{pod.requestsInFlight * 1000,
+                                              m_server.lastScrape().value_or(SimTime{}),
+                                              k8s::kMetricsServerResolution});
+            });
         });
         if (values.podSamples.empty()) {
             values.fetchError = "unable to fetch metrics from custom metrics API: no metrics "

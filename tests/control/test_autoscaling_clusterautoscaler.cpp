@@ -442,7 +442,8 @@ CaUtilization utilizationPodByPod(const CaNode& node, bool ignoreDaemonSets, boo
         memory += p.memory.value;
     }
     const auto ratio = [](std::int64_t used, std::int64_t allocatable) {
-        return allocatable <= 0 ? 0.0 : static_cast<double>(used) / static_cast<double>(allocatable);
+        return allocatable <= 0 ? 0.0
+                                : static_cast<double>(used) / static_cast<double>(allocatable);
     };
     CaUtilization u;
     u.cpu = ratio(cpu, node.allocatableCpu.value - skippedCpu);
