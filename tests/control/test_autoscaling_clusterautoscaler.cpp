@@ -462,6 +462,7 @@ void TestAutoscalingClusterAutoscaler::nodeRequestSumsMatchThePods() {
     std::vector<CaNode> nodes;
     for (int i = 0; i < 6; ++i) {
         nodes.push_back(node("n" + std::to_string(i), 8000, 32000 * MiB));
+        nodes.back().setPods({});
     }
     int made = 0;
     const auto randomPod = [&] {
