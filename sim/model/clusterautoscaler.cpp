@@ -27,6 +27,10 @@ CaPod caPod(const PodObject& pod) {
     p.cpu = pod.requestCpu;
     p.memory = pod.requestMemory;
     p.spec = &pod.spec;
+    // What podMatchesNodeSelectorAndAffinity reads.
+    const bool requiredAffinity = pod.spec.affinity && pod.spec.affinity->nodeAffinity &&
+                                  !pod.spec.affinity->nodeAffinity->required.empty();
+    p.selectsNodes = !pod.spec.nodeSelector.empty() || requiredAffinity;
     p.owner = CaOwnerKind::None;
     for (const OwnerReference& owner : pod.meta.ownerReferences) {
         if (owner.kind == "ReplicaSet") {
@@ -52,7 +56,7 @@ bool passesSchedulerFilters(const CaPod& pod, const CaSimNode& node) {
     if (pod.spec == nullptr) {
         return true;
     }
-    if (!podMatchesNodeSelectorAndAffinity(*pod.spec, node.labels)) {
+    if (pod.selectsNodes && !podMatchesNodeSelectorAndAffinity(*pod.spec, node.labels)) {
         return false;
     }
     return std::all_of(node.taints.begin(), node.taints.end(), [&](const Taint& t) {
@@ -139,7 +143,7 @@ const std::vector<CaNode>& ClusterAutoscaler::caNodes() {
     }
     for (const std::string& name : m_pods.takeChangedNodes()) {
         if (const auto it = m_nodeIndex.find(name); it != m_nodeIndex.end()) {
-            m_nodes[it->second].pods = caPodsOn(name);
+            m_nodes[it->second].setPods(caPodsOn(name));
         }
     }
     return m_nodes;
@@ -154,8 +158,12 @@ void ClusterAutoscaler::rebuildNodes() {
     m_nodeIndex.clear();
     for (const auto& [key, object] : m_model.api().nodes()) {
         CaNode n = caNode(object);
-        const auto old = indexBefore.find(n.name);
-        n.pods = old != indexBefore.end() ? std::move(before[old->second].pods) : caPodsOn(n.name);
+        if (const auto old = indexBefore.find(n.name); old != indexBefore.end()) {
+            n.pods = std::move(before[old->second].pods);
+            n.requests = before[old->second].requests;
+        } else {
+            n.setPods(caPodsOn(n.name));
+        }
         m_nodeIndex.emplace(n.name, m_nodes.size());
         m_nodes.push_back(std::move(n));
     }

@@ -78,9 +78,16 @@ public:
         : m_model(model), m_server(model.metricsServer()), m_nameSpace(nameSpace),
           m_podMetrics(podMetrics) {}
 
-    HpaMetricValues fetch(const HpaMetricSource& source) const {
+    // Into `values` as a fresh HpaMetricValues would hold them; its pod samples keep their
+    // storage (HpaController keeps the values from sync to sync).
+    void fetch(const HpaMetricSource& source, HpaMetricValues& values) const {
         const HpaMetricSpec& m = source.metric;
-        HpaMetricValues values;
+        values.fetchError.reset();
+        values.objectValueMilli = 0;
+        values.externalValuesMilli.clear();
+        if (m.type == HpaMetricSourceType::Object || m.type == HpaMetricSourceType::External) {
+            values.podSamples.clear();
+        }
         switch (m.type) {
         case HpaMetricSourceType::Resource:
         case HpaMetricSourceType::ContainerResource:
@@ -96,7 +103,6 @@ public:
             external(source, values);
             break;
         }
-        return values;
     }
 
 private:
@@ -112,28 +118,30 @@ private:
         const bool memory = m.name == "memory";
         const bool container = m.type == HpaMetricSourceType::ContainerResource;
         if (m.name != "cpu" && !memory) {
+            values.podSamples.clear();
             values.fetchError = "no metrics returned from resource metrics API";
             return;
         }
-        forEachPod([&](const MetricsServer::PodMetrics& pod) {
-            std::int64_t milli = 0;
-            bool found = !container;
-            for (const MetricsServer::ContainerUsage& c : pod.containers) {
-                if (container && c.name != m.container) {
-                    continue;
+        // Pods come in key order, so in name order.
+        values.podSamples.refill([&](const auto& append) {
+            forEachPod([&](const MetricsServer::PodMetrics& pod) {
+                std::int64_t milli = 0;
+                bool found = !container;
+                for (const MetricsServer::ContainerUsage& c : pod.containers) {
+                    if (container && c.name != m.container) {
+                        continue;
+                    }
+                    found = true;
+                    milli += memory ? c.memory.value * 1000 : c.cpuMilli;
                 }
-                found = true;
-                milli += memory ? c.memory.value * 1000 : c.cpuMilli;
-            }
-            if (!found) {
-                values.fetchError = "failed to get container metrics: container " + m.container +
-                                    " not present in metrics for pod " + pod.nameSpace + "/" +
-                                    pod.name;
-                return;
-            }
-            // Pods come in key order, so in name order: each insertion at the end is cheap.
-            values.podSamples.insert_or_assign(values.podSamples.end(), pod.name,
-                                               HpaPodSample{milli, pod.timestamp, pod.window});
+                if (!found) {
+                    values.fetchError = "failed to get container metrics: container " +
+                                        m.container + " not present in metrics for pod " +
+                                        pod.nameSpace + "/" + pod.name;
+                    return;
+                }
+                append(pod.name, HpaPodSample{milli, pod.timestamp, pod.window});
+            });
         });
         if (values.fetchError) {
             values.podSamples.clear();
@@ -144,16 +152,18 @@ private:
 
     void pods(const HpaMetricSpec& m, HpaMetricValues& values) const {
         if (m.name != "requests_in_flight") {
+            values.podSamples.clear();
             values.fetchError = "unable to fetch metrics from custom metrics API: the server "
                                 "could not find the metric " +
                                 m.name + " for pods";
             return;
         }
-        forEachPod([&](const MetricsServer::PodMetrics& pod) {
-            values.podSamples.insert_or_assign(
-                values.podSamples.end(), pod.name,
-                HpaPodSample{pod.requestsInFlight * 1000, m_server.lastScrape().value_or(SimTime{}),
-                             k8s::kMetricsServerResolution});
+        values.podSamples.refill([&](const auto& append) {
+            forEachPod([&](const MetricsServer::PodMetrics& pod) {
+                append(pod.name, HpaPodSample{pod.requestsInFlight * 1000,
+                                              m_server.lastScrape().value_or(SimTime{}),
+                                              k8s::kMetricsServerResolution});
+            });
         });
         if (values.podSamples.empty()) {
             values.fetchError = "unable to fetch metrics from custom metrics API: no metrics "
@@ -347,12 +357,15 @@ void HpaController::reconcile(HorizontalPodAutoscalerObject& hpa, PerHpa& state)
     input.pods = std::move(state.pods); // lent to the calculation, taken back below
     findPodMetrics(state);
     const MetricsClient client(m_model, hpa.meta.nameSpace, state.podMetrics);
-    for (const HpaMetricSource& source : sources) {
-        input.metricValues.push_back(client.fetch(source));
+    state.metricValues.resize(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        client.fetch(sources[i], state.metricValues[i]);
     }
+    input.metricValues = std::move(state.metricValues); // lent, like the pods
 
     HpaDecision decision = reconcileHpa(input, state.history);
     state.pods = std::move(input.pods);
+    state.metricValues = std::move(input.metricValues);
 
     for (const HpaEvent& event : decision.events) {
         if (event.reason == "SuccessfulRescale") {

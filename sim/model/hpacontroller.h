@@ -63,6 +63,8 @@ private:
         // found again only when the pods or the scrape's set of entries changed.
         std::vector<const MetricsServer::PodMetrics*> podMetrics;
         std::uint64_t podMetricsSeen = ~std::uint64_t{0}; // MetricsServer::podEntriesVersion
+        // The last sync's metric values, one per source, refilled at each sync for their storage.
+        std::vector<HpaMetricValues> metricValues;
     };
 
     void added(const std::string& nameSpace, const std::string& name);

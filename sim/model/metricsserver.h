@@ -90,10 +90,32 @@ private:
         double cpuSeconds = 0.0; // cumulative core-seconds
         Bytes memory;            // working set
     };
-    // A pod's kubelet stats point, overwritten in place so the steady state allocates nothing.
-    struct PodPoint {
-        SimTime time;
-        std::vector<ContainerPoint> containers;
+    // One container of a followed pod in m_containers: its image's idle memory, its stats in
+    // the kubelet's newest point and in the point the previous scrape read.
+    struct ContainerSlot {
+        Bytes idleMemory;
+        ContainerPoint latest;
+        ContainerPoint scraped;
+    };
+    // What every housekeeping and scrape reads of a followed pod, kept apart from PodState
+    // (same index) with its containers in one flat array, so that both passes walk memory in
+    // order. Points are overwritten in place: the steady state allocates nothing.
+    struct PodPoints {
+        std::uint32_t first = 0; // its containers in m_containers
+        std::uint32_t room = 0;  // containers of room there
+        std::uint32_t idleCount = 0;    // the pod object's containers (ContainerSlot::idleMemory)
+        std::uint32_t latestCount = 0;  // containers in the newest point
+        std::uint32_t scrapedCount = 0; // containers in the scraped point
+        std::uint32_t station = 0;      // TrafficModel::podStation()
+        std::uint32_t node = 0;         // in m_nodeState
+        bool hasLatest = false;
+        bool hasScraped = false;
+        // `metrics` is its entry in m_pods, set by linkPodMetrics; `named` while the entry's names
+        // and containers are those of the pod object and of the newest point.
+        bool named = false;
+        SimTime latestTime;
+        SimTime scrapedTime;
+        PodMetrics* metrics = nullptr;
     };
     struct NodePoint {
         SimTime time;
@@ -101,6 +123,7 @@ private:
         Bytes memory;            // its pods' working sets
     };
     struct NodeState {
+        std::string name;
         std::optional<NodePoint> latest;
         std::optional<NodePoint> lastScraped;
         Bytes podMemory;                // summed over its pods during a housekeeping
@@ -112,17 +135,9 @@ private:
         std::string key; // "namespace/name"
         std::string nameSpace;
         std::string node;
-        std::uint32_t station = 0;      // TrafficModel::podStation()
         const PodObject* pod = nullptr; // the API's object, refreshed whenever pods change
         std::uint64_t podVersion = 0;   // pod's resourceVersion when idleMemory was read
         std::vector<Bytes> idleMemory;  // per container: its image's idleMemory
-        NodeState* nodeState = nullptr; // m_nodeState's entry for `node`
-        // Its entry in m_pods, set by linkPodMetrics; `named` once the entry's names and
-        // containers are this state's pod object's.
-        PodMetrics* metrics = nullptr;
-        bool named = false;
-        std::optional<PodPoint> latest;      // the kubelet's newest point
-        std::optional<PodPoint> lastScraped; // the point the previous scrape read
     };
     // A pod's CPU as its kubelet sums it every second; kept apart from PodState (same index)
     // so that the per-second pass over every pod reads 32 bytes each.
@@ -135,38 +150,47 @@ private:
     // An API node as the housekeeping reads it, resolved whenever nodes change.
     struct NodeSlot {
         const NodeObject* node = nullptr;
-        NodeState* state = nullptr;
+        std::uint32_t state = 0;       // in m_nodeState
         std::uint32_t trafficNode = 0; // TrafficModel's index, kNone while it does not know it
     };
 
     void followPods();
     bool startFollowing(const std::string& key, const PodObject& pod);
-    void readPodObject(PodState& state, const PodObject& pod) const;
+    bool readPodObject(PodState& state, const PodObject& pod) const;
+    void placeContainers(const PodState& state, PodPoints& points, const ContainerSlot* before);
+    std::uint32_t nodeStateOf(const std::string& name);
     void followNodes();
     void everySecond();
     void housekeeping();
-    void recordPodPoint(PodState& state, const CpuTotals& cpu, SimTime now) const;
-    void recordNodePoint(NodeSlot& slot, SimTime now) const;
+    void recordPodPoint(PodPoints& points, const CpuTotals& cpu, SimTime now);
+    void recordNodePoint(NodeSlot& slot, SimTime now);
     void scrape();
     void linkPodMetrics();
-    void scrapePod(PodState& state);
-    void namePodMetrics(PodMetrics& metrics, const PodState& state) const;
-    void fillPodMetrics(PodMetrics& metrics, const PodState& state) const;
-    void scrapeNode(const std::string& name, NodeState& state);
+    void scrapePod(const PodState& state, PodPoints& points);
+    void namePodMetrics(PodMetrics& metrics, const PodState& state,
+                        const PodPoints& points) const;
+    void fillPodMetrics(PodMetrics& metrics, const PodPoints& points) const;
+    void scrapeNode(NodeState& state);
     void scrapeServices(SimTime now);
 
     SimulationModel& m_model;
     bool m_running = false;
-    std::vector<PodState> m_podState;   // in key order
-    std::vector<CpuTotals> m_cpuTotals; // m_podState's, index for index
+    std::vector<PodState> m_podState;         // in key order
+    std::vector<CpuTotals> m_cpuTotals;       // m_podState's, index for index
+    std::vector<PodPoints> m_points;          // m_podState's, index for index
+    std::vector<ContainerSlot> m_containers;  // m_points' containers
     // followPods' scratch, kept for its capacity.
     std::vector<PodState> m_nextPodState;
     std::vector<CpuTotals> m_nextCpuTotals;
+    std::vector<PodPoints> m_nextPoints;
+    std::vector<ContainerSlot> m_nextContainers;
     std::uint64_t m_seenPodChanges = ~std::uint64_t{0};
     std::size_t m_seenPodCpuSlots = 0;
-    bool m_podMetricsLinked = false;              // no pod changed since linkPodMetrics
-    std::map<std::string, NodeState> m_nodeState; // by name; never erased, so pointers stay valid
-    std::vector<NodeSlot> m_nodeSlots;            // the API's nodes, in key order
+    bool m_podMetricsLinked = false; // no pod changed since linkPodMetrics
+    // Every node a pod or the API ever named, never erased, so indices stay valid.
+    std::vector<NodeState> m_nodeState;
+    std::map<std::string, std::uint32_t> m_nodeStateIndex; // by node name
+    std::vector<NodeSlot> m_nodeSlots;                      // the API's nodes, in key order
     std::uint64_t m_seenNodeChanges = ~std::uint64_t{0};
     std::map<std::string, PodMetrics> m_pods;
     std::uint64_t m_podEntriesVersion = 0;

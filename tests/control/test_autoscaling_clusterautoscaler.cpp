@@ -11,6 +11,8 @@
 #include "control/autoscaling/scaleup.h"
 #include "engine/random.h"
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 #endif
@@ -108,6 +110,7 @@ private slots:
     void scaleUpChoosesAndCaps();
     void scaleUpSkipsWhatCannotHelp();
     void filterOutUnremovable();
+    void nodeRequestSumsMatchThePods();
     void drainabilityRules();
     void scaleDownUnneededTimeAndCooldown();
     void scaleDownBudgetsAndMinSize();
@@ -417,6 +420,92 @@ void TestAutoscalingClusterAutoscaler::filterOutUnremovable() {
     caEligibility(node("m", 1000, 1000, {pod("p", 100, 700)}), true, s, &u);
     QCOMPARE(u.resource, std::string("memory"));
     QCOMPARE(u.utilization, 0.7);
+}
+
+// simulator/utilization/info.go Calculate, pod by pod: what the sums CaNode::setPods keeps
+// must give.
+CaUtilization utilizationPodByPod(const CaNode& node, bool ignoreDaemonSets, bool ignoreMirror) {
+    std::int64_t cpu = 0;
+    std::int64_t memory = 0;
+    std::int64_t skippedCpu = 0;
+    std::int64_t skippedMemory = 0;
+    for (const CaPod& p : node.pods) {
+        if ((ignoreDaemonSets && p.owner == CaOwnerKind::DaemonSet) || (ignoreMirror && p.mirror)) {
+            skippedCpu += p.cpu.value;
+            skippedMemory += p.memory.value;
+            continue;
+        }
+        if (p.longTerminating) {
+            continue;
+        }
+        cpu += p.cpu.value;
+        memory += p.memory.value;
+    }
+    const auto ratio = [](std::int64_t used, std::int64_t allocatable) {
+        return allocatable <= 0 ? 0.0
+                                : static_cast<double>(used) / static_cast<double>(allocatable);
+    };
+    CaUtilization u;
+    u.cpu = ratio(cpu, node.allocatableCpu.value - skippedCpu);
+    u.memory = ratio(memory, node.allocatableMemory.value - skippedMemory);
+    u.utilization = std::max(u.cpu, u.memory);
+    u.resource = u.cpu > u.memory ? "cpu" : "memory";
+    return u;
+}
+
+// A scan reads each node's request sums, kept with its pods (CaNode::setPods), rather than every
+// pod: after random pods are added, removed and moved between nodes, every node's utilization
+// must be the pod-by-pod one, whichever kinds of pods are left out.
+void TestAutoscalingClusterAutoscaler::nodeRequestSumsMatchThePods() {
+    std::mt19937_64 random(20261128);
+    const auto below = [&](std::uint64_t n) { return static_cast<std::size_t>(random() % n); };
+    std::vector<CaNode> nodes;
+    for (int i = 0; i < 6; ++i) {
+        nodes.push_back(node("n" + std::to_string(i), 8000, 32000 * MiB));
+        nodes.back().setPods({});
+    }
+    int made = 0;
+    const auto randomPod = [&] {
+        CaPod p = pod("p" + std::to_string(made++), static_cast<std::int64_t>(below(700)),
+                      static_cast<std::int64_t>(below(900)) * MiB);
+        p.owner = below(4) == 0 ? CaOwnerKind::DaemonSet : CaOwnerKind::ReplicaSet;
+        p.mirror = below(5) == 0;
+        p.longTerminating = below(6) == 0;
+        return p;
+    };
+    for (int step = 0; step < 3000; ++step) {
+        CaNode& from = nodes[below(nodes.size())];
+        CaNode& to = nodes[below(nodes.size())];
+        std::vector<CaPod> pods = from.pods;
+        const std::size_t op = below(3);
+        if (op == 0 || pods.empty()) {
+            pods.push_back(randomPod());
+            from.setPods(pods);
+        } else {
+            const std::size_t i = below(pods.size());
+            const CaPod moved = pods[i];
+            pods.erase(pods.begin() + static_cast<std::ptrdiff_t>(i));
+            from.setPods(pods);
+            if (op == 2 && &from != &to) {
+                std::vector<CaPod> onTo = to.pods;
+                onTo.push_back(moved);
+                to.setPods(onTo);
+            }
+        }
+        for (const CaNode& n : nodes) {
+            QVERIFY(n.requests.has_value());
+            for (const bool ds : {false, true}) {
+                for (const bool mirror : {false, true}) {
+                    const CaUtilization kept = caNodeUtilization(n, ds, mirror);
+                    const CaUtilization walked = utilizationPodByPod(n, ds, mirror);
+                    QCOMPARE(kept.cpu, walked.cpu);
+                    QCOMPARE(kept.memory, walked.memory);
+                    QCOMPARE(kept.utilization, walked.utilization);
+                    QCOMPARE(kept.resource, walked.resource);
+                }
+            }
+        }
+    }
 }
 
 // simulator/drainability/rules: each rule in upstream's order.

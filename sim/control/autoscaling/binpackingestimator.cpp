@@ -30,17 +30,24 @@ CaSimNode CaSimNode::fromTemplate(const CaNodeGroup& group, std::string name) {
 
 CaSimNode CaSimNode::fromNode(const CaNode& node) {
     CaSimNode n;
-    n.name = node.name;
-    n.group = node.group;
-    n.labels = node.labels;
-    n.taints = node.taints;
-    n.allocatableCpu = node.allocatableCpu;
-    n.allocatableMemory = node.allocatableMemory;
-    n.maxPods = node.maxPods;
-    for (const CaPod& p : node.pods) {
-        n.add(p);
-    }
+    n.assign(node);
     return n;
+}
+
+void CaSimNode::assign(const CaNode& node) {
+    name = node.name;
+    group = node.group;
+    labels = node.labels;
+    taints = node.taints;
+    allocatableCpu = node.allocatableCpu;
+    allocatableMemory = node.allocatableMemory;
+    maxPods = node.maxPods;
+    requestedCpu = CpuMillis{};
+    requestedMemory = Bytes{};
+    pods.clear();
+    for (const CaPod& p : node.pods) {
+        add(p);
+    }
 }
 
 bool caResourcesFit(const CaPod& pod, const CaSimNode& node) {

@@ -14,6 +14,8 @@
 #include "scenario/kubernetestypes.h"
 #include "scenario/units.h"
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -68,7 +70,28 @@ struct CaPod {
     // (node selector, affinity, tolerations) without looking the pod up by name; the model
     // sets it and keeps it valid while the CaPod is in use. nullptr: nothing beyond resources.
     const PodSpec* spec = nullptr;
+    // Whether `spec` has a nodeSelector or required node affinity, set with it: a predicate
+    // that tries the pod on many nodes need not read the spec for each when it has neither.
+    bool selectsNodes = true;
     bool hasController() const { return owner != CaOwnerKind::None; }
+};
+
+// A node's pod requests summed apart by what utilization may leave out (caNodeUtilization in
+// scaledown.h): each combination of DaemonSet, mirror and long-terminating has its own sum.
+// Integer sums, so they do not depend on the order the pods were added in.
+struct CaPodRequestSums {
+    struct Sum {
+        std::int64_t cpu = 0;
+        std::int64_t memory = 0;
+    };
+    static constexpr std::size_t kDaemonSet = 1;
+    static constexpr std::size_t kMirror = 2;
+    static constexpr std::size_t kLongTerminating = 4;
+    std::array<Sum, 8> byKind{}; // by the sum of the kinds above that the pod is
+
+    static std::size_t kindOf(const CaPod& pod);
+    void add(const CaPod& pod);
+    static CaPodRequestSums of(const std::vector<CaPod>& pods);
 };
 
 struct CaNode {
@@ -83,6 +106,12 @@ struct CaNode {
     bool scaleDownDisabled = false; // cluster-autoscaler.kubernetes.io/scale-down-disabled=true
     bool beingDeleted = false;      // carries ToBeDeletedByClusterAutoscaler
     std::vector<CaPod> pods;        // pods bound to the node
+    // Σ requests of `pods`, for a caller that keeps nodes from scan to scan and sets both with
+    // setPods(), so that a scan reads one sum per node rather than every pod. Unset,
+    // utilization sums the pods; whoever changes `pods` another way must reset it.
+    std::optional<CaPodRequestSums> requests;
+
+    void setPods(std::vector<CaPod> newPods);
 };
 
 // A node inside a simulation: an existing node or a fresh one from a template, with the pods
@@ -103,6 +132,9 @@ struct CaSimNode {
     void removeLast(); // undoes the last add()
     static CaSimNode fromTemplate(const CaNodeGroup& group, std::string name);
     static CaSimNode fromNode(const CaNode& node); // with its pods
+    // Becomes fromNode(node), reusing what this node holds (a caller that keeps sim nodes from
+    // scan to scan allocates nothing for labels, taints and pods it already had room for).
+    void assign(const CaNode& node);
 };
 
 // Does `pod` fit `node` as it is in the simulation?

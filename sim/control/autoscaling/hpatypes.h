@@ -10,6 +10,7 @@
 // Quantities are Kubernetes milli-values (Quantity.MilliValue()): CPU in millicores, memory in
 // thousandths of a byte, custom metrics in thousandths, exactly as upstream computes with them.
 
+#include "control/autoscaling/bypodname.h"
 #include "control/kubernetesdefaults.h"
 #include "engine/simtime.h"
 
@@ -51,7 +52,7 @@ struct HpaPodSample {
 };
 
 // Keyed by pod name; a sample may name a pod the selector no longer matches (upstream keeps it).
-using HpaPodSamples = std::map<std::string, HpaPodSample>;
+using HpaPodSamples = ByPodName<std::string, HpaPodSample>;
 
 // --- Tolerance (replica_calculator.go Tolerances; KEP-4951) ---
 

@@ -54,12 +54,6 @@ const char* noPodsMessage() {
     return "no pods returned by selector while calculating replica count";
 }
 
-void removeSamples(HpaPodSamples& samples, const std::set<std::string>& pods) {
-    for (const std::string& p : pods) {
-        samples.erase(p);
-    }
-}
-
 void explainGroups(Explanation& x, const HpaPodGroups& g) {
     x.add(ExplainCode::HpaPodsGrouped,
           {xp("ready", g.readyPodCount), xp("unready", static_cast<int>(g.unready.size())),
@@ -116,9 +110,9 @@ HpaReplicaProposal usageRatioReplicaCount(std::int32_t currentReplicas, double u
 // rebalance missing and unready pods and refuse to change direction.
 template <typename RatioFn>
 void rebalance(HpaReplicaProposal& p, std::int32_t currentReplicas, double usageRatio,
-               HpaPodSamples& metrics, const HpaTolerances& tolerances, bool scaleUpWithUnready,
-               const std::map<std::string, std::int64_t>& missingDownValue,
-               const std::string& missingDownLabel, RatioFn ratioOf) {
+               HpaPodMetrics& metrics, const HpaTolerances& tolerances, bool scaleUpWithUnready,
+               const HpaPodRequests& missingDownValue, const std::string& missingDownLabel,
+               RatioFn ratioOf) {
     if (!p.groups.missing.empty()) {
         if (usageRatio < 1.0) {
             for (const std::string& pod : p.groups.missing) {
@@ -181,7 +175,7 @@ void rebalance(HpaReplicaProposal& p, std::int32_t currentReplicas, double usage
 // (neither ignored nor unready). Fails with no pods or no such samples.
 struct GroupedSamples {
     HpaReplicaProposal proposal; // the groups and their explanation, or the failure
-    HpaPodSamples ready;
+    HpaPodMetrics ready;         // names are those of `samples`
 };
 
 GroupedSamples groupReadySamples(const std::vector<HpaPod>& pods, const HpaPodSamples& samples,
@@ -195,9 +189,15 @@ GroupedSamples groupReadySamples(const std::vector<HpaPod>& pods, const HpaPodSa
     HpaReplicaProposal& p = g.proposal;
     p.groups = groupPods(pods, samples, resource, settings.cpuInitializationPeriod,
                          settings.delayOfInitialReadinessStatus, now);
-    g.ready = samples;
-    removeSamples(g.ready, p.groups.ignored);
-    removeSamples(g.ready, p.groups.unready);
+    // The samples without those of ignored and unready pods.
+    g.ready.reserve(samples.size());
+    const bool anyLeftOut = !p.groups.ignored.empty() || !p.groups.unready.empty();
+    for (const auto& [pod, sample] : samples) {
+        if (anyLeftOut && (p.groups.ignored.count(pod) != 0 || p.groups.unready.count(pod) != 0)) {
+            continue;
+        }
+        g.ready.insert_or_assign(pod, sample);
+    }
     explainGroups(p.explanation, p.groups);
     if (g.ready.empty()) {
         p = fail(std::move(p), HpaCalcError::NoMetricsForPods,
@@ -216,7 +216,7 @@ HpaReplicaProposal calcPlainMetricReplicas(
         return grouped.proposal;
     }
     HpaReplicaProposal p = std::move(grouped.proposal);
-    HpaPodSamples& metrics = grouped.ready;
+    HpaPodMetrics& metrics = grouped.ready;
 
     const HpaUsageRatio first = metricUsageRatio(metrics, targetUsage);
     p.usage = first.average;
@@ -240,13 +240,13 @@ HpaReplicaProposal calcPlainMetricReplicas(
         return p;
     }
     // On a scale-down a missing pod is assumed to be exactly at target.
-    std::map<std::string, std::int64_t> missingDown;
+    HpaPodRequests missingDown;
     for (const std::string& pod : p.groups.missing) {
-        missingDown[pod] = targetUsage;
+        missingDown.insert_or_assign(pod, targetUsage);
     }
     rebalance(p, currentReplicas, usageRatio, metrics, tolerances, scaleUpWithUnready, missingDown,
               std::to_string(targetUsage) + "m (the target)",
-              [&](const HpaPodSamples& m) -> std::optional<double> {
+              [&](const HpaPodMetrics& m) -> std::optional<double> {
                   return metricUsageRatio(m, targetUsage).ratio;
               });
     return p;
@@ -267,6 +267,7 @@ HpaPodGroups groupPods(const std::vector<HpaPod>& pods, const HpaPodSamples& sam
                        const std::string& resource, SimTime cpuInitializationPeriod,
                        SimTime delayOfInitialReadinessStatus, SimTime now) {
     HpaPodGroups g;
+    auto next = samples.begin(); // pods usually come in name order, as the samples do
     for (const HpaPod& pod : pods) {
         if (pod.deleting || pod.phase == HpaPodPhase::Failed) {
             g.ignored.insert(pod.name);
@@ -276,11 +277,12 @@ HpaPodGroups groupPods(const std::vector<HpaPod>& pods, const HpaPodSamples& sam
             g.unready.insert(pod.name);
             continue;
         }
-        const auto sample = samples.find(pod.name);
+        const auto sample = samples.find(pod.name, next);
         if (sample == samples.end()) {
             g.missing.insert(pod.name);
             continue;
         }
+        next = sample + 1;
         if (resource == "cpu") {
             bool unready = false;
             if (!pod.readyCondition.has_value() || !pod.startTime.has_value()) {
@@ -306,11 +308,34 @@ HpaPodGroups groupPods(const std::vector<HpaPod>& pods, const HpaPodSamples& sam
     return g;
 }
 
+namespace {
+
+// Each pod's containers, and each container's requests, are elsewhere on the heap: asking for
+// them a few pods ahead of the pod being read hides most of those cache misses.
+void prefetchRequests(const std::vector<HpaPod>& pods, std::size_t i) {
+    constexpr std::size_t kAhead = 6;
+    if (i + kAhead < pods.size()) {
+        __builtin_prefetch(pods[i + kAhead].containers.data());
+    }
+    if (i + kAhead / 2 < pods.size()) {
+        for (const HpaContainer& c : pods[i + kAhead / 2].containers) {
+            if (!c.requestsMilli.empty()) {
+                __builtin_prefetch(&*c.requestsMilli.begin());
+            }
+        }
+    }
+}
+
+} // namespace
+
 HpaRequests calculateRequests(const std::vector<HpaPod>& pods, const std::string& container,
                               const std::string& resource) {
     HpaRequests r;
+    r.byPod.reserve(pods.size());
     std::vector<const HpaContainer*> containers; // one pod's, kept for its capacity
-    for (const HpaPod& pod : pods) {
+    for (std::size_t i = 0; i < pods.size(); ++i) {
+        const HpaPod& pod = pods[i];
+        prefetchRequests(pods, i);
         containers.clear();
         for (const HpaContainer& c : pod.containers) {
             if (!c.restartableInit) {
@@ -347,24 +372,26 @@ HpaRequests calculateRequests(const std::vector<HpaPod>& pods, const std::string
             r.byPod.clear();
             return r;
         }
-        // Pods usually come in name order: the hint makes each insertion constant time.
-        r.byPod.insert_or_assign(r.byPod.end(), pod.name, request);
+        // Pods usually come in name order: each insertion appends.
+        r.byPod.insert_or_assign(pod.name, request);
     }
     return r;
 }
 
-HpaUtilizationRatio resourceUtilizationRatio(const HpaPodSamples& samples,
-                                             const std::map<std::string, std::int64_t>& requests,
+HpaUtilizationRatio resourceUtilizationRatio(const HpaPodMetrics& samples,
+                                             const HpaPodRequests& requests,
                                              std::int32_t targetUtilization) {
     HpaUtilizationRatio out;
     Int128 metricsTotal = 0;
     Int128 requestsTotal = 0;
     std::int64_t numEntries = 0;
+    auto next = requests.begin(); // both in name order: most lookups take the next request
     for (const auto& [pod, sample] : samples) {
-        const auto request = requests.find(pod);
+        const auto request = requests.find(pod, next);
         if (request == requests.end()) {
             continue; // a sample for a pod we do not know
         }
+        next = request + 1;
         metricsTotal += sample.valueMilli;
         requestsTotal += request->second;
         ++numEntries;
@@ -388,7 +415,7 @@ HpaUtilizationRatio resourceUtilizationRatio(const HpaPodSamples& samples,
     return out;
 }
 
-HpaUsageRatio metricUsageRatio(const HpaPodSamples& samples, std::int64_t targetUsage) {
+HpaUsageRatio metricUsageRatio(const HpaPodMetrics& samples, std::int64_t targetUsage) {
     HpaUsageRatio out;
     Int128 total = 0;
     for (const auto& [pod, sample] : samples) {
@@ -410,7 +437,7 @@ HpaReplicaProposal getResourceReplicas(std::int32_t currentReplicas, std::int32_
         return grouped.proposal;
     }
     HpaReplicaProposal p = std::move(grouped.proposal);
-    HpaPodSamples& metrics = grouped.ready;
+    HpaPodMetrics& metrics = grouped.ready;
     const HpaRequests requests = calculateRequests(pods, container, resource);
     if (requests.error != HpaCalcError::None) {
         return fail(std::move(p), requests.error, requests.message);
@@ -445,13 +472,13 @@ HpaReplicaProposal getResourceReplicas(std::int32_t currentReplicas, std::int32_
     // On a scale-down a missing pod is assumed to use all of its request, or the target when
     // the target is above 100 %.
     const std::int64_t fallbackUtilization = std::max<std::int64_t>(100, targetUtilization);
-    std::map<std::string, std::int64_t> missingDown;
+    HpaPodRequests missingDown;
     for (const std::string& pod : p.groups.missing) {
-        missingDown[pod] = requests.byPod.at(pod) * fallbackUtilization / 100;
+        missingDown.insert_or_assign(pod, requests.byPod.at(pod) * fallbackUtilization / 100);
     }
     rebalance(p, currentReplicas, usageRatio, metrics, tolerances, scaleUpWithUnready, missingDown,
               std::to_string(fallbackUtilization) + "% of request",
-              [&](const HpaPodSamples& m) -> std::optional<double> {
+              [&](const HpaPodMetrics& m) -> std::optional<double> {
                   const HpaUtilizationRatio r =
                       resourceUtilizationRatio(m, requests.byPod, targetUtilization);
                   return r.ok ? std::optional<double>(r.ratio) : std::nullopt;

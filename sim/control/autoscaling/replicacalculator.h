@@ -45,10 +45,16 @@ HpaPodGroups groupPods(const std::vector<HpaPod>& pods, const HpaPodSamples& sam
                        const std::string& resource, SimTime cpuInitializationPeriod,
                        SimTime delayOfInitialReadinessStatus, SimTime now);
 
+// What one calculation works on, by pod name. The names are those of the caller's pods and
+// samples, which outlive the calculation.
+using HpaPodRequests = ByPodName<std::string_view, std::int64_t>;
+using HpaPodMetrics = ByPodName<std::string_view, HpaPodSample>; // the samples that count
+
 // calculateRequests: per pod, the resource's request summed over containers and restartable
 // init containers, or the one named container. Pod-level requests are not modelled.
+// The names in byPod are those of `pods`.
 struct HpaRequests {
-    std::map<std::string, std::int64_t> byPod;
+    HpaPodRequests byPod;
     HpaCalcError error = HpaCalcError::None;
     std::string message;
 };
@@ -66,8 +72,8 @@ struct HpaUtilizationRatio {
     std::int64_t requestTotal = 0;
     bool ok = true; // false: no sample matched a known pod
 };
-HpaUtilizationRatio resourceUtilizationRatio(const HpaPodSamples& samples,
-                                             const std::map<std::string, std::int64_t>& requests,
+HpaUtilizationRatio resourceUtilizationRatio(const HpaPodMetrics& samples,
+                                             const HpaPodRequests& requests,
                                              std::int32_t targetUtilization);
 
 // GetMetricUsageRatio: average = Σvalue / n (integer), ratio = average / target.
@@ -76,7 +82,7 @@ struct HpaUsageRatio {
     std::int64_t average = 0;
     std::int64_t total = 0;
 };
-HpaUsageRatio metricUsageRatio(const HpaPodSamples& samples, std::int64_t targetUsage);
+HpaUsageRatio metricUsageRatio(const HpaPodMetrics& samples, std::int64_t targetUsage);
 
 struct HpaReplicaProposal {
     HpaCalcError error = HpaCalcError::None;

@@ -1,7 +1,6 @@
 #include "control/autoscaling/scaledown.h"
 
 #include <algorithm>
-#include <memory>
 
 namespace cnsim {
 
@@ -100,24 +99,50 @@ CaDrainability caDrainability(const CaPod& pod, const CaScaleDownSettings& setti
     return {O::Drain, R::NoReason};
 }
 
+std::size_t CaPodRequestSums::kindOf(const CaPod& pod) {
+    return (pod.owner == CaOwnerKind::DaemonSet ? kDaemonSet : 0) | (pod.mirror ? kMirror : 0) |
+           (pod.longTerminating ? kLongTerminating : 0);
+}
+
+void CaPodRequestSums::add(const CaPod& pod) {
+    Sum& sum = byKind[kindOf(pod)];
+    sum.cpu += pod.cpu.value;
+    sum.memory += pod.memory.value;
+}
+
+CaPodRequestSums CaPodRequestSums::of(const std::vector<CaPod>& pods) {
+    CaPodRequestSums sums;
+    for (const CaPod& p : pods) {
+        sums.add(p);
+    }
+    return sums;
+}
+
+void CaNode::setPods(std::vector<CaPod> newPods) {
+    pods = std::move(newPods);
+    requests = CaPodRequestSums::of(pods);
+}
+
 CaUtilization caNodeUtilization(const CaNode& node, bool ignoreDaemonSets, bool ignoreMirrorPods) {
+    const CaPodRequestSums sums = node.requests ? *node.requests : CaPodRequestSums::of(node.pods);
     std::int64_t cpu = 0;
     std::int64_t memory = 0;
     std::int64_t skippedCpu = 0;
     std::int64_t skippedMemory = 0;
-    for (const CaPod& p : node.pods) {
-        if ((ignoreDaemonSets && p.owner == CaOwnerKind::DaemonSet) ||
-            (ignoreMirrorPods && p.mirror)) {
+    for (std::size_t kind = 0; kind < sums.byKind.size(); ++kind) {
+        const CaPodRequestSums::Sum& sum = sums.byKind[kind];
+        if ((ignoreDaemonSets && (kind & CaPodRequestSums::kDaemonSet) != 0) ||
+            (ignoreMirrorPods && (kind & CaPodRequestSums::kMirror) != 0)) {
             // Left out, and taken off allocatable.
-            skippedCpu += p.cpu.value;
-            skippedMemory += p.memory.value;
+            skippedCpu += sum.cpu;
+            skippedMemory += sum.memory;
             continue;
         }
-        if (p.longTerminating) {
+        if ((kind & CaPodRequestSums::kLongTerminating) != 0) {
             continue;
         }
-        cpu += p.cpu.value;
-        memory += p.memory.value;
+        cpu += sum.cpu;
+        memory += sum.memory;
     }
     CaUtilization u;
     u.cpu = ratio(cpu, node.allocatableCpu.value - skippedCpu);
@@ -185,17 +210,26 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
 
     // The simulation's view of every node; removable candidates leave it as they are found.
     // A node's view is made on first use: most nodes are neither a candidate nor tried as a
-    // destination.
-    std::vector<std::unique_ptr<CaSimNode>> simNodes(in.nodes.size());
+    // destination. The views are kept from update to update for their storage.
+    const std::size_t count = in.nodes.size();
+    if (m_simNodes.size() < count) {
+        m_simNodes.resize(count);
+    }
+    m_simMade.assign(count, false);
     const auto sim = [&](std::size_t i) -> CaSimNode& {
-        if (!simNodes[i]) {
-            simNodes[i] = std::make_unique<CaSimNode>(CaSimNode::fromNode(in.nodes[i]));
+        if (!m_simMade[i]) {
+            m_simNodes[i].assign(in.nodes[i]);
+            m_simMade[i] = true;
         }
-        return *simNodes[i];
+        return m_simNodes[i];
     };
-    std::vector<bool> removed(in.nodes.size(), false);
+    std::vector<bool>& removed = m_removed;
+    removed.assign(count, false);
+    std::vector<const CaPod*>& toMove = m_toMove;
+    std::vector<std::size_t>& placements = m_placements;
+    r.explanation.steps.reserve(2 * count);
 
-    for (std::size_t i = 0; i < in.nodes.size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         const CaNode& node = in.nodes[i];
         CaNodeScaleDownStatus st;
         st.node = node.name;
@@ -223,7 +257,7 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
             // Drain rules, then a new home for every pod that has to move.
             // Every pod the simulation has on the node, including pods moved here from nodes
             // found removable earlier in this pass.
-            std::vector<const CaPod*> toMove;
+            toMove.clear();
             for (const CaPod* podPtr : sim(i).pods) {
                 const CaPod& pod = *podPtr;
                 const CaDrainability d = caDrainability(pod, s, in.callbacks);
@@ -244,11 +278,11 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
             if (st.reason == CaUnremovableReason::NoReason) {
                 // The pods are placed on the simulation itself; `placements` undoes them, in
                 // reverse, if one finds no home (cheaper than trying on a copy of every node).
-                std::vector<std::size_t> placements;
+                placements.clear();
                 bool allPlaced = true;
                 for (const CaPod* pod : toMove) {
                     bool placed = false;
-                    for (std::size_t j = 0; j < in.nodes.size() && !placed; ++j) {
+                    for (std::size_t j = 0; j < count && !placed; ++j) {
                         if (j == i || removed[j] || in.nodes[j].beingDeleted ||
                             !in.nodes[j].ready) {
                             continue;
@@ -283,17 +317,20 @@ CaScaleDownResult CaScaleDownPlanner::update(const CaScaleDownInput& in) {
 
     // unneeded.Nodes.Update: keep the first time each still-unneeded node was seen.
     std::map<std::string, SimTime> since;
-    for (std::size_t i = 0; i < in.nodes.size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         if (!removed[i]) {
             continue;
         }
         const std::string& name = in.nodes[i].name;
         const auto old = m_unneededSince.find(name);
-        since[name] = old != m_unneededSince.end() ? old->second : in.now;
+        const SimTime first = old != m_unneededSince.end() ? old->second : in.now;
+        since.insert_or_assign(name, first);
     }
     m_unneededSince = std::move(since);
-    for (CaNodeScaleDownStatus& st : r.nodes) {
-        st.unneededSince = unneededSince(st.node);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (removed[i]) {
+            r.nodes[i].unneededSince = m_unneededSince.at(in.nodes[i].name);
+        }
     }
 
     // Cooldown: nothing is deleted, the unneeded timers keep running.

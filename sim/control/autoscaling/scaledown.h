@@ -160,6 +160,12 @@ public:
 
 private:
     std::map<std::string, SimTime> m_unneededSince;
+    // update()'s working storage, kept for its capacity.
+    std::vector<CaSimNode> m_simNodes; // the simulation's view of each node, by input index
+    std::vector<bool> m_simMade;       // whether m_simNodes[i] is this update's view yet
+    std::vector<bool> m_removed;       // found removable in this update
+    std::vector<const CaPod*> m_toMove;
+    std::vector<std::size_t> m_placements;
     std::optional<SimTime> m_lastScaleUp;
     std::optional<SimTime> m_lastDelete;
     std::optional<SimTime> m_lastFailure;
