@@ -174,9 +174,6 @@ int main(int argc, char** argv) {
     const bool aggregateOnly = argc > 1 && std::string(argv[1]) == "--aggregate-only";
     // `--aggregate-only H`: H simulated hours instead of 24, for profiling.
     const int aggregateHours = aggregateOnly && argc > 2 ? std::max(1, std::atoi(argv[2])) : 24;
-    // `--sampling-threads N` (last): aggregate mode samples requests on N threads (1 or 2).
-    const int samplingThreads =
-        argc > 2 && std::string(argv[argc - 2]) == "--sampling-threads" ? std::atoi(argv[argc - 1]) : 1;
     const double baseline = bareEventsPerSecond(5'000'000);
     std::printf("baseline: bare engine loop, %.2f M events/s\n", baseline / 1e6);
 
@@ -222,9 +219,7 @@ int main(int argc, char** argv) {
     if (!skipAggregate) {
         const Scenario day = load(classroomYaml(aggregateHours, true));
         const auto started = Clock::now();
-        SimulationOptions options;
-        options.samplingThreads = samplingThreads;
-        Simulation sim(day, options);
+        Simulation sim(day);
         sim.setMetricsRetention(600);
         sim.runToEnd();
         const double wall = secondsSince(started);

@@ -102,14 +102,6 @@ ParseResult parseRun(const std::vector<std::string>& args) {
                 return usageError("invalid --traffic-mode '" + value.value_or("") +
                                   "': expected perRequest or aggregate");
             }
-        } else if (option.name == "--threads") {
-            const auto value = takeValue();
-            if (value == "1" || value == "2") {
-                run.threads = *value == "1" ? 1 : 2;
-            } else {
-                return usageError("invalid --threads '" + value.value_or("") +
-                                  "': expected 1 or 2");
-            }
         } else if (option.name == "--metrics-csv" || option.name == "--events-jsonl" ||
                    option.name == "--tables-csv" || option.name == "--traces-json") {
             const auto value = takeValue();
@@ -227,8 +219,6 @@ std::string usageText(const std::string& topic) {
                "  --traffic-mode MODE   perRequest (one event per request, the reference) or\n"
                "                        aggregate (rates per pod and second, for large or busy\n"
                "                        scenarios) instead of the scenario's trafficMode\n"
-               "  --threads N           sample aggregate mode's requests on N threads (1 or\n"
-               "                        2); the results are the same, only faster\n"
                "  --json                print the summary as JSON\n"
                "  --metrics-csv PATH    write the per-second metrics as CSV\n"
                "  --events-jsonl PATH   write the cluster events as JSON Lines\n"

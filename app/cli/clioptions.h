@@ -26,7 +26,6 @@ struct RunOptions {
     std::optional<std::uint64_t> seed;
     std::optional<SimTime> until;
     std::optional<TrafficMode> trafficMode; // --traffic-mode: overrides simulation.trafficMode
-    int threads = 1; // --threads: aggregate mode's sampling threads (results are the same)
     bool json = false;
     bool fingerprint = false;
     std::string metricsCsvPath;

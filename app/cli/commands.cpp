@@ -126,7 +126,7 @@ int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err) 
     const Scenario scenario = *loaded.scenario;
     const auto wallStart = std::chrono::steady_clock::now();
     Simulation simulation(std::move(*loaded.scenario),
-                          SimulationOptions{options.seed, options.until, options.threads});
+                          SimulationOptions{options.seed, options.until});
     // The scenario's own kubectl commands (simulation.commands) run at their times; their
     // output is shown like --exec output, except where stdout must stay machine-readable.
     const bool quiet = options.json || !options.explain.empty();

@@ -30,8 +30,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
-#include <string>
 
 namespace cnsim {
 
@@ -107,8 +105,6 @@ void TrafficModel::startAggregate() {
             }
         }
     }
-    groupServicesByCalls(callees);
-    m_serviceMayFail.assign(n, 0);
     std::vector<int> callers(n, 0);
     for (const auto& list : callees) {
         for (const std::uint32_t callee : list) {
@@ -258,7 +254,6 @@ void TrafficModel::stepStations(double seconds) {
         const std::vector<std::uint32_t>& endpoints = service.endpoints;
         const double share =
             endpoints.empty() ? 0.0 : m_serviceRate[s] / static_cast<double>(endpoints.size());
-        bool mayFail = false;
         for (std::size_t k = 0; k < endpoints.size(); ++k) {
             if (k + kPrefetchAhead < endpoints.size()) {
                 prefetchStation(m_hot[endpoints[k + kPrefetchAhead]]);
@@ -272,7 +267,6 @@ void TrafficModel::stepStations(double seconds) {
             state.node = station.node;
             state.serving = serving;
             state.errorRate = station.errorRate;
-            mayFail = mayFail || station.errorRate > 0.0;
             if (service.sharesStations && station.fluidRate < 0.0) {
                 state.fluid = station.fluidState; // stepped already for an earlier Service
                 continue;
@@ -302,7 +296,6 @@ void TrafficModel::stepStations(double seconds) {
                 station.fluidRate = -1.0;
             }
         }
-        m_serviceMayFail[s] = mayFail ? 1 : 0;
         m_serviceDrop[s] =
             service.endpoints.empty() ? 0.0 : dropped / static_cast<double>(service.endpoints.size());
         service.counters.queued = std::llround(queued);
@@ -330,51 +323,9 @@ void TrafficModel::markSharedStations() {
     }
 }
 
-void TrafficModel::setSamplingThreads(int threads) {
-    if (threads < 1 || threads > 2) {
-        throw std::invalid_argument("sampling threads: " + std::to_string(threads) +
-                                    " (use 1 or 2)");
-    }
-    m_samplingHelper = threads == 2 ? std::make_unique<HelperThread>() : nullptr;
-}
-
-void TrafficModel::groupServicesByCalls(const std::vector<std::vector<std::uint32_t>>& callees) {
-    // Union-find; a group is then numbered by its first Service, so numbers follow the file.
-    const auto n = static_cast<std::uint32_t>(callees.size());
-    std::vector<std::uint32_t> parent(n);
-    for (std::uint32_t s = 0; s < n; ++s) {
-        parent[s] = s;
-    }
-    const auto root = [&](std::uint32_t s) {
-        while (parent[s] != s) {
-            parent[s] = parent[parent[s]];
-            s = parent[s];
-        }
-        return s;
-    };
-    for (std::uint32_t s = 0; s < n; ++s) {
-        for (const std::uint32_t callee : callees[s]) {
-            const std::uint32_t a = root(s);
-            const std::uint32_t b = root(callee);
-            parent[std::max(a, b)] = std::min(a, b);
-        }
-    }
-    m_serviceGroup.assign(n, 0);
-    std::vector<std::uint32_t> groupOfRoot(n, kNone);
-    m_groupCount = 0;
-    for (std::uint32_t s = 0; s < n; ++s) {
-        std::uint32_t& group = groupOfRoot[root(s)];
-        if (group == kNone) {
-            group = m_groupCount++;
-        }
-        m_serviceGroup[s] = group;
-    }
-}
-
 void TrafficModel::sampleRequests() {
     std::fill(m_latencySeconds.begin(), m_latencySeconds.end(), 0.0);
     std::fill(m_latencyWeight.begin(), m_latencyWeight.end(), 0.0);
-    m_tickClasses.clear();
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
         Source& source = m_sources[i];
         const double requests = m_sourceRequests[i]; // this second's, from propagateRates
@@ -383,33 +334,26 @@ void TrafficModel::sampleRequests() {
         }
         const double total = weightTotal(source);
         for (std::size_t c = 0; c < source.targets.size(); ++c) {
-            if (source.targets[c].service == kNone) {
+            const Source::Target& target = source.targets[c];
+            if (target.service == kNone) {
                 continue;
             }
             const double exact = requests * source.weights[c] / total + source.carry[c];
             const auto count = static_cast<std::uint64_t>(std::floor(exact));
             source.carry[c] = exact - static_cast<double>(count);
-            if (count > 0) {
-                m_tickClasses.push_back(SampledClass{static_cast<std::uint32_t>(i),
-                                                     static_cast<std::uint32_t>(c), count});
+            if (count == 0) {
+                continue;
+            }
+            const std::uint64_t samples = std::min(count, kSamplesPerClass);
+            for (std::uint64_t k = 0; k < samples; ++k) {
+                const std::uint64_t weight = count / samples + (k < count % samples ? 1 : 0);
+                if (target.viaGateway) {
+                    visitGatewayRoute(kNone, target.route, weight);
+                } else {
+                    visitService(target.service, kNone, weight);
+                }
             }
         }
-    }
-    if (m_samplingHelper && shareSamplingWork()) {
-        m_samplingHelper->start([this] { sampleClasses(m_helperClasses, m_helperBatch); });
-        try {
-            sampleClasses(m_tickClasses, m_latencyBatch);
-        } catch (...) {
-            try {
-                m_samplingHelper->wait(); // it still reads this model
-            } catch (...) { // the first failure is the one reported
-            }
-            throw;
-        }
-        m_samplingHelper->wait();
-        m_helperBatch.apply();
-    } else {
-        sampleClasses(m_tickClasses, m_latencyBatch);
     }
     m_latencyBatch.apply();
     // Requests in flight by Little's law: arrival rate × mean time at the Service.
@@ -420,81 +364,8 @@ void TrafficModel::sampleRequests() {
     }
 }
 
-void TrafficModel::sampleClasses(const std::vector<SampledClass>& classes, LatencyBatch& batch) {
-    for (const SampledClass& sampled : classes) {
-        const Source::Target& target = m_sources[sampled.source].targets[sampled.target];
-        const std::uint64_t count = sampled.count;
-        const std::uint64_t samples = std::min(count, kSamplesPerClass);
-        for (std::uint64_t k = 0; k < samples; ++k) {
-            const std::uint64_t weight = count / samples + (k < count % samples ? 1 : 0);
-            if (target.viaGateway) {
-                visitGatewayRoute(kNone, target.route, weight, batch);
-            } else {
-                visitService(target.service, kNone, weight, batch);
-            }
-        }
-    }
-}
-
-bool TrafficModel::shareSamplingWork() {
-    // A class belongs to the group of the Service it enters (through the gateway: the
-    // gateway's, which holds every backend). The groups whose Services may answer 500s at
-    // random draw from the one error stream, so they count as a single group here.
-    constexpr std::uint32_t kFailing = 0; // unit of all groups that draw errors
-    std::vector<std::uint32_t> unitOfGroup(m_groupCount);
-    for (std::uint32_t g = 0; g < m_groupCount; ++g) {
-        unitOfGroup[g] = g + 1;
-    }
-    for (std::uint32_t s = 0; s < m_services.size(); ++s) {
-        if (m_serviceMayFail[s] != 0) {
-            unitOfGroup[m_serviceGroup[s]] = kFailing;
-        }
-    }
-    const auto unitOf = [&](const SampledClass& sampled) {
-        const Source::Target& target = m_sources[sampled.source].targets[sampled.target];
-        const std::uint32_t entry = target.viaGateway ? *m_gatewayService : target.service;
-        return unitOfGroup[m_serviceGroup[entry]];
-    };
-    // Greedy by work (samples), largest unit first, onto the less loaded thread.
-    std::vector<std::uint64_t> work(m_groupCount + 1, 0);
-    for (const SampledClass& sampled : m_tickClasses) {
-        work[unitOf(sampled)] += std::min(sampled.count, kSamplesPerClass);
-    }
-    std::vector<std::uint32_t> units;
-    for (std::uint32_t u = 0; u < work.size(); ++u) {
-        if (work[u] > 0) {
-            units.push_back(u);
-        }
-    }
-    if (units.size() < 2) {
-        return false;
-    }
-    std::stable_sort(units.begin(), units.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return work[a] > work[b]; });
-    std::vector<std::uint8_t> onHelper(work.size(), 0);
-    std::uint64_t mine = 0;
-    std::uint64_t helper = 0;
-    for (const std::uint32_t u : units) {
-        if (helper < mine) {
-            onHelper[u] = 1;
-            helper += work[u];
-        } else {
-            mine += work[u];
-        }
-    }
-    m_helperClasses.clear();
-    std::erase_if(m_tickClasses, [&](const SampledClass& sampled) {
-        if (onHelper[unitOf(sampled)] == 0) {
-            return false;
-        }
-        m_helperClasses.push_back(sampled);
-        return true;
-    });
-    return true;
-}
-
 TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, std::uint32_t route,
-                                                    std::uint64_t weight, LatencyBatch& batch) {
+                                                    std::uint64_t weight) {
     // The gateway's own pod first: its CPU, then the route decides.
     const std::uint32_t gateway = *m_gatewayService;
     Service& service = m_services[gateway];
@@ -535,7 +406,7 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, st
     if (!backend) {
         return fail(503, true);
     }
-    const Visit child = visitService(*backend, pod.node, weight, batch);
+    const Visit child = visitService(*backend, pod.node, weight);
     if (child.code != 200) {
         return fail(child.code, true);
     }
@@ -546,17 +417,17 @@ TrafficModel::Visit TrafficModel::visitGatewayRoute(std::uint32_t callerNode, st
                service.baseLatency.toSeconds();
     visit.latency = fromSeconds(seconds);
     const std::size_t bucket = LatencyHistogram::bucketOf(visit.latency);
-    service.counters.succeededAggregate(weight, visit.latency, bucket, batch);
-    version.succeededAggregate(weight, visit.latency, bucket, batch);
+    service.counters.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
+    version.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
     // The route's latency is the whole request's: the entry hop costs nothing.
-    m_routeCounters[route].succeededAggregate(weight, visit.latency, bucket, batch);
+    m_routeCounters[route].succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
     m_latencySeconds[gateway] += static_cast<double>(weight) * seconds;
     m_latencyWeight[gateway] += static_cast<double>(weight);
     return visit;
 }
 
 TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t callerNode,
-                                               std::uint64_t weight, LatencyBatch& batch) {
+                                               std::uint64_t weight) {
     Service& service = m_services[s];
     Visit visit;
     if (service.endpoints.empty()) {
@@ -579,7 +450,7 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
         seconds =
             fluid.sampleSojourn(service.cpu.sampleSeconds(service.stream), service.stream);
         int code = 200;
-        seconds += downstreamLatency(s, pod.node, weight, code, batch).toSeconds();
+        seconds += downstreamLatency(s, pod.node, weight, code).toSeconds();
         if (code != 200 || buggyAnswer(pod.errorRate)) {
             visit.code = 500;
         }
@@ -592,15 +463,15 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     seconds += service.baseLatency.toSeconds();
     visit.latency = fromSeconds(seconds);
     const std::size_t bucket = LatencyHistogram::bucketOf(visit.latency);
-    service.counters.succeededAggregate(weight, visit.latency, bucket, batch);
-    version.succeededAggregate(weight, visit.latency, bucket, batch);
+    service.counters.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
+    version.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
     m_latencySeconds[s] += static_cast<double>(weight) * seconds;
     m_latencyWeight[s] += static_cast<double>(weight);
     return visit;
 }
 
 SimTime TrafficModel::downstreamLatency(std::uint32_t s, std::uint32_t node,
-                                        std::uint64_t weight, int& code, LatencyBatch& batch) {
+                                        std::uint64_t weight, int& code) {
     Service& service = m_services[s];
     SimTime total;
     for (std::uint32_t k = 0; k < service.stepCount; ++k) {
@@ -612,7 +483,7 @@ SimTime TrafficModel::downstreamLatency(std::uint32_t s, std::uint32_t node,
                 continue;
             }
             for (std::uint32_t copy = 0; copy < call.count; ++copy) {
-                const Visit child = visitService(call.service, node, weight, batch);
+                const Visit child = visitService(call.service, node, weight);
                 if (child.code != 200) {
                     code = child.code;
                     return total;

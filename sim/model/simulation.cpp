@@ -26,7 +26,6 @@ Simulation::Simulation(Scenario scenario, SimulationOptions options) {
     const std::uint64_t seed = options.seed.value_or(scenario.seed);
     const SimTime end = options.until.value_or(scenario.duration);
     m_model = std::make_unique<SimulationModel>(std::move(scenario), seed, end);
-    m_model->traffic().setSamplingThreads(options.samplingThreads);
     // Each scripted command is an event of its own, ordered like a person's action.
     for (const ScheduledCommand& command : m_model->scenario().simulation.commands) {
         if (command.at > end) {

@@ -38,8 +38,6 @@ class PipelineRunner;
 struct SimulationOptions {
     std::optional<std::uint64_t> seed; // overrides the scenario's seed
     std::optional<SimTime> until;      // overrides the scenario's duration
-    // Threads sampling aggregate mode's requests (1 or 2); the results are the same for both.
-    int samplingThreads = 1;
 };
 
 class Simulation {

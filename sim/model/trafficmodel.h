@@ -39,7 +39,6 @@
 // its CPU per request to the pod's node; each call waits the sidecars' latency.
 
 #include "engine/engine.h"
-#include "engine/helperthread.h"
 #include "engine/random.h"
 #include "metrics/traces.h"
 #include "scenario/scenario.h"
@@ -91,11 +90,6 @@ public:
 
     // Schedules every traffic source's first arrival.
     void start();
-    // Aggregate mode samples a second's requests on up to `threads` threads (1 or 2): the
-    // traffic classes whose requests can reach a common Service form a group, and groups are
-    // shared out. Results are the same for any number: each group draws from its own Services'
-    // streams in the order one thread would.
-    void setSamplingThreads(int threads);
     // The kubelet started / stopped a pod's first container on `node`.
     void podStarted(const std::string& podKey, const std::string& node);
     void podStopped(const std::string& podKey);
@@ -469,17 +463,6 @@ private:
     // Which Services have an endpoint another Service selects too (their shares add up).
     void markSharedStations();
     void sampleRequests();
-    // A traffic class (source, target) with this second's requests to sample.
-    struct SampledClass {
-        std::uint32_t source = 0;
-        std::uint32_t target = 0;
-        std::uint64_t count = 0;
-    };
-    void sampleClasses(const std::vector<SampledClass>& classes, LatencyBatch& batch);
-    // Groups Services that calls (or the gateway) connect: no two groups share a Service.
-    void groupServicesByCalls(const std::vector<std::vector<std::uint32_t>>& callees);
-    // Moves the helper's share of m_tickClasses to m_helperClasses; false: nothing to share.
-    bool shareSamplingWork();
     static double weightTotal(const Source& source);
     // A buggy release's answer (images[].errorRate), drawn like per-request mode draws.
     bool buggyAnswer(double errorRate);
@@ -489,13 +472,10 @@ private:
     // (the rest is filled every tick).
     void linkEndpointVersions(Service& service);
     // callerNode: the node of the calling pod, kNone from outside the cluster.
-    // `batch` takes the window-histogram additions (one per sampling thread).
-    Visit visitService(std::uint32_t service, std::uint32_t callerNode, std::uint64_t weight,
-                       LatencyBatch& batch);
-    Visit visitGatewayRoute(std::uint32_t callerNode, std::uint32_t route, std::uint64_t weight,
-                            LatencyBatch& batch);
+    Visit visitService(std::uint32_t service, std::uint32_t callerNode, std::uint64_t weight);
+    Visit visitGatewayRoute(std::uint32_t callerNode, std::uint32_t route, std::uint64_t weight);
     SimTime downstreamLatency(std::uint32_t service, std::uint32_t node, std::uint64_t weight,
-                              int& code, LatencyBatch& batch);
+                              int& code);
 
     SimulationModel& m_model;
     Engine& m_engine;
@@ -546,16 +526,6 @@ private:
     std::vector<double> m_routeAdmit;          // aggregate: share a route's rate limit admits
     std::vector<double> m_latencySeconds;      // aggregate: Σ weight × latency this tick
     LatencyBatch m_latencyBatch; // aggregate: this tick's window additions, made at its end
-    // Aggregate mode's sampling threads (setSamplingThreads). A Service's group; per Service,
-    // whether an endpoint answers 500s at random this tick (those draw from the one shared
-    // error stream, so their groups stay on one thread); this tick's classes to sample.
-    std::vector<std::uint32_t> m_serviceGroup;
-    std::uint32_t m_groupCount = 0;
-    std::vector<std::uint8_t> m_serviceMayFail;
-    std::vector<SampledClass> m_tickClasses;
-    std::vector<SampledClass> m_helperClasses;
-    LatencyBatch m_helperBatch;
-    std::unique_ptr<HelperThread> m_samplingHelper;
     std::vector<double> m_latencyWeight;       // aggregate: Σ weight this tick
     FluidStatePool m_fluidStates;              // aggregate: the pods' states, each held once
 };

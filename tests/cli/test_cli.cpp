@@ -109,10 +109,6 @@ void TestCli::usageErrorsExitTwo_data() {
         << QStringList{QStringLiteral("run"), file, QStringLiteral("--traffic-mode"),
                        QStringLiteral("fluid")}
         << QStringLiteral("invalid --traffic-mode 'fluid': expected perRequest or aggregate");
-    QTest::newRow("bad threads")
-        << QStringList{QStringLiteral("run"), file, QStringLiteral("--threads"),
-                       QStringLiteral("8")}
-        << QStringLiteral("invalid --threads '8': expected 1 or 2");
     QTest::newRow("aggregate with resilience")
         << QStringList{QStringLiteral("run"), scenario("retry-storm.yaml"),
                        QStringLiteral("--traffic-mode=aggregate")}
@@ -191,12 +187,6 @@ void TestCli::fingerprintIsReproducible() {
         runCnsim(args + QStringList{QStringLiteral("--seed"), QStringLiteral("8")}).out);
     QCOMPARE(reseeded.size(), 16);
     QVERIFY(reseeded != first);
-    // A second sampling thread changes nothing in the run.
-    const QStringList day{QStringLiteral("run"), scenario("diurnal-day.yaml"),
-                          QStringLiteral("--until"), QStringLiteral("20m"),
-                          QStringLiteral("--fingerprint")};
-    QCOMPARE(fingerprintOf(runCnsim(day + QStringList{QStringLiteral("--threads=2")}).out),
-             fingerprintOf(runCnsim(day).out));
 }
 
 void TestCli::jsonSummaryIsValidAndStable() {

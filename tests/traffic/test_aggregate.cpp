@@ -81,7 +81,6 @@ private slots:
     void buggyReleaseFailsLikePerRequest();
     void hpaSeesTheSameLoad();
     void sameSeedSameRun();
-    void samplingThreadsGiveTheSameRun();
     void diurnalDayFollowsTheLoad();
     void usesFarFewerEvents();
 };
@@ -222,54 +221,6 @@ void TestAggregate::sameSeedSameRun() {
     const auto first = run(3);
     QCOMPARE(run(3), first);
     QVERIFY(run(4).second != first.second); // the seed drives the sampled requests
-}
-
-void TestAggregate::samplingThreadsGiveTheSameRun() {
-    // Five call trees sampled on one thread and on two (SimulationOptions::samplingThreads):
-    // the runs must be the same bit for bit. Two trees share a Service (one group), and two
-    // others answer 500s at random (both draw from the one error stream, so a split that put
-    // them on different threads would change the draws and the run).
-    const auto run = [](int threads) {
-        Scenario s = baseScenario(SimTime::minutes(4), {"zone-a", "zone-b"}, 2);
-        for (int t = 0; t < 5; ++t) {
-            const std::string entry = "entry-" + std::to_string(t);
-            const std::string mid = "mid-" + std::to_string(t);
-            TierSpec entryTier = tier(entry, 3);
-            TierSpec midTier = tier(mid, 2);
-            if (t >= 3) {
-                midTier.image = "buggy:" + std::to_string(t);
-            }
-            addTier(s, entryTier);
-            addTier(s, midTier);
-            behaviour(s, entry).cpuPerRequest = exponentialMs(4.0 + t);
-            behaviour(s, mid).cpuPerRequest = exponentialMs(2.0);
-            CallStepSpec step;
-            step.calls.push_back(DownstreamCallSpec{mid, 1.0, 1});
-            if (t == 1) {
-                step.calls.push_back(DownstreamCallSpec{"mid-0", 0.5, 1}); // joins tree 0
-            }
-            behaviour(s, entry).calls = {step};
-            poissonTo(s, entry, 40.0 + 30.0 * t);
-        }
-        for (ImageSpec& image : s.simulation.images) {
-            image.errorRate = image.name.starts_with("buggy:") ? 0.05 : 0.0;
-        }
-        s.simulation.trafficMode = TrafficMode::Aggregate;
-        SimulationOptions options;
-        options.samplingThreads = threads;
-        Simulation sim(s, options);
-        sim.runToEnd();
-        std::vector<std::pair<double, std::uint64_t>> services; // p95, errors
-        for (const ServiceSummary& service : sim.summary().services) {
-            services.emplace_back(service.p95LatencyMs, service.errors);
-        }
-        return std::pair(sim.fingerprintHex(), services);
-    };
-    const auto one = run(1);
-    QCOMPARE(one.second.size(), std::size_t{10});
-    QVERIFY(one.second[4 * 2 + 1].second > 0); // mid-4 fails now and then
-    QCOMPARE(run(2), one);
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, run(3));
 }
 
 void TestAggregate::usesFarFewerEvents() {
