@@ -52,6 +52,11 @@ public:
         const auto it = m_items.find(key(nameSpace, name));
         return it == m_items.end() ? nullptr : &it->second;
     }
+    // By the object's key(nameSpace, name), as work queues hold it.
+    T* findByKey(const std::string& objectKey) {
+        const auto it = m_items.find(objectKey);
+        return it == m_items.end() ? nullptr : &it->second;
+    }
     std::size_t size() const { return m_items.size(); }
     typename Map::iterator begin() { return m_items.begin(); }
     typename Map::iterator end() { return m_items.end(); }

@@ -47,7 +47,7 @@ Condition toCondition(const char* type, const DeploymentCondition& c) {
 } // namespace
 
 DeploymentController::DeploymentController(SimulationModel& model)
-    : m_model(model), m_trigger(model.engine(), priority::kController, [this] { reconcile(); }) {
+    : m_model(model), m_queue(model.engine(), priority::kController, [this] { reconcile(); }) {
     // As upstream's event handlers (pkg/controller/deployment/deployment_controller.go):
     // a Deployment's own events queue it, a ReplicaSet's queue its owner (the controller
     // ref), and a deleted pod queues the Recreate Deployments, which wait for old pods to be
@@ -56,15 +56,15 @@ DeploymentController::DeploymentController(SimulationModel& model)
     api.watch(ResourceKind::Deployment, [this](WatchEventType type, const ObjectMeta& meta) {
         const std::string key = ObjectTable<DeploymentObject>::key(meta.nameSpace, meta.name);
         if (type == WatchEventType::Deleted) {
-            m_dirty.erase(key);
+            m_queue.forget(key);
         } else {
-            markDirty(key);
+            m_queue.add(key);
         }
     });
     api.watch(ResourceKind::ReplicaSet, [this](WatchEventType, const ObjectMeta& meta) {
         for (const OwnerReference& owner : meta.ownerReferences) {
             if (owner.kind == "Deployment") {
-                markDirty(ObjectTable<DeploymentObject>::key(meta.nameSpace, owner.name));
+                m_queue.add(ObjectTable<DeploymentObject>::key(meta.nameSpace, owner.name));
             }
         }
     });
@@ -74,22 +74,14 @@ DeploymentController::DeploymentController(SimulationModel& model)
         }
         for (const auto& [key, d] : m_model.api().deployments()) {
             if (d.spec.strategy && d.spec.strategy->type == DeploymentStrategyType::Recreate) {
-                markDirty(key);
+                m_queue.add(key);
             }
         }
     });
 }
 
-void DeploymentController::markDirty(const std::string& key) {
-    m_dirty.insert(key);
-    m_trigger.request();
-}
-
 void DeploymentController::requestReconcile() {
-    for (const auto& [key, d] : m_model.api().deployments()) {
-        m_dirty.insert(key);
-    }
-    m_trigger.request();
+    m_queue.addAll(m_model.api().deployments());
 }
 
 RsCounts DeploymentController::countsOf(const ReplicaSetObject& rs) {
@@ -121,12 +113,8 @@ void DeploymentController::reconcile() {
         return; // the controller resyncs when it can reach the API server again
     }
     // Syncing may queue Deployments again (its ReplicaSets' events); those run in the next pass.
-    const std::set<std::string> dirty = std::move(m_dirty);
-    m_dirty.clear();
-    for (const std::string& key : dirty) {
-        const auto slash = key.find('/');
-        if (DeploymentObject* d =
-                m_model.api().deployments().find(key.substr(0, slash), key.substr(slash + 1))) {
+    for (const std::string& key : m_queue.take()) {
+        if (DeploymentObject* d = m_model.api().deployments().findByKey(key)) {
             syncDeployment(*d);
         }
     }
@@ -238,7 +226,7 @@ void DeploymentController::syncDeployment(DeploymentObject& d) {
     writeStatus(d, result.status);
     if (result.recheckAt) {
         m_model.engine().scheduleAt(
-            std::max(*result.recheckAt, m_model.now()), [this, key] { markDirty(key); },
+            std::max(*result.recheckAt, m_model.now()), [this, key] { m_queue.add(key); },
             priority::kController);
     }
 }

@@ -11,7 +11,6 @@
 #include "model/reconciletrigger.h"
 
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -32,7 +31,6 @@ public:
     std::vector<ReplicaSetObject*> ownedReplicaSets(const DeploymentObject& deployment);
 
 private:
-    void markDirty(const std::string& deploymentKey);
     void reconcile();
     void syncDeployment(DeploymentObject& deployment);
     void applyCounts(ReplicaSetObject& rs, const RsCounts& counts);
@@ -41,9 +39,8 @@ private:
     void writeStatus(DeploymentObject& deployment, const DeploymentStatus& status);
 
     SimulationModel& m_model;
-    ReconcileTrigger m_trigger;
+    ReconcileQueue m_queue; // Deployment keys
     std::map<std::string, DeploymentStatus> m_status; // per deployment key, fed back each sync
-    std::set<std::string> m_dirty;                    // deployment keys queued for the next pass
 };
 
 } // namespace cnsim

@@ -45,15 +45,15 @@ bool deleteBefore(const PodObject* a, const PodObject* b) {
 
 ReplicaSetController::ReplicaSetController(SimulationModel& model)
     : m_model(model), m_names(model.makeStream("pod-names")),
-      m_trigger(model.engine(), priority::kController, [this] { reconcile(); }) {
+      m_queue(model.engine(), priority::kController, [this] { reconcile(); }) {
     ApiServer& api = model.api();
     api.watch(ResourceKind::ReplicaSet, [this](WatchEventType type, const ObjectMeta& meta) {
         const std::string key = ObjectTable<ReplicaSetObject>::key(meta.nameSpace, meta.name);
         if (type == WatchEventType::Deleted) {
-            m_dirty.erase(key);
+            m_queue.forget(key);
             m_podsByOwner.erase(key);
         } else {
-            markDirty(key);
+            m_queue.add(key);
         }
     });
     api.watch(ResourceKind::Pod,
@@ -65,16 +65,8 @@ int ReplicaSetController::unscheduledPods(const std::string& rsKey) const {
     return it == m_unscheduled.end() ? 0 : it->second;
 }
 
-void ReplicaSetController::markDirty(const std::string& rsKey) {
-    m_dirty.insert(rsKey);
-    m_trigger.request();
-}
-
 void ReplicaSetController::requestReconcile() {
-    for (const auto& [key, rs] : m_model.api().replicaSets()) {
-        m_dirty.insert(key);
-    }
-    m_trigger.request();
+    m_queue.addAll(m_model.api().replicaSets());
 }
 
 void ReplicaSetController::onPodEvent(WatchEventType type, const ObjectMeta& meta) {
@@ -89,7 +81,7 @@ void ReplicaSetController::onPodEvent(WatchEventType type, const ObjectMeta& met
         } else {
             m_podsByOwner[rsKey].insert(podKey);
         }
-        markDirty(rsKey);
+        m_queue.add(rsKey);
     }
 }
 
@@ -98,12 +90,8 @@ void ReplicaSetController::reconcile() {
         return; // the controller resyncs when it can reach the API server again
     }
     // Syncing may dirty other sets (its own pods' events); those run in the next pass.
-    const std::set<std::string> dirty = std::move(m_dirty);
-    m_dirty.clear();
-    for (const std::string& key : dirty) {
-        const auto slash = key.find('/');
-        if (ReplicaSetObject* rs =
-                m_model.api().replicaSets().find(key.substr(0, slash), key.substr(slash + 1))) {
+    for (const std::string& key : m_queue.take()) {
+        if (ReplicaSetObject* rs = m_model.api().replicaSets().findByKey(key)) {
             syncReplicaSet(*rs);
         }
     }
@@ -179,7 +167,7 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
     }
     if (nextAvailabilityCheck) {
         m_model.engine().scheduleAt(
-            *nextAvailabilityCheck, [this, rsKey] { markDirty(rsKey); }, priority::kController);
+            *nextAvailabilityCheck, [this, rsKey] { m_queue.add(rsKey); }, priority::kController);
     }
 }
 

@@ -32,17 +32,15 @@ public:
     const int& unscheduledPodsCounter(const std::string& rsKey) { return m_unscheduled[rsKey]; }
 
 private:
-    void markDirty(const std::string& rsKey);
     void onPodEvent(WatchEventType type, const ObjectMeta& meta);
     void reconcile();
     void syncReplicaSet(ReplicaSetObject& rs);
 
     SimulationModel& m_model;
     RandomStream m_names;
-    ReconcileTrigger m_trigger;
     // Only the ReplicaSets something happened to are synced, and each looks only at its own
     // pods: the controller's work queue and its pod index (controller_utils, informers).
-    std::set<std::string> m_dirty;                              // ReplicaSet keys
+    ReconcileQueue m_queue; // ReplicaSet keys
     std::map<std::string, std::set<std::string>> m_podsByOwner; // ReplicaSet key → pod keys
     std::map<std::string, int> m_unscheduled; // ReplicaSet key → count; entries stay (above)
 };
