@@ -107,8 +107,7 @@ void ReplicaSetController::syncReplicaSet(ReplicaSetObject& rs) {
     const std::string rsKey = ObjectTable<ReplicaSetObject>::key(rs.meta.nameSpace, rs.meta.name);
     int unscheduled = 0;
     for (const std::string& podKey : m_podsByOwner[rsKey]) {
-        const auto slash = podKey.find('/');
-        PodObject* found = api.pods().find(podKey.substr(0, slash), podKey.substr(slash + 1));
+        PodObject* found = api.pods().findByKey(podKey);
         if (found == nullptr || !isOwnedBy(found->meta, rs.meta) || !isActive(*found)) {
             continue;
         }
