@@ -237,6 +237,10 @@ int main(int argc, char** argv) {
                     static_cast<unsigned long long>(requests),
                     static_cast<unsigned long long>(sim.engineEventCount()), sim.events().size(),
                     peakMemoryMiB(), sim.fingerprintHex().c_str());
+        const AggregateSamplingStats& sampling = sim.aggregateSampling();
+        std::printf("  sampled requests: %llu drawn, %llu kept walks counted again\n",
+                    static_cast<unsigned long long>(sampling.drawnWalks),
+                    static_cast<unsigned long long>(sampling.replayedWalks));
     }
     return 0;
 }

@@ -18,7 +18,9 @@
 //      state, its calls made with their probability, network hops by zone — and its outcome
 //      and latency are counted, with its weight, at every Service, version and route it
 //      visits. Latency percentiles therefore come from the same histograms as in per-request
-//      mode.
+//      mode. In a steady second (nothing a sample reads changed anywhere the class can go) a
+//      class draws 1 / kSecondsPerWalk of its samples anew and counts walks kept from earlier
+//      seconds again for the rest (walkpool.h); a change empties the pools that reach it.
 // The first error on a path answers like per-request mode does: 503 for no ready endpoint, a
 // full queue or a pod that does not serve yet; 500 at a caller whose call failed (the gateway
 // passes the status through) and from a buggy release's pod (images[].errorRate); 404 and 429
@@ -36,6 +38,11 @@ namespace cnsim {
 namespace {
 
 constexpr std::uint64_t kSamplesPerClass = 128; // per class and second: a per-second p95 from fewer is too noisy to chart
+// In a steady second a class draws 1 / kSecondsPerWalk of its samples anew and counts the
+// rest from walks kept from the seconds before (walkpool.h): each walk serves about this many
+// seconds. Every second's samples stay distinct draws from that second's distribution; only
+// consecutive seconds become alike (docs/traffic.md, "Kept walks").
+constexpr std::uint64_t kSecondsPerWalk = 8;
 constexpr double kTickSeconds = 1.0;
 
 // A Service's endpoints are scattered over the stations: ask for a later one's per-second
@@ -62,6 +69,23 @@ double meanRate(const RateFunction& rate, double a, double b) {
         sum += rate.rate(a + (i + 0.5) * width);
     }
     return sum / kParts;
+}
+
+// `from` and every Service its calls can lead to.
+std::vector<std::uint32_t> reachableFrom(std::uint32_t from,
+                                         const std::vector<std::vector<std::uint32_t>>& callees) {
+    std::vector<std::uint32_t> reached{from};
+    std::vector<bool> seen(callees.size(), false);
+    seen[from] = true;
+    for (std::size_t next = 0; next < reached.size(); ++next) {
+        for (const std::uint32_t callee : callees[reached[next]]) {
+            if (!seen[callee]) {
+                seen[callee] = true;
+                reached.push_back(callee);
+            }
+        }
+    }
+    return reached;
 }
 
 } // namespace
@@ -105,6 +129,15 @@ void TrafficModel::startAggregate() {
             }
         }
     }
+    for (Source& source : m_sources) {
+        for (Source::Target& target : source.targets) {
+            if (target.service == kNone || target.viaGateway) {
+                continue; // the gateway's route choices and admissions change every second
+            }
+            target.reaches = reachableFrom(target.service, callees);
+            target.walks = WalkPool(kSamplesPerClass);
+        }
+    }
     std::vector<int> callers(n, 0);
     for (const auto& list : callees) {
         for (const std::uint32_t callee : list) {
@@ -134,6 +167,7 @@ void TrafficModel::startAggregate() {
     m_latencySeconds.assign(n, 0.0);
     m_latencyWeight.assign(n, 0.0);
     m_routeAdmit.assign(routeCount(), 1.0);
+    m_samplingChanged.assign(n, 1);
     if (m_sources.empty() || m_model.endTime() < SimTime::seconds(1)) {
         return;
     }
@@ -145,11 +179,13 @@ void TrafficModel::aggregateTick() {
     const double to = m_engine.now().toSeconds();
     const double from = to - kTickSeconds;
     bool refreshed = false;
+    std::fill(m_samplingChanged.begin(), m_samplingChanged.end(), 0);
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         if (m_services[s].endpointsDirty) {
             refreshEndpoints(s);
             linkEndpointVersions(m_services[s]);
             refreshed = true;
+            m_samplingChanged[s] = 1;
         }
     }
     if (refreshed) {
@@ -251,6 +287,9 @@ void TrafficModel::stepStations(double seconds) {
         // The last step taken: a pod whose step has the same key follows it to its state.
         FluidStatePool::Id stepped = kNone;
         FluidStation::StepKey steppedKey{};
+        std::uint64_t steppedSignature = 0;
+        // Shared stations are stepped for whichever Service comes first: not followed here.
+        bool changed = service.sharesStations;
         const std::vector<std::uint32_t>& endpoints = service.endpoints;
         const double share =
             endpoints.empty() ? 0.0 : m_serviceRate[s] / static_cast<double>(endpoints.size());
@@ -264,6 +303,8 @@ void TrafficModel::stepStations(double seconds) {
                 station.fluidState = m_fluidStates.add(FluidStation());
             }
             EndpointState& state = service.endpointStates[k];
+            changed = changed || state.node != station.node || state.serving != serving ||
+                      state.errorRate != station.errorRate;
             state.node = station.node;
             state.serving = serving;
             state.errorRate = station.errorRate;
@@ -281,8 +322,11 @@ void TrafficModel::stepStations(double seconds) {
                     m_fluidStates.step(station.fluidState, key.arrivalRate, key.meanWork, seconds);
                 stepped = station.fluidState;
                 steppedKey = key;
+                steppedSignature = m_fluidStates[stepped].signature();
             }
             state.fluid = station.fluidState;
+            changed = changed || state.fluidSignature != steppedSignature;
+            state.fluidSignature = steppedSignature;
             const FluidStation& fluid = m_fluidStates[station.fluidState];
             dropped += serving ? fluid.dropFraction() : 1.0;
             queued += fluid.meanQueued();
@@ -299,6 +343,7 @@ void TrafficModel::stepStations(double seconds) {
         m_serviceDrop[s] =
             service.endpoints.empty() ? 0.0 : dropped / static_cast<double>(service.endpoints.size());
         service.counters.queued = std::llround(queued);
+        m_samplingChanged[s] = m_samplingChanged[s] != 0 || changed ? 1 : 0;
     }
 }
 
@@ -323,7 +368,35 @@ void TrafficModel::markSharedStations() {
     }
 }
 
+void TrafficModel::forgetChangedWalks() {
+    for (Source& source : m_sources) {
+        for (Source::Target& target : source.targets) {
+            const bool changed =
+                std::any_of(target.reaches.begin(), target.reaches.end(),
+                            [this](std::uint32_t s) { return m_samplingChanged[s] != 0; });
+            if (changed) {
+                target.walks.clear();
+            }
+        }
+    }
+}
+
+void TrafficModel::replayWalk(std::span<const WalkUpdate> walk, std::uint64_t weight) {
+    for (const WalkUpdate& visit : walk) {
+        if (!visit.succeeded) {
+            visit.service->failedAggregate(weight);
+            visit.version->failedAggregate(weight);
+            continue;
+        }
+        visit.service->succeededAggregate(weight, visit.latency, visit.bucket, m_latencyBatch);
+        visit.version->succeededAggregate(weight, visit.latency, visit.bucket, m_latencyBatch);
+        m_latencySeconds[visit.serviceIndex] += static_cast<double>(weight) * visit.seconds;
+        m_latencyWeight[visit.serviceIndex] += static_cast<double>(weight);
+    }
+}
+
 void TrafficModel::sampleRequests() {
+    forgetChangedWalks();
     std::fill(m_latencySeconds.begin(), m_latencySeconds.end(), 0.0);
     std::fill(m_latencyWeight.begin(), m_latencyWeight.end(), 0.0);
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
@@ -334,7 +407,7 @@ void TrafficModel::sampleRequests() {
         }
         const double total = weightTotal(source);
         for (std::size_t c = 0; c < source.targets.size(); ++c) {
-            const Source::Target& target = source.targets[c];
+            Source::Target& target = source.targets[c];
             if (target.service == kNone) {
                 continue;
             }
@@ -345,14 +418,31 @@ void TrafficModel::sampleRequests() {
                 continue;
             }
             const std::uint64_t samples = std::min(count, kSamplesPerClass);
+            WalkPool& pool = target.walks;
+            const bool keeps = pool.capacity() > 0;
+            // The newest kept walks first (they are all from earlier seconds), then new draws.
+            const std::uint64_t drawn =
+                keeps ? (samples + kSecondsPerWalk - 1) / kSecondsPerWalk : samples;
+            const std::uint64_t replayed = std::min<std::uint64_t>(samples - drawn, pool.size());
             for (std::uint64_t k = 0; k < samples; ++k) {
                 const std::uint64_t weight = count / samples + (k < count % samples ? 1 : 0);
+                if (k < replayed) {
+                    replayWalk(pool.walk(k), weight);
+                    continue;
+                }
+                if (keeps) {
+                    pool.beginWalk();
+                    m_recording = &pool;
+                }
                 if (target.viaGateway) {
                     visitGatewayRoute(kNone, target.route, weight);
                 } else {
                     visitService(target.service, kNone, weight);
                 }
+                m_recording = nullptr;
             }
+            m_samplingStats.replayedWalks += replayed;
+            m_samplingStats.drawnWalks += samples - replayed;
         }
     }
     m_latencyBatch.apply();
@@ -458,6 +548,9 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     if (visit.code != 200) {
         service.counters.failedAggregate(weight);
         version.failedAggregate(weight);
+        if (m_recording != nullptr) {
+            m_recording->record(WalkUpdate{&service.counters, &version, {}, 0, s, 0.0, false});
+        }
         return visit;
     }
     seconds += service.baseLatency.toSeconds();
@@ -467,6 +560,10 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     version.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
     m_latencySeconds[s] += static_cast<double>(weight) * seconds;
     m_latencyWeight[s] += static_cast<double>(weight);
+    if (m_recording != nullptr) {
+        m_recording->record(WalkUpdate{&service.counters, &version, visit.latency,
+                                       static_cast<std::uint32_t>(bucket), s, seconds, true});
+    }
     return visit;
 }
 

@@ -69,6 +69,10 @@ const MetricsServer& Simulation::metricsServer() const {
     return m_model->metricsServer();
 }
 
+const AggregateSamplingStats& Simulation::aggregateSampling() const {
+    return m_model->traffic().samplingStats();
+}
+
 const Scenario& Simulation::scenario() const {
     return m_model->scenario();
 }

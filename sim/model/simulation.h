@@ -21,6 +21,7 @@
 #include "model/metricsserver.h"
 #include "model/snapshot.h"
 #include "scenario/scenario.h"
+#include "traffic/walkpool.h"
 
 #include <cstdint>
 #include <functional>
@@ -99,6 +100,8 @@ public:
     // metrics-server's last scrape (kubectl top, the HPA's resource metrics); it runs once an
     // HPA exists.
     const MetricsServer& metricsServer() const;
+    // Aggregate mode: sampled requests drawn anew and kept walks counted again (walkpool.h).
+    const AggregateSamplingStats& aggregateSampling() const;
     // The CI/CD pipelines and their runs so far (model/pipelinerunner.h).
     const PipelineRunner& pipelines() const;
 

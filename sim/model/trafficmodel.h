@@ -51,12 +51,14 @@
 #include "traffic/retrybudget.h"
 #include "traffic/trafficcounters.h"
 #include "traffic/trafficshapes.h"
+#include "traffic/walkpool.h"
 
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -90,6 +92,7 @@ public:
 
     // Schedules every traffic source's first arrival.
     void start();
+    const AggregateSamplingStats& samplingStats() const { return m_samplingStats; }
     // The kubelet started / stopped a pod's first container on `node`.
     void podStarted(const std::string& podKey, const std::string& node);
     void podStopped(const std::string& podKey);
@@ -222,6 +225,7 @@ private:
         TrafficCounters* version = nullptr; // its version's counters
         bool serving = false;
         double errorRate = 0.0;
+        std::uint64_t fluidSignature = 0; // FluidStation::signature() of `fluid`
     };
     struct Service {
         std::string name;
@@ -348,6 +352,10 @@ private:
             bool viaGateway = false;
             std::uint32_t route = kNone; // through the gateway: its route, kNone → 404
             std::uint32_t queue = kNone; // a message to this MessageQueues queue instead
+            // Aggregate mode: the Services its requests can visit, and its sampled walks kept
+            // for reuse while none of them changed (empty through the gateway: never reused).
+            std::vector<std::uint32_t> reaches;
+            WalkPool walks;
         };
         const TrafficSourceSpec* spec = nullptr;
         ArrivalGenerator arrivals;
@@ -463,6 +471,10 @@ private:
     // Which Services have an endpoint another Service selects too (their shares add up).
     void markSharedStations();
     void sampleRequests();
+    // Empties the walk pools of classes that can reach a Service changed this tick.
+    void forgetChangedWalks();
+    // Counts a kept walk again with this sample's weight.
+    void replayWalk(std::span<const WalkUpdate> walk, std::uint64_t weight);
     static double weightTotal(const Source& source);
     // A buggy release's answer (images[].errorRate), drawn like per-request mode draws.
     bool buggyAnswer(double errorRate);
@@ -528,6 +540,11 @@ private:
     LatencyBatch m_latencyBatch; // aggregate: this tick's window additions, made at its end
     std::vector<double> m_latencyWeight;       // aggregate: Σ weight this tick
     FluidStatePool m_fluidStates;              // aggregate: the pods' states, each held once
+    // Aggregate: per Service, whether what a sampled request reads of it changed this tick
+    // (endpoints, a pod's state, node, serving or error rate).
+    std::vector<std::uint8_t> m_samplingChanged;
+    WalkPool* m_recording = nullptr; // aggregate: the pool the walk being sampled goes to
+    AggregateSamplingStats m_samplingStats;
 };
 
 } // namespace cnsim

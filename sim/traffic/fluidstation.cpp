@@ -1,6 +1,9 @@
 #include "traffic/fluidstation.h"
 
+#include "engine/fingerprint.h"
+
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <tuple>
@@ -148,12 +151,13 @@ void FluidStation::step(double arrivalRate, double meanWork, double seconds) {
     m_total = cumulative + m_tailWeight;
 }
 
+auto FluidStation::commonFields() const {
+    return std::tie(m_capacity, m_workers, m_limit, m_servers, m_backlog, m_rate, m_saturated,
+                    m_drop, m_busy, m_present, m_queued);
+}
+
 bool FluidStation::operator==(const FluidStation& other) const {
-    const auto same = [](const FluidStation& a) {
-        return std::tie(a.m_capacity, a.m_workers, a.m_limit, a.m_servers, a.m_backlog, a.m_rate,
-                        a.m_saturated, a.m_drop, a.m_busy, a.m_present, a.m_queued);
-    };
-    if (same(*this) != same(other)) {
+    if (commonFields() != other.commonFields()) {
         return false;
     }
     if (m_saturated) {
@@ -164,6 +168,27 @@ bool FluidStation::operator==(const FluidStation& other) const {
     return std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end()) &&
            m_tailRatio == other.m_tailRatio && m_tailWeight == other.m_tailWeight &&
            m_total == other.m_total;
+}
+
+std::uint64_t FluidStation::signature() const {
+    std::uint64_t chain = Fingerprint::kOffsetBasis;
+    const auto mix = [&chain](double value) {
+        chain = Fingerprint::mixWord(chain, std::bit_cast<std::uint64_t>(value));
+    };
+    std::apply([&mix](const auto&... field) { (mix(static_cast<double>(field)), ...); },
+               commonFields());
+    if (m_saturated) {
+        mix(m_seenFrom);
+        mix(m_seenTo);
+        return chain;
+    }
+    for (const double weight : head()) {
+        mix(weight);
+    }
+    mix(m_tailRatio);
+    mix(m_tailWeight);
+    mix(m_total);
+    return chain;
 }
 
 std::span<double> FluidStation::head() {

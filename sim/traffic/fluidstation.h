@@ -54,6 +54,9 @@ public:
     // Behaves the same from here on: same parameters, same last step's results and the same
     // state an arrival finds (what a regime does not read, left from an earlier one, aside).
     bool operator==(const FluidStation& other) const;
+    // A hash of what operator== compares: equal stations have equal signatures, so a pod whose
+    // signature did not change samples alike (aggregate mode's walk reuse, walkpool.h).
+    std::uint64_t signature() const;
 
     // The pod stopped or restarted: nothing is present any more.
     void reset();
@@ -71,6 +74,8 @@ public:
     double sampleSojourn(double work, RandomStream& stream) const;
 
 private:
+    // The fields both regimes compare (operator==, signature).
+    auto commonFields() const;
     // Requests present that an admitted arrival finds (not counting itself).
     double sampleOthers(RandomStream& stream) const;
 
