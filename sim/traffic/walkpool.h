@@ -51,15 +51,15 @@ public:
     // Starts recording a new walk, in place of the oldest when the pool is full.
     void beginWalk();
     // Appends an update to the walk begun last.
-    void record(const WalkUpdate& update) { m_walks[newestSlot()].push_back(update); }
+    void record(const WalkUpdate& update) { m_walks[m_newest].push_back(update); }
     // The walk begun `age` walks before the newest (0: the newest); age < size().
-    std::span<const WalkUpdate> walk(std::size_t age) const;
+    std::span<const WalkUpdate> walk(std::size_t age) const {
+        return m_walks[age <= m_newest ? m_newest - age : m_newest + m_walks.size() - age];
+    }
 
 private:
-    std::size_t newestSlot() const { return (m_next + m_walks.size() - 1) % m_walks.size(); }
-
     std::vector<std::vector<WalkUpdate>> m_walks; // a ring; slots keep their memory
-    std::size_t m_next = 0;                       // the slot the next walk takes
+    std::size_t m_newest = 0;                     // the slot of the walk begun last
     std::size_t m_size = 0;
 };
 
