@@ -104,8 +104,8 @@ bool TrafficModel::buggyAnswer(double errorRate) {
     return errorRate > 0.0 && m_errorStream.uniform01() < errorRate;
 }
 
-bool TrafficModel::servingNow(const StationHot& station) const {
-    return station.running && !station.neverReady && m_engine.now() >= station.servingAt;
+bool TrafficModel::servingAt(const StationHot& station, SimTime now) {
+    return station.running && !station.neverReady && now >= station.servingAt;
 }
 
 void TrafficModel::startAggregate() {
@@ -268,6 +268,7 @@ void TrafficModel::propagateRates(double from, double to) {
 // case, every pod in one Service, reads no rate from its stations.
 void TrafficModel::stepStations(double seconds) {
     static_assert(sizeof(StationHot) <= 80, "the per-second walks stream through StationHot");
+    const SimTime now = m_engine.now();
     // Every shared station's fluidRate is 0 (never stepped) or −1 (stepped last tick) here.
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         const Service& service = m_services[s];
@@ -298,13 +299,14 @@ void TrafficModel::stepStations(double seconds) {
                 prefetchStation(m_hot[endpoints[k + kPrefetchAhead]]);
             }
             StationHot& station = m_hot[endpoints[k]];
-            const bool serving = servingNow(station);
+            const bool serving = servingAt(station, now);
             if (station.fluidState == kNone) {
                 station.fluidState = m_fluidStates.add(FluidStation());
             }
             EndpointState& state = service.endpointStates[k];
-            changed = changed || state.node != station.node || state.serving != serving ||
-                      state.errorRate != station.errorRate;
+            // Or-ed without branches: an unchanged pod, the usual case, takes no jump.
+            changed |= (state.node != station.node) | (state.serving != serving) |
+                       (state.errorRate != station.errorRate);
             state.node = station.node;
             state.serving = serving;
             state.errorRate = station.errorRate;
@@ -325,7 +327,7 @@ void TrafficModel::stepStations(double seconds) {
                 steppedSignature = m_fluidStates[stepped].signature();
             }
             state.fluid = station.fluidState;
-            changed = changed || state.fluidSignature != steppedSignature;
+            changed |= state.fluidSignature != steppedSignature;
             state.fluidSignature = steppedSignature;
             const FluidStation& fluid = m_fluidStates[station.fluidState];
             dropped += serving ? fluid.dropFraction() : 1.0;

@@ -478,8 +478,8 @@ private:
     static double weightTotal(const Source& source);
     // A buggy release's answer (images[].errorRate), drawn like per-request mode draws.
     bool buggyAnswer(double errorRate);
-    // The pod's program answers now (running, ready to serve, not a never-ready image).
-    bool servingNow(const StationHot& station) const;
+    // The pod's program answers at `now` (running, ready to serve, not a never-ready image).
+    static bool servingAt(const StationHot& station, SimTime now);
     // Sizes a Service's endpoint states to its endpoints, each with its version's counters
     // (the rest is filled every tick).
     void linkEndpointVersions(Service& service);
