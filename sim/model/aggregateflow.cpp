@@ -283,17 +283,24 @@ void TrafficModel::stepStations(double seconds) {
     }
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         Service& service = m_services[s];
+        const std::vector<std::uint32_t>& endpoints = service.endpoints;
+        const double share =
+            endpoints.empty() ? 0.0 : m_serviceRate[s] / static_cast<double>(endpoints.size());
+        if (service.steady.valid && m_samplingChanged[s] == 0 && share == service.steady.share &&
+            service.steady.stationsEpoch == m_stationsEpoch) {
+            accountSteadyStep(service);
+            continue;
+        }
         double dropped = 0.0;
         double queued = 0.0;
+        // Whether every pod serves and follows the first one's stable step (SteadyStep).
+        bool allFollow = !service.sharesStations && !endpoints.empty();
         // The last step taken: a pod whose step has the same key follows it to its state.
         FluidStatePool::Id stepped = kNone;
         FluidStation::StepKey steppedKey{};
         std::uint64_t steppedSignature = 0;
         // Shared stations are stepped for whichever Service comes first: not followed here.
         bool changed = service.sharesStations;
-        const std::vector<std::uint32_t>& endpoints = service.endpoints;
-        const double share =
-            endpoints.empty() ? 0.0 : m_serviceRate[s] / static_cast<double>(endpoints.size());
         for (std::size_t k = 0; k < endpoints.size(); ++k) {
             if (k + kPrefetchAhead < endpoints.size()) {
                 prefetchStation(m_hot[endpoints[k + kPrefetchAhead]]);
@@ -320,6 +327,7 @@ void TrafficModel::stepStations(double seconds) {
             if (stepped != kNone && key == steppedKey) {
                 station.fluidState = m_fluidStates.follow(station.fluidState, stepped);
             } else {
+                allFollow = allFollow && stepped == kNone;
                 station.fluidState =
                     m_fluidStates.step(station.fluidState, key.arrivalRate, key.meanWork, seconds);
                 stepped = station.fluidState;
@@ -330,6 +338,7 @@ void TrafficModel::stepStations(double seconds) {
             changed |= state.fluidSignature != steppedSignature;
             state.fluidSignature = steppedSignature;
             const FluidStation& fluid = m_fluidStates[station.fluidState];
+            allFollow = allFollow && serving;
             dropped += serving ? fluid.dropFraction() : 1.0;
             queued += fluid.meanQueued();
             const double used = fluid.busyCores() * seconds;
@@ -346,6 +355,22 @@ void TrafficModel::stepStations(double seconds) {
             service.endpoints.empty() ? 0.0 : dropped / static_cast<double>(service.endpoints.size());
         service.counters.queued = std::llround(queued);
         m_samplingChanged[s] = m_samplingChanged[s] != 0 || changed ? 1 : 0;
+        const bool stable = allFollow && !m_fluidStates[stepped].saturated();
+        service.steady = Service::SteadyStep{
+            stable, share, stable ? m_fluidStates[stepped].busyCores() * seconds : 0.0,
+            m_stationsEpoch};
+    }
+}
+
+void TrafficModel::accountSteadyStep(const Service& service) {
+    const double used = service.steady.used;
+    for (const std::uint32_t endpoint : service.endpoints) {
+        StationHot& station = m_hot[endpoint];
+        station.cpuWindow += used;
+        if (station.node != kNone) {
+            m_nodes[station.node].cpuWindow += used;
+            m_nodes[station.node].cpuTotal += used;
+        }
     }
 }
 

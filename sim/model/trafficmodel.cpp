@@ -423,6 +423,7 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
     const auto nodeIt = m_nodeByName.find(node);
     hot.node = nodeIt == m_nodeByName.end() ? kNone : nodeIt->second;
     hot.running = true;
+    ++m_stationsEpoch;
     station.oomPending = false;
     hot.idleFrom = m_engine.now();
     station.completion = {};
@@ -453,6 +454,7 @@ void TrafficModel::podStopped(const std::string& podKey) {
             m_nodes[hot.node].cpuTotal += used;
         }
         hot.running = false;
+        ++m_stationsEpoch;
         ++station.gen; // requests on their way to the old process find it gone
         if (hot.podCpu != kNone) {
             m_podCpu[hot.podCpu].running = false;

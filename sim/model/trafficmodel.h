@@ -246,6 +246,15 @@ private:
         std::vector<std::uint32_t> endpointVersions; // version entry per ready endpoint
         std::vector<EndpointState> endpointStates;   // aggregate mode: per ready endpoint
         bool sharesStations = false; // aggregate mode: an endpoint is another Service's too
+        // Aggregate mode: last tick every pod served and followed one stable step (same state,
+        // no backlog). While its share and the stations stay as they were, the next step is
+        // that same state again, so the tick only accounts each pod's CPU (stepStations).
+        struct SteadyStep {
+            bool valid = false;
+            double share = 0.0;
+            double used = 0.0; // core-seconds each pod used in the tick
+            std::uint64_t stationsEpoch = 0;
+        } steady;
         bool endpointsDirty = true;
         TrafficCounters counters;
         bool vm = false;                      // served by a VM group, not by pods
@@ -468,6 +477,8 @@ private:
     void aggregateTick();
     void propagateRates(double from, double to);
     void stepStations(double seconds);
+    // A steady Service's tick (Service::SteadyStep): its pods' CPU, nothing else changes.
+    void accountSteadyStep(const Service& service);
     // Which Services have an endpoint another Service selects too (their shares add up).
     void markSharedStations();
     void sampleRequests();
@@ -544,6 +555,7 @@ private:
     // (endpoints, a pod's state, node, serving or error rate).
     std::vector<std::uint8_t> m_samplingChanged;
     WalkPool* m_recording = nullptr; // aggregate: the pool the walk being sampled goes to
+    std::uint64_t m_stationsEpoch = 0; // counts pods started and stopped (a steady step's check)
     AggregateSamplingStats m_samplingStats;
 };
 

@@ -296,8 +296,9 @@ void TestCli::missingFileIsClear() {
     QVERIFY2(r.err.contains(QLatin1String("/no/such/file.yaml")), qPrintable(r.err));
 }
 
-// Every shipped scenario, seed and duration → its expected fingerprint. A change in the model
-// changes these on purpose; regenerate with CNSIM_UPDATE_GOLDEN=1 and say why in the commit.
+// Every shipped scenario, seed and duration (and, in an optional fifth column, a traffic mode)
+// → its expected fingerprint. A change in the model changes these on purpose; regenerate with
+// CNSIM_UPDATE_GOLDEN=1 and say why in the commit.
 void TestCli::fingerprintTable() {
     const QString tablePath = QStringLiteral(CNSIM_TEST_DATA_DIR "/fingerprints.tsv");
     QFile table(tablePath);
@@ -311,20 +312,27 @@ void TestCli::fingerprintTable() {
             continue;
         }
         const QStringList cells = raw.split(QLatin1Char('\t'));
-        QCOMPARE(cells.size(), 4);
-        const CliResult r =
-            runCnsim({QStringLiteral("run"), QStringLiteral(CNSIM_SCENARIO_DIR "/") + cells[0],
-                      QStringLiteral("--seed"), cells[1], QStringLiteral("--until"), cells[2],
-                      QStringLiteral("--fingerprint")});
+        QVERIFY2(cells.size() == 4 || cells.size() == 5, qPrintable(raw));
+        QStringList args{QStringLiteral("run"), QStringLiteral(CNSIM_SCENARIO_DIR "/") + cells[0],
+                         QStringLiteral("--seed"),  cells[1],
+                         QStringLiteral("--until"), cells[2],
+                         QStringLiteral("--fingerprint")};
+        if (cells.size() == 5) {
+            args << QStringLiteral("--traffic-mode") << cells[4];
+        }
+        const CliResult r = runCnsim(args);
         QCOMPARE(r.exitCode, 0);
         const QString actual = fingerprintOf(r.out);
         ++rows;
         if (update) {
-            rewritten << QStringList{cells[0], cells[1], cells[2], actual}.join(QLatin1Char('\t'));
+            QStringList row{cells[0], cells[1], cells[2], actual};
+            row << cells.mid(4);
+            rewritten << row.join(QLatin1Char('\t'));
         } else {
             QVERIFY2(actual == cells[3],
-                     qPrintable(QStringLiteral("%1 seed %2 until %3: %4, table says %5")
-                                    .arg(cells[0], cells[1], cells[2], actual, cells[3])));
+                     qPrintable(QStringLiteral("%1 seed %2 until %3 %4: %5, table says %6")
+                                    .arg(cells[0], cells[1], cells[2], cells.mid(4).join(' '),
+                                         actual, cells[3])));
         }
     }
     QVERIFY(rows >= 2);
