@@ -262,7 +262,7 @@ void MetricsRecorder::sample() {
     if (traffic.hasSources()) {
         const auto& pods = traffic.podCpu();
         while (m_pods.size() < pods.size()) {
-            const std::string prefix = "pod/" + pods[m_pods.size()].name + "/";
+            const std::string prefix = "pod/" + traffic.podCpuName(m_pods.size()) + "/";
             m_pods.push_back(PodSeries{table.column(prefix + "cpu_used_cores", "cores"),
                                        table.column(prefix + "cpu_utilization", "ratio")});
         }

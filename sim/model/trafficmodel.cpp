@@ -428,7 +428,8 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
     station.completion = {};
     if (hot.podCpu == kNone) {
         hot.podCpu = static_cast<std::uint32_t>(m_podCpu.size());
-        m_podCpu.push_back(PodCpu{station.podName, true, pod->requestCpu.cores(), 0.0});
+        m_podCpu.push_back(PodCpu{0.0, pod->requestCpu.cores(), true});
+        m_podCpuNames.push_back(station.podName);
     }
     m_podCpu[hot.podCpu].running = true;
 }
@@ -445,8 +446,8 @@ void TrafficModel::podStopped(const std::string& podKey) {
         Station& station = m_stations[index];
         StationHot& hot = m_hot[index];
         station.server.advance(now.toSeconds());
-        const double used = station.server.takeBusyCoreSeconds() +
-                            hot.idleCores * (now - hot.idleFrom).toSeconds();
+        const double used =
+            station.server.takeBusyCoreSeconds() + hot.idleCores * (now - hot.idleFrom).toSeconds();
         hot.cpuWindow += used;
         if (hot.node != kNone) {
             m_nodes[hot.node].cpuWindow += used;
