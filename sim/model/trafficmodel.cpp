@@ -542,26 +542,41 @@ void TrafficModel::checkMemory(std::uint32_t index) {
 
 void TrafficModel::accountCpuUntilNow() {
     const SimTime now = m_engine.now();
-    for (std::size_t index = 0; index < m_hot.size(); ++index) {
-        StationHot& station = m_hot[index];
+    const bool aggregate = m_aggregate;
+    // The arrays through plain pointers: read through their vectors, they were read again after
+    // every store, which (to the compiler) could have moved them.
+    StationHot* const stations = m_hot.data();
+    NodeInfo* const nodes = m_nodes.data();
+    PodCpu* const podCpu = m_podCpu.data();
+    const std::size_t count = m_hot.size();
+    // Most running stations were accounted at the last sample, so they share one idle span: its
+    // length in seconds (a division) is worked out once for each start in a row.
+    SimTime spanFrom = SimTime::max();
+    double spanSeconds = 0.0;
+    for (std::size_t index = 0; index < count; ++index) {
+        StationHot& station = stations[index];
         if (station.running) {
             // Aggregate mode queues nothing at a PodServer (stepStations accounts requests' CPU).
             double busy = 0.0;
-            if (!m_aggregate) {
+            if (!aggregate) {
                 PodServer& server = m_stations[index].server;
                 server.advance(now.toSeconds());
                 busy = server.takeBusyCoreSeconds();
             }
-            const double used = busy + station.idleCores * (now - station.idleFrom).toSeconds();
+            if (station.idleFrom != spanFrom) {
+                spanFrom = station.idleFrom;
+                spanSeconds = (now - spanFrom).toSeconds();
+            }
+            const double used = busy + station.idleCores * spanSeconds;
             station.idleFrom = now;
             station.cpuWindow += used;
             if (station.node != kNone) {
-                m_nodes[station.node].cpuWindow += used;
-                m_nodes[station.node].cpuTotal += used;
+                nodes[station.node].cpuWindow += used;
+                nodes[station.node].cpuTotal += used;
             }
         }
         if (station.podCpu != kNone) {
-            m_podCpu[station.podCpu].lastSecondCores = station.cpuWindow;
+            podCpu[station.podCpu].lastSecondCores = station.cpuWindow;
         }
         station.lastSecondCores = station.cpuWindow;
         station.cpuWindow = 0.0;
