@@ -60,6 +60,7 @@ public:
             m_setInRow[slot / 64] |= std::uint64_t{1} << (slot % 64);
         }
     }
+    class RowWriter;
     // Marks the current row's unset cells as no sample. Optional (the next beginRow() does it),
     // but cheapest right after the cells were set, while the row is still in the cache.
     void endRow();
@@ -73,6 +74,7 @@ public:
     void setRetention(std::size_t samples) { m_retention = samples; }
 
 private:
+    friend class RowWriter;
     static constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
     struct Column {
         std::string name;
@@ -88,8 +90,8 @@ private:
     std::vector<Column> m_columns;
     std::vector<std::size_t> m_slotOf; // per column, its cells' position in every row, or none
     std::map<std::string, std::size_t, std::less<>> m_index;
-    std::size_t m_slots = 0;                      // slots in use: the width of a row begun now
-    std::vector<SimTime> m_times;                 // per row
+    std::size_t m_slots = 0;      // slots in use: the width of a row begun now
+    std::vector<SimTime> m_times; // per row
     // Per row, its cells; NaN: no sample. Until the newest row ends, only the cells m_setInRow
     // has a bit for are set.
     std::vector<std::vector<double>> m_rows;
@@ -100,6 +102,64 @@ private:
     std::vector<std::uint64_t> m_setInRow; // per slot a bit: given a sample in the newest row
     bool m_rowOpen = false;                // the newest row has not ended
     std::size_t m_retention = 0;
+};
+
+// Sets cells of the current row as SeriesTable::set does, for a caller that sets thousands in
+// one go (the metrics sample's pods): the row's arrays are held here instead of being read
+// through the table at every cell, and the bits of the cells set are gathered a word at a time
+// instead of each being or-ed into the table's word, a chain of stores each waiting for the one
+// before. Use it between beginRow() and endRow(), adding no column while it lives; its bits
+// reach the table when it is destroyed (or at flush()), which must come before endRow().
+class SeriesTable::RowWriter {
+public:
+    explicit RowWriter(SeriesTable& table) : m_table(table) { holdArrays(); }
+    ~RowWriter() { flush(); }
+    RowWriter(const RowWriter&) = delete;
+    RowWriter& operator=(const RowWriter&) = delete;
+
+    void set(std::size_t column, double value) {
+        const std::size_t slot = m_slotOf[column];
+        if (slot == kNoSlot) {
+            // The table widens the row and its per-slot arrays, which may move them.
+            flush();
+            m_table.set(column, value);
+            holdArrays();
+            return;
+        }
+        m_cells[slot] = value;
+        if (!std::isnan(value)) {
+            m_lastSampleRow[slot] = m_row;
+            if (slot / 64 != m_word) {
+                flush();
+                m_word = slot / 64;
+            }
+            m_bits |= std::uint64_t{1} << (slot % 64);
+        }
+    }
+    void flush() {
+        if (m_bits != 0) {
+            m_table.m_setInRow[m_word] |= m_bits;
+            m_bits = 0;
+        }
+    }
+
+private:
+    // Inline, like everything here: a writer that never leaves the caller's function can be
+    // held in registers.
+    void holdArrays() {
+        m_slotOf = m_table.m_slotOf.data();
+        m_cells = m_table.m_rows.back().data();
+        m_lastSampleRow = m_table.m_lastSampleRow.data();
+        m_row = m_table.m_rowsBegun;
+    }
+
+    SeriesTable& m_table;
+    const std::size_t* m_slotOf = nullptr;
+    double* m_cells = nullptr;
+    std::size_t* m_lastSampleRow = nullptr;
+    std::size_t m_row = 0;  // what m_lastSampleRow records for this row
+    std::size_t m_word = 0; // the word of SeriesTable::m_setInRow that m_bits belong to
+    std::uint64_t m_bits = 0;
 };
 
 } // namespace cnsim

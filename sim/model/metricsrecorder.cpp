@@ -43,11 +43,13 @@ void MetricsRecorder::start() {
             series.retryRate = m_model.metrics().denseColumn(prefix + "retry_rate", "1/s");
             series.timeoutRate = m_model.metrics().denseColumn(prefix + "timeout_rate", "1/s");
             if (traffic.mesh()) {
-                series.overflowRate = m_model.metrics().denseColumn(prefix + "overflow_rate", "1/s");
+                series.overflowRate =
+                    m_model.metrics().denseColumn(prefix + "overflow_rate", "1/s");
             }
         }
         if (traffic.hasOutlierDetection(i)) {
-            series.ejected = m_model.metrics().denseColumn(prefix + "ejected_endpoints", "endpoints");
+            series.ejected =
+                m_model.metrics().denseColumn(prefix + "ejected_endpoints", "endpoints");
         }
     }
     for (std::size_t c = 0; c < traffic.circuitCount(); ++c) {
@@ -185,7 +187,6 @@ void MetricsRecorder::sampleCloud() {
 }
 
 void MetricsRecorder::sample() {
-    const double seconds = kInterval.toSeconds();
     TrafficModel& traffic = m_model.traffic();
     m_model.metrics().beginDenseRow(m_model.now());
     for (std::size_t i = 0; i < m_services.size(); ++i) {
@@ -245,38 +246,7 @@ void MetricsRecorder::sample() {
     }
     SeriesTable& table = m_model.metrics().table();
     table.beginRow(m_model.now());
-    // The row's cells, chained in a local: a chain kept in a member waited for its own store
-    // at every one of the 21,000 cells of a 10,000-pod run.
-    std::uint64_t rowChain = Fingerprint::kOffsetBasis;
-    const auto putCell = [&table, &rowChain](std::size_t column, double value) {
-        table.set(column, value);
-        rowChain = Fingerprint::mixWord(rowChain, std::bit_cast<std::uint64_t>(value));
-    };
-    for (NodeSeries& node : m_nodes) {
-        if (node.trafficNode == TrafficModel::kNone) {
-            node.trafficNode = traffic.nodeIndex(node.name);
-        }
-        putCell(node.cpu, traffic.takeNodeCpuSeconds(node.trafficNode) / seconds);
-    }
-    // Per pod, only when the scenario has traffic: a cluster of 10,000 idle pods needs none.
-    if (traffic.hasSources()) {
-        const auto& pods = traffic.podCpu();
-        while (m_pods.size() < pods.size()) {
-            const std::string prefix = "pod/" + pods[m_pods.size()].name + "/";
-            m_pods.push_back(PodSeries{table.column(prefix + "cpu_used_cores", "cores"),
-                                       table.column(prefix + "cpu_utilization", "ratio")});
-        }
-        for (std::size_t i = 0; i < m_pods.size(); ++i) {
-            if (!pods[i].running && pods[i].lastSecondCores == 0.0) {
-                continue; // a pod that is gone leaves its series where it stopped
-            }
-            const double used = pods[i].lastSecondCores / seconds;
-            putCell(m_pods[i].cpu, used);
-            putCell(m_pods[i].utilization,
-                    pods[i].cpuRequestCores > 0.0 ? used / pods[i].cpuRequestCores : 0.0);
-        }
-    }
-
+    const std::uint64_t rowChain = putTableRow(table);
     table.endRow();
     m_model.engine().fingerprint().addU64(rowChain); // the row's cells, in order
 
@@ -290,6 +260,58 @@ void MetricsRecorder::sample() {
         m_model.engine().schedule(
             kInterval, [this] { sample(); }, priority::kMetrics);
     }
+}
+
+// Pods whose program started since the last sample.
+void MetricsRecorder::addPodSeries(SeriesTable& table) {
+    const TrafficModel& traffic = m_model.traffic();
+    while (m_pods.size() < traffic.podCpu().size()) {
+        const std::string prefix = "pod/" + traffic.podCpuName(m_pods.size()) + "/";
+        m_pods.push_back(PodSeries{table.column(prefix + "cpu_used_cores", "cores"),
+                                   table.column(prefix + "cpu_utilization", "ratio")});
+    }
+}
+
+std::uint64_t MetricsRecorder::putTableRow(SeriesTable& table) {
+    const double seconds = kInterval.toSeconds();
+    TrafficModel& traffic = m_model.traffic();
+    // Per pod, only when the scenario has traffic: a cluster of 10,000 idle pods needs none.
+    const bool perPod = traffic.hasSources();
+    if (perPod) {
+        addPodSeries(table);
+    }
+    SeriesTable::RowWriter row(table);
+    // The row's cells, chained in a local: a chain kept in a member waited for its own store
+    // at every one of the 21,000 cells of a 10,000-pod run.
+    std::uint64_t rowChain = Fingerprint::kOffsetBasis;
+    const auto putCell = [&row, &rowChain](std::size_t column, double value) {
+        row.set(column, value);
+        rowChain = Fingerprint::mixWord(rowChain, std::bit_cast<std::uint64_t>(value));
+    };
+    for (NodeSeries& node : m_nodes) {
+        if (node.trafficNode == TrafficModel::kNone) {
+            node.trafficNode = traffic.nodeIndex(node.name);
+        }
+        putCell(node.cpu, traffic.takeNodeCpuSeconds(node.trafficNode) / seconds);
+    }
+    if (perPod) {
+        // Both arrays through plain pointers: read through their vectors, they were read again
+        // after every cell stored, which (to the compiler) could have moved them.
+        const TrafficModel::PodCpu* pods = traffic.podCpu().data();
+        const PodSeries* series = m_pods.data();
+        const std::size_t count = m_pods.size();
+        for (std::size_t i = 0; i < count; ++i) {
+            const TrafficModel::PodCpu& pod = pods[i];
+            if (!pod.running && pod.lastSecondCores == 0.0) {
+                continue; // a pod that is gone leaves its series where it stopped
+            }
+            const double used = pod.lastSecondCores / seconds;
+            putCell(series[i].cpu, used);
+            putCell(series[i].utilization,
+                    pod.cpuRequestCores > 0.0 ? used / pod.cpuRequestCores : 0.0);
+        }
+    }
+    return rowChain;
 }
 
 } // namespace cnsim

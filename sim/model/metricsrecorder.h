@@ -21,6 +21,7 @@
 
 namespace cnsim {
 
+class SeriesTable;
 class SimulationModel;
 struct TrafficCounters;
 
@@ -66,8 +67,11 @@ private:
     void putTraffic(const TrafficSeries& series, const TrafficCounters& counters, bool withQueue);
     void sample();
     void sampleCloud();
+    // The per-node and per-pod cells of the row just begun; returns their fingerprint chain.
+    std::uint64_t putTableRow(SeriesTable& table);
+    void addPodSeries(SeriesTable& table);
     void addNodeSeries(const std::string& node); // once per node name
-    void put(std::size_t column, double value); // a dense column of the store
+    void put(std::size_t column, double value);  // a dense column of the store
 
     SimulationModel& m_model;
     std::vector<TrafficSeries> m_services;

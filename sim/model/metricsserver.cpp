@@ -189,8 +189,11 @@ void MetricsServer::everySecond() {
         followPods();
     }
     // The kubelet's stats: each running pod's second of CPU, and its other containers' idle.
+    // The traffic model's array through a plain pointer: read through its vector, it was read
+    // again after every total stored.
+    const TrafficModel::PodCpu* podCpu = traffic.podCpu().data();
     for (CpuTotals& cpu : m_cpuTotals) {
-        cpu.cumulativeCpu += traffic.podCpu()[cpu.cpuIndex].lastSecondCores;
+        cpu.cumulativeCpu += podCpu[cpu.cpuIndex].lastSecondCores;
         cpu.cumulativeIdle += cpu.idleCores * kSecond.toSeconds();
     }
     if (now >= m_nextHousekeeping) {

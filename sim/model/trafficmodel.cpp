@@ -429,7 +429,8 @@ void TrafficModel::podStarted(const std::string& podKey, const std::string& node
     station.completion = {};
     if (hot.podCpu == kNone) {
         hot.podCpu = static_cast<std::uint32_t>(m_podCpu.size());
-        m_podCpu.push_back(PodCpu{station.podName, true, pod->requestCpu.cores(), 0.0});
+        m_podCpu.push_back(PodCpu{0.0, pod->requestCpu.cores(), true});
+        m_podCpuNames.push_back(station.podName);
     }
     m_podCpu[hot.podCpu].running = true;
 }
@@ -446,8 +447,8 @@ void TrafficModel::podStopped(const std::string& podKey) {
         Station& station = m_stations[index];
         StationHot& hot = m_hot[index];
         station.server.advance(now.toSeconds());
-        const double used = station.server.takeBusyCoreSeconds() +
-                            hot.idleCores * (now - hot.idleFrom).toSeconds();
+        const double used =
+            station.server.takeBusyCoreSeconds() + hot.idleCores * (now - hot.idleFrom).toSeconds();
         hot.cpuWindow += used;
         if (hot.node != kNone) {
             m_nodes[hot.node].cpuWindow += used;
@@ -543,26 +544,41 @@ void TrafficModel::checkMemory(std::uint32_t index) {
 
 void TrafficModel::accountCpuUntilNow() {
     const SimTime now = m_engine.now();
-    for (std::size_t index = 0; index < m_hot.size(); ++index) {
-        StationHot& station = m_hot[index];
+    const bool aggregate = m_aggregate;
+    // The arrays through plain pointers: read through their vectors, they were read again after
+    // every store, which (to the compiler) could have moved them.
+    StationHot* const stations = m_hot.data();
+    NodeInfo* const nodes = m_nodes.data();
+    PodCpu* const podCpu = m_podCpu.data();
+    const std::size_t count = m_hot.size();
+    // Most running stations were accounted at the last sample, so they share one idle span: its
+    // length in seconds (a division) is worked out once for each start in a row.
+    SimTime spanFrom = SimTime::max();
+    double spanSeconds = 0.0;
+    for (std::size_t index = 0; index < count; ++index) {
+        StationHot& station = stations[index];
         if (station.running) {
             // Aggregate mode queues nothing at a PodServer (stepStations accounts requests' CPU).
             double busy = 0.0;
-            if (!m_aggregate) {
+            if (!aggregate) {
                 PodServer& server = m_stations[index].server;
                 server.advance(now.toSeconds());
                 busy = server.takeBusyCoreSeconds();
             }
-            const double used = busy + station.idleCores * (now - station.idleFrom).toSeconds();
+            if (station.idleFrom != spanFrom) {
+                spanFrom = station.idleFrom;
+                spanSeconds = (now - spanFrom).toSeconds();
+            }
+            const double used = busy + station.idleCores * spanSeconds;
             station.idleFrom = now;
             station.cpuWindow += used;
             if (station.node != kNone) {
-                m_nodes[station.node].cpuWindow += used;
-                m_nodes[station.node].cpuTotal += used;
+                nodes[station.node].cpuWindow += used;
+                nodes[station.node].cpuTotal += used;
             }
         }
         if (station.podCpu != kNone) {
-            m_podCpu[station.podCpu].lastSecondCores = station.cpuWindow;
+            podCpu[station.podCpu].lastSecondCores = station.cpuWindow;
         }
         station.lastSecondCores = station.cpuWindow;
         station.cpuWindow = 0.0;

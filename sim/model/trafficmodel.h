@@ -144,15 +144,15 @@ public:
     bool setRouteWeight(const std::string& route, const std::string& canaryService, int weight,
                         const std::string& stableService);
     const std::deque<VersionCounters>& versions() const { return m_versions; }
-    // Pods that ran a serving container, in the order they first did.
+    // Pods that ran a serving container, in the order they first did. Their names are kept
+    // apart (podCpuName): the per-second passes over every pod read only these 24 bytes.
     struct PodCpu {
-        std::string name;
+        double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+        double cpuRequestCores = 0.0; // what the HPA divides by
         bool running = false;
-        double cpuRequestCores = 0.0;    // what the HPA divides by
-        double lastSecondCores = 0.0;    // CPU used over the last sample (busy + idle)
-        std::uint32_t vmService = kNone; // a VM instance's Service
     };
     const std::vector<PodCpu>& podCpu() const { return m_podCpu; }
+    const std::string& podCpuName(std::size_t index) const { return m_podCpuNames[index]; }
 
     // The metrics sample: brings CPU accounting to now and closes every one-second window
     // (call after reading the windows).
@@ -289,7 +289,7 @@ private:
         double cpuWindow = 0.0; // core-seconds since the last sample
         std::uint32_t podCpu = kNone;
         FluidStatePool::Id fluidState = kNone; // aggregate mode's state, in m_fluidStates
-        double lastSecondCores = 0.0; // CPU used over the last sample (busy + idle)
+        double lastSecondCores = 0.0;          // CPU used over the last sample (busy + idle)
         double memoryPerRequest = 0.0; // bytes; metrics-server reads every pod's each second
     };
     struct Station {
@@ -522,7 +522,8 @@ private:
     std::map<std::string, std::uint32_t> m_zones; // zone → index, in order of first appearance
     std::deque<VersionCounters> m_versions;
     std::vector<PodCpu> m_podCpu;
-    std::deque<Request> m_requests; // the pool; stable addresses
+    std::vector<std::string> m_podCpuNames; // m_podCpu's, index for index
+    std::deque<Request> m_requests;         // the pool; stable addresses
     std::vector<std::uint32_t> m_freeRequests;
     std::vector<std::uint32_t> m_scratch;
     RandomStream m_gatewayStream;
@@ -548,9 +549,9 @@ private:
     std::vector<double> m_serviceDrop;         // aggregate: share turned away, last tick
     std::vector<double> m_routeAdmit;          // aggregate: share a route's rate limit admits
     std::vector<double> m_latencySeconds;      // aggregate: Σ weight × latency this tick
-    LatencyBatch m_latencyBatch; // aggregate: this tick's window additions, made at its end
-    std::vector<double> m_latencyWeight;       // aggregate: Σ weight this tick
-    FluidStatePool m_fluidStates;              // aggregate: the pods' states, each held once
+    LatencyBatch m_latencyBatch;         // aggregate: this tick's window additions, made at its end
+    std::vector<double> m_latencyWeight; // aggregate: Σ weight this tick
+    FluidStatePool m_fluidStates;        // aggregate: the pods' states, each held once
     // Aggregate: per Service, whether what a sampled request reads of it changed this tick
     // (endpoints, a pod's state, node, serving or error rate).
     std::vector<std::uint8_t> m_samplingChanged;

@@ -198,11 +198,15 @@ private slots:
     void matchesTheReferenceUnderRandomOperations_data() {
         QTest::addColumn<int>("retention");
         QTest::addColumn<int>("seed");
-        QTest::newRow("no retention") << 0 << 1;
-        QTest::newRow("retention 1") << 1 << 2;
-        QTest::newRow("retention 3") << 3 << 3;
-        QTest::newRow("retention 17") << 17 << 4;
-        QTest::newRow("retention 17, other seed") << 17 << 5;
+        QTest::addColumn<bool>("rowWriter"); // cells set through a SeriesTable::RowWriter
+        QTest::newRow("no retention") << 0 << 1 << false;
+        QTest::newRow("retention 1") << 1 << 2 << false;
+        QTest::newRow("retention 3") << 3 << 3 << false;
+        QTest::newRow("retention 17") << 17 << 4 << false;
+        QTest::newRow("retention 17, other seed") << 17 << 5 << false;
+        QTest::newRow("row writer, no retention") << 0 << 6 << true;
+        QTest::newRow("row writer, retention 1") << 1 << 7 << true;
+        QTest::newRow("row writer, retention 17") << 17 << 8 << true;
     }
 
     // Columns appear, skip seconds, stop and come back, are set twice in a row or to NaN, and
@@ -210,6 +214,7 @@ private slots:
     void matchesTheReferenceUnderRandomOperations() {
         QFETCH(int, retention);
         QFETCH(int, seed);
+        QFETCH(bool, rowWriter);
         SeriesTable table;
         table.setRetention(static_cast<std::size_t>(retention));
         ReferenceTable reference(static_cast<std::size_t>(retention));
@@ -225,20 +230,32 @@ private slots:
                 columns.push_back(table.column("c" + std::to_string(columns.size()), "u"));
                 setProbability.push_back(random.uniform01() < 0.3 ? 0.05 : 0.9);
             }
-            for (std::size_t c = 0; c < columns.size(); ++c) {
-                if (random.uniform01() >= setProbability[c]) {
-                    continue;
+            {
+                std::optional<SeriesTable::RowWriter> writer;
+                if (rowWriter) {
+                    writer.emplace(table);
                 }
-                const double value = random.uniform01() < 0.05
-                                         ? std::numeric_limits<double>::quiet_NaN()
-                                         : random.uniform01();
-                table.set(columns[c], value);
-                reference.set(columns[c], value);
-                if (random.uniform01() < 0.05) { // set again: the later value counts
-                    table.set(columns[c], 2.0 + value);
-                    reference.set(columns[c], 2.0 + value);
+                const auto set = [&](std::size_t column, double value) {
+                    if (writer) {
+                        writer->set(column, value);
+                    } else {
+                        table.set(column, value);
+                    }
+                    reference.set(column, value);
+                };
+                for (std::size_t c = 0; c < columns.size(); ++c) {
+                    if (random.uniform01() >= setProbability[c]) {
+                        continue;
+                    }
+                    const double value = random.uniform01() < 0.05
+                                             ? std::numeric_limits<double>::quiet_NaN()
+                                             : random.uniform01();
+                    set(columns[c], value);
+                    if (random.uniform01() < 0.05) { // set again: the later value counts
+                        set(columns[c], 2.0 + value);
+                    }
                 }
-            }
+            }                               // the writer's bits reach the table
             if (random.uniform01() < 0.1) { // a column's pattern changes: gone or back
                 const std::size_t c = random.uniformIndex(columns.size() + 1);
                 if (c < columns.size()) {
