@@ -415,8 +415,8 @@ void TrafficModel::replayWalk(std::span<const WalkUpdate> walk, std::uint64_t we
             visit.version->failedAggregate(weight);
             continue;
         }
-        visit.service->succeededAggregate(weight, visit.latency, visit.bucket, m_latencyBatch);
-        visit.version->succeededAggregate(weight, visit.latency, visit.bucket, m_latencyBatch);
+        visit.service->succeededAggregate(weight, visit.latency, visit.bucket);
+        visit.version->succeededAggregate(weight, visit.latency, visit.bucket);
         m_latencySeconds[visit.serviceIndex] += static_cast<double>(weight) * visit.seconds;
         m_latencyWeight[visit.serviceIndex] += static_cast<double>(weight);
     }

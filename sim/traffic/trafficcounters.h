@@ -61,6 +61,13 @@ struct TrafficCounters {
         completed += count;
         batch.add(windowLatency, bucket, latencyTaken, count);
     }
+    // The same, added at once (a kept walk counted again: its buckets were used a second ago).
+    void succeededAggregate(std::uint64_t count, SimTime latencyTaken, std::size_t bucket) {
+        arrivals += count;
+        windowArrivals += count;
+        completed += count;
+        windowLatency.addToBucket(bucket, latencyTaken, count);
+    }
     void failed() {
         ++errors;
         ++windowErrors;
