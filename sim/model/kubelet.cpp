@@ -2,6 +2,7 @@
 
 #include "control/kubernetesdefaults.h"
 #include "model/eventpriority.h"
+#include "model/podnodeindex.h"
 #include "model/simulationmodel.h"
 #include "model/trafficmodel.h"
 
@@ -106,9 +107,13 @@ PodObject* Kubelet::findPod(const std::string& podKey) {
 }
 
 void Kubelet::markPodsOf(const std::string& node) {
-    for (const auto& [key, pod] : m_model.api().pods()) {
-        if (node.empty() || pod.nodeName == node) {
+    if (node.empty()) {
+        for (const auto& [key, pod] : m_model.api().pods()) {
             m_dirtyPods.insert(key);
+        }
+    } else {
+        for (std::string& key : m_model.podsByNode().keysOn(node)) {
+            m_dirtyPods.insert(std::move(key));
         }
     }
     m_podTrigger.request();

@@ -4,6 +4,7 @@
 #include "control/workloads/tainteviction.h"
 #include "model/eventpriority.h"
 #include "model/kubelet.h"
+#include "model/podnodeindex.h"
 #include "model/simulationmodel.h"
 
 #include <algorithm>
@@ -72,10 +73,11 @@ void NodeLifecycleController::markNotReady(NodeObject& node) {
                    node.meta.name, {{"node", node.meta.name}});
     m_model.api().updated(ResourceKind::Node, node.meta);
     // MarkPodsNotReady: the endpoints controller then takes them out of Services.
-    for (auto& [key, pod] : m_model.api().pods()) {
-        if (pod.nodeName == node.meta.name &&
-            setCondition(pod.conditions, "Ready", ConditionStatus::False, now, "NodeNotReady")) {
-            m_model.api().updated(ResourceKind::Pod, pod.meta);
+    for (const std::string& key : m_model.podsByNode().keysOn(node.meta.name)) {
+        PodObject* pod = m_model.api().pods().findByKey(key);
+        if (pod != nullptr &&
+            setCondition(pod->conditions, "Ready", ConditionStatus::False, now, "NodeNotReady")) {
+            m_model.api().updated(ResourceKind::Pod, pod->meta);
         }
     }
     // Tainted by the pass after every node's health is updated (zone states need them all).
@@ -173,12 +175,13 @@ void NodeLifecycleController::markReady(NodeObject& node) {
 
 void NodeLifecycleController::scheduleEvictions(const NodeObject& node) {
     const SimTime now = m_model.now();
-    for (const auto& [key, pod] : m_model.api().pods()) {
-        if (pod.nodeName != node.meta.name || isPodTerminating(pod) || m_evictions.count(key)) {
+    for (const std::string& key : m_model.podsByNode().keysOn(node.meta.name)) {
+        const PodObject* pod = m_model.api().pods().findByKey(key);
+        if (pod == nullptr || isPodTerminating(*pod) || m_evictions.count(key)) {
             continue;
         }
         // tainteviction processPodOnNode; the pod's tolerations were defaulted at admission.
-        const EvictionDeadline deadline = evictionDeadline(pod.spec.tolerations, node.taints, now);
+        const EvictionDeadline deadline = evictionDeadline(pod->spec.tolerations, node.taints, now);
         if (!deadline.at) {
             continue; // tolerates the taints forever
         }

@@ -17,6 +17,7 @@
 #include "model/nodelifecyclecontroller.h"
 #include "model/ownership.h"
 #include "model/pipelinerunner.h"
+#include "model/podnodeindex.h"
 #include "model/replicasetcontroller.h"
 #include "model/rolloutscontroller.h"
 #include "model/trafficmodel.h"
@@ -205,6 +206,13 @@ void SimulationModel::scaleDeployment(std::string_view name, int replicas, Compo
         m_api.updated(ResourceKind::Deployment, deployment.meta);
         return;
     }
+}
+
+const PodNodeIndex& SimulationModel::podsByNode() {
+    if (!m_podsByNode) {
+        m_podsByNode = std::make_unique<PodNodeIndex>(m_api);
+    }
+    return *m_podsByNode;
 }
 
 } // namespace cnsim

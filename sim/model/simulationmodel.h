@@ -31,6 +31,7 @@ class MetricsRecorder;
 class NodeLifecycleController;
 class DisruptionController;
 class MetricsServer;
+class PodNodeIndex;
 class HpaController;
 class CloudProvider;
 class ClusterAutoscaler;
@@ -83,6 +84,8 @@ public:
     CloudProvider& cloud() { return *m_cloud; }
     const CloudProvider& cloud() const { return *m_cloud; }
     const ClusterAutoscaler& clusterAutoscaler() const { return *m_clusterAutoscaler; }
+    // The pods bound to each node, from the Pod watch (made on first use).
+    const PodNodeIndex& podsByNode();
     const MetricsRecorder& metricsRecorder() const { return *m_metricsRecorder; }
     VmAutoScaling& vmGroups() { return *m_vmGroups; }
     const VmAutoScaling& vmGroups() const { return *m_vmGroups; }
@@ -163,6 +166,7 @@ private:
     std::unique_ptr<CloudProvider> m_cloud;
     std::unique_ptr<ClusterAutoscaler> m_clusterAutoscaler;
     std::unique_ptr<RolloutsController> m_rolloutsController;
+    std::unique_ptr<PodNodeIndex> m_podsByNode;
     std::unique_ptr<VmAutoScaling> m_vmGroups;
     std::unique_ptr<PipelineRunner> m_pipelines;
     std::unique_ptr<MessageQueues> m_queues;
