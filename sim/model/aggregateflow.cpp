@@ -466,6 +466,9 @@ void TrafficModel::sampleRequests() {
                 } else {
                     visitService(target.service, kNone, weight);
                 }
+                if (keeps) {
+                    pool.endWalk();
+                }
                 m_recording = nullptr;
             }
             m_samplingStats.replayedWalks += replayed;

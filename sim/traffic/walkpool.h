@@ -42,6 +42,10 @@ struct AggregateSamplingStats {
 
 class WalkPool {
 public:
+    // A longer walk (a large fan-out: up to 100,000 visits are valid) is not kept, so that a
+    // pool holds at most capacity × kMaxVisits updates; its class draws it anew instead.
+    static constexpr std::size_t kMaxVisits = 64;
+
     explicit WalkPool(std::size_t capacity = 0);
 
     std::size_t capacity() const { return m_walks.size(); }
@@ -51,7 +55,16 @@ public:
     // Starts recording a new walk, in place of the oldest when the pool is full.
     void beginWalk();
     // Appends an update to the walk begun last.
-    void record(const WalkUpdate& update) { m_walks[m_newest].push_back(update); }
+    void record(const WalkUpdate& update) {
+        std::vector<WalkUpdate>& walk = m_walks[m_newest];
+        if (walk.size() < kMaxVisits) {
+            walk.push_back(update);
+        } else {
+            m_tooLong = true;
+        }
+    }
+    // Ends the walk begun last: it is dropped if it was too long to keep.
+    void endWalk();
     // The walk begun `age` walks before the newest (0: the newest); age < size().
     std::span<const WalkUpdate> walk(std::size_t age) const {
         return m_walks[age <= m_newest ? m_newest - age : m_newest + m_walks.size() - age];
@@ -61,6 +74,7 @@ private:
     std::vector<std::vector<WalkUpdate>> m_walks; // a ring; slots keep their memory
     std::size_t m_newest = 0;                     // the slot of the walk begun last
     std::size_t m_size = 0;
+    bool m_tooLong = false; // the walk begun last passed kMaxVisits
 };
 
 } // namespace cnsim

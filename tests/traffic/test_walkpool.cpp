@@ -20,6 +20,7 @@ void addWalk(WalkPool& pool, std::uint32_t id, int visits) {
         update.serviceIndex = static_cast<std::uint32_t>(v);
         pool.record(update);
     }
+    pool.endWalk();
 }
 
 std::uint32_t idOf(std::span<const WalkUpdate> walk) {
@@ -35,6 +36,7 @@ private slots:
     void newestFirst();
     void evictsTheOldestWhenFull();
     void clearForgetsEveryWalk();
+    void dropsAWalkTooLongToKeep();
 };
 
 void TestWalkPool::newestFirst() {
@@ -77,6 +79,25 @@ void TestWalkPool::clearForgetsEveryWalk() {
     QCOMPARE(pool.size(), std::size_t{1});
     QCOMPARE(idOf(pool.walk(0)), 3u);
     QCOMPARE(pool.walk(0).size(), std::size_t{1});
+}
+
+void TestWalkPool::dropsAWalkTooLongToKeep() {
+    // A fan-out of more than kMaxVisits visits is not kept: the pool's memory stays bounded.
+    constexpr int kTooLong = static_cast<int>(WalkPool::kMaxVisits) + 1;
+    WalkPool pool(3);
+    addWalk(pool, 1, 2);
+    addWalk(pool, 2, kTooLong);
+    QCOMPARE(pool.size(), std::size_t{1});
+    QCOMPARE(idOf(pool.walk(0)), 1u);
+    addWalk(pool, 3, 1);
+    addWalk(pool, 4, 1);
+    addWalk(pool, 5, kTooLong); // in place of the oldest, which is gone either way
+    QCOMPARE(pool.size(), std::size_t{2});
+    QCOMPARE(idOf(pool.walk(0)), 4u);
+    QCOMPARE(idOf(pool.walk(1)), 3u);
+    addWalk(pool, 6, static_cast<int>(WalkPool::kMaxVisits)); // just short enough
+    QCOMPARE(pool.size(), std::size_t{3});
+    QCOMPARE(pool.walk(0).size(), WalkPool::kMaxVisits);
 }
 
 QTEST_GUILESS_MAIN(TestWalkPool)
