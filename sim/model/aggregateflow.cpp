@@ -379,6 +379,13 @@ void TrafficModel::linkEndpointVersions(Service& service) {
     for (std::size_t k = 0; k < service.endpoints.size(); ++k) {
         service.endpointStates[k].version = &m_versions[service.endpointVersions[k]].counters;
     }
+    const bool gateway = m_gatewayService && &service == &m_services[*m_gatewayService];
+    const auto& states = service.endpointStates;
+    const bool one =
+        !states.empty() && std::all_of(states.begin(), states.end(), [&](const EndpointState& e) {
+            return e.version == states.front().version;
+        });
+    service.soleVersion = one && !gateway ? states.front().version : nullptr;
 }
 
 void TrafficModel::markSharedStations() {
@@ -412,11 +419,15 @@ void TrafficModel::replayWalk(std::span<const WalkUpdate> walk, std::uint64_t we
     for (const WalkUpdate& visit : walk) {
         if (!visit.succeeded) {
             visit.service->failedAggregate(weight);
-            visit.version->failedAggregate(weight);
+            if (visit.version != nullptr && m_versionFollows[visit.serviceIndex] == 0) {
+                visit.version->failedAggregate(weight);
+            }
             continue;
         }
         visit.service->succeededAggregate(weight, visit.latency, visit.bucket);
-        visit.version->succeededAggregate(weight, visit.latency, visit.bucket);
+        if (m_versionFollows[visit.serviceIndex] == 0) {
+            visit.version->succeededAggregate(weight, visit.latency, visit.bucket);
+        }
         m_latencySeconds[visit.serviceIndex] += static_cast<double>(weight) * visit.seconds;
         m_latencyWeight[visit.serviceIndex] += static_cast<double>(weight);
     }
@@ -424,6 +435,16 @@ void TrafficModel::replayWalk(std::span<const WalkUpdate> walk, std::uint64_t we
 
 void TrafficModel::sampleRequests() {
     forgetChangedWalks();
+    // A sole version follows its Service this tick when the Service's window is empty, so that
+    // after sampling it holds exactly this tick's additions.
+    m_versionFollows.resize(m_services.size());
+    for (std::size_t s = 0; s < m_services.size(); ++s) {
+        const TrafficCounters& c = m_services[s].counters;
+        m_versionFollows[s] = m_services[s].soleVersion != nullptr && c.windowArrivals == 0 &&
+                                      c.windowErrors == 0 && c.windowLatency.count() == 0
+                                  ? 1
+                                  : 0;
+    }
     std::fill(m_latencySeconds.begin(), m_latencySeconds.end(), 0.0);
     std::fill(m_latencyWeight.begin(), m_latencyWeight.end(), 0.0);
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
@@ -476,6 +497,11 @@ void TrafficModel::sampleRequests() {
         }
     }
     m_latencyBatch.apply();
+    for (std::size_t s = 0; s < m_services.size(); ++s) {
+        if (m_versionFollows[s] != 0) {
+            m_services[s].soleVersion->addWindowOf(m_services[s].counters);
+        }
+    }
     // Requests in flight by Little's law: arrival rate × mean time at the Service.
     for (std::uint32_t s = 0; s < m_services.size(); ++s) {
         const double mean =
@@ -552,6 +578,9 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     Visit visit;
     if (service.endpoints.empty()) {
         service.counters.failedAggregate(weight);
+        if (m_recording != nullptr) {
+            m_recording->record(WalkUpdate{&service.counters, nullptr, {}, 0, s, 0.0, false});
+        }
         visit.code = 503;
         return visit;
     }
@@ -575,9 +604,12 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
             visit.code = 500;
         }
     }
+    const bool versionFollows = m_versionFollows[s] != 0;
     if (visit.code != 200) {
         service.counters.failedAggregate(weight);
-        version.failedAggregate(weight);
+        if (!versionFollows) {
+            version.failedAggregate(weight);
+        }
         if (m_recording != nullptr) {
             m_recording->record(WalkUpdate{&service.counters, &version, {}, 0, s, 0.0, false});
         }
@@ -587,7 +619,9 @@ TrafficModel::Visit TrafficModel::visitService(std::uint32_t s, std::uint32_t ca
     visit.latency = fromSeconds(seconds);
     const std::size_t bucket = LatencyHistogram::bucketOf(visit.latency);
     service.counters.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
-    version.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
+    if (!versionFollows) {
+        version.succeededAggregate(weight, visit.latency, bucket, m_latencyBatch);
+    }
     m_latencySeconds[s] += static_cast<double>(weight) * seconds;
     m_latencyWeight[s] += static_cast<double>(weight);
     if (m_recording != nullptr) {

@@ -246,6 +246,9 @@ private:
         std::vector<std::uint32_t> endpointVersions; // version entry per ready endpoint
         std::vector<EndpointState> endpointStates;   // aggregate mode: per ready endpoint
         bool sharesStations = false; // aggregate mode: an endpoint is another Service's too
+        // Aggregate mode: the version every endpoint runs, when they all run one (not for the
+        // gateway): its window gets exactly the Service's additions (sampleRequests).
+        TrafficCounters* soleVersion = nullptr;
         // Aggregate mode: last tick every pod served and followed one stable step (same state,
         // no backlog). While its share and the stations stay as they were, the next step is
         // that same state again, so the tick only accounts each pod's CPU (stepStations).
@@ -555,6 +558,9 @@ private:
     // Aggregate: per Service, whether what a sampled request reads of it changed this tick
     // (endpoints, a pod's state, node, serving or error rate).
     std::vector<std::uint8_t> m_samplingChanged;
+    // Aggregate: per Service, whether this tick its sole version's window is copied from the
+    // Service's after sampling instead of being added to visit by visit.
+    std::vector<std::uint8_t> m_versionFollows;
     WalkPool* m_recording = nullptr; // aggregate: the pool the walk being sampled goes to
     std::uint64_t m_stationsEpoch = 0; // counts pods started and stopped (a steady step's check)
     AggregateSamplingStats m_samplingStats;

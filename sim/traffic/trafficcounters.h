@@ -68,6 +68,16 @@ struct TrafficCounters {
         completed += count;
         windowLatency.addToBucket(bucket, latencyTaken, count);
     }
+    // Aggregate mode: what `other` counted in its current window, counted here too (a version
+    // that is its Service's only one gets exactly the Service's additions).
+    void addWindowOf(const TrafficCounters& other) {
+        arrivals += other.windowArrivals;
+        windowArrivals += other.windowArrivals;
+        errors += other.windowErrors;
+        windowErrors += other.windowErrors;
+        completed += other.windowArrivals - other.windowErrors;
+        windowLatency.merge(other.windowLatency);
+    }
     void failed() {
         ++errors;
         ++windowErrors;

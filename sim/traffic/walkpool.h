@@ -21,7 +21,8 @@ namespace cnsim {
 
 struct TrafficCounters;
 
-// One visit of a walk: its outcome at a Service and at the version of the pod it reached.
+// One visit of a walk: its outcome at a Service and at the version of the pod it reached
+// (none when the Service had no endpoint).
 // A success carries its latency, and the time it spent (`seconds`) for the Service's
 // in-flight estimate.
 struct WalkUpdate {

@@ -11,6 +11,7 @@
 #include "scenario/scenarioreader.h"
 #include "trafficscenario.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #endif
@@ -138,6 +139,7 @@ private slots:
     void perSecondPercentilesVaryLikePerRequest();
     void changeForgetsKeptWalks();
     void changingLoadKeepsNoWalks();
+    void soleVersionCountsLikeItsService();
     void overloadTurnsAwayLikePerRequest();
     void buggyReleaseFailsLikePerRequest();
     void hpaSeesTheSameLoad();
@@ -179,9 +181,9 @@ void TestAggregate::agreesWithPerRequest() {
                  qPrintable(compared("p95", name, g.p95LatencyMs, w.p95LatencyMs)));
         QCOMPARE(g.errors, std::uint64_t{0});
     }
-    QVERIFY2(within(nodeCpu(got), nodeCpu(want), 0.05),
-             qPrintable(compared("CPU used", QStringLiteral("the nodes"), nodeCpu(got),
-                                 nodeCpu(want))));
+    QVERIFY2(
+        within(nodeCpu(got), nodeCpu(want), 0.05),
+        qPrintable(compared("CPU used", QStringLiteral("the nodes"), nodeCpu(got), nodeCpu(want))));
 }
 
 void TestAggregate::perSecondPercentilesVaryLikePerRequest() {
@@ -223,15 +225,48 @@ void TestAggregate::perSecondPercentilesVaryLikePerRequest() {
 
 void TestAggregate::changeForgetsKeptWalks() {
     // Walks kept while t4 had pods must not be counted once it has none: from then on every
-    // request to t0 fails (503 at t4, 500 up the chain) and none completes.
+    // request to t0 fails (503 at t4, 500 up the chain) and none completes. The walks kept
+    // after that count the failure at t4 too: every request still arrives there.
     Simulation sim(chain(TrafficMode::Aggregate, SimTime::minutes(10)));
     sim.advanceTo(SimTime::minutes(5));
     QVERIFY(sim.aggregateSampling().replayedWalks > 0);
     QVERIFY(sim.apply(ScaleDeploymentAction{"t4", 0}).ok);
     sim.advanceTo(SimTime::minutes(5) + SimTime::seconds(2)); // the pods' endpoints are gone
     const std::uint64_t completed = completedAt(sim, "t0");
+    const std::uint64_t replayed = sim.aggregateSampling().replayedWalks;
+    const auto requests = [&sim](std::size_t service) {
+        return static_cast<double>(sim.summary().services.at(service).requests);
+    };
+    const double t0Before = requests(0);
+    const double t4Before = requests(4);
     sim.advanceTo(SimTime::minutes(5) + SimTime::seconds(30));
     QCOMPARE(completedAt(sim, "t0"), completed);
+    QVERIFY(sim.aggregateSampling().replayedWalks > replayed);
+    QCOMPARE(sim.summary().services.at(4).name, std::string("t4"));
+    QVERIFY2(within(requests(4) - t4Before, requests(0) - t0Before, 0.01),
+             qPrintable(compared("requests", QStringLiteral("t4"), requests(4) - t4Before,
+                                 requests(0) - t0Before)));
+}
+
+void TestAggregate::soleVersionCountsLikeItsService() {
+    // Each chain Service runs one version: the version's table row is the Service's, to the
+    // request (its window is copied from the Service's after sampling).
+    Simulation sim(chain(TrafficMode::Aggregate, SimTime::minutes(5)));
+    sim.runToEnd();
+    const RunSummary summary = sim.summary();
+    QCOMPARE(summary.versions.size(), summary.services.size());
+    for (const VersionSummary& version : summary.versions) {
+        const auto service =
+            std::find_if(summary.services.begin(), summary.services.end(),
+                         [&](const ServiceSummary& s) { return s.name == version.service; });
+        QVERIFY(service != summary.services.end());
+        QVERIFY(version.requests > 10'000);
+        QCOMPARE(version.requests, service->requests);
+        QCOMPARE(version.completed, service->completed);
+        QCOMPARE(version.errors, service->errors);
+        QCOMPARE(version.p95LatencyMs, service->p95LatencyMs);
+        QCOMPARE(version.meanLatencyMs, service->meanLatencyMs);
+    }
 }
 
 void TestAggregate::changingLoadKeepsNoWalks() {
@@ -272,10 +307,10 @@ void TestAggregate::overloadTurnsAwayLikePerRequest() {
     const double gotShare = static_cast<double>(got.errors) / static_cast<double>(got.requests);
     QVERIFY2(within(gotShare, wantShare, 0.05),
              qPrintable(compared("share turned away", QStringLiteral("api"), gotShare, wantShare)));
-    QVERIFY2(within(static_cast<double>(got.completed), static_cast<double>(want.completed), 0.05),
-             qPrintable(compared("completed", QStringLiteral("api"),
-                                 static_cast<double>(got.completed),
-                                 static_cast<double>(want.completed))));
+    QVERIFY2(
+        within(static_cast<double>(got.completed), static_cast<double>(want.completed), 0.05),
+        qPrintable(compared("completed", QStringLiteral("api"), static_cast<double>(got.completed),
+                            static_cast<double>(want.completed))));
 }
 
 void TestAggregate::buggyReleaseFailsLikePerRequest() {
